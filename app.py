@@ -1,0 +1,46 @@
+"""Entry point: wires settings, resources and routes into an aiohttp application."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+
+from aiohttp import web
+
+from bot.correlation import correlation_middleware
+from bot.features import default_features
+from bot.http import add_routes
+from bot.keys import FEATURES, SETTINGS
+from bot.lifecycle import bot_ctx, database_ctx, http_client_ctx, profile_ctx
+from bot.logs import configure_logging
+from bot.router import Feature
+from services.profile import ProfileError, load_profile
+from services.settings import Settings
+
+
+def create_app(settings: Settings, *, features: Iterable[Feature] | None = None) -> web.Application:
+    """The bot as an aiohttp application; resources open in cleanup contexts, in order."""
+    app = web.Application(middlewares=[correlation_middleware])
+    app[SETTINGS] = settings
+    app[FEATURES] = list(features) if features is not None else default_features()
+    app.cleanup_ctx.append(profile_ctx)
+    app.cleanup_ctx.append(database_ctx)
+    app.cleanup_ctx.append(http_client_ctx)
+    app.cleanup_ctx.append(bot_ctx)
+    add_routes(app)
+    return app
+
+
+def main() -> None:
+    """Run the bot on the configured port (loopback only while authentication is off)."""
+    settings = Settings()
+    configure_logging(settings.log_level)
+    try:
+        load_profile(settings.profile)  # fail before binding the port, with the profile's words
+    except ProfileError as error:
+        sys.exit(f"Cannot start: {error}")
+    web.run_app(create_app(settings), host=settings.listen_host, port=settings.port)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""The CloudAdapter, configured from settings, reusing connector clients across turns.
+
+Stock botbuilder builds a new ConnectorClient and a new UserTokenClient on every turn; each
+builds an msrest configuration (about 4 ms, in msrest's retry-policy set-up), which dominates a
+simple turn. The clients hold no per-turn state, so one per (app id, service URL, audience)
+serves every turn.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
+from botframework.connector.aio import ConnectorClient
+from botframework.connector.auth import (
+    AuthenticateRequestResult,
+    BotFrameworkAuthentication,
+    ClaimsIdentity,
+    ConnectorFactory,
+    JwtTokenValidation,
+    UserTokenClient,
+)
+
+from services.settings import Settings
+
+
+def bot_configuration(settings: Settings) -> SimpleNamespace:
+    """The attribute names ConfigurationBotFrameworkAuthentication reads."""
+    config = SimpleNamespace(
+        APP_ID=settings.app_id,
+        APP_PASSWORD=settings.app_password,
+        APP_TYPE=settings.app_type,
+        APP_TENANTID=settings.app_tenant_id,
+    )
+    if settings.openid_metadata_url:
+        config.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = settings.openid_metadata_url
+    return config
+
+
+class _CachingConnectorFactory(ConnectorFactory):
+    """Hands out one ConnectorClient per (app id, service URL, audience)."""
+
+    def __init__(self, inner: ConnectorFactory, app_id: str, cache: dict) -> None:
+        self._inner, self._app_id, self._cache = inner, app_id, cache
+
+    async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
+        key = (self._app_id, service_url, audience)
+        client = self._cache.get(key)
+        if client is None:
+            client = self._cache[key] = await self._inner.create(service_url, audience)
+        return client
+
+
+class CachingBotFrameworkAuthentication(BotFrameworkAuthentication):
+    """botbuilder's authentication, with the outbound clients it creates kept for reuse."""
+
+    def __init__(self, inner: BotFrameworkAuthentication) -> None:
+        self._inner = inner
+        self._connectors: dict = {}
+        self._token_clients: dict[str, UserTokenClient] = {}
+
+    @staticmethod
+    def _app_id(claims: ClaimsIdentity) -> str:
+        return JwtTokenValidation.get_app_id_from_claims(claims.claims) or ""
+
+    async def authenticate_request(self, activity, auth_header: str) -> AuthenticateRequestResult:
+        result = await self._inner.authenticate_request(activity, auth_header)
+        if result.connector_factory is not None:
+            result.connector_factory = _CachingConnectorFactory(
+                result.connector_factory, self._app_id(result.claims_identity), self._connectors
+            )
+        return result
+
+    async def authenticate_streaming_request(self, auth_header: str, channel_id_header: str):
+        return await self._inner.authenticate_streaming_request(auth_header, channel_id_header)
+
+    def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
+        inner = self._inner.create_connector_factory(claims_identity)
+        return _CachingConnectorFactory(inner, self._app_id(claims_identity), self._connectors)
+
+    async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
+        app_id = self._app_id(claims_identity)
+        client = self._token_clients.get(app_id)
+        if client is None:
+            client = await self._inner.create_user_token_client(claims_identity)
+            self._token_clients[app_id] = client
+        return client
+
+    def create_bot_framework_client(self):
+        return self._inner.create_bot_framework_client()
+
+    def get_originating_audience(self) -> str:
+        return self._inner.get_originating_audience()
+
+    async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
+        return await self._inner.authenticate_channel_request(auth_header)
+
+    async def close(self) -> None:
+        """Close the aiohttp sessions the kept clients opened when they were built."""
+        sdk_clients = [*self._connectors.values()]
+        sdk_clients += [getattr(c, "_client", None) for c in self._token_clients.values()]
+        for client in sdk_clients:
+            if client is not None:
+                await client.__aexit__(None, None, None)
+        self._connectors.clear()
+        self._token_clients.clear()
+
+
+def create_adapter(settings: Settings) -> tuple[CloudAdapter, CachingBotFrameworkAuthentication]:
+    """A CloudAdapter whose authentication follows the settings (off without an app id)."""
+    auth = CachingBotFrameworkAuthentication(
+        ConfigurationBotFrameworkAuthentication(bot_configuration(settings))
+    )
+    return CloudAdapter(auth), auth

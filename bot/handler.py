@@ -1,0 +1,84 @@
+"""The activity handler: who is calling, remember where, then route by activity type."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from botbuilder.core import ActivityHandler, ConversationState, TurnContext
+from botbuilder.schema import AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue
+
+from bot.background import BackgroundWork
+from bot.dispatch import run_action, run_text
+from bot.identity import IdentityResolver
+from bot.invoke import deliver_submit_result, execute_response
+from bot.references import ReferenceBook
+from bot.router import Router
+from bot.turn import Turn
+from services.app_services import AppServices
+
+_TAGS = re.compile(r"<[^>]+>")
+CALLER_KEY = "supportdesk.caller"
+
+
+def message_text(context: TurnContext) -> str:
+    """The typed text without the bot's @mention or the HTML Teams wraps channel posts in."""
+    text = TurnContext.remove_recipient_mention(context.activity) or ""
+    return " ".join(html.unescape(_TAGS.sub(" ", text)).split())
+
+
+class SupportBot(ActivityHandler):
+    """Routes Teams activities to the features registered on the router."""
+
+    def __init__(
+        self,
+        services: AppServices,
+        router: Router,
+        identity: IdentityResolver,
+        references: ReferenceBook,
+        background: BackgroundWork,
+        conversation_state: ConversationState,
+    ) -> None:
+        self.services = services
+        self.router = router
+        self.identity = identity
+        self.references = references
+        self.background = background
+        self.conversation_state = conversation_state
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        """Resolve the caller and store the conversation reference before any routing."""
+        caller = await self.identity.resolve(turn_context)
+        turn_context.turn_state[CALLER_KEY] = caller
+        await self.references.remember(turn_context.activity, caller.id if caller else None)
+        await super().on_turn(turn_context)
+        await self.conversation_state.save_changes(turn_context)
+
+    def _turn(self, context: TurnContext) -> Turn:
+        caller = context.turn_state.get(CALLER_KEY)
+        return Turn(context, self.services, self.router, self.background, caller)
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        """A typed command, or an Action.Submit whose data names a verb."""
+        turn = self._turn(turn_context)
+        value = turn_context.activity.value
+        if isinstance(value, dict) and isinstance(value.get("verb"), str):
+            data = {k: v for k, v in value.items() if k != "verb"}
+            result = await run_action(turn, value["verb"], data)
+            await deliver_submit_result(turn, result)
+            return
+        await run_text(turn, message_text(turn_context))
+
+    async def on_adaptive_card_invoke(
+        self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
+    ) -> AdaptiveCardInvokeResponse:
+        """An Action.Execute: answered in the HTTP response, replacing the card in place."""
+        turn = self._turn(turn_context)
+        action = invoke_value.action or {}
+        data = action.get("data") if isinstance(action.get("data"), dict) else {}
+        result = await run_action(turn, str(action.get("verb") or ""), data)
+        return execute_response(turn, result)
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        """Say hello where the app was just installed (personal chat, team or group chat)."""
+        await run_text(self._turn(turn_context), "help")

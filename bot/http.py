@@ -1,0 +1,66 @@
+"""HTTP endpoints: /api/messages for the Bot Connector, /healthz and /readyz for the platform."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from aiohttp import web
+from botbuilder.core import serializer_helper
+from botbuilder.schema import Activity
+from msrest.exceptions import DeserializationError
+
+from bot.keys import ADAPTER, BOT, DATABASE
+
+log = logging.getLogger(__name__)
+
+
+def _problem(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
+
+
+async def messages(request: web.Request) -> web.Response:
+    """Hand one activity to the adapter; bad requests get 4xx answers, never a stack trace."""
+    if request.content_type != "application/json":
+        return _problem(415, "Content-Type must be application/json")
+    try:
+        body = await request.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return _problem(400, "the body is not valid JSON")
+    if not isinstance(body, dict) or not isinstance(body.get("type"), str):
+        return _problem(400, "the body is not a Bot Framework activity (no 'type')")
+    try:
+        activity = Activity().deserialize(body)
+    except DeserializationError as error:
+        return _problem(400, f"the activity could not be read: {error}")
+    auth_header = request.headers.get("Authorization", "")
+    try:
+        invoke_response = await request.app[ADAPTER].process_activity(
+            auth_header, activity, request.app[BOT].on_turn
+        )
+    except PermissionError:
+        return _problem(401, "a valid Bot Framework token is required")
+    if invoke_response:
+        return web.json_response(
+            serializer_helper(invoke_response.body), status=invoke_response.status
+        )
+    return web.Response(status=201)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """Alive: the process answers."""
+    return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """Ready: the database answers and its migrations are applied."""
+    if await request.app[DATABASE].is_ready():
+        return web.json_response({"status": "ready"})
+    return web.json_response({"status": "not ready", "reason": "database"}, status=503)
+
+
+def add_routes(app: web.Application) -> None:
+    """Mount the endpoints."""
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)

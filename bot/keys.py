@@ -1,0 +1,27 @@
+"""Typed keys for what the aiohttp application holds."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import httpx
+from aiohttp import web
+
+if TYPE_CHECKING:
+    from botbuilder.integration.aiohttp import CloudAdapter
+
+    from bot.handler import SupportBot
+    from bot.router import Feature
+    from services.app_services import AppServices
+    from services.db import Database
+    from services.profile import Profile
+    from services.settings import Settings
+
+SETTINGS: web.AppKey[Settings] = web.AppKey("settings")
+FEATURES: web.AppKey[list[Feature]] = web.AppKey("features")
+PROFILE: web.AppKey[Profile] = web.AppKey("profile")
+DATABASE: web.AppKey[Database] = web.AppKey("database")
+HTTP: web.AppKey[httpx.AsyncClient] = web.AppKey("http")
+SERVICES: web.AppKey[AppServices] = web.AppKey("services")
+ADAPTER: web.AppKey[CloudAdapter] = web.AppKey("adapter")
+BOT: web.AppKey[SupportBot] = web.AppKey("bot")

@@ -1,0 +1,76 @@
+"""One aiohttp cleanup context per resource: each opens at start-up and closes at shutdown."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+
+import httpx
+from aiohttp import web
+from botbuilder.core import ConversationState
+
+from bot.adapter import create_adapter
+from bot.background import BackgroundWork
+from bot.errors import on_turn_error
+from bot.handler import SupportBot
+from bot.identity import IdentityResolver
+from bot.keys import ADAPTER, BOT, DATABASE, FEATURES, HTTP, PROFILE, SERVICES, SETTINGS
+from bot.references import ReferenceBook
+from bot.router import Router
+from bot.storage import SqlStorage
+from services.app_services import AppServices
+from services.db import Database
+from services.profile import load_profile
+
+log = logging.getLogger("bot")
+
+
+async def profile_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Load and validate the process profile; a wrong one stops start-up."""
+    app[PROFILE] = load_profile(app[SETTINGS].profile)
+    yield
+
+
+async def database_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Open the database and bring its schema to the newest migration."""
+    database = await Database.connect(app[SETTINGS].database_url)
+    try:
+        await database.migrate()
+        app[DATABASE] = database
+        yield
+    finally:
+        await database.close()
+
+
+async def http_client_ctx(app: web.Application) -> AsyncIterator[None]:
+    """One outbound HTTP client, shared by every client of an outside system."""
+    async with httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0)) as client:
+        app[HTTP] = client
+        yield
+
+
+async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
+    """The adapter, the router and the bot, built on the resources opened before."""
+    settings = app[SETTINGS]
+    if not settings.auth_enabled:
+        log.warning(
+            "Authentication is OFF (no MicrosoftAppId): listening on 127.0.0.1 only, "
+            "for local testing with the Agents Playground."
+        )
+    services = AppServices(settings, app[PROFILE], app[DATABASE], app[HTTP])
+    adapter, auth = create_adapter(settings)
+    adapter.on_turn_error = on_turn_error
+    background = BackgroundWork(adapter, settings.app_id)
+    app[SERVICES] = services
+    app[ADAPTER] = adapter
+    app[BOT] = SupportBot(
+        services=services,
+        router=Router(app[FEATURES]),
+        identity=IdentityResolver(services.profile, services.identities),
+        references=ReferenceBook(services.references),
+        background=background,
+        conversation_state=ConversationState(SqlStorage(services.db)),
+    )
+    yield
+    await background.drain()
+    await auth.close()

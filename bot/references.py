@@ -1,0 +1,75 @@
+"""Keeps every conversation's reference, so proactive messages can reach people and channels."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from botbuilder.core import TurnContext
+from botbuilder.schema import Activity, ConversationReference
+
+from services.db.conversations import ConversationRefRepository, StoredReference
+
+
+def channel_data(activity: Activity) -> dict:
+    """Teams' channelData as a plain dict (botbuilder leaves it as whatever JSON arrived)."""
+    data = activity.channel_data
+    return data if isinstance(data, dict) else {}
+
+
+def reference_key(activity: Activity) -> tuple[str, str]:
+    """The storage key and kind for the conversation an activity arrived in."""
+    kind = activity.conversation.conversation_type or "personal"
+    data = channel_data(activity)
+    if kind == "channel":
+        channel_id = (data.get("channel") or {}).get("id") or activity.conversation.id
+        # A reply in a thread carries ";messageid=..." — the channel itself is what we keep.
+        return f"channel:{channel_id.split(';')[0]}", kind
+    if kind == "personal":
+        sender = activity.from_property
+        return f"user:{sender.aad_object_id or sender.id}", kind
+    return f"conversation:{activity.conversation.id}", kind
+
+
+def channel_reference(activity: Activity) -> dict:
+    """The conversation reference, with a channel thread's message id stripped."""
+    reference: ConversationReference = TurnContext.get_conversation_reference(activity)
+    payload = reference.serialize()
+    conversation = payload.get("conversation") or {}
+    if conversation.get("conversationType") == "channel" and "id" in conversation:
+        conversation["id"] = conversation["id"].split(";")[0]
+    payload.pop("activityId", None)  # a reference to a conversation, not to one message
+    return payload
+
+
+class ReferenceBook:
+    """Writes a conversation reference when it is new or changed, not on every turn."""
+
+    def __init__(self, repository: ConversationRefRepository) -> None:
+        self._repository = repository
+        self._digests: dict[str, str] = {}
+
+    async def remember(self, activity: Activity, person_id: str | None) -> None:
+        """Store the reference for the activity's conversation (personal chat or channel)."""
+        if activity.conversation is None or activity.service_url is None:
+            return
+        key, kind = reference_key(activity)
+        reference = channel_reference(activity)
+        data = channel_data(activity)
+        # A channel's reference belongs to no person; a personal chat's to its user.
+        owner = person_id if kind == "personal" else None
+        digest = hashlib.sha256(json.dumps([reference, owner], sort_keys=True).encode()).hexdigest()
+        if self._digests.get(key) == digest:
+            return
+        await self._repository.upsert(
+            StoredReference(
+                key=key,
+                kind=kind,
+                person_id=owner,
+                tenant_id=(activity.conversation.tenant_id or (data.get("tenant") or {}).get("id")),
+                team_id=(data.get("team") or {}).get("id"),
+                channel_id=(data.get("channel") or {}).get("id"),
+                reference=reference,
+            )
+        )
+        self._digests[key] = digest

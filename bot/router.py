@@ -1,0 +1,148 @@
+"""Declarative routing: features register commands and card verbs; the router dispatches them.
+
+Modelled on aiohttp's RouteTableDef and the Agents SDK's `@app.message` /
+`@app.adaptive_card.action_execute(verb)`: a feature module declares a `Feature`, decorates its
+handlers, and `Router` collects every feature. The same registry renders the help card.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+CommandHandler = Callable[..., Awaitable[None]]
+ActionHandler = Callable[..., Awaitable[Any]]
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Command:
+    """A chat command: its words, aliases, one-line help and who may run it."""
+
+    name: str
+    handler: CommandHandler
+    help: str
+    usage: str = ""
+    aliases: tuple[str, ...] = ()
+    capability: str | None = None  # None: anyone on the roster
+    public: bool = False  # also answers callers who are not on the roster
+    button: bool = False  # offered as a one-click button on the help card
+    feature: str = ""
+
+
+@dataclass(frozen=True)
+class CardAction:
+    """A card verb, the typed model its data is parsed into, and who may use it."""
+
+    verb: str
+    handler: ActionHandler
+    model: type[BaseModel]
+    capability: str | None = None
+    public: bool = False
+
+
+@dataclass
+class Feature:
+    """One feature's commands and card verbs, declared with decorators."""
+
+    name: str
+    commands: list[Command] = field(default_factory=list)
+    actions: list[CardAction] = field(default_factory=list)
+
+    def command(
+        self,
+        name: str,
+        *,
+        help: str,
+        usage: str = "",
+        aliases: Iterable[str] = (),
+        capability: str | None = None,
+        public: bool = False,
+        button: bool = False,
+    ) -> Callable[[CommandHandler], CommandHandler]:
+        """Register a chat command handler `async def h(turn, args: str)`."""
+
+        def register(handler: CommandHandler) -> CommandHandler:
+            self.commands.append(
+                Command(
+                    name=normalize(name),
+                    handler=handler,
+                    help=help,
+                    usage=usage,
+                    aliases=tuple(normalize(a) for a in aliases),
+                    capability=capability,
+                    public=public,
+                    button=button,
+                    feature=self.name,
+                )
+            )
+            return handler
+
+        return register
+
+    def action(
+        self,
+        verb: str,
+        *,
+        model: type[BaseModel],
+        capability: str | None = None,
+        public: bool = False,
+    ) -> Callable[[ActionHandler], ActionHandler]:
+        """Register a card verb handler `async def h(turn, data: model) -> ActionResult | None`."""
+
+        def register(handler: ActionHandler) -> ActionHandler:
+            self.actions.append(CardAction(verb, handler, model, capability, public))
+            return handler
+
+        return register
+
+
+def normalize(text: str) -> str:
+    """Lower-case and fold white space, so 'New   Ticket' finds 'new ticket'."""
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+class Router:
+    """Finds the command for a line of text (longest phrase first) and the handler for a verb."""
+
+    def __init__(self, features: Iterable[Feature]) -> None:
+        self.features = list(features)
+        self._phrases: dict[str, Command] = {}
+        self._actions: dict[str, CardAction] = {}
+        for feature in self.features:
+            for command in feature.commands:
+                for phrase in (command.name, *command.aliases):
+                    self._claim(self._phrases, phrase, command, "command phrase")
+            for action in feature.actions:
+                self._claim(self._actions, action.verb, action, "card verb")
+        self._longest = max((len(p.split()) for p in self._phrases), default=0)
+
+    @staticmethod
+    def _claim(index: dict, key: str, value: Any, what: str) -> None:
+        # Two features claiming one phrase is a programming error: fail at start-up, not mid-chat.
+        if key in index:
+            raise ValueError(f"{what} {key!r} is registered twice")
+        index[key] = value
+
+    def match(self, text: str) -> tuple[Command, str] | None:
+        """The command a message names, and the rest of the message as its arguments."""
+        words = text.split()
+        lowered = [w.lower() for w in words]
+        for size in range(min(self._longest, len(words)), 0, -1):
+            command = self._phrases.get(" ".join(lowered[:size]))
+            if command:
+                return command, " ".join(words[size:])
+        return None
+
+    def action(self, verb: str) -> CardAction | None:
+        """The handler registered for a card verb."""
+        return self._actions.get(verb)
+
+    @property
+    def commands(self) -> list[Command]:
+        """Every command, in registration order (the help card's order)."""
+        return [c for f in self.features for c in f.commands]

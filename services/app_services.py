@@ -1,0 +1,35 @@
+"""The resources every feature works with, gathered once at start-up and passed in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+
+from services.db import Database
+from services.db.conversations import ConversationRefRepository
+from services.db.identity import IdentityLinkRepository
+from services.profile import Profile
+from services.settings import Settings
+
+
+def utc_now() -> datetime:
+    """The real clock; tests pass their own."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class AppServices:
+    """Settings, the process profile, the database and its repositories, outbound HTTP."""
+
+    settings: Settings
+    profile: Profile
+    db: Database
+    http: httpx.AsyncClient
+    clock: Callable[[], datetime] = field(default=utc_now)
+
+    def __post_init__(self) -> None:
+        self.references = ConversationRefRepository(self.db)
+        self.identities = IdentityLinkRepository(self.db)

@@ -1,0 +1,58 @@
+"""Settings read from the environment and an optional .env file (documented in .env.example)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{PROJECT_ROOT / 'var' / 'supportdesk.db'}"
+
+
+class Settings(BaseSettings):
+    """Everything the bot needs to start; names follow the Bot Framework / Agents Toolkit ones."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    app_id: str = Field("", validation_alias=AliasChoices("MicrosoftAppId", "MICROSOFT_APP_ID"))
+    app_password: str = Field(
+        "",
+        repr=False,
+        validation_alias=AliasChoices("MicrosoftAppPassword", "MICROSOFT_APP_PASSWORD"),
+    )
+    app_type: str = Field(
+        "SingleTenant", validation_alias=AliasChoices("MicrosoftAppType", "MICROSOFT_APP_TYPE")
+    )
+    app_tenant_id: str = Field(
+        "", validation_alias=AliasChoices("MicrosoftAppTenantId", "MICROSOFT_APP_TENANT_ID")
+    )
+    database_url: str = Field(DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
+    profile: str = Field("bestpack", validation_alias="SUPPORT_PROFILE")
+    port: int = Field(3978, validation_alias="PORT")
+    # Only honoured with authentication on: an unauthenticated bot never leaves loopback.
+    host: str = Field("0.0.0.0", validation_alias="HOST")
+    log_level: str = Field("INFO", validation_alias="LOG_LEVEL")
+    # Where the Bot Framework's OpenID metadata lives; only tests and sovereign clouds change it.
+    openid_metadata_url: str = Field("", validation_alias="BOT_OPENID_METADATA_URL")
+
+    @field_validator("app_type")
+    @classmethod
+    def _known_app_type(cls, value: str) -> str:
+        allowed = {"SingleTenant", "MultiTenant", "UserAssignedMSI"}
+        if value not in allowed:
+            raise ValueError(f"MicrosoftAppType must be one of {sorted(allowed)}, not {value!r}")
+        return value
+
+    @property
+    def auth_enabled(self) -> bool:
+        """Authentication is on exactly when an app id is configured."""
+        return bool(self.app_id)
+
+    @property
+    def listen_host(self) -> str:
+        """Loopback only without authentication, so an open bot is never exposed."""
+        return self.host if self.auth_enabled else "127.0.0.1"

@@ -1,0 +1,64 @@
+"""Conversations about what the bot can do: help, unknown text, strangers, channels."""
+
+from __future__ import annotations
+
+from tests.harness.desk import Desk
+
+
+def facts(card: dict) -> dict[str, str]:
+    """The title → value pairs of every FactSet on a card."""
+    return {
+        fact["title"]: fact["value"]
+        for element in card["body"]
+        if element["type"] == "FactSet"
+        for fact in element["facts"]
+    }
+
+
+async def test_mary_asks_for_help_and_gets_the_commands_of_the_registry(desk: Desk):
+    mary = desk.user("Mary")
+    answer = await mary.says("help")
+    assert answer.status == 201
+    card = answer.card
+    assert card["version"] == "1.5"
+    commands = facts(card)
+    assert "help" in commands and "whoami" in commands
+    assert "Mary" in card["body"][1]["text"]
+    imback = [a["data"]["msteams"]["value"] for a in card.get("actions", [])]
+    assert "whoami" in imback
+
+
+async def test_help_aliases_and_case_do_not_matter(desk: Desk):
+    kevin = desk.user("Kevin")
+    for text in ("HELP", "  menu ", "?"):
+        answer = await kevin.says(text)
+        assert "whoami" in facts(answer.card), text
+
+
+async def test_unknown_text_gets_a_hint_not_silence(desk: Desk):
+    jordan = desk.user("Jordan")
+    answer = await jordan.says("make me a sandwich")
+    assert answer.texts == ["I didn't catch that. Type `help` to see what I can do."]
+
+
+async def test_a_stranger_is_told_politely_they_are_not_on_the_roster(desk: Desk):
+    visitor = desk.user("Pat Visitor", "pat@elsewhere.example")
+    answer = await visitor.says("queue")
+    assert len(answer.texts) == 1
+    assert "not on the support roster" in answer.texts[0]
+    help_answer = await visitor.says("help")
+    assert "not on the support roster" in str(help_answer.card)
+
+
+async def test_in_a_channel_the_mention_is_removed_before_routing(desk: Desk):
+    sean = desk.user("Sean")
+    answer = await sean.says_in_channel("help")
+    assert "whoami" in facts(answer.card)
+    assert answer.last.op == "send"
+    assert answer.last.conversation_id.startswith("19:triage@thread.tacv2")
+
+
+async def test_installing_the_app_says_hello_with_the_help_card(desk: Desk):
+    allison = desk.user("Allison")
+    answer = await allison.installs_the_app()
+    assert "whoami" in facts(answer.card)
