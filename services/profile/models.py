@@ -1,0 +1,202 @@
+"""The top-level Profile: every section of the support process plus the lookups the bot uses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from uuid import UUID
+
+from pydantic import Field, PrivateAttr, model_validator
+
+from services.profile.base import US_STATES, Frozen, Slug, Text
+from services.profile.checks import reference_problems
+from services.profile.errors import ReferenceProblems
+from services.profile.forms import Choice, ChoiceSource, IntakeField, IntakeRule, RuleAction
+from services.profile.hours import BusinessHours
+from services.profile.index import Index, build_index
+from services.profile.policy import ASSIGNEE, Channels, ClosurePolicy, Process, Scorecard
+from services.profile.roster import Capability, Person, Role, Skill
+from services.profile.routing import Complexity, IssueType, Provider, RoutingRule, ServiceNetwork
+from services.profile.sla import Priority, SlaPolicy, SlaTarget, Status
+
+_STATE_CHOICES = tuple(Choice(key=code.lower(), label=code) for code in sorted(US_STATES))
+
+
+class Profile(Frozen):
+    """A support process as configuration: who, what, how fast, and how it is measured."""
+
+    name: Slug
+    title: Text
+    company: Text
+    version: str = ""
+    owner: Slug
+    roles: tuple[Role, ...] = Field(min_length=1)
+    skills: tuple[Skill, ...] = ()
+    roster: tuple[Person, ...] = Field(min_length=1)
+    processes: tuple[Process, ...] = ()
+    statuses: tuple[Status, ...] = Field(min_length=1)
+    priorities: tuple[Priority, ...] = Field(min_length=1)
+    sla: SlaPolicy
+    business_hours: BusinessHours
+    issue_types: tuple[IssueType, ...] = ()
+    complexities: tuple[Complexity, ...] = ()
+    routing: tuple[RoutingRule, ...] = ()
+    service: ServiceNetwork | None = None
+    intake: tuple[IntakeField, ...] = Field(min_length=1)
+    rules: tuple[IntakeRule, ...] = ()
+    closure: ClosurePolicy
+    scorecard: Scorecard | None = None
+    channels: Channels = Channels()
+
+    _ix: Index = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> Profile:
+        self._ix = build_index(self)
+        problems = reference_problems(self, self._ix)
+        if problems:
+            raise ReferenceProblems(problems)
+        return self
+
+    # --- people -------------------------------------------------------------------------------
+
+    def person(self, person_id: str) -> Person:
+        """The person with this id; KeyError if nobody has it."""
+        return self._ix.people[person_id]
+
+    def person_by_email(self, address: str) -> Person | None:
+        """The person whose e-mail or UPN is `address` (case-insensitive), if any."""
+        return self._ix.by_email.get(address.strip().casefold())
+
+    def person_by_aad(self, object_id: str | UUID) -> Person | None:
+        """The person with this Entra ID (AAD) object id, if any."""
+        try:
+            return self._ix.by_aad.get(str(UUID(str(object_id))))
+        except ValueError:
+            return None
+
+    def role(self, role_id: str) -> Role:
+        """The role with this id; KeyError if undefined."""
+        return self._ix.roles[role_id]
+
+    def people_with_role(self, role_id: str) -> tuple[Person, ...]:
+        """Everyone holding `role_id`, in roster order."""
+        return self._ix.by_role.get(role_id, ())
+
+    def people_with_capability(self, capability: Capability | str) -> tuple[Person, ...]:
+        """Everyone whose roles grant `capability`, in roster order."""
+        return self._ix.by_capability.get(Capability(capability), ())
+
+    def capabilities_of(self, person: Person | str) -> frozenset[Capability]:
+        """Everything `person` (or person id) may do; empty for someone not on the roster."""
+        person_id = person.id if isinstance(person, Person) else person
+        return self._ix.capabilities.get(person_id, frozenset())
+
+    def has_capability(self, person: Person | str, capability: Capability | str) -> bool:
+        """True if `person` (or person id) holds a role granting `capability`."""
+        return Capability(capability) in self.capabilities_of(person)
+
+    def skill(self, key: str) -> Skill:
+        """The skill with this key; KeyError if undefined."""
+        return self._ix.skills[key]
+
+    # --- process and routing ------------------------------------------------------------------
+
+    def process(self, key_or_number: str | int) -> Process:
+        """A process step by key or number; KeyError if undefined."""
+        return self._ix.processes[key_or_number]
+
+    def process_owner(self, key_or_number: str | int) -> Person | None:
+        """Who owns a process step; None when it is owned by the ticket's assignee."""
+        owner = self.process(key_or_number).owner
+        return None if owner == ASSIGNEE else self.person(owner)
+
+    def issue_type(self, key: str) -> IssueType:
+        """The issue type with this key; KeyError if undefined."""
+        return self._ix.issue_types[key]
+
+    def complexity(self, key: str) -> Complexity:
+        """The machine complexity class with this key; KeyError if undefined."""
+        return self._ix.complexities[key]
+
+    def skills_for(self, issue_type: str, complexity: str | None = None) -> tuple[str, ...]:
+        """Skills a ticket needs: the most specific routing rule, else the issue type's own."""
+        routes = self._ix.routes
+        rule = routes.get((issue_type, complexity)) or routes.get((issue_type, None))
+        return rule.skills if rule else self.issue_type(issue_type).skills
+
+    def candidates_for(self, issue_type: str, complexity: str | None = None) -> tuple[Person, ...]:
+        """Who can work such a ticket; empty when the issue type leaves the choice to triage."""
+        skills = self.skills_for(issue_type, complexity)
+        if not skills:
+            return ()
+        workers = self.people_with_capability(Capability.WORK_TICKETS)
+        return tuple(x for x in workers if x.has_skills(skills))
+
+    def provider_for_state(self, state: str) -> Provider | None:
+        """The 3rd-party provider serving a US state; None means in-house staff go."""
+        return self._ix.providers.get(state.strip().upper())
+
+    # --- priorities, SLA, statuses ------------------------------------------------------------
+
+    def priority(self, key: str) -> Priority:
+        """The priority with this key; KeyError if undefined."""
+        return self._ix.priorities[key]
+
+    @property
+    def default_priority(self) -> Priority:
+        """The priority a ticket gets when nothing suggests another."""
+        return next(x for x in self.priorities if x.default)
+
+    def sla_target(self, priority: str) -> SlaTarget:
+        """SLA targets (business minutes) for a priority key; KeyError if undefined."""
+        return self._ix.targets[priority]
+
+    def status(self, key: str) -> Status:
+        """The status with this key; KeyError if undefined."""
+        return self._ix.statuses[key]
+
+    def clock_paused(self, status: str) -> bool:
+        """True if SLA clocks stop while a ticket is in `status`."""
+        return status in self.sla.paused_statuses
+
+    # --- intake -------------------------------------------------------------------------------
+
+    def intake_field(self, field_id: str) -> IntakeField:
+        """The intake field with this id; KeyError if undefined."""
+        return self._ix.fields[field_id]
+
+    def choices_for(self, field: IntakeField | str) -> tuple[Choice, ...]:
+        """The options of a choice field, resolving `choices_from` against this profile."""
+        spec = field if isinstance(field, IntakeField) else self.intake_field(field)
+        source = spec.choices_from
+        if source is None:
+            return spec.choices
+        if source is ChoiceSource.US_STATES:
+            return _STATE_CHOICES
+        listed = {
+            ChoiceSource.ISSUE_TYPES: self.issue_types,
+            ChoiceSource.COMPLEXITIES: self.complexities,
+            ChoiceSource.PRIORITIES: sorted(self.priorities, key=lambda x: x.rank),
+        }[source]
+        return tuple(Choice(key=item.key, label=item.label) for item in listed)
+
+    def rule(self, rule_id: str) -> IntakeRule:
+        """The intake rule with this id; KeyError if undefined."""
+        return self._ix.rules[rule_id]
+
+    def matching_rules(self, answers: Mapping[str, object]) -> tuple[IntakeRule, ...]:
+        """Intake rules the answers trigger, in profile order."""
+        return tuple(r for r in self.rules if r.matches(answers))
+
+    def escalations_for(self, answers: Mapping[str, object]) -> tuple[IntakeRule, ...]:
+        """Matching rules that escalate at once (each names the role to escalate to)."""
+        return tuple(r for r in self.matching_rules(answers) if r.action is RuleAction.ESCALATE)
+
+    def suggested_priority(self, answers: Mapping[str, object]) -> Priority:
+        """The most urgent priority a matching rule suggests, else the default priority."""
+        suggested = [
+            self.priority(r.priority)
+            for r in self.matching_rules(answers)
+            if r.action is RuleAction.SET_PRIORITY and r.priority
+        ]
+        return min(suggested, key=lambda x: x.rank, default=self.default_priority)
