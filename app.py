@@ -6,6 +6,7 @@ import sys
 from collections.abc import Iterable
 
 from aiohttp import web
+from pydantic import ValidationError
 
 from bot.correlation import correlation_middleware
 from bot.features import default_features
@@ -33,7 +34,10 @@ def create_app(settings: Settings, *, features: Iterable[Feature] | None = None)
 
 def main() -> None:
     """Run the bot on the configured port (loopback only while authentication is off)."""
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        sys.exit(f"Cannot start: the settings are wrong:\n{error}")
     configure_logging(settings.log_level)
     try:
         load_profile(settings.profile)  # fail before binding the port, with the profile's words

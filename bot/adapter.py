@@ -32,7 +32,9 @@ def bot_configuration(settings: Settings) -> SimpleNamespace:
     config = SimpleNamespace(
         APP_ID=settings.app_id,
         APP_PASSWORD=settings.app_password,
-        APP_TYPE=settings.app_type,
+        # botbuilder's "MultiTenant" branch is the only one that accepts no credentials at all,
+        # which is what authentication-off means.
+        APP_TYPE=settings.app_type if settings.auth_enabled else "MultiTenant",
         APP_TENANTID=settings.app_tenant_id,
     )
     if settings.openid_metadata_url:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 import re
+from http import HTTPStatus
 
-from botbuilder.core import ActivityHandler, ConversationState, TurnContext
-from botbuilder.schema import AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue
+from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, TurnContext
 
 from bot.background import BackgroundWork
 from bot.dispatch import run_action, run_text
@@ -19,6 +19,7 @@ from services.app_services import AppServices
 
 _TAGS = re.compile(r"<[^>]+>")
 CALLER_KEY = "supportdesk.caller"
+ADAPTIVE_CARD_ACTION = "adaptiveCard/action"
 
 
 def message_text(context: TurnContext) -> str:
@@ -69,15 +70,16 @@ class SupportBot(ActivityHandler):
             return
         await run_text(turn, message_text(turn_context))
 
-    async def on_adaptive_card_invoke(
-        self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
-    ) -> AdaptiveCardInvokeResponse:
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
         """An Action.Execute: answered in the HTTP response, replacing the card in place."""
+        if turn_context.activity.name != ADAPTIVE_CARD_ACTION:
+            return await super().on_invoke_activity(turn_context)
         turn = self._turn(turn_context)
-        action = invoke_value.action or {}
+        value = turn_context.activity.value if isinstance(turn_context.activity.value, dict) else {}
+        action = value.get("action") if isinstance(value.get("action"), dict) else {}
         data = action.get("data") if isinstance(action.get("data"), dict) else {}
         result = await run_action(turn, str(action.get("verb") or ""), data)
-        return execute_response(turn, result)
+        return InvokeResponse(status=HTTPStatus.OK, body=execute_response(turn, result))
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
         """Say hello where the app was just installed (personal chat, team or group chat)."""

@@ -9,6 +9,7 @@ from aiohttp import web
 from botbuilder.core import serializer_helper
 from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
+from msrest.serialization import Model
 
 from bot.keys import ADAPTER, BOT, DATABASE
 
@@ -41,9 +42,11 @@ async def messages(request: web.Request) -> web.Response:
     except PermissionError:
         return _problem(401, "a valid Bot Framework token is required")
     if invoke_response:
-        return web.json_response(
-            serializer_helper(invoke_response.body), status=invoke_response.status
-        )
+        body = invoke_response.body
+        # ActivityHandler has already serialized its invoke bodies to dicts; others may not have.
+        if isinstance(body, Model):
+            body = serializer_helper(body)
+        return web.json_response(body, status=invoke_response.status)
     return web.Response(status=201)
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from http import HTTPStatus
-
-from botbuilder.core import InvokeResponse
-from botbuilder.schema import Activity, ActivityTypes, AdaptiveCardInvokeResponse
+from typing import Any
 
 from bot.turn import ActionResult, Turn
 
@@ -13,29 +11,23 @@ CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
 
 
-def message_response(text: str) -> AdaptiveCardInvokeResponse:
-    """An Action.Execute answer that shows a short message and leaves the card alone."""
-    return AdaptiveCardInvokeResponse(status_code=HTTPStatus.OK, type=MESSAGE_TYPE, value=text)
+def invoke_body(kind: str, value: Any) -> dict[str, Any]:
+    """The `{statusCode, type, value}` body of an adaptiveCard/action answer.
+
+    Built as a plain dict: botbuilder's AdaptiveCardInvokeResponse declares `value` as an
+    object, so it cannot carry the text of a message answer.
+    """
+    return {"statusCode": HTTPStatus.OK.value, "type": kind, "value": value}
 
 
-def invoke_activity(body: AdaptiveCardInvokeResponse) -> Activity:
-    """An invokeResponse activity: the adapter keeps it and answers the HTTP request with it."""
-    return Activity(
-        type=ActivityTypes.invoke_response,
-        value=InvokeResponse(status=HTTPStatus.OK, body=body.serialize()),
-    )
-
-
-def execute_response(turn: Turn, result: ActionResult) -> AdaptiveCardInvokeResponse:
+def execute_response(turn: Turn, result: ActionResult) -> dict[str, Any]:
     """Answer an Action.Execute invoke: replace the card in place, or show a message."""
     card_id = turn.activity.reply_to_id
     if result.later and card_id:
         turn.background.replace_card_later(turn.context, card_id, result.later)
     if result.card is not None:
-        return AdaptiveCardInvokeResponse(
-            status_code=HTTPStatus.OK, type=CARD_TYPE, value=result.card
-        )
-    return message_response(result.message or "Done.")
+        return invoke_body(CARD_TYPE, result.card)
+    return invoke_body(MESSAGE_TYPE, result.message or "Done.")
 
 
 async def deliver_submit_result(turn: Turn, result: ActionResult) -> None:

@@ -73,3 +73,9 @@ class ReferenceBook:
             )
         )
         self._digests[key] = digest
+
+    async def mark_unusable(self, key: str, reason: str) -> None:
+        """Flag a reference that failed (blocked, uninstalled); the next activity revives it."""
+        await self._repository.mark_unusable(key, reason)
+        # Forget the digest so the next activity in that conversation is written again.
+        self._digests.pop(key, None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +46,17 @@ class Settings(BaseSettings):
         if value not in allowed:
             raise ValueError(f"MicrosoftAppType must be one of {sorted(allowed)}, not {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _credentials_complete(self) -> Settings:
+        # Caught here, at start-up, with the setting names people actually type.
+        if not self.app_id:
+            return self
+        if self.app_type != "UserAssignedMSI" and not self.app_password:
+            raise ValueError("MicrosoftAppId is set but MicrosoftAppPassword is empty")
+        if self.app_type != "MultiTenant" and not self.app_tenant_id:
+            raise ValueError(f"MicrosoftAppType={self.app_type} needs MicrosoftAppTenantId")
+        return self
 
     @property
     def auth_enabled(self) -> bool:

@@ -53,7 +53,11 @@ async def test_every_response_carries_a_correlation_id(desk: Desk):
 async def secured_desk(settings: Settings, connector: FakeConnector) -> AsyncIterator[Desk]:
     """A bot with an app id: authentication on."""
     secured = settings.model_copy(
-        update={"app_id": "00000000-0000-4000-8000-0000000000ab", "app_password": "secret"}
+        update={
+            "app_id": "00000000-0000-4000-8000-0000000000ab",
+            "app_password": "secret",
+            "app_tenant_id": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+        }
     )
     running = Desk(secured, connector)
     await running.start()
