@@ -17,9 +17,20 @@ def channel_data(activity: Activity) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+KINDS = ("personal", "channel", "groupChat")
+
+
+def conversation_kind(activity: Activity) -> str:
+    """Teams' conversationType; other channels (emulators) are read by whether it is a group."""
+    kind = activity.conversation.conversation_type
+    if kind in KINDS:
+        return kind
+    return "groupChat" if activity.conversation.is_group else "personal"
+
+
 def reference_key(activity: Activity) -> tuple[str, str]:
     """The storage key and kind for the conversation an activity arrived in."""
-    kind = activity.conversation.conversation_type or "personal"
+    kind = conversation_kind(activity)
     data = channel_data(activity)
     if kind == "channel":
         channel_id = (data.get("channel") or {}).get("id") or activity.conversation.id

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
+from tests.harness.cards import facts
 from tests.harness.desk import Desk
-
-
-def facts(card: dict) -> dict[str, str]:
-    """The title → value pairs of every FactSet on a card."""
-    return {
-        fact["title"]: fact["value"]
-        for element in card["body"]
-        if element["type"] == "FactSet"
-        for fact in element["facts"]
-    }
 
 
 async def test_mary_asks_for_help_and_gets_the_commands_of_the_registry(desk: Desk):

@@ -45,3 +45,13 @@ async def test_a_reference_marked_unusable_is_revived_by_the_next_message(desk: 
     assert not (await desk.app[SERVICES].references.get(key)).usable
     await kevin.says("help")
     assert (await desk.app[SERVICES].references.get(key)).usable
+
+
+async def test_a_conversation_of_an_unknown_type_is_kept_by_whether_it_is_a_group(desk: Desk):
+    jordan = desk.user("Jordan")
+    activity = act.personal_message(jordan.user, "help", desk.service_url)
+    activity["conversation"] = {"id": "emulator-room-7", "isGroup": True}
+    answer = await jordan.posts(activity)
+    assert answer.status == 201
+    stored = await desk.app[SERVICES].references.get("conversation:emulator-room-7")
+    assert stored.kind == "groupChat"

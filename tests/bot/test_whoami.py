@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from services.profile.loader import SHIPPED
+from tests.harness.cards import facts
 from tests.harness.connector import FakeConnector
 from tests.harness.desk import Desk
-from tests.bot.test_help import facts
 
 
 async def test_kevin_is_found_through_the_teams_roster_api_by_email(desk: Desk):

@@ -35,8 +35,14 @@ EXAMPLES = {
         lambda: whoami_card(CallerView("Pat", "29:pat", None)),
         lambda: whoami_card(
             CallerView(
-                "Kevin", "29:k", "5e1f6a0c-1111-4222-8333-944455556666", "Kevin",
-                "Controls Engineer", "kevin@bestpack.example", ("Engineer",), ("PLC",),
+                "Kevin",
+                "29:k",
+                "5e1f6a0c-1111-4222-8333-944455556666",
+                "Kevin",
+                "Controls Engineer",
+                "kevin@bestpack.example",
+                ("Engineer",),
+                ("PLC",),
                 ("work_tickets",),
             )
         ),
@@ -60,7 +66,8 @@ def test_every_card_builder_has_an_example():
 
 
 @pytest.mark.parametrize(
-    "builder", [(name, i, make) for name, makes in EXAMPLES.items() for i, make in enumerate(makes)],
+    "builder",
+    [(name, i, make) for name, makes in EXAMPLES.items() for i, make in enumerate(makes)],
     ids=lambda b: f"{b[0]}-{b[1]}",
 )
 def test_card_is_valid_adaptive_card_1_5_and_small(builder):
