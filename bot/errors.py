@@ -8,6 +8,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import ActivityTypes
 
 from bot.correlation import correlation_id, new_correlation_id
+from bot.storage import StorageEtagConflict
 
 log = logging.getLogger("bot.turn")
 
@@ -28,10 +29,15 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
     )
     if activity.type not in (ActivityTypes.message, ActivityTypes.invoke):
         return  # nobody is waiting for an answer to an installation or membership event
-    try:
-        await context.send_activity(
-            f"Sorry, something went wrong on my side. Nothing you entered was lost; "
+    if isinstance(error, StorageEtagConflict):
+        # Two turns in one conversation raced (a double click); the other one's changes won.
+        text = "That crossed with another action in this chat. Please send it once more."
+    else:
+        text = (
+            "Sorry, something went wrong on my side. Nothing you entered was lost; "
             f"please try again, and if it keeps happening quote reference {ref}."
         )
+    try:
+        await context.send_activity(text)
     except Exception:
         log.exception("could not send the apology for [%s]", ref)
