@@ -14,9 +14,11 @@ from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
 )
+from botbuilder.schema import CallerIdConstants
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
     AuthenticateRequestResult,
+    AuthenticationConstants,
     BotFrameworkAuthentication,
     ClaimsIdentity,
     ConnectorFactory,
@@ -37,8 +39,28 @@ def bot_configuration(settings: Settings) -> SimpleNamespace:
         APP_TYPE=settings.app_type if settings.auth_enabled else "MultiTenant",
         APP_TENANTID=settings.app_tenant_id,
     )
-    if settings.openid_metadata_url:
-        config.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = settings.openid_metadata_url
+    if settings.openid_metadata_url or settings.login_url:
+        # Either switches botbuilder to its "parameterized" authentication, which takes every
+        # endpoint from here: one left out is None, and an issuer of None refuses every real
+        # token. So all are named, with the public cloud's values unless a setting says otherwise.
+        config.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER = (
+            AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER
+        )
+        config.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = (
+            settings.openid_metadata_url
+            or AuthenticationConstants.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL
+        )
+        config.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = (
+            AuthenticationConstants.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL
+        )
+        config.TO_CHANNEL_FROM_BOT_LOGIN_URL = (
+            settings.login_url or AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX
+        )
+        config.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE = (
+            AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
+        )
+        config.OAUTH_URL = AuthenticationConstants.OAUTH_URL
+        config.CALLER_ID = CallerIdConstants.public_azure_channel
     return config
 
 
@@ -69,7 +91,16 @@ class CachingBotFrameworkAuthentication(BotFrameworkAuthentication):
         return JwtTokenValidation.get_app_id_from_claims(claims.claims) or ""
 
     async def authenticate_request(self, activity, auth_header: str) -> AuthenticateRequestResult:
-        result = await self._inner.authenticate_request(activity, auth_header)
+        try:
+            # No header is None to botbuilder: its parameterized path fails on "" (500).
+            result = await self._inner.authenticate_request(activity, auth_header or None)
+        except OSError:
+            raise  # PermissionError: refused; requests' errors: the key service is down (ours)
+        except Exception as error:
+            # botbuilder 4.17 reports most bad tokens as other errors: jwt's InvalidSignatureError
+            # and ExpiredSignatureError, DecodeError for garbage, IndexError for an unknown key
+            # id, a bare Exception for a key not endorsed for the channel. All mean "refused".
+            raise PermissionError(f"Unauthorized: {error}") from error
         if result.connector_factory is not None:
             result.connector_factory = _CachingConnectorFactory(
                 result.connector_factory, self._app_id(result.claims_identity), self._connectors

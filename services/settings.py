@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     log_level: str = Field("INFO", validation_alias="LOG_LEVEL")
     # Where the Bot Framework's OpenID metadata lives; only tests and sovereign clouds change it.
     openid_metadata_url: str = Field("", validation_alias="BOT_OPENID_METADATA_URL")
+    # The authority the bot gets its own tokens from; only tests and sovereign clouds change it.
+    login_url: str = Field("", validation_alias="BOT_LOGIN_URL")
 
     @field_validator("app_type")
     @classmethod

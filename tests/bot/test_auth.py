@@ -1,0 +1,128 @@
+"""With an app id, only requests carrying a valid Bot Framework token get through (else 401)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+
+from services.settings import Settings
+from tests.harness import activities as act
+from tests.harness.connector import FakeConnector
+from tests.harness.desk import Answer, Desk
+from tests.harness.openid import FakeBotFrameworkLogin, SigningKey
+
+APP_ID = "00000000-0000-4000-8000-0000000000ab"
+
+# Against bot/adapter.py as it stands these fail, and are marked so (strictly: unmark them once
+# it is fixed). It sets only TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL, which switches botbuilder
+# to its "parameterized" authentication with every other endpoint None: the issuer too, so every
+# real token is refused, and no login URL, so the bot cannot get a local token to answer with
+# (hence BOT_LOGIN_URL below). And only PermissionError becomes a 401: botbuilder's other token
+# errors (jwt's DecodeError, an empty header on that path, ...) escape as 500s.
+
+
+@pytest.fixture
+def login() -> Iterator[FakeBotFrameworkLogin]:
+    """The fake login.botframework.com (signing keys) and Entra (the bot's own tokens)."""
+    fake = FakeBotFrameworkLogin()
+    fake.start()
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+async def secured_desk(
+    settings: Settings, connector: FakeConnector, login: FakeBotFrameworkLogin, monkeypatch
+) -> AsyncIterator[Desk]:
+    """A bot with an app id (authentication on) that trusts only the fake login."""
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(login.ca_file))  # any real HTTPS call fails
+    secured = settings.model_copy(
+        update={
+            "app_id": APP_ID,
+            "app_password": "secret",
+            "app_tenant_id": act.TENANT_ID,
+            "openid_metadata_url": login.metadata_url,
+            "login_url": login.login_url,  # BOT_LOGIN_URL: ignored until Settings has it
+        }
+    )
+    running = Desk(secured, connector)
+    await running.start()
+    yield running
+    await running.close()
+
+
+async def delivered(desk: Desk, text: str, authorization: str | None) -> Answer:
+    """Mary's message, posted as the channel posts it, with this Authorization header."""
+    mary = desk.user("Mary")
+    activity = act.personal_message(mary.user, text, desk.service_url)
+    headers = {"Authorization": authorization} if authorization is not None else {}
+    mark = len(desk.connector.sent)
+    response = await desk.client.post("/api/messages", json=activity, headers=headers)
+    return Answer(response.status, await response.text(), desk.connector.since(mark))
+
+
+@pytest.mark.parametrize(
+    "expires_in", [3600, -60], ids=["fresh", "expired a minute ago, within the 5-minute skew"]
+)
+async def test_with_a_channel_token_the_turn_runs_and_the_bot_answers(
+    secured_desk: Desk, login: FakeBotFrameworkLogin, expires_in: int
+):
+    token = login.mint(APP_ID, secured_desk.service_url, expires_in=expires_in)
+    answer = await delivered(secured_desk, "help", f"Bearer {token}")
+    assert answer.status == 201
+    assert "Mary" in answer.card["body"][1]["text"]  # her help card reached the connector
+    # It went out under the bot's own token, which "Entra" gave for the bot's credentials.
+    assert login.token_requests
+    for form in login.token_requests:
+        assert form["grant_type"] == "client_credentials"
+        assert (form["client_id"], form["client_secret"]) == (APP_ID, "secret")
+        assert form["scope"] == "https://api.botframework.com/.default"
+
+
+async def test_without_an_authorization_header_it_is_401(secured_desk: Desk):
+    answer = await delivered(secured_desk, "help", None)
+    assert answer.status == 401, answer.body
+    assert secured_desk.connector.sent == []
+
+
+# Each differs from a valid channel token in one respect: the arguments it changes in mint().
+BAD_TOKENS = {
+    "signed by a key the login does not publish": lambda login: {"key": SigningKey()},
+    "signed by another key under the published kid": lambda login: {
+        "key": SigningKey(),
+        "kid": login.key.kid,
+    },
+    "unsigned (alg none)": lambda login: {"algorithm": "none"},
+    "for another app id": lambda login: {"app_id": "00000000-0000-4000-8000-0000000000cd"},
+    "expired beyond the 5-minute skew": lambda login: {"expires_in": -10 * 60},
+    "from another issuer": lambda login: {"issuer": "https://botframework.com"},
+    "from a key not endorsed for msteams": lambda login: {
+        "key": login.publish(SigningKey(endorsements=("webchat",)))
+    },
+    "for another serviceUrl": lambda login: {
+        "service_url": "https://smba.trafficmanager.net/amer/"
+    },
+}
+
+
+@pytest.mark.parametrize("changes", BAD_TOKENS.values(), ids=BAD_TOKENS.keys())
+async def test_a_token_that_is_not_a_valid_channel_token_is_401(
+    secured_desk: Desk, login: FakeBotFrameworkLogin, changes
+):
+    token = login.mint(
+        **{"app_id": APP_ID, "service_url": secured_desk.service_url, **changes(login)}
+    )
+    answer = await delivered(secured_desk, "help", f"Bearer {token}")
+    assert answer.status == 401, answer.body
+    assert secured_desk.connector.sent == []
+    assert login.token_requests == []  # refused before the bot asked for a token of its own
+
+
+async def test_with_authentication_off_a_bogus_token_is_still_checked_and_refused(desk: Desk):
+    # Not accepted: botbuilder takes its anonymous path only when there is no header at all
+    # (JwtTokenValidation.authenticate_request); a header that is present is always validated,
+    # app id or not. Today jwt's DecodeError escapes that check, so the answer is a 500.
+    answer = await delivered(desk, "help", "Bearer not-a-token")
+    assert answer.status == 401, answer.body
+    assert desk.connector.sent == []
