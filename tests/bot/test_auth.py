@@ -14,12 +14,8 @@ from tests.harness.openid import FakeBotFrameworkLogin, SigningKey
 
 APP_ID = "00000000-0000-4000-8000-0000000000ab"
 
-# Against bot/adapter.py as it stands these fail, and are marked so (strictly: unmark them once
-# it is fixed). It sets only TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL, which switches botbuilder
-# to its "parameterized" authentication with every other endpoint None: the issuer too, so every
-# real token is refused, and no login URL, so the bot cannot get a local token to answer with
-# (hence BOT_LOGIN_URL below). And only PermissionError becomes a 401: botbuilder's other token
-# errors (jwt's DecodeError, an empty header on that path, ...) escape as 500s.
+# bot/adapter.py names every endpoint whenever one is overridden (else botbuilder's issuer is
+# None and every real token is refused) and turns every token failure into a 401, not a 500.
 
 
 @pytest.fixture
