@@ -26,6 +26,7 @@ from botframework.connector.auth import (
     UserTokenClient,
 )
 
+from bot.transport import tune
 from services.settings import Settings
 
 
@@ -74,7 +75,7 @@ class _CachingConnectorFactory(ConnectorFactory):
         key = (self._app_id, service_url, audience)
         client = self._cache.get(key)
         if client is None:
-            client = self._cache[key] = await self._inner.create(service_url, audience)
+            client = self._cache[key] = tune(await self._inner.create(service_url, audience))
         return client
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationReference
 
@@ -58,20 +55,33 @@ class ReferenceBook:
 
     def __init__(self, repository: ConversationRefRepository) -> None:
         self._repository = repository
-        self._digests: dict[str, str] = {}
+        self._fingerprints: dict[str, str] = {}
 
     async def remember(self, activity: Activity, person_id: str | None) -> None:
         """Store the reference for the activity's conversation (personal chat or channel)."""
         if activity.conversation is None or activity.service_url is None:
             return
         key, kind = reference_key(activity)
-        reference = channel_reference(activity)
-        data = channel_data(activity)
         # A channel's reference belongs to no person; a personal chat's to its user.
         owner = person_id if kind == "personal" else None
-        digest = hashlib.sha256(json.dumps([reference, owner], sort_keys=True).encode()).hexdigest()
-        if self._digests.get(key) == digest:
+        # Everything a reference is built from, read straight off the activity: building and
+        # serializing the reference itself on every turn cost ten times as much.
+        sender, bot = activity.from_property, activity.recipient
+        fingerprint = repr(
+            (
+                activity.service_url,
+                activity.channel_id,
+                activity.locale,
+                vars(sender) if sender else None,
+                vars(bot) if bot else None,
+                vars(activity.conversation),
+                activity.channel_data,
+                owner,
+            )
+        )
+        if self._fingerprints.get(key) == fingerprint:
             return
+        data = channel_data(activity)
         await self._repository.upsert(
             StoredReference(
                 key=key,
@@ -80,13 +90,13 @@ class ReferenceBook:
                 tenant_id=(activity.conversation.tenant_id or (data.get("tenant") or {}).get("id")),
                 team_id=(data.get("team") or {}).get("id"),
                 channel_id=(data.get("channel") or {}).get("id"),
-                reference=reference,
+                reference=channel_reference(activity),
             )
         )
-        self._digests[key] = digest
+        self._fingerprints[key] = fingerprint
 
     async def mark_unusable(self, key: str, reason: str) -> None:
         """Flag a reference that failed (blocked, uninstalled); the next activity revives it."""
         await self._repository.mark_unusable(key, reason)
-        # Forget the digest so the next activity in that conversation is written again.
-        self._digests.pop(key, None)
+        # Forget the fingerprint so the next activity in that conversation is written again.
+        self._fingerprints.pop(key, None)

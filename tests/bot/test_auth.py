@@ -74,6 +74,7 @@ async def test_with_a_channel_token_the_turn_runs_and_the_bot_answers(
         assert form["grant_type"] == "client_credentials"
         assert (form["client_id"], form["client_secret"]) == (APP_ID, "secret")
         assert form["scope"] == "https://api.botframework.com/.default"
+    assert answer.last.authorization == f"Bearer {login.issued_tokens[-1]}"
 
 
 async def test_without_an_authorization_header_it_is_401(secured_desk: Desk):

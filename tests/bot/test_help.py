@@ -15,6 +15,7 @@ async def test_mary_asks_for_help_and_gets_the_commands_of_the_registry(desk: De
     commands = facts(card)
     assert "help" in commands and "whoami" in commands
     assert "Mary" in card["body"][1]["text"]
+    assert answer.last.authorization is None  # authentication off: replies go out unsigned
     imback = [a["data"]["msteams"]["value"] for a in card.get("actions", [])]
     assert "whoami" in imback
 

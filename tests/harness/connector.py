@@ -26,6 +26,7 @@ class Sent:
     activity: dict[str, Any]
     activity_id: str | None = None  # the id it got, or the id it updated
     reply_to: str | None = None
+    authorization: str | None = None  # the bot's own token, as it reached the connector
 
     @property
     def text(self) -> str | None:
@@ -73,6 +74,7 @@ class FakeConnector:
                 body,
                 activity_id,
                 reply_to,
+                request.headers.get("Authorization"),
             )
         )
         return web.json_response({"id": activity_id})

@@ -91,6 +91,7 @@ class FakeBotFrameworkLogin:
         self.key = SigningKey()
         self.published: list[SigningKey] = [self.key]
         self.token_requests: list[dict[str, str]] = []  # the forms the bot posted to Entra
+        self.issued_tokens: list[str] = []  # what Entra answered them with
         # botbuilder caches metadata by URL for a day, process-wide: a fresh path per server.
         self._root = f"/{uuid.uuid4().hex}"
         self._dir = Path(tempfile.mkdtemp(prefix="fake-login-"))
@@ -168,8 +169,9 @@ class FakeBotFrameworkLogin:
     async def _token(self, request: web.Request) -> web.Response:
         form = dict(await request.post())
         self.token_requests.append({k: str(v) for k, v in form.items()})
+        self.issued_tokens.append(token := secrets.token_hex(16))
         return web.json_response(
-            {"token_type": "Bearer", "expires_in": 3600, "access_token": secrets.token_hex(16)}
+            {"token_type": "Bearer", "expires_in": 3600, "access_token": token}
         )
 
     async def _serve(self, sock: socket.socket) -> None:

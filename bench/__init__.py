@@ -1,0 +1,1 @@
+"""Benchmarks: the project's bot against a stock botbuilder baseline, over loopback HTTP."""
