@@ -12,7 +12,8 @@ from bot.background import BackgroundWork
 from bot.dispatch import run_action, run_text
 from bot.identity import IdentityResolver
 from bot.invoke import deliver_submit_result, execute_response
-from bot.references import ReferenceBook
+from bot.proactive import Notifier
+from bot.references import ReferenceBook, reference_key
 from bot.router import Router
 from bot.turn import Turn
 from services.app_services import AppServices
@@ -38,6 +39,7 @@ class SupportBot(ActivityHandler):
         identity: IdentityResolver,
         references: ReferenceBook,
         background: BackgroundWork,
+        notifier: Notifier,
         conversation_state: ConversationState,
     ) -> None:
         self.services = services
@@ -45,19 +47,24 @@ class SupportBot(ActivityHandler):
         self.identity = identity
         self.references = references
         self.background = background
+        self.notifier = notifier
         self.conversation_state = conversation_state
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         """Resolve the caller and store the conversation reference before any routing."""
         caller = await self.identity.resolve(turn_context)
         turn_context.turn_state[CALLER_KEY] = caller
-        await self.references.remember(turn_context.activity, caller.id if caller else None)
+        activity = turn_context.activity
+        await self.references.remember(activity, caller.id if caller else None)
+        if activity.conversation is not None and activity.service_url:
+            # Someone who just installed the app (or unblocked it) gets what was held for them.
+            await self.notifier.release(caller.id if caller else None, reference_key(activity)[0])
         await super().on_turn(turn_context)
         await self.conversation_state.save_changes(turn_context)
 
     def _turn(self, context: TurnContext) -> Turn:
         caller = context.turn_state.get(CALLER_KEY)
-        return Turn(context, self.services, self.router, self.background, caller)
+        return Turn(context, self.services, self.router, self.background, self.notifier, caller)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         """A typed command, or an Action.Submit whose data names a verb."""

@@ -15,6 +15,7 @@ from bot.errors import on_turn_error
 from bot.handler import SupportBot
 from bot.identity import IdentityResolver
 from bot.keys import ADAPTER, BOT, DATABASE, FEATURES, HTTP, PROFILE, SERVICES, SETTINGS
+from bot.proactive import Notifier
 from bot.references import ReferenceBook
 from bot.router import Router
 from bot.storage import SqlStorage
@@ -61,14 +62,16 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
     adapter, auth = create_adapter(settings)
     adapter.on_turn_error = on_turn_error
     background = BackgroundWork(adapter, settings.app_id)
+    book = ReferenceBook(services.references)
     app[SERVICES] = services
     app[ADAPTER] = adapter
     app[BOT] = SupportBot(
         services=services,
         router=Router(app[FEATURES]),
         identity=IdentityResolver(services.profile, services.identities),
-        references=ReferenceBook(services.references),
+        references=book,
         background=background,
+        notifier=Notifier(adapter, settings.app_id, services.references, book, services.outbox),
         conversation_state=ConversationState(SqlStorage(services.db)),
     )
     yield

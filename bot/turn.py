@@ -11,6 +11,7 @@ from botbuilder.schema import Activity
 
 if TYPE_CHECKING:
     from bot.background import BackgroundWork
+    from bot.proactive import Notifier
     from bot.router import Router
     from services.app_services import AppServices
     from services.profile import Person
@@ -39,6 +40,7 @@ class Turn:
     services: AppServices
     router: Router
     background: BackgroundWork
+    notifier: Notifier
     caller: Person | None
 
     @property

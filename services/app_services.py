@@ -11,6 +11,7 @@ import httpx
 from services.db import Database
 from services.db.conversations import ConversationRefRepository
 from services.db.identity import IdentityLinkRepository
+from services.db.outbox import OutboxRepository
 from services.profile import Profile
 from services.settings import Settings
 
@@ -33,3 +34,4 @@ class AppServices:
     def __post_init__(self) -> None:
         self.references = ConversationRefRepository(self.db)
         self.identities = IdentityLinkRepository(self.db)
+        self.outbox = OutboxRepository(self.db)

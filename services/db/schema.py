@@ -115,3 +115,29 @@ bot_state = sa.Table(
     sa.Column("e_tag", sa.String(64), nullable=False),
     sa.Column("updated_at", UtcDateTime(), nullable=False),
 )
+
+OUTBOX_STATUSES = ("pending", "waiting", "sent", "dead")
+
+outbox = sa.Table(
+    "outbox",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    # One notice per fact ("assigned BP-1001 to kevin, change 3"): a retried turn adds nothing.
+    sa.Column("dedupe_key", sa.String(256), nullable=False),
+    sa.Column("target_kind", sa.String(16), nullable=False),
+    sa.Column("target", sa.String(512), nullable=False),
+    sa.Column("thread_id", sa.String(128), nullable=True),
+    sa.Column("payload", sa.JSON(), nullable=False),
+    # waiting: no usable conversation yet (the app is not installed for that person).
+    sa.Column("status", sa.String(16), nullable=False, server_default="pending"),
+    sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("last_error", sa.Text(), nullable=True),
+    sa.Column("activity_id", sa.String(256), nullable=True),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.Column("sent_at", UtcDateTime(), nullable=True),
+    sa.UniqueConstraint("dedupe_key", name="uq_outbox_dedupe_key"),
+    sa.CheckConstraint("target_kind IN ('person', 'conversation')", name="ck_outbox_target_kind"),
+    sa.CheckConstraint("status IN ('pending', 'waiting', 'sent', 'dead')", name="ck_outbox_status"),
+    sa.Index("ix_outbox_status_target", "status", "target_kind", "target"),
+)

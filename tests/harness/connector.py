@@ -49,6 +49,8 @@ class FakeConnector:
     members: dict[str, dict[str, Any]] = field(default_factory=dict)
     sent: list[Sent] = field(default_factory=list)
     member_lookups: list[str] = field(default_factory=list)
+    # conversation id → HTTP status the connector answers sends with (e.g. 403: app blocked)
+    refuse: dict[str, int] = field(default_factory=dict)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
     server: TestServer | None = None
@@ -65,6 +67,11 @@ class FakeConnector:
 
     async def _send(self, request: web.Request) -> web.Response:
         body = await request.json()
+        status = self.refuse.get(request.match_info["conversation_id"].split(";")[0])
+        if status:
+            return web.json_response(
+                {"error": {"code": "BotDisabledByAdmin", "message": "refused"}}, status=status
+            )
         activity_id = f"bot-{next(self._ids)}"
         reply_to = request.match_info.get("activity_id")
         self._record(

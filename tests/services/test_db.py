@@ -21,6 +21,7 @@ TABLES = {
     "tickets",
     "ticket_events",
     "conversation_refs",
+    "outbox",
     "identity_links",
     "bot_state",
 }
@@ -43,7 +44,7 @@ async def test_migrate_from_empty_creates_every_table(
     await db.migrate()
 
     assert await table_names(db) == TABLES
-    assert await db.current_revisions() == head_revisions() == {"0001_initial"}
+    assert await db.current_revisions() == head_revisions() == {"0002_outbox"}
     assert await db.is_ready()
 
 
