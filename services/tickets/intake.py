@@ -1,0 +1,108 @@
+"""Intake: the draft a ticket is created from, checked against the profile, and its first SLA."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from services.profile import Profile
+from services.tickets.errors import TicketRuleError
+from services.tickets.rules import business_clock
+
+_SUBJECT_FROM_DESCRIPTION = 120
+
+# Intake field ids whose answers also get a column of their own (the rest live in `fields`).
+_COLUMNS = {
+    "company": "company",
+    "contact_name": "contact_name",
+    "email": "contact_email",
+    "phone": "contact_phone",
+    "machine_model": "machine_model",
+    "serial_number": "serial_number",
+    "machine_complexity": "complexity",
+    "issue_type": "issue_type",
+    "issue_description": "description",
+}
+
+
+@dataclass(frozen=True)
+class TicketDraft:
+    """What intake captured, before the ticket exists; priority None means the profile decides."""
+
+    subject: str
+    description: str = ""
+    priority: str | None = None
+    issue_type: str | None = None
+    complexity: str | None = None
+    company: str | None = None
+    contact_name: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    machine_model: str | None = None
+    serial_number: str | None = None
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    external_id: str | None = None
+
+
+def draft_from_answers(profile: Profile, answers: Mapping[str, Any]) -> TicketDraft:
+    """A draft from intake form answers; the subject is the description's first line."""
+    columns = {
+        column: str(answers[field_id]).strip() or None
+        for field_id, column in _COLUMNS.items()
+        if answers.get(field_id) not in (None, "")
+    }
+    description = columns.pop("description", None) or ""
+    first_line = description.splitlines()[0] if description else ""
+    subject = _shorten(first_line, _SUBJECT_FROM_DESCRIPTION)
+    if not subject:
+        subject = f"Support request from {columns.get('company') or 'a customer'}"
+    priority = answers.get("priority") or profile.suggested_priority(answers).key
+    return TicketDraft(
+        subject=subject,
+        description=description,
+        priority=str(priority),
+        fields=dict(answers),
+        **columns,
+    )
+
+
+def check_draft(draft: TicketDraft, profile: Profile) -> TicketDraft:
+    """The draft with its subject trimmed and priority settled; refused if it names unknowns.
+
+    Lengths are the storage's business: TicketRepository.create checks them against the columns.
+    """
+    subject = draft.subject.strip()
+    if not subject:
+        raise TicketRuleError("A ticket needs a subject: say in a few words what is wrong.")
+    priority = draft.priority or profile.default_priority.key
+    require_known(profile, "priority", priority)
+    if draft.issue_type is not None:
+        require_known(profile, "issue type", draft.issue_type)
+    if draft.complexity is not None:
+        require_known(profile, "machine complexity", draft.complexity)
+    return replace(draft, subject=subject, priority=priority)
+
+
+def require_known(profile: Profile, what: str, key: str) -> None:
+    """Refuse a priority, issue type or complexity key the profile does not define."""
+    known = {
+        "priority": [p.key for p in profile.priorities],
+        "issue type": [t.key for t in profile.issue_types],
+        "machine complexity": [c.key for c in profile.complexities],
+    }[what]
+    if key not in known:
+        raise TicketRuleError(
+            f"There is no {what} '{key}' on the {profile.company} desk "
+            f"(choose one of: {', '.join(known)})."
+        )
+
+
+def acknowledge_due(profile: Profile, priority: str, since: datetime) -> datetime:
+    """When a ticket of `priority` raised at `since` must be acknowledged (business time)."""
+    minutes = profile.sla_target(priority).acknowledge
+    return business_clock(profile).add(since, minutes)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

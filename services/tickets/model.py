@@ -1,0 +1,136 @@
+"""The ticket, its timeline events and the small value types the workflow commands take."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+from services.tickets.statuses import DONE, TicketStatus, to_zendesk
+
+# The actor of changes no person made (auto-close after the customer's silence).
+SYSTEM_ACTOR = "system"
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """A support ticket as stored in the `tickets` table, with its workflow status."""
+
+    id: int
+    number: str
+    profile: str
+    status: TicketStatus
+    priority: str
+    subject: str
+    requester_id: str
+    created_at: datetime
+    updated_at: datetime
+    description: str = ""
+    issue_type: str | None = None
+    complexity: str | None = None
+    company: str | None = None
+    contact_name: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    machine_model: str | None = None
+    serial_number: str | None = None
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    assignee_id: str | None = None
+    ack_due_at: datetime | None = None
+    acknowledged_at: datetime | None = None
+    first_response_at: datetime | None = None
+    resolved_at: datetime | None = None
+    closed_at: datetime | None = None
+    reopen_count: int = 0
+    escalated: bool = False
+    external_id: str | None = None
+    intake_key: str | None = None
+    version: int = 1
+    # Read from the timeline rather than stored: when the status last changed, and the sum of
+    # the minutes logged on notes. The commands keep both current on the tickets they return.
+    status_changed_at: datetime | None = None
+    time_spent_minutes: int = 0
+
+    @property
+    def zendesk_status(self) -> str:
+        """The Zendesk status this ticket is stored and synced as (new, open, pending, ...)."""
+        return to_zendesk(self.status)[0]
+
+    @property
+    def substatus(self) -> str | None:
+        """Our finer status within the Zendesk one; None where they coincide (new, closed)."""
+        return to_zendesk(self.status)[1]
+
+    @property
+    def is_open(self) -> bool:
+        """True until the ticket is resolved or closed."""
+        return self.status not in DONE
+
+
+class Visibility(StrEnum):
+    """Who may see an event: staff only, or the customer too (Zendesk private/public comment)."""
+
+    INTERNAL = "internal"
+    PUBLIC = "public"
+
+
+class EventKind(StrEnum):
+    """What happened to a ticket."""
+
+    CREATED = "created"
+    CLASSIFIED = "classified"
+    ACKNOWLEDGED = "acknowledged"
+    ASSIGNED = "assigned"
+    STATUS_CHANGED = "status_changed"
+    NOTE = "note"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+
+
+@dataclass(frozen=True)
+class TicketEvent:
+    """One entry of a ticket's timeline; `before`/`after` hold only what the event changed."""
+
+    kind: EventKind
+    actor_id: str
+    at: datetime
+    visibility: Visibility = Visibility.INTERNAL
+    body: str | None = None
+    before: Mapping[str, Any] | None = None
+    after: Mapping[str, Any] | None = None
+    # Set once stored.
+    id: int | None = None
+    ticket_id: int | None = None
+
+
+class Change(NamedTuple):
+    """What a command produced: the ticket to save and the events to write with it."""
+
+    ticket: Ticket
+    events: tuple[TicketEvent, ...]
+
+
+class ConfirmationChannel(StrEnum):
+    """How the customer told us the fix worked."""
+
+    PHONE = "phone"
+    EMAIL = "email"
+    TEAMS = "teams"
+    ZENDESK = "zendesk"
+    ON_SITE = "on_site"
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """The customer's confirmation that a fix worked: who said so, and how."""
+
+    confirmed_by: str
+    via: ConfirmationChannel
+
+
+class ReopenSource(StrEnum):
+    """Why a ticket came back: staff found the fix did not hold, or the customer reported it."""
+
+    STAFF = "staff"
+    CUSTOMER_REPORT = "customer_report"

@@ -1,0 +1,34 @@
+"""Which tickets the bot's queues show, most urgent first."""
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case
+
+from services.db.schema import tickets
+from services.profile import Profile
+from services.tickets.statuses import UNSOLVED_ZENDESK
+
+
+def unsolved(profile: Profile) -> ColumnElement[bool]:
+    """The profile's tickets that are neither solved nor closed (waiting ones included)."""
+    return and_(tickets.c.profile == profile.name, tickets.c.status.in_(UNSOLVED_ZENDESK))
+
+
+def most_urgent_first(profile: Profile) -> list[Any]:
+    """ORDER BY for queues: the SLA deadline that is running out first comes first.
+
+    Tickets still awaiting acknowledgement lead, earliest ack_due_at first (the one deadline
+    stored); then tickets whose SLA clock runs before those paused while waiting; then by
+    priority rank; then oldest first.
+    """
+    awaiting_ack = tickets.c.acknowledged_at.is_(None)
+    ranks = {priority.key: priority.rank for priority in profile.priorities}
+    paused = tickets.c.substatus.in_(profile.sla.paused_statuses)
+    return [
+        case((awaiting_ack, 0), else_=1),
+        case((awaiting_ack, tickets.c.ack_due_at), else_=None).asc().nulls_last(),
+        case((paused, 1), else_=0),
+        case(ranks, value=tickets.c.priority, else_=max(ranks.values()) + 1),
+        tickets.c.created_at,
+        tickets.c.id,
+    ]

@@ -1,0 +1,134 @@
+"""Processes 1 and 2: classify, acknowledge and assign a ticket."""
+
+from datetime import datetime
+from typing import Any
+
+from services.profile import Capability, Person, Profile
+from services.tickets.errors import TicketRuleError
+from services.tickets.history import event, touched
+from services.tickets.intake import acknowledge_due, require_known
+from services.tickets.model import Change, EventKind, Ticket
+from services.tickets.rules import (
+    local_time,
+    member,
+    require_capability,
+    require_move,
+    status_label,
+)
+from services.tickets.statuses import TicketStatus
+
+# Assigning in these statuses means "not started yet"; in the others (waiting, escalated) the
+# ticket keeps its status and only changes hands.
+_RESTARTS_AS_ASSIGNED = frozenset(
+    {TicketStatus.NEW, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS}
+)
+
+
+def classify(
+    ticket: Ticket,
+    actor_id: str,
+    profile: Profile,
+    now: datetime,
+    *,
+    priority: str | None = None,
+    issue_type: str | None = None,
+    complexity: str | None = None,
+) -> Change:
+    """Set priority, issue type and machine complexity (triage); None leaves a value as it is."""
+    require_capability(profile, actor_id, ticket, Capability.TRIAGE, f"classify {ticket.number}")
+    _require_open(profile, ticket, "reclassifying")
+    wanted = {"priority": priority, "issue_type": issue_type, "complexity": complexity}
+    what = {"priority": "priority", "issue_type": "issue type", "complexity": "machine complexity"}
+    changes: dict[str, Any] = {}
+    for name, value in wanted.items():
+        if value is not None and value != getattr(ticket, name):
+            require_known(profile, what[name], value)
+            changes[name] = value
+    if not changes:
+        raise TicketRuleError(f"{ticket.number} already has that priority and classification.")
+    if "priority" in changes and ticket.acknowledged_at is None:
+        # The acknowledgement target depends on priority and counts from when the ticket came in.
+        changes["ack_due_at"] = acknowledge_due(profile, changes["priority"], ticket.created_at)
+    new = touched(ticket, now, **changes)
+    return Change(new, (event(EventKind.CLASSIFIED, actor_id, ticket, new),))
+
+
+def acknowledge(ticket: Ticket, actor_id: str, profile: Profile, now: datetime) -> Change:
+    """Record that the customer's request was acknowledged; this happens once per ticket."""
+    person = member(profile, actor_id, ticket)
+    if person.id != ticket.assignee_id and not profile.has_capability(person, Capability.TRIAGE):
+        raise TicketRuleError(
+            f"Only the assignee or someone who may triage can acknowledge {ticket.number}."
+        )
+    if ticket.acknowledged_at is not None:
+        raise TicketRuleError(
+            f"{ticket.number} was already acknowledged on "
+            f"{local_time(profile, ticket.acknowledged_at)}."
+        )
+    _require_open(profile, ticket, "acknowledging")
+    new = touched(ticket, now, acknowledged_at=now)
+    return Change(new, (event(EventKind.ACKNOWLEDGED, actor_id, ticket, new),))
+
+
+def assign(
+    ticket: Ticket,
+    actor_id: str,
+    profile: Profile,
+    now: datetime,
+    *,
+    assignee_id: str,
+    override_reason: str | None = None,
+) -> Change:
+    """Give the ticket to someone who may work it and has the skills routing asks for.
+
+    An override reason lets the assigner pick someone else anyway; it is kept on the event.
+    """
+    require_capability(profile, actor_id, ticket, Capability.ASSIGN, f"assign {ticket.number}")
+    _require_open(profile, ticket, "assigning")
+    try:
+        assignee = profile.person(assignee_id)
+    except KeyError:
+        raise TicketRuleError(
+            f"Nobody with the id '{assignee_id}' is on the {profile.company} team, "
+            f"so {ticket.number} cannot be assigned to them."
+        ) from None
+    if assignee.id == ticket.assignee_id:
+        raise TicketRuleError(f"{ticket.number} is already assigned to {assignee.name}.")
+    target = TicketStatus.ASSIGNED if ticket.status in _RESTARTS_AS_ASSIGNED else ticket.status
+    if target != ticket.status:
+        require_move(profile, ticket, target)
+    reason = (override_reason or "").strip() or None
+    works = profile.has_capability(assignee, Capability.WORK_TICKETS)
+    missing = _missing_skills(profile, ticket, assignee)
+    problems = [] if works else ["does not work tickets"]
+    if missing:
+        labels = ", ".join(profile.skill(key).label for key in missing)
+        problems.append(f"lacks the skills {ticket.number} needs ({labels})")
+    if problems and reason is None:
+        raise TicketRuleError(
+            f"{assignee.name} {' and '.join(problems)}; give an override reason "
+            f"to assign {ticket.number} to {assignee.name} anyway."
+        )
+    new = touched(ticket, now, assignee_id=assignee.id, status=target)
+    # The event keeps what was overridden, so the scorecard and reviews can find such cases.
+    extra = {"override": {"missing_skills": missing, "works_tickets": works}} if problems else None
+    return Change(
+        new, (event(EventKind.ASSIGNED, actor_id, ticket, new, body=reason, extra=extra),)
+    )
+
+
+def _missing_skills(profile: Profile, ticket: Ticket, person: Person) -> list[str]:
+    """Skill keys routing asks for on this ticket that `person` does not hold."""
+    # "other" and unclassified tickets need no particular skill: triage picks by judgement.
+    if ticket.issue_type is None:
+        return []
+    needed = profile.skills_for(ticket.issue_type, ticket.complexity)
+    return [key for key in needed if key not in person.skills]
+
+
+def _require_open(profile: Profile, ticket: Ticket, doing: str) -> None:
+    if not ticket.is_open:
+        raise TicketRuleError(
+            f"{ticket.number} is {status_label(profile, ticket.status)}; "
+            f"reopen it before {doing} it."
+        )
