@@ -14,6 +14,7 @@ from services.db.identity import IdentityLinkRepository
 from services.db.outbox import OutboxRepository
 from services.profile import Profile
 from services.settings import Settings
+from services.tickets import TicketRepository
 
 
 def utc_now() -> datetime:
@@ -35,3 +36,4 @@ class AppServices:
         self.references = ConversationRefRepository(self.db)
         self.identities = IdentityLinkRepository(self.db)
         self.outbox = OutboxRepository(self.db)
+        self.tickets = TicketRepository(self.db, self.profile)

@@ -1,4 +1,8 @@
-"""Every card the bot can send is valid Adaptive Card 1.5 and small enough for Teams."""
+"""Every card the bot can send is valid Adaptive Card 1.5 and small enough for Teams.
+
+Examples live in tests/cards/examples/<card module>.py, one EXAMPLES dict each, so that a new
+card module brings its own examples; the completeness test fails for a builder without one.
+"""
 
 from __future__ import annotations
 
@@ -12,42 +16,24 @@ import jsonschema
 import pytest
 
 import cards
-from cards.help import HelpEntry, help_card
 from cards.people import CallerView, whoami_card
+from tests.cards import examples
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "adaptive-card-1.5.json").read_text())
 MAX_BYTES = 40 * 1024  # Teams refuses bot messages over about 100 KB; stay well below
 
-LONG = "Conveyor jams at the infeed when the film roll changes. " * 20
 
-# One or more realistic renderings per card builder; the completeness test below makes sure
-# a new builder cannot ship without being added here.
-EXAMPLES = {
-    "help_card": [
-        lambda: help_card(
-            "Hi Mary.",
-            [HelpEntry(f"cmd{i} <n>", LONG[:120], f"cmd{i}") for i in range(30)],
-            on_roster=True,
-        ),
-        lambda: help_card("Hello!", [HelpEntry("help", "Show help")], on_roster=False),
-    ],
-    "whoami_card": [
-        lambda: whoami_card(CallerView("Pat", "29:pat", None)),
-        lambda: whoami_card(
-            CallerView(
-                "Kevin",
-                "29:k",
-                "5e1f6a0c-1111-4222-8333-944455556666",
-                "Kevin",
-                "Controls Engineer",
-                "kevin@bestpack.example",
-                ("Engineer",),
-                ("PLC",),
-                ("work_tickets",),
-            )
-        ),
-    ],
-}
+def all_examples() -> dict[str, list]:
+    """Every module's EXAMPLES, merged."""
+    merged: dict[str, list] = {}
+    for info in pkgutil.iter_modules(examples.__path__):
+        module = importlib.import_module(f"tests.cards.examples.{info.name}")
+        for name, makers in module.EXAMPLES.items():
+            merged.setdefault(name, []).extend(makers)
+    return merged
+
+
+EXAMPLES = all_examples()
 
 
 def card_builders() -> set[str]:

@@ -1,0 +1,84 @@
+"""The ticket card: facts, description, timeline and the actions the viewer may take."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from microsoft_teams.cards import (
+    Action,
+    ExecuteAction,
+    Fact,
+    FactSet,
+    NumberInput,
+    ShowCardAction,
+    TextBlock,
+    TextInput,
+    ToggleInput,
+)
+
+from cards.render import card, heading, note, render
+from services.profile import Profile
+from services.tickets import Ticket, TicketEvent
+from services.tickets.describe import facts, timeline
+
+# The verbs ticket cards carry; each process dialog registers the ones it handles.
+ACCEPT = "ticket.accept"
+ADD_NOTE = "ticket.note"
+SET_STATUS = "ticket.status"
+RESOLVE = "ticket.resolve"
+REOPEN = "ticket.reopen"
+REASSIGN = "ticket.reassign"
+REFRESH = "ticket.refresh"
+
+
+def note_form(number: str) -> ShowCardAction:
+    """'Add note' opens inline inputs: the note, customer-visible or not, minutes spent."""
+    form = card(
+        [
+            TextInput(
+                id="body",
+                label="Note",
+                is_multiline=True,
+                is_required=True,
+                error_message="Write the note.",
+                max_length=4000,
+            ),
+            ToggleInput(
+                id="public",
+                title="Customer can see this",
+                value="false",
+                value_on="true",
+                value_off="false",
+            ),
+            NumberInput(id="minutes", label="Time spent (minutes)", min=0, max=1440),
+        ],
+        [
+            ExecuteAction(
+                title="Save note", verb=ADD_NOTE, data={"number": number}, associated_inputs="auto"
+            )
+        ],
+    )
+    return ShowCardAction(title="Add note", card=form)
+
+
+def ticket_card(
+    profile: Profile,
+    ticket: Ticket,
+    events: Sequence[TicketEvent],
+    actions: Sequence[Action] = (),
+    *,
+    headline: str | None = None,
+) -> dict:
+    """The full ticket as a card; `headline` adds a line on top (e.g. "Assigned to you")."""
+    body = [heading(f"{ticket.number} · {ticket.subject}")]
+    if headline:
+        body.append(TextBlock(text=headline, weight="Bolder", color="Accent", wrap=True))
+    body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in facts(profile, ticket)]))
+    if ticket.description and ticket.description != ticket.subject:
+        body.append(note(ticket.description, subtle=False))
+    lines = timeline(profile, list(events))
+    if lines:
+        body.append(TextBlock(text="Timeline", weight="Bolder", spacing="Medium"))
+        body.extend(TextBlock(text=line, wrap=True, size="Small", spacing="None") for line in lines)
+    refresh = ExecuteAction(title="Refresh", verb=REFRESH, data={"number": ticket.number})
+    return render(card(body, [*actions, refresh]))

@@ -1,0 +1,61 @@
+"""What every process dialog does with tickets: find one, apply a workflow command, save it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.turn import ActionResult, Turn
+from services.tickets import Change, StaleTicket, Ticket, TicketRuleError
+from services.tickets.numbering import number_prefix
+
+_NUMBER = re.compile(r"^\s*#?\s*([A-Za-z]+)?-?\s*(\d+)\s*$")
+
+Command = Callable[[Ticket], Change]
+
+
+def ticket_number_for(prefix: str, number: int) -> str:
+    """The printed form of a ticket number."""
+    return f"{prefix}-{number}"
+
+
+def ticket_number(turn: Turn, text: str) -> str | None:
+    """'BP-1001', 'bp 1001', '#1001' or '1001' → 'BP-1001' (the desk's own prefix)."""
+    match = _NUMBER.match(text or "")
+    if not match:
+        return None
+    return ticket_number_for(number_prefix(turn.services.profile), int(match.group(2)))
+
+
+async def find_ticket(turn: Turn, text: str) -> tuple[Ticket | None, str | None]:
+    """The ticket a person named, or why there is none, in words they can act on."""
+    number = ticket_number(turn, text)
+    if number is None:
+        return None, "Which ticket? Give its number, like BP-1001."
+    ticket = await turn.services.tickets.get(number)
+    if ticket is None:
+        return None, f"There is no ticket {number}."
+    return ticket, None
+
+
+async def apply(turn: Turn, ticket: Ticket, command: Command) -> tuple[Ticket | None, str | None]:
+    """Run one workflow command as the caller and save it; a refusal comes back as text.
+
+    Nothing is lost on a refusal: the ticket is untouched and the card keeps what was typed.
+    """
+    try:
+        change = command(ticket)
+        saved = await turn.services.tickets.save(change.ticket, ticket.version, change.events)
+    except TicketRuleError as refusal:
+        return None, str(refusal)
+    except StaleTicket:
+        return None, (
+            f"{ticket.number} changed while you were looking at it. "
+            "Here is the current version; please try again."
+        )
+    return saved, None
+
+
+def refused(message: str) -> ActionResult:
+    """A card action refused with a reason; the card stays as it is."""
+    return ActionResult(message=message)

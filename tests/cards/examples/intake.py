@@ -1,0 +1,18 @@
+"""Example renderings of the intake cards."""
+
+from cards.intake import intake_form_card
+from services.profile import load_profile
+
+PROFILE = load_profile("bestpack")
+
+EXAMPLES = {
+    "intake_form_card": [
+        lambda: intake_form_card(PROFILE, "form-1"),
+        lambda: intake_form_card(
+            PROFILE,
+            "form-2",
+            {"company": "Acme Foods", "production_impact": True, "issue_type": "controls"},
+            {f.id: f"{f.label} is wrong in a long and detailed way." for f in PROFILE.intake},
+        ),
+    ],
+}
