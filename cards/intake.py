@@ -10,6 +10,8 @@ from microsoft_teams.cards import (
     ChoiceSetInput,
     DateInput,
     ExecuteAction,
+    Fact,
+    FactSet,
     NumberInput,
     TextBlock,
     TextInput,
@@ -18,7 +20,10 @@ from microsoft_teams.cards import (
 from microsoft_teams.cards import Choice as CardChoice
 
 from cards.render import card, heading, note, render
+from cards.ticket import REFRESH
 from services.profile import FieldKind, IntakeField, Profile
+from services.tickets import Ticket
+from services.tickets.describe import facts
 
 SUBMIT_VERB = "intake.submit"
 CANCEL_VERB = "intake.cancel"
@@ -117,3 +122,19 @@ def intake_form_card(
         ),
     ]
     return render(card(body, actions))
+
+
+def intake_summary_card(profile: Profile, ticket: Ticket, *, already_filed: bool = False) -> dict:
+    """What replaces the form once the ticket exists: read-only, with the acknowledgement due."""
+    body: list[CardElement] = [heading(f"Filed {ticket.number} · {ticket.subject}")]
+    if already_filed:
+        body.append(note("This form was already submitted; this is the ticket it created."))
+    body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in facts(profile, ticket)]))
+    body.append(note("Triage has been told; the acknowledgement is due by the time above."))
+    open_it = ExecuteAction(title="Open ticket", verb=REFRESH, data={"number": ticket.number})
+    return render(card(body, [open_it]))
+
+
+def intake_cancelled_card() -> dict:
+    """What replaces the form when the person cancels: nothing was filed."""
+    return render(card([heading("Intake cancelled"), note("Nothing was filed.")]))

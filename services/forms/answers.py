@@ -49,7 +49,7 @@ def _convert(profile: Profile, spec: IntakeField, raw: Any) -> Any:
     if kind is FieldKind.CHOICE:
         keys = {c.key for c in profile.choices_for(spec)}
         if str(raw) not in keys:
-            raise ValueError(f"Choose one of the listed options for {spec.label.lower()}.")
+            raise ValueError(f"Choose one of the options listed for {spec.label}.")
         return str(raw)
     if kind is FieldKind.NUMBER:
         try:

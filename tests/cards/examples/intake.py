@@ -1,7 +1,8 @@
 """Example renderings of the intake cards."""
 
-from cards.intake import intake_form_card
+from cards.intake import intake_cancelled_card, intake_form_card, intake_summary_card
 from services.profile import load_profile
+from tests.cards.examples.ticket import TICKET
 
 PROFILE = load_profile("bestpack")
 
@@ -16,3 +17,8 @@ EXAMPLES = {
         ),
     ],
 }
+EXAMPLES["intake_summary_card"] = [
+    lambda: intake_summary_card(PROFILE, TICKET),
+    lambda: intake_summary_card(PROFILE, TICKET, already_filed=True),
+]
+EXAMPLES["intake_cancelled_card"] = [intake_cancelled_card]
