@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from microsoft_teams.cards import (
     Action,
+    Choice,
+    ChoiceSetInput,
     ExecuteAction,
     Fact,
     FactSet,
@@ -20,6 +22,9 @@ from cards.render import card, heading, note, render
 from services.profile import Profile
 from services.tickets import Ticket, TicketEvent
 from services.tickets.describe import facts, timeline
+
+# The statuses troubleshooting sets directly (workflow.WORK_STATUSES), in the form's order.
+STATUS_CHOICES = ("in_progress", "waiting_on_customer", "waiting_on_parts")
 
 # The verbs ticket cards carry; each process dialog registers the ones it handles.
 ACCEPT = "ticket.accept"
@@ -59,6 +64,33 @@ def note_form(number: str) -> ShowCardAction:
         ],
     )
     return ShowCardAction(title="Add note", card=form)
+
+
+def status_form(profile: Profile, number: str, current: str) -> ShowCardAction:
+    """'Status' opens a choice of the working statuses (not the current one) and why."""
+    keys = [k for k in STATUS_CHOICES if k != current and k in {s.key for s in profile.statuses}]
+    form = card(
+        [
+            ChoiceSetInput(
+                id="status",
+                label="New status",
+                choices=[Choice(title=profile.status(k).label, value=k) for k in keys],
+                value=keys[0] if keys else None,
+                is_required=True,
+                error_message="Choose a status.",
+            ),
+            TextInput(id="status_note", label="Why (optional)", max_length=1000),
+        ],
+        [
+            ExecuteAction(
+                title="Set status",
+                verb=SET_STATUS,
+                data={"number": number},
+                associated_inputs="auto",
+            )
+        ],
+    )
+    return ShowCardAction(title="Status", card=form)
 
 
 def ticket_card(

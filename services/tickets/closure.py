@@ -26,8 +26,22 @@ from services.tickets.rules import (
 from services.tickets.statuses import TicketStatus
 
 
-def resolve(ticket: Ticket, actor_id: str, profile: Profile, now: datetime, summary: str) -> Change:
-    """Mark the ticket resolved with a summary of the fix; it then awaits the customer."""
+def resolve(
+    ticket: Ticket,
+    actor_id: str,
+    profile: Profile,
+    now: datetime,
+    summary: str,
+    *,
+    root_cause: str | None = None,
+    kb_article: bool | None = None,
+    confirmation_requested: bool = False,
+) -> Change:
+    """Mark the ticket resolved with a summary of the fix; it then awaits the customer.
+
+    The resolved event also records the root cause, whether the fix is worth a knowledge-base
+    article, and that the customer was asked to confirm, for process 7 and the timeline.
+    """
     require_worker(profile, actor_id, ticket, "resolve")
     text = require_text(
         summary,
@@ -35,7 +49,15 @@ def resolve(ticket: Ticket, actor_id: str, profile: Profile, now: datetime, summ
     )
     require_move(profile, ticket, TicketStatus.RESOLVED)
     new = touched(ticket, now, status=TicketStatus.RESOLVED, resolved_at=now)
-    return Change(new, (event(EventKind.RESOLVED, actor_id, ticket, new, body=text),))
+    extra: dict[str, Any] = {}
+    if (root_cause or "").strip():
+        extra["root_cause"] = (root_cause or "").strip()
+    if kb_article is not None:
+        extra["kb_article"] = kb_article
+    if confirmation_requested:
+        extra["confirmation_requested"] = True
+    resolved = event(EventKind.RESOLVED, actor_id, ticket, new, body=text, extra=extra or None)
+    return Change(new, (resolved,))
 
 
 def close(

@@ -26,11 +26,56 @@ def describe(profile: Profile, event: TicketEvent) -> str:
             return f"{actor} set it to {status_label(profile, TicketStatus(after['status']))}{body}"
         case EventKind.NOTE:
             where = "customer-visible note" if event.visibility is Visibility.PUBLIC else "note"
-            return f"{actor} added a {where}{body}"
+            spent = f" ({after['minutes']} min)" if after.get("minutes") else ""
+            return f"{actor} added a {where}{spent}{body}"
+        case EventKind.RESOLVED:
+            return f"{actor} resolved it{body}{_resolution_details(after)}"
+        case EventKind.CLOSED:
+            return f"{actor} closed it{_closing_grounds(after)}"
         case EventKind.REOPENED:
-            return f"{actor} reopened it{body}"
+            return f"{actor} reopened it ({_reopen_details(after)}){body}"
         case _:
             return f"{actor} {event.kind.value.replace('_', ' ')} it{body}"
+
+
+def _resolution_details(after: dict) -> str:
+    """What else the resolver recorded, in brackets: root cause, KB article, confirmation."""
+    details = [f"root cause: {after['root_cause']}"] if after.get("root_cause") else []
+    if after.get("kb_article"):
+        details.append("worth a KB article")
+    if after.get("confirmation_requested"):
+        details.append("customer asked to confirm")
+    return f" ({'; '.join(details)})" if details else ""
+
+
+def _closing_grounds(after: dict) -> str:
+    """Why it closed: who confirmed and how, or how long the customer stayed silent."""
+    match after.get("closed_because"):
+        case "customer_confirmed":
+            via = _VIA.get(after.get("confirmed_via", ""), "")
+            return f": {after.get('confirmed_by')} confirmed the fix {via}".rstrip()
+        case "no_answer":
+            days = after.get("business_days_without_answer")
+            return f": no answer from the customer in {days} business days"
+    return ""
+
+
+def _reopen_details(after: dict) -> str:
+    """Which reopen this is and where it came from: "reopen #2, customer report from Dana"."""
+    count = f"reopen #{after['reopen_count']}" if "reopen_count" in after else "reopened"
+    if after.get("source") == "customer_report":
+        return f"{count}, customer report from {after.get('reported_by')}"
+    return f"{count}, by staff"
+
+
+# How a customer confirmation reads in a sentence, by ConfirmationChannel value.
+_VIA = {
+    "phone": "by phone",
+    "email": "by e-mail",
+    "teams": "in Teams",
+    "zendesk": "in Zendesk",
+    "on_site": "on site",
+}
 
 
 def timeline(profile: Profile, events: list[TicketEvent], limit: int = 12) -> list[str]:

@@ -26,7 +26,7 @@ from services.tickets.records import (
     ticket_from_row,
     ticket_values,
 )
-from services.tickets.statuses import TicketStatus
+from services.tickets.statuses import TicketStatus, to_zendesk
 
 _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
@@ -151,6 +151,21 @@ class TicketRepository:
         async with self._db.engine.connect() as connection:
             rows = (await connection.execute(query)).all()
         return {assignee: count for assignee, count in rows}
+
+    async def with_status(self, statuses: Iterable[TicketStatus | str]) -> list[Ticket]:
+        """The profile's tickets in any of these workflow statuses, oldest first."""
+        wanted = {TicketStatus(status) for status in statuses}
+        # Filtered on the Zendesk status in SQL, then exactly: a synced ticket without a
+        # substatus still reads as its status's default (a bare "solved" is resolved).
+        zendesk = {to_zendesk(status)[0] for status in wanted}
+        query = (
+            select_tickets()
+            .where(tickets.c.profile == self._profile.name, tickets.c.status.in_(zendesk))
+            .order_by(tickets.c.id)
+        )
+        async with self._db.engine.connect() as connection:
+            rows = (await connection.execute(query)).mappings().all()
+        return [t for t in map(ticket_from_row, rows) if t.status in wanted]
 
     async def _queue(self, condition: ColumnElement[bool]) -> list[Ticket]:
         query = (

@@ -1,0 +1,78 @@
+"""The closure card's answers: checked on the server as the card checks them, then turned into
+the workflow commands that resolve the ticket (and close it when the customer confirmed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.turn import Turn
+from cards.closure import ASK, CLOSURE_FIELDS, CONFIRMED
+from dialogs.common import Command
+from dialogs.ticket_view import TicketRef, chained, now
+from services.forms import check_answers
+from services.profile import Profile
+from services.tickets import Confirmation, ConfirmationChannel
+from services.tickets.workflow import close, resolve
+
+
+class ClosureInputs(TicketRef):
+    """The closure card's inputs, as the client sent them (checked by `check_closure`)."""
+
+    summary: str | None = None
+    root_cause: str | None = None
+    confirmation: str | None = None
+    confirmed_by: str | None = None
+    confirmed_via: str | None = None
+    kb_article: bool | str | None = None
+
+
+@dataclass(frozen=True)
+class Closure:
+    """A checked closure form; `confirmation` None means "ask the customer and wait"."""
+
+    summary: str
+    root_cause: str
+    kb_article: bool
+    confirmation: Confirmation | None
+
+
+def check_closure(profile: Profile, inputs: ClosureInputs) -> tuple[Closure | None, dict[str, str]]:
+    """The form checked on the server as the card checks it, plus who/how when confirmed."""
+    check = check_answers(profile, CLOSURE_FIELDS, inputs.model_dump(exclude={"number"}))
+    values, errors = check.values, check.errors
+    if values.get("confirmation") == CONFIRMED:
+        # Required only with a confirmation, which Adaptive Cards 1.5 inputs cannot express.
+        if "confirmed_by" not in values:
+            errors.setdefault("confirmed_by", "Say who at the customer confirmed the fix.")
+        if "confirmed_via" not in values:
+            errors.setdefault("confirmed_via", "Say how the customer confirmed it.")
+    if errors:
+        return None, errors
+    confirmation = None
+    if values["confirmation"] != ASK:
+        via = ConfirmationChannel(values["confirmed_via"])
+        confirmation = Confirmation(confirmed_by=values["confirmed_by"], via=via)
+    kb_article = bool(values.get("kb_article", False))
+    return Closure(values["summary"], values["root_cause"], kb_article, confirmation), {}
+
+
+def resolution(turn: Turn, form: Closure) -> Command:
+    """Resolve as the form says and, with the customer's confirmation, close in the same save."""
+    assert turn.caller is not None
+    actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
+    steps: list[Command] = [
+        lambda t: resolve(
+            t,
+            actor,
+            profile,
+            at,
+            form.summary,
+            root_cause=form.root_cause,
+            kb_article=form.kb_article,
+            confirmation_requested=form.confirmation is None,
+        )
+    ]
+    if form.confirmation is not None:
+        steps.append(lambda t: close(t, actor, profile, at, confirmation=form.confirmation))
+    return chained(*steps)

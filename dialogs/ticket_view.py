@@ -1,0 +1,107 @@
+"""The ticket card as the person looking at it sees it, and what the ticket verbs share.
+
+The card's buttons depend on the viewer (`turn.caller`, never card data): everyone on the roster
+adds notes and reopens; the assignee, or someone who may resolve any ticket, works and resolves
+it. Buttons are a convenience only: every handler checks again through the workflow commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from microsoft_teams.cards import Action, ExecuteAction
+from pydantic import BaseModel, ConfigDict
+
+from bot.turn import ActionResult, Turn
+from cards.closure import confirm_form, reopen_form
+from cards.ticket import ACCEPT, RESOLVE, note_form, status_form, ticket_card
+from dialogs.common import Command, refused
+from services.profile import Capability
+from services.tickets import Change, Ticket, TicketEvent, TicketStatus
+
+
+class TicketRef(BaseModel):
+    """A ticket card action's data: which ticket it acts on (inputs come in subclasses)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    number: str
+
+
+def now(turn: Turn) -> datetime:
+    """The app's clock (tests freeze it)."""
+    return turn.services.clock()
+
+
+def chained(*commands: Command) -> Command:
+    """Workflow commands run one after another as one Change, so they are saved together."""
+
+    def run(ticket: Ticket) -> Change:
+        current, events = ticket, []
+        for command in commands:
+            change = command(current)
+            current = change.ticket
+            events.extend(change.events)
+        return Change(current, tuple(events))
+
+    return run
+
+
+def works_on(turn: Turn, ticket: Ticket) -> bool:
+    """Whether the caller works this ticket: its assignee, or someone who may resolve any."""
+    caller = turn.caller
+    if caller is None:
+        return False
+    return caller.id == ticket.assignee_id or turn.can(Capability.RESOLVE_ANY)
+
+
+def ticket_actions(turn: Turn, ticket: Ticket) -> list[Action]:
+    """The buttons this viewer gets on this ticket, in the order they are used."""
+    if turn.caller is None:
+        return []
+    number, works = ticket.number, works_on(turn, ticket)
+    actions: list[Action] = []
+    if ticket.is_open:
+        started = ticket.acknowledged_at is not None and ticket.status is TicketStatus.IN_PROGRESS
+        if turn.caller.id == ticket.assignee_id and not started:
+            actions.append(ExecuteAction(title="Accept", verb=ACCEPT, data={"number": number}))
+        actions.append(note_form(number))
+        if works and ticket.assignee_id:
+            actions.append(status_form(turn.services.profile, number, ticket.status))
+        if works:
+            actions.append(
+                ExecuteAction(
+                    title="Resolve", verb=RESOLVE, data={"number": number}, style="positive"
+                )
+            )
+        return actions
+    if ticket.status is TicketStatus.RESOLVED:
+        actions.append(note_form(number))
+        if works:
+            actions.append(confirm_form(number))
+    actions.append(reopen_form(number))
+    return actions
+
+
+async def ticket_view(
+    turn: Turn,
+    ticket: Ticket,
+    headline: str | None = None,
+    events: Sequence[TicketEvent] | None = None,
+) -> dict:
+    """The ticket card with its timeline and this viewer's buttons."""
+    if events is None:
+        events = await turn.services.tickets.events(ticket.id)
+    if headline is None and turn.caller and ticket.is_open:
+        headline = "Assigned to you" if turn.caller.id == ticket.assignee_id else None
+    actions = ticket_actions(turn, ticket)
+    return ticket_card(turn.services.profile, ticket, events, actions, headline=headline)
+
+
+async def refusal_result(turn: Turn, ticket: Ticket, refusal: str) -> ActionResult:
+    """A refused card action: the reason, with the current card if the ticket moved on meanwhile."""
+    current = await turn.services.tickets.get(ticket.number)
+    if current is not None and current.version != ticket.version:
+        return ActionResult(card=await ticket_view(turn, current, headline=refusal))
+    return refused(refusal)

@@ -1,0 +1,27 @@
+"""Example renderings of ticket lists: empty, a few tickets in every state, and an overflow."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+from cards.lists import MAX_ROWS, ticket_list_card
+from services.profile import load_profile
+from services.tickets import TicketStatus
+from tests.cards.examples.ticket import AT, TICKET
+
+PROFILE = load_profile("bestpack")
+LATER = AT + timedelta(days=1)
+VARIETY = [
+    TICKET,
+    replace(TICKET, number="BP-1002", acknowledged_at=AT, subject="Sealer alarm 204 " * 14),
+    replace(TICKET, number="BP-1003", acknowledged_at=AT, first_response_at=AT),
+    replace(TICKET, number="BP-1004", acknowledged_at=AT, status=TicketStatus.WAITING_ON_PARTS),
+]
+MANY = [replace(TICKET, number=f"BP-{1100 + i}") for i in range(MAX_ROWS + 15)]
+
+EXAMPLES = {
+    "ticket_list_card": [
+        lambda: ticket_list_card(PROFILE, "Your open tickets (0)", [], LATER, empty="None."),
+        lambda: ticket_list_card(PROFILE, "Your open tickets (4)", VARIETY, LATER),
+        lambda: ticket_list_card(PROFILE, "Queue", MANY, AT),
+    ],
+}
