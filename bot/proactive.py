@@ -11,7 +11,7 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity, ConversationReference
+from botbuilder.schema import Activity, ConversationReference, Entity, Mention
 from msrest.exceptions import HttpOperationError
 
 from bot.references import ReferenceBook
@@ -26,6 +26,21 @@ def http_status(error: HttpOperationError) -> int | None:
     """The HTTP status of a failed connector call (requests or aiohttp transport)."""
     response = error.response
     return getattr(response, "status_code", None) or getattr(response, "status", None)
+
+
+def stored_activity(payload: dict[str, Any]) -> Activity:
+    """The activity an outbox payload was serialized from, @mentions included.
+
+    Activity.deserialize reads entities as bare Entity objects, which keep only their type:
+    a mention would reach Teams without whom it mentions.
+    """
+    activity = Activity().deserialize(payload)
+    entities = payload.get("entities") or []
+    if entities:
+        activity.entities = [
+            (Mention if e.get("type") == "mention" else Entity)().deserialize(e) for e in entities
+        ]
+    return activity
 
 
 class Notifier:
@@ -81,7 +96,7 @@ class Notifier:
             # Caught here: the adapter would hand an escaping error to on_turn_error and
             # swallow it, and the outbox would never learn the send failed.
             try:
-                sent.append(await context.send_activity(Activity().deserialize(message.payload)))
+                sent.append(await context.send_activity(stored_activity(message.payload)))
             except HttpOperationError as error:
                 failed.append(error)
 
@@ -97,6 +112,28 @@ class Notifier:
             return await self._outbox.get(message.id)
         await self._outbox.mark_sent(message.id, sent[0].id if sent and sent[0] else None)
         return await self._outbox.get(message.id)
+
+    async def update(self, message: OutboxMessage, activity: Activity) -> bool:
+        """Replace what a delivered message shows (a card whose ticket moved on); True if done."""
+        stored = await self._reference(message) if message.activity_id else None
+        if stored is None:
+            return False
+        reference = ConversationReference().deserialize(stored.reference)
+        if message.thread_id:
+            reference.conversation.id = f"{reference.conversation.id};messageid={message.thread_id}"
+        activity.id = message.activity_id
+        failed: list[HttpOperationError] = []
+
+        async def callback(context: TurnContext) -> None:
+            try:  # caught here for the same reason as in _deliver
+                await context.update_activity(activity)
+            except HttpOperationError as error:
+                failed.append(error)
+
+        await self._adapter.continue_conversation(reference, callback, self._app_id)
+        if failed:
+            log.warning("could not update %s: %s", message.dedupe_key, failed[0])
+        return not failed
 
     async def _hold(self, message: OutboxMessage, reason: str) -> None:
         await self._outbox.mark_waiting(message.id, reason)

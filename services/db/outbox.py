@@ -70,6 +70,10 @@ class OutboxRepository:
         """One message by id."""
         return await self._one(outbox.c.id == message_id)
 
+    async def find(self, dedupe_key: str) -> OutboxMessage | None:
+        """The message stored under a dedupe key, if any (e.g. where a card was posted)."""
+        return await self._one(outbox.c.dedupe_key == dedupe_key)
+
     async def _set(self, message_id: int, **values: Any) -> None:
         values["updated_at"] = utc_now()
         async with self._db.engine.begin() as connection:

@@ -1,0 +1,199 @@
+"""The triage card (processes 1 and 2) and the queue of tickets waiting for triage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from microsoft_teams.cards import (
+    Action,
+    ActionSet,
+    CardElement,
+    ChoiceSetInput,
+    Container,
+    ExecuteAction,
+    Fact,
+    FactSet,
+    ShowCardAction,
+    TextBlock,
+    TextInput,
+)
+from microsoft_teams.cards import Choice as CardChoice
+
+from cards.render import card, heading, note, render
+from cards.ticket import REFRESH
+from services.profile import Profile
+from services.tickets import Ticket
+from services.tickets.describe import facts
+from services.tickets.rules import local_time, name_of
+
+ASSIGN = "triage.assign"
+PRIORITY = "triage.priority"
+REQUEST_INFO = "triage.request_info"
+ACKNOWLEDGE = "triage.acknowledge"
+QUEUE_LIMIT = 20  # a longer list stops being a to-do list; the rest is counted
+_DESCRIPTION_LIMIT = 600
+
+
+@dataclass(frozen=True)
+class AssigneeOption:
+    """Someone triage may pick, labelled with the reason line ("Kevin — PLC — 0 open")."""
+
+    person_id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class TriageView:
+    """What the triage card shows besides the ticket, worked out by the dialog."""
+
+    doubts: tuple[str, ...] = ()  # missing or doubtful information, in words to act on
+    options: tuple[AssigneeOption, ...] = ()
+    suggested: AssigneeOption | None = None  # pre-selected; None: triage decides
+    no_suggestion: str = "Pick the assignee by judgement."  # says why there is none
+    extra_facts: tuple[tuple[str, str], ...] = ()
+    recent: tuple[str, ...] = ()  # the latest timeline lines
+    outcome: str | None = None  # what the last action did
+    warning: str | None = None  # what the person acting must know (e.g. a notice waits)
+    ack_overdue: bool = False
+
+
+def _line(text: str, color: str, *, bold: bool = True) -> TextBlock:
+    return TextBlock(text=text, color=color, weight="Bolder" if bold else None, wrap=True)
+
+
+def _doubts(doubts: Sequence[str]) -> Container:
+    items = [_line("Check before assigning", "Warning")]
+    items += [TextBlock(text=f"• {d}", wrap=True, spacing="None") for d in doubts]
+    return Container(style="warning", items=items)
+
+
+def _assignment(view: TriageView) -> list[CardElement]:
+    hint = f"Suggested: {view.suggested.label}" if view.suggested else view.no_suggestion
+    choices = [CardChoice(title=o.label, value=o.person_id) for o in view.options]
+    return [
+        note(hint, subtle=False),
+        ChoiceSetInput(
+            id="assignee",
+            label="Assign to",
+            choices=choices,
+            value=view.suggested.person_id if view.suggested else None,
+            style="compact",
+            placeholder="Choose who works it",
+        ),
+        TextInput(
+            id="override_reason",
+            label="Override reason (needed only when your pick does not fit the ticket)",
+            max_length=500,
+        ),
+    ]
+
+
+def _priority_form(profile: Profile, ticket: Ticket) -> ShowCardAction:
+    ranked = sorted(profile.priorities, key=lambda p: p.rank)
+    form = card(
+        [
+            ChoiceSetInput(
+                id="priority",
+                label="Priority",
+                choices=[CardChoice(title=p.label, value=p.key) for p in ranked],
+                value=ticket.priority,
+                style="compact",
+            )
+        ],
+        [ExecuteAction(title="Set priority", verb=PRIORITY, data={"number": ticket.number})],
+    )
+    return ShowCardAction(title="Change priority", card=form)
+
+
+def _info_form(ticket: Ticket) -> ShowCardAction:
+    form = card(
+        [
+            TextInput(
+                id="question",
+                label="What is missing or doubtful?",
+                is_multiline=True,
+                is_required=True,
+                error_message="Say what you need to know.",
+                max_length=1000,
+            )
+        ],
+        [ExecuteAction(title="Send request", verb=REQUEST_INFO, data={"number": ticket.number})],
+    )
+    return ShowCardAction(title="Request info", card=form)
+
+
+def _actions(profile: Profile, ticket: Ticket) -> list[Action]:
+    data = {"number": ticket.number}
+    verb_title = "Reassign" if ticket.assignee_id else "Assign"
+    actions: list[Action] = [
+        ExecuteAction(
+            title=verb_title, verb=ASSIGN, data=data, style="positive", associated_inputs="auto"
+        ),
+        _priority_form(profile, ticket),
+        _info_form(ticket),
+    ]
+    if ticket.acknowledged_at is None:
+        actions.append(ExecuteAction(title="Acknowledge", verb=ACKNOWLEDGE, data=data))
+    return actions
+
+
+def triage_card(profile: Profile, ticket: Ticket, view: TriageView) -> dict:
+    """The ticket as triage sees it: what to check, who should work it, and the actions."""
+    body: list[CardElement] = [heading(f"Triage {ticket.number} · {ticket.subject}")]
+    if view.outcome:
+        body.append(_line(view.outcome, "Good"))
+    if view.warning:
+        body.append(_line(view.warning, "Attention"))
+    pairs = [*facts(profile, ticket), *view.extra_facts]
+    body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
+    if view.ack_overdue:
+        body.append(_line("The acknowledgement is overdue.", "Attention"))
+    if view.doubts:
+        body.append(_doubts(view.doubts))
+    if ticket.description and ticket.description != ticket.subject:
+        text = ticket.description
+        if len(text) > _DESCRIPTION_LIMIT:
+            text = text[: _DESCRIPTION_LIMIT - 1].rstrip() + "…"
+        body.append(note(text, subtle=False))
+    if ticket.is_open and view.options:
+        body.extend(_assignment(view))
+    if view.recent:
+        body.append(TextBlock(text="Latest", weight="Bolder", spacing="Medium"))
+        body.extend(TextBlock(text=t, wrap=True, size="Small", spacing="None") for t in view.recent)
+    return render(card(body, _actions(profile, ticket) if ticket.is_open else None))
+
+
+def _queue_item(profile: Profile, ticket: Ticket, now: datetime) -> Container:
+    who = name_of(profile, ticket.assignee_id) if ticket.assignee_id else None
+    state = [profile.priority(ticket.priority).label, f"assigned to {who}" if who else "unassigned"]
+    if ticket.acknowledged_at is None and ticket.ack_due_at is not None:
+        late = " (overdue)" if ticket.ack_due_at <= now else ""
+        state.append(f"acknowledge by {local_time(profile, ticket.ack_due_at)}{late}")
+    opener = ExecuteAction(
+        title=f"Open {ticket.number}", verb=REFRESH, data={"number": ticket.number}
+    )
+    return Container(
+        separator=True,
+        items=[
+            TextBlock(text=f"**{ticket.number}** · {ticket.subject}", wrap=True),
+            TextBlock(text=" · ".join(state), wrap=True, size="Small", spacing="None"),
+            ActionSet(actions=[opener]),
+        ],
+    )
+
+
+def queue_card(profile: Profile, tickets: Sequence[Ticket], now: datetime) -> dict:
+    """Untriaged or unassigned tickets, most urgent first, each with a button to open it."""
+    if not tickets:
+        clear = note("Every open ticket is acknowledged and assigned.")
+        return render(card([heading("Queue is clear"), clear]))
+    count = len(tickets)
+    body: list[CardElement] = [
+        heading(f"Queue: {count} ticket{'s' if count > 1 else ''} to triage or assign")
+    ]
+    body.extend(_queue_item(profile, t, now) for t in tickets[:QUEUE_LIMIT])
+    if count > QUEUE_LIMIT:
+        body.append(note(f"…and {count - QUEUE_LIMIT} more, less urgent."))
+    return render(card(body))

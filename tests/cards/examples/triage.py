@@ -1,0 +1,48 @@
+"""Example renderings of the triage and queue cards."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+from cards.triage import AssigneeOption, TriageView, queue_card, triage_card
+from services.profile import load_profile
+from services.tickets import TicketStatus
+from tests.cards.examples.ticket import AT, TICKET
+
+PROFILE = load_profile("bestpack")
+NEW = replace(TICKET, status=TicketStatus.NEW, assignee_id=None, reopen_count=0)
+OPTIONS = tuple(
+    AssigneeOption(p.id, f"{p.name} — Mechanical troubleshooting/Standard machines — {i} open")
+    for i, p in enumerate(PROFILE.roster)
+)
+BUSY = TriageView(
+    doubts=tuple(
+        f"Field {i} is missing, and here is a long explanation of why." for i in range(12)
+    ),
+    options=OPTIONS,
+    suggested=OPTIONS[1],
+    extra_facts=(("On-site service", "PLC Paramedics (NJ)"),),
+    recent=tuple(
+        f"Mon 23 Nov 2026 05:{i:02} PST · Mary added a note: {'x' * 200}" for i in range(4)
+    ),
+    outcome="Assigned to Jordan by Mary.",
+    warning="Jordan doesn't have the Support Desk app yet, so I'll deliver the notice when they "
+    "open it.",
+    ack_overdue=True,
+)
+QUEUE = [replace(NEW, id=i, number=f"BP-{1000 + i}", subject="Jams " * 20) for i in range(30)]
+
+EXAMPLES = {
+    "triage_card": [
+        lambda: triage_card(PROFILE, NEW, TriageView(options=OPTIONS, suggested=OPTIONS[1])),
+        lambda: triage_card(PROFILE, NEW, TriageView()),
+        lambda: triage_card(PROFILE, TICKET, BUSY),
+        lambda: triage_card(
+            PROFILE, replace(TICKET, status=TicketStatus.CLOSED, acknowledged_at=AT), BUSY
+        ),
+    ],
+    "queue_card": [
+        lambda: queue_card(PROFILE, [], AT),
+        lambda: queue_card(PROFILE, QUEUE[:1], AT + timedelta(hours=2)),
+        lambda: queue_card(PROFILE, QUEUE, AT),
+    ],
+}

@@ -1,0 +1,172 @@
+"""Mary assigns tickets from the triage card; the assignee hears of it at once (process 2)."""
+
+from __future__ import annotations
+
+from bot.keys import SERVICES
+from cards.ticket import ACCEPT, REASSIGN
+from cards.triage import ASSIGN
+from services.tickets import EventKind
+from tests.dialogs.test_triage import (  # the triage channel desk and its helpers
+    CHANNEL,
+    choice_set,
+    clicks_in_channel,
+    desk,
+    in_channel,
+    in_chat_of,
+    settings,
+    triage_desk,
+)
+from tests.harness.cards import texts
+from tests.harness.desk import Desk
+
+__all__ = ["desk", "settings"]  # fixtures, shared with the triage conversations
+
+MESSAGE = "application/vnd.microsoft.activity.message"
+
+
+async def test_assigning_the_suggestion_tells_the_assignee_in_chat_and_in_the_thread(desk: Desk):
+    mary, kevin, _ = await triage_desk(desk)
+    [post] = in_channel(await mary.says("file plc"))
+    answer = await clicks_in_channel(mary, post, ASSIGN, number="BP-1001", assignee="kevin")
+    card = answer.body["value"]
+    assert "Assigned to Kevin by Mary. Kevin has the ticket in their chat." in texts(card)
+    assert "Mary assigned it to Kevin" in texts(card)[-1]
+    assert "Nobody else holds PLC: a pick needs an override reason." in texts(card)
+    assert "kevin" not in [c["value"] for c in choice_set(card, "assignee")["choices"]]
+    [notice] = in_chat_of(kevin, answer)
+    assert "Assigned to you by Mary" in texts(notice.card)
+    buttons = [(a["title"], a.get("verb")) for a in notice.card["actions"]]
+    assert buttons[:3] == [("Accept", ACCEPT), ("Reassign", REASSIGN), ("Add note", None)]
+    [mention] = [s for s in in_channel(answer) if s.text]
+    assert mention.conversation_id == f"{CHANNEL.channel_id};messageid={post.activity_id}"
+    assert mention.text == (
+        "<at>Kevin</at> BP-1001 is yours, assigned by Mary: "
+        "HMI shows alarm E42 and the PLC faults on start."
+    )
+    assert mention.activity["entities"] == [
+        {
+            "type": "mention",
+            "text": "<at>Kevin</at>",
+            "mentioned": {"id": kevin.user.user_id, "name": "Kevin"},
+        }
+    ]
+    assert (await desk.app[SERVICES].tickets.get("BP-1001")).assignee_id == "kevin"
+
+
+async def test_a_pick_that_does_not_fit_needs_a_reason_which_the_timeline_keeps(desk: Desk):
+    mary, _, jordan = await triage_desk(desk)
+    [post] = in_channel(await mary.says("file plc"))
+    refused = await clicks_in_channel(mary, post, ASSIGN, number="BP-1001", assignee="jordan")
+    assert refused.body["type"] == MESSAGE
+    assert refused.body["value"] == (
+        "Jordan lacks PLC (needed for PLC, programming or HMI — Standard machine). "
+        "Give an override reason to assign BP-1001 to Jordan anyway."
+    )
+    assert (await desk.app[SERVICES].tickets.get("BP-1001")).assignee_id is None
+    reason = "Kevin is on leave; Jordan is on site tomorrow"
+    done = await clicks_in_channel(
+        mary, post, ASSIGN, number="BP-1001", assignee="jordan", override_reason=reason
+    )
+    assert f"Mary assigned it to Jordan: {reason}" in texts(done.body["value"])[-1]
+    assigned = (await desk.app[SERVICES].tickets.events(1))[-1]
+    assert (assigned.kind, assigned.body) == (EventKind.ASSIGNED, reason)
+    assert assigned.after["override"]["missing_skills"] == ["plc"]
+    assert "Assigned to you by Mary" in texts(in_chat_of(jordan, done)[0].card)
+
+
+async def test_forged_card_data_does_not_make_a_technician_an_assigner(desk: Desk):
+    mary, _, jordan = await triage_desk(desk)
+    [post] = in_channel(await mary.says("file plc"))
+    forged = await clicks_in_channel(
+        jordan,
+        post,
+        ASSIGN,
+        number="BP-1001",
+        assignee="jordan",
+        override_reason="mine",
+        role="triage",
+        caller="mary",
+        capabilities=["assign"],
+    )
+    assert forged.body == {
+        "statusCode": 200,
+        "type": MESSAGE,
+        "value": "Sorry, that needs the 'assign' permission, which Mary, Allison has.",
+    }
+    assert (await desk.app[SERVICES].tickets.get("BP-1001")).assignee_id is None
+    typed = await jordan.says("assign BP-1001 jordan mine")
+    assert typed.texts == ["Sorry, that needs the 'assign' permission, which Mary, Allison has."]
+
+
+async def test_an_assignee_without_the_app_gets_the_notice_when_they_install_it(desk: Desk):
+    mary, _, _ = await triage_desk(desk)
+    sean = desk.user("Sean")  # has never talked to the bot
+    [post] = in_channel(await mary.says("file wiring"))
+    assert choice_set(post.card, "assignee")["value"] == "sean"
+    answer = await clicks_in_channel(mary, post, ASSIGN, number="BP-1001", assignee="sean")
+    assert (
+        "Sean doesn't have the Support Desk app yet, so I'll deliver the notice when they "
+        "open it." in texts(answer.body["value"])
+    )
+    [mention] = [s for s in in_channel(answer) if s.text]
+    assert mention.text.startswith("Sean: BP-1001 is yours, assigned by Mary")
+    assert "entities" not in mention.activity, "no Teams id to mention: the name says whose"
+    arrival = await sean.installs_the_app()
+    [held, hello] = [s.card for s in in_chat_of(sean, arrival)]
+    assert "Assigned to you by Mary" in texts(held)
+    assert hello["body"][0]["text"] == "Support desk"
+
+
+async def test_a_typed_assignment_updates_the_triage_card_in_the_channel(desk: Desk):
+    mary, kevin, _ = await triage_desk(desk)
+    [post] = in_channel(await mary.says("file plc"))
+    answer = await mary.says("assign 1001 Kevin")
+    assert [s.text for s in in_chat_of(mary, answer)] == [
+        "Assigned to Kevin by Mary. Kevin has the ticket in their chat."
+    ]
+    [update] = [s for s in in_channel(answer) if s.op == "update"]
+    assert update.activity_id == post.activity_id
+    assert "Assigned to Kevin by Mary. Kevin has the ticket in their chat." in texts(update.card)
+    assert len(in_chat_of(kevin, answer)) == 1
+    again = await mary.says("assign BP-1001 kevin")
+    assert again.texts == ["BP-1001 is already assigned to Kevin."]
+    assert not in_chat_of(kevin, again), "a repeated assignment sends no second notice"
+
+
+async def test_reassign_is_for_triage_and_offers_everyone_but_the_assignee(desk: Desk):
+    mary, kevin, jordan = await triage_desk(desk)
+    [post] = in_channel(await mary.says("file plc"))
+    assigned = await clicks_in_channel(mary, post, ASSIGN, number="BP-1001", assignee="kevin")
+    [notice] = in_chat_of(kevin, assigned)
+    refused = await kevin.executes(notice, REASSIGN, number="BP-1001")
+    assert refused.body["value"] == (
+        "Only Mary or Allison can reassign BP-1001. If it should go to someone else, "
+        "tell them why in a note on the ticket."
+    )
+    mine = (await mary.says("whoami")).last
+    offered = (await mary.executes(mine, REASSIGN, number="BP-1001")).body["value"]
+    choices = [c["value"] for c in choice_set(offered, "assignee")["choices"]]
+    assert "kevin" not in choices and {"jordan", "sean", "ezechiel"} <= set(choices)
+    moved = await mary.executes(
+        mine, ASSIGN, number="BP-1001", assignee="jordan", override_reason="Kevin is out"
+    )
+    assert "Assigned to Jordan by Mary." in texts(moved.body["value"])[1]
+    [update] = [s for s in in_channel(moved) if s.op == "update"]
+    assert update.activity_id == post.activity_id, "the channel card follows the reassignment"
+    assert "Assigned to you by Mary" in texts(in_chat_of(jordan, moved)[0].card)
+    [thread] = [s for s in in_channel(moved) if s.text]
+    assert thread.text.startswith("<at>Jordan</at> BP-1001 is yours")
+
+
+async def test_an_assignee_who_blocked_the_app_is_named_plainly(desk: Desk):
+    mary, kevin, _ = await triage_desk(desk)
+    desk.connector.refuse[f"a:1on1-{kevin.user.user_id}"] = 403
+    [post] = in_channel(await mary.says("file plc"))
+    answer = await clicks_in_channel(mary, post, ASSIGN, number="BP-1001", assignee="kevin")
+    assert (
+        "Kevin has blocked or removed the Support Desk app, so I'll deliver the notice when "
+        "they open it again." in texts(answer.body["value"])
+    )
+    del desk.connector.refuse[f"a:1on1-{kevin.user.user_id}"]
+    back = await kevin.says("whoami")
+    assert "Assigned to you by Mary" in texts(back.sent[0].card)
