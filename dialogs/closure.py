@@ -53,7 +53,7 @@ def _closed_headline(confirmation: Confirmation) -> str:
 
 
 @closure.command(
-    "resolve", usage="<number>", help="Resolve a ticket: summary, root cause, customer"
+    "resolve", usage="<ticket>", help="Resolve a ticket: summary, root cause, customer"
 )
 async def resolve_command(turn: Turn, args: str) -> None:
     """Send the closure card for a ticket the caller may resolve."""
@@ -66,7 +66,7 @@ async def resolve_command(turn: Turn, args: str) -> None:
     await turn.send_card(card, summary=f"Resolve {ticket.number}")
 
 
-@closure.command("close", usage="<number>", help="Close a resolved ticket the customer confirmed")
+@closure.command("close", usage="<ticket>", help="Close a resolved ticket the customer confirmed")
 async def close_command(turn: Turn, args: str) -> None:
     """Ask who confirmed a resolved ticket; an open one goes through the closure card first."""
     assert turn.caller is not None

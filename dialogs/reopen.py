@@ -61,7 +61,7 @@ async def tell_about_reopen(turn: Turn, ticket: Ticket) -> dict:
 
 
 @reopening.command(
-    "reopen", usage="<number> <reason>", help="Reopen a resolved or closed ticket that came back"
+    "reopen", usage="<ticket> <reason>", help="Reopen a resolved or closed ticket that came back"
 )
 async def reopen_command(turn: Turn, args: str) -> None:
     """Reopen from the chat (staff found it); a customer report goes through the card's form."""

@@ -49,7 +49,7 @@ class StatusInputs(TicketRef):
 
 
 @troubleshooting.command(
-    "ticket", usage="<number>", aliases=("show", "t"), help="Show a ticket and its timeline"
+    "ticket", usage="<ticket>", aliases=("show", "t"), help="Show a ticket and its timeline"
 )
 async def show_ticket(turn: Turn, args: str) -> None:
     """Send the ticket card with the buttons the caller may use."""
@@ -78,7 +78,7 @@ async def my_tickets(turn: Turn, args: str) -> None:
     await turn.send_card(card, summary=f"{len(tickets)} open tickets")
 
 
-@troubleshooting.command("note", usage="<number> <text>", help="Add an internal note to a ticket")
+@troubleshooting.command("note", usage="<ticket> <text>", help="Add an internal note to a ticket")
 async def note_command(turn: Turn, args: str) -> None:
     """Add an internal note from the chat; the card's Add note also does public notes and time."""
     assert turn.caller is not None
