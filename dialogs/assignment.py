@@ -23,9 +23,9 @@ from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.ticket import REASSIGN
 from cards.triage import ASSIGN
-from dialogs.common import apply, find_ticket, refused
+from dialogs.common import TicketRef, apply, find_ticket, refused
 from dialogs.notices import delivery_warning, mention_in_thread, notify_assignee
-from dialogs.triage_view import TicketAction, after_change, refusal_result, triage_card_for
+from dialogs.triage_view import after_change, refusal_result, triage_card_for
 from services.profile import Capability, Person, Profile
 from services.routing.assignment import explain_mismatch
 from services.tickets import Ticket, workflow
@@ -34,7 +34,7 @@ assignment = Feature("assignment")
 USAGE = "Use: assign BP-1001 kevin, or assign BP-1001 jordan <why, when they don't fit>."
 
 
-class AssignInputs(TicketAction):
+class AssignInputs(TicketRef):
     """Assign: the person picked on the card and, when they don't fit, why anyway."""
 
     assignee: str = Field("", max_length=64)
@@ -106,8 +106,8 @@ async def assign_from_card(turn: Turn, data: AssignInputs) -> ActionResult:
     return ActionResult(card=done.card)
 
 
-@assignment.action(REASSIGN, model=TicketAction)
-async def reassign(turn: Turn, data: TicketAction) -> ActionResult:
+@assignment.action(REASSIGN, model=TicketRef)
+async def reassign(turn: Turn, data: TicketRef) -> ActionResult:
     """Offer the assign choices again, without the current assignee."""
     if not turn.can(Capability.ASSIGN):
         people = turn.services.profile.people_with_capability(Capability.ASSIGN)

@@ -19,8 +19,8 @@ from bot.turn import ActionResult, Turn
 from cards.closure import CHANNELS, CLOSURE_SUBMIT, CONFIRM, GENERAL, close_card, closure_card
 from cards.ticket import RESOLVE
 from dialogs.closure_form import ClosureInputs, check_closure, resolution
-from dialogs.common import apply, find_ticket, refused
-from dialogs.ticket_view import TicketRef, now, refusal_result, ticket_view
+from dialogs.common import TicketRef, apply, find_ticket, refused
+from dialogs.ticket_view import now, refusal_result, ticket_view
 from services.tickets import Confirmation, ConfirmationChannel, Ticket, TicketRuleError
 from services.tickets.rules import require_move, require_worker
 from services.tickets.statuses import TicketStatus

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from bot.turn import Turn
 from cards.closure import ASK, CLOSURE_FIELDS, CONFIRMED
-from dialogs.common import Command
-from dialogs.ticket_view import TicketRef, chained, now
+from dialogs.common import Command, TicketRef
+from dialogs.ticket_view import chained, now
 from services.forms import check_answers
 from services.profile import Profile
 from services.tickets import Confirmation, ConfirmationChannel

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from bot.turn import ActionResult, Turn
 from services.tickets import Change, StaleTicket, Ticket, TicketRuleError
 from services.tickets.numbering import number_prefix
@@ -12,6 +14,13 @@ from services.tickets.numbering import number_prefix
 _NUMBER = re.compile(r"^\s*#?\s*([A-Za-z]+)?-?\s*(\d+)\s*$")
 
 Command = Callable[[Ticket], Change]
+
+
+class TicketRef(BaseModel):
+    """What every ticket button carries: the ticket's number (inputs come in subclasses)."""
+
+    model_config = ConfigDict(extra="ignore")
+    number: str = Field(min_length=1, max_length=32)
 
 
 def ticket_number_for(prefix: str, number: int) -> str:

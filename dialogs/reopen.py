@@ -16,8 +16,8 @@ from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.closure import reopened_card
 from cards.ticket import REOPEN
-from dialogs.common import apply, find_ticket, refused
-from dialogs.ticket_view import TicketRef, now, refusal_result, ticket_view
+from dialogs.common import TicketRef, apply, find_ticket, refused
+from dialogs.ticket_view import now, refusal_result, ticket_view
 from services.profile import Capability, Person, Profile
 from services.tickets import EventKind, ReopenSource, Ticket
 from services.tickets.workflow import reopen

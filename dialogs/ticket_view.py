@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from microsoft_teams.cards import Action, ExecuteAction
-from pydantic import BaseModel, ConfigDict
 
 from bot.turn import ActionResult, Turn
 from cards.closure import confirm_form, reopen_form
@@ -19,14 +18,6 @@ from cards.ticket import ACCEPT, RESOLVE, note_form, status_form, ticket_card
 from dialogs.common import Command, refused
 from services.profile import Capability
 from services.tickets import Change, Ticket, TicketEvent, TicketStatus
-
-
-class TicketRef(BaseModel):
-    """A ticket card action's data: which ticket it acts on (inputs come in subclasses)."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    number: str
 
 
 def now(turn: Turn) -> datetime:

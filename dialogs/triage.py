@@ -21,9 +21,9 @@ from pydantic import Field
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.triage import ACKNOWLEDGE, PRIORITY, REQUEST_INFO, queue_card
-from dialogs.common import apply, find_ticket, refused
+from dialogs.common import TicketRef, apply, find_ticket, refused
 from dialogs.notices import ask_requester, delivery_warning, post_triage_card
-from dialogs.triage_view import TicketAction, after_change, refusal_result, triage_card_for
+from dialogs.triage_view import after_change, refusal_result, triage_card_for
 from services.profile import Capability
 from services.tickets import Ticket, workflow
 from services.tickets.rules import local_time
@@ -31,13 +31,13 @@ from services.tickets.rules import local_time
 triage = Feature("triage")
 
 
-class PriorityInputs(TicketAction):
+class PriorityInputs(TicketRef):
     """Change priority: the priority key picked on the card."""
 
     priority: str = Field(min_length=1, max_length=32)
 
 
-class InfoRequest(TicketAction):
+class InfoRequest(TicketRef):
     """Request info: what triage needs to know."""
 
     question: str = Field("", max_length=1000)
@@ -83,8 +83,8 @@ async def acknowledge_command(turn: Turn, args: str) -> None:
     await turn.say(line)
 
 
-@triage.action(ACKNOWLEDGE, model=TicketAction)
-async def acknowledge_from_card(turn: Turn, data: TicketAction) -> ActionResult:
+@triage.action(ACKNOWLEDGE, model=TicketRef)
+async def acknowledge_from_card(turn: Turn, data: TicketRef) -> ActionResult:
     """Record the acknowledgement from the triage card (triage or the assignee)."""
     ticket, problem = await find_ticket(turn, data.number)
     if ticket is None:

@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from bot.turn import ActionResult, Turn
 from cards.triage import AssigneeOption, TriageView, triage_card
 from dialogs.common import refused
@@ -21,13 +19,6 @@ from services.tickets import EventKind, Ticket, TicketEvent
 from services.tickets.describe import timeline
 
 RECENT = 4  # timeline lines on the card; the ticket card has the whole story
-
-
-class TicketAction(BaseModel):
-    """What every triage button carries: the ticket's number (anything else is ignored)."""
-
-    model_config = ConfigDict(extra="ignore")
-    number: str = Field(min_length=1, max_length=32)
 
 
 def _blank(value: Any) -> bool:

@@ -18,8 +18,8 @@ from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.lists import ticket_list_card
 from cards.ticket import ACCEPT, ADD_NOTE, REFRESH, SET_STATUS
-from dialogs.common import Command, apply, find_ticket, refused
-from dialogs.ticket_view import TicketRef, chained, now, refusal_result, ticket_view
+from dialogs.common import Command, TicketRef, apply, find_ticket, refused
+from dialogs.ticket_view import chained, now, refusal_result, ticket_view
 from services.tickets import TicketStatus
 from services.tickets.rules import name_of, status_label
 from services.tickets.workflow import acknowledge, add_note, change_status
