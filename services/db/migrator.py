@@ -38,7 +38,9 @@ def current_revisions(connection: Connection) -> frozenset[str]:
 
 def upgrade_to_head(connection: Connection) -> None:
     """Apply every pending migration on this connection, inside its open transaction."""
-    command.upgrade(alembic_config(connection), "head")
+    # "heads": features developed side by side may branch from one revision before a merge
+    # revision joins them; upgrading to every head works in both states.
+    command.upgrade(alembic_config(connection), "heads")
 
 
 def process_lock() -> asyncio.Lock:
