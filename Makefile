@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench clean
+.PHONY: run test bench clean playground playground-check test-playground
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,23 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/turns.py
+
+# The Microsoft 365 Agents Playground (a local Teams emulator) with the roster's people; start
+# `make run` first. Its log goes under var/ so it leaves no devTools/ folder behind.
+PLAYGROUND ?= npx --yes @microsoft/m365agentsplayground@0.2.28
+PLAYGROUND_CONFIG := $(CURDIR)/tests/playground/m365agentsplayground.yml
+
+playground:
+	mkdir -p var
+	M365_AGENTS_PLAYGROUND_CONFIG_PATH=$(PLAYGROUND_CONFIG) \
+	M365_AGENTS_PLAYGROUND_LOGFILE=$(CURDIR)/var/playground.log \
+	  $(PLAYGROUND) -e http://127.0.0.1:3978/api/messages -c msteams
+
+playground-check: $(VENV)/.installed
+	$(BIN)/python scripts/playground.py --as Mary --as Kevin
+
+test-playground: $(VENV)/.installed-test
+	PLAYGROUND=1 $(BIN)/python -m pytest tests/playground
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -26,7 +26,21 @@ ADAPTIVE_CARD_ACTION = "adaptiveCard/action"
 def message_text(context: TurnContext) -> str:
     """The typed text without the bot's @mention or the HTML Teams wraps channel posts in."""
     text = TurnContext.remove_recipient_mention(context.activity) or ""
+    if not text.strip():
+        text = imback_text(context.activity.value)
     return " ".join(html.unescape(_TAGS.sub(" ", text)).split())
+
+
+def imback_text(value: object) -> str:
+    """The text of an imBack button when a client sends it as `value` instead of as text.
+
+    Teams posts an imBack button's value as the message text; the Agents Playground sends the
+    button's data as `value` with no text, so the help card's buttons would do nothing there.
+    """
+    msteams = value.get("msteams") if isinstance(value, dict) else None
+    if isinstance(msteams, dict) and msteams.get("type") == "imBack":
+        return str(msteams.get("value") or "")
+    return ""
 
 
 class SupportBot(ActivityHandler):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.harness import activities as act
 from tests.harness.cards import facts
 from tests.harness.desk import Desk
 
@@ -55,3 +56,20 @@ async def test_installing_the_app_says_hello_with_the_help_card(desk: Desk):
     allison = desk.user("Allison")
     answer = await allison.installs_the_app()
     assert "whoami" in facts(answer.card)
+
+
+async def test_a_help_button_sent_as_value_without_text_runs_its_command(desk: Desk):
+    # The Agents Playground sends an imBack button's data as `value`; Teams sends the text.
+    kevin = desk.user("Kevin")
+    help_card = (await kevin.says("help")).last
+    answer = await kevin.posts(
+        {
+            **act.submit_action(
+                kevin.user,
+                {"msteams": {"type": "imBack", "value": "whoami"}},
+                help_card.activity_id or "",
+                desk.service_url,
+            )
+        }
+    )
+    assert answer.card["body"][0]["text"] == "Kevin"

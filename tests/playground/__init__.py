@@ -1,0 +1,1 @@
+"""Runs against the Microsoft 365 Agents Playground; opt-in with PLAYGROUND=1."""
