@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from microsoft_teams.cards import (
@@ -87,12 +87,19 @@ def intake_form_card(
     form_id: str,
     values: Mapping[str, Any] | None = None,
     errors: Mapping[str, str] | None = None,
+    *,
+    similar: Sequence[CardElement] = (),
 ) -> dict:
-    """The intake form; after a refused submission, the same form with errors and values kept."""
+    """The intake form; after a refused submission, the same form with errors and values kept.
+
+    `similar` (solved problems like this one, process 7) goes on top; the form then files
+    with "File anyway", marked as having shown them.
+    """
     values, errors = values or {}, errors or {}
     body: list[CardElement] = [
         heading("New support ticket"),
         note("Capture what the customer tells you; triage checks it within one business hour."),
+        *similar,
     ]
     if errors:
         body.append(
@@ -111,9 +118,9 @@ def intake_form_card(
             body.append(note(spec.help))
     actions = [
         ExecuteAction(
-            title="File ticket",
+            title="File anyway" if similar else "File ticket",
             verb=SUBMIT_VERB,
-            data={"form_id": form_id},
+            data={"form_id": form_id, **({"seen_suggestions": True} if similar else {})},
             associated_inputs="auto",
             style="positive",
         ),

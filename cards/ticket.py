@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from microsoft_teams.cards import (
     Action,
+    CardElement,
     Choice,
     ChoiceSetInput,
     ExecuteAction,
@@ -34,6 +35,9 @@ RESOLVE = "ticket.resolve"
 REOPEN = "ticket.reopen"
 REASSIGN = "ticket.reassign"
 REFRESH = "ticket.refresh"
+ESCALATE = "ticket.escalate"  # process 4: the escalation form
+RCCA = "ticket.rcca"  # process 4: an escalated ticket's RCCA form
+KB_ARTICLE = "ticket.kb_article"  # process 7: draft (or open) the KB article from it
 
 
 def note_form(number: str) -> ShowCardAction:
@@ -100,14 +104,18 @@ def ticket_card(
     actions: Sequence[Action] = (),
     *,
     headline: str | None = None,
+    sections: Sequence[CardElement] = (),
 ) -> dict:
-    """The full ticket as a card; `headline` adds a line on top (e.g. "Assigned to you")."""
+    """The full ticket as a card; `headline` adds a line on top (e.g. "Assigned to you") and
+    `sections` what other processes keep about the ticket (e.g. its escalation), above the
+    timeline."""
     body = [heading(f"{ticket.number} · {ticket.subject}")]
     if headline:
         body.append(TextBlock(text=headline, weight="Bolder", color="Accent", wrap=True))
     body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in facts(profile, ticket)]))
     if ticket.description and ticket.description != ticket.subject:
         body.append(note(ticket.description, subtle=False))
+    body.extend(sections)
     lines = timeline(profile, list(events))
     if lines:
         body.append(TextBlock(text="Timeline", weight="Bolder", spacing="Medium"))

@@ -18,7 +18,7 @@ from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.closure import CHANNELS, CLOSURE_SUBMIT, CONFIRM, GENERAL, close_card, closure_card
 from cards.ticket import RESOLVE
-from dialogs.closure_form import ClosureInputs, check_closure, resolution
+from dialogs.closure_form import ClosureInputs, capture_knowledge, check_closure, resolution
 from dialogs.common import TicketRef, apply, find_ticket, refused
 from dialogs.ticket_view import now, refusal_result, ticket_view
 from services.tickets import Confirmation, ConfirmationChannel, Ticket, TicketRuleError
@@ -109,9 +109,11 @@ async def submit_closure(turn: Turn, data: ClosureInputs) -> ActionResult:
     form, errors = check_closure(profile, data)
     if form is None:
         return ActionResult(card=closure_card(profile, ticket, typed, errors))
-    saved, refusal = await apply(turn, ticket, resolution(turn, form))
+    rcca = await turn.services.escalations.rcca_for(ticket)  # an escalated ticket needs it
+    saved, refusal = await apply(turn, ticket, resolution(turn, form, rcca))
     if saved is None:
         return ActionResult(card=closure_card(profile, ticket, typed, {GENERAL: refusal or ""}))
+    saved, drafted = await capture_knowledge(turn, saved, form)
     if form.confirmation is not None:
         headline = _closed_headline(form.confirmation)
     else:
@@ -120,6 +122,7 @@ async def submit_closure(turn: Turn, data: ClosureInputs) -> ActionResult:
             "Resolved. Waiting for the customer's confirmation; without an answer it closes "
             f"by itself after {days} business days."
         )
+    headline = f"{headline} {drafted}".strip()
     return ActionResult(card=await ticket_view(turn, saved, headline=headline))
 
 

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from bot.turn import Turn
 from cards.closure import ASK, CLOSURE_FIELDS, CONFIRMED
 from dialogs.common import Command, TicketRef
+from dialogs.knowledge_capture import draft_for_owners
 from dialogs.ticket_view import chained, now
 from services.forms import check_answers
 from services.profile import Profile
-from services.tickets import Confirmation, ConfirmationChannel
+from services.tickets import Confirmation, ConfirmationChannel, Ticket
+from services.tickets.closure import RccaRecord
 from services.tickets.workflow import close, resolve
 
 
@@ -57,8 +59,11 @@ def check_closure(profile: Profile, inputs: ClosureInputs) -> tuple[Closure | No
     return Closure(values["summary"], values["root_cause"], kb_article, confirmation), {}
 
 
-def resolution(turn: Turn, form: Closure) -> Command:
-    """Resolve as the form says and, with the customer's confirmation, close in the same save."""
+def resolution(turn: Turn, form: Closure, rcca: RccaRecord | None = None) -> Command:
+    """Resolve as the form says and, with the customer's confirmation, close in the same save.
+
+    An escalated ticket needs its RCCA (`rcca`) to be resolved.
+    """
     assert turn.caller is not None
     actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
     steps: list[Command] = [
@@ -71,8 +76,21 @@ def resolution(turn: Turn, form: Closure) -> Command:
             root_cause=form.root_cause,
             kb_article=form.kb_article,
             confirmation_requested=form.confirmation is None,
+            rcca=rcca,
         )
     ]
     if form.confirmation is not None:
         steps.append(lambda t: close(t, actor, profile, at, confirmation=form.confirmation))
     return chained(*steps)
+
+
+async def capture_knowledge(turn: Turn, saved: Ticket, form: Closure) -> tuple[Ticket, str]:
+    """A fix marked "Worth a KB article?" becomes a draft for the knowledge-base owner.
+
+    Returns the ticket as it now stands (the draft is on its timeline) and a sentence for the
+    resolver saying who got the draft; without the mark, the ticket as saved and "".
+    """
+    if not form.kb_article:
+        return saved, ""
+    told = await draft_for_owners(turn, saved)
+    return await turn.services.tickets.get(saved.number) or saved, told

@@ -3,6 +3,9 @@
 States:
     FORM_SENT     `new ticket` → the intake card, with a fresh form id
     FORM_REFUSED  submitted with problems → the same card, errors shown, every value kept
+    SUGGESTED     submitted clean, and published KB articles look like the description →
+                  the same card with "Similar solved problems" on top (dialogs.knowledge),
+                  every value kept; its "File anyway" files it (the form has shown them)
     FILED         submitted clean → one ticket per form id (a double click or a Teams retry
                   finds the same ticket); the form becomes a read-only summary and triage is
                   told (dialogs.triage.announce_new_ticket)
@@ -24,6 +27,8 @@ from cards.intake import (
     intake_form_card,
     intake_summary_card,
 )
+from cards.knowledge import similar_problems
+from dialogs.knowledge import similar_solved
 from dialogs.triage import announce_new_ticket
 from services.forms import check_answers
 from services.tickets import TicketRuleError, check_draft, draft_from_answers
@@ -36,6 +41,7 @@ class IntakeSubmission(BaseModel):
 
     model_config = ConfigDict(extra="allow")
     form_id: str = Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")
+    seen_suggestions: bool = False  # the form already showed similar solved problems
 
     @property
     def answers(self) -> dict:
@@ -66,6 +72,13 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
         )
     try:
         draft = check_draft(draft_from_answers(profile, check.values), profile)
+        # Before filing: the same problem may be solved already (process 7), asked once.
+        similar = [] if data.seen_suggestions else await similar_solved(turn, draft)
+        if similar:
+            card = intake_form_card(
+                profile, data.form_id, data.answers, similar=similar_problems(similar)
+            )
+            return ActionResult(card=card)
         ticket, created = await turn.services.tickets.create(
             draft,
             requester_id=turn.caller.id,

@@ -14,8 +14,9 @@ from microsoft_teams.cards import Action, ExecuteAction
 
 from bot.turn import ActionResult, Turn
 from cards.closure import confirm_form, reopen_form
-from cards.ticket import ACCEPT, RESOLVE, note_form, status_form, ticket_card
+from cards.ticket import ACCEPT, KB_ARTICLE, RESOLVE, note_form, status_form, ticket_card
 from dialogs.common import Command, refused
+from dialogs.escalation_view import escalation_actions, escalation_sections
 from services.profile import Capability
 from services.tickets import Change, Ticket, TicketEvent, TicketStatus
 
@@ -61,6 +62,7 @@ def ticket_actions(turn: Turn, ticket: Ticket) -> list[Action]:
         if works and ticket.assignee_id:
             actions.append(status_form(turn.services.profile, number, ticket.status))
         if works:
+            actions.extend(escalation_actions(ticket))
             actions.append(
                 ExecuteAction(
                     title="Resolve", verb=RESOLVE, data={"number": number}, style="positive"
@@ -71,6 +73,8 @@ def ticket_actions(turn: Turn, ticket: Ticket) -> list[Action]:
         actions.append(note_form(number))
         if works:
             actions.append(confirm_form(number))
+    if turn.can(Capability.PUBLISH_KB):  # process 7: turn the fix into a KB article
+        actions.append(ExecuteAction(title="KB article", verb=KB_ARTICLE, data={"number": number}))
     actions.append(reopen_form(number))
     return actions
 
@@ -87,7 +91,10 @@ async def ticket_view(
     if headline is None and turn.caller and ticket.is_open:
         headline = "Assigned to you" if turn.caller.id == ticket.assignee_id else None
     actions = ticket_actions(turn, ticket)
-    return ticket_card(turn.services.profile, ticket, events, actions, headline=headline)
+    sections = await escalation_sections(turn, ticket)
+    return ticket_card(
+        turn.services.profile, ticket, events, actions, headline=headline, sections=sections
+    )
 
 
 async def refusal_result(turn: Turn, ticket: Ticket, refusal: str) -> ActionResult:

@@ -20,6 +20,8 @@ bundle and tried against the running tool:
   {"type": "Action.Execute", "title", "verb", "data"}}, "from": {"id"}, "conversation": {"id"},
   "replyToId": <card message id>}`: an Action.Execute click. Answers the bot's invoke response
   `{"type", "value"}`. Here `from.id` is honoured: any member of the conversation may click.
+  The UI, not the server, puts a replacement card in place of the clicked one: no chat frame
+  says so (`InvokeResult.activity` is the message as the UI then shows it).
 - `POST /_conversation/v1/submit` with `{"conversation": {"id"}, "replyToId", "value": <data>,
   "from": {"id"}}`: an Action.Submit click; the bot gets a message whose `value` is the data.
   The playground does not turn `{"msteams": {"type": "imBack"}}` data into typed text as Teams
@@ -27,11 +29,18 @@ bundle and tried against the running tool:
 - `GET  /_internal/v1/customActivities/template?conversationId=...` and `POST
   /_internal/v1/customActivities` (the UI's "Mock an Activity"): any activity, sent to the bot
   as given. This is the only way to have someone other than `currentUser` type.
+- `POST /_connector/v3/conversations` with `{"isGroup": false, "members": [{"id"}]}`: the mocked
+  Bot Connector's createConversation, which a bot calls in Teams to open a 1:1 chat. For any
+  mock user it makes (once; later calls answer the same id) their personal chat with the bot:
+  the only way someone other than `currentUser` gets one. The UI never shows those chats: its
+  chat stream leaves out every message in another user's chat, so what the bot sends there is
+  seen in the log stream only (`logged_messages`).
 
 Mock users come from `.m365agentsplayground.yml` in the playground's working directory, or the
 file named by `M365_AGENTS_PLAYGROUND_CONFIG_PATH` (see tests/playground/m365agentsplayground.yml).
 `currentUser` owns the personal chat; the group chat and the team hold all six people. So
-`say(..., as_user="Kevin")` speaks in the group chat, where the bot can look Kevin up.
+`say(..., as_user="Kevin")` speaks in the group chat, where the bot can look Kevin up, and
+`install_app("Kevin")` gives Kevin a personal chat the bot can reach, as installing the app does.
 
 Run `python scripts/playground.py [--as Kevin]` with the bot and the playground running.
 """
@@ -102,6 +111,7 @@ class InvokeResult:
 
     response: dict[str, Any]  # the bot's invoke answer, as the playground relays it
     replies: list[Activity] = field(default_factory=list)  # messages the bot sent meanwhile
+    clicked: Activity = field(default_factory=dict)  # the message whose button was pressed
 
     @property
     def card(self) -> dict[str, Any] | None:
@@ -109,6 +119,15 @@ class InvokeResult:
         if self.response.get("type") == ADAPTIVE_CARD:
             return self.response.get("value")
         return None
+
+    @property
+    def activity(self) -> Activity:
+        """The clicked message as the UI shows it now: the replacement card in the old one's
+        place, or unchanged when the bot answered with a text (shown under the card)."""
+        if self.card is None:
+            return self.clicked
+        attachment = {"contentType": ADAPTIVE_CARD, "content": self.card}
+        return {**self.clicked, "attachments": [attachment], "updated": True}
 
     @property
     def message(self) -> str | None:
@@ -262,38 +281,55 @@ class Playground:
         self,
         card_activity: Activity,
         verb: str,
-        data: dict[str, Any] | None = None,
+        inputs: dict[str, Any] | None = None,
         as_user: str | User | None = None,
     ) -> InvokeResult:
-        """Click the card's Action.Execute button with `verb`, with `data` as the input values.
+        """Click the card's Action.Execute button with `verb`, after typing `inputs`.
 
-        Like the UI, the button must be on the card; its own `data` is merged under `data`.
-        The clicker must be a member of the card's conversation (the playground answers 400
-        UserNotFound otherwise), so Kevin clicks cards in the group chat, not Mary's 1:1 chat.
+        As in the UI, the button must be on the card (or in a form it shows) and sends its own
+        data with the values of the inputs it takes over it: the values on the card, `inputs`
+        (input id -> what is typed or picked) over those. A required input left empty stops
+        the click, as the UI does. The clicker must be a member of the card's conversation
+        (the playground answers 400 UserNotFound otherwise), so Kevin clicks cards in the group
+        chat, not Mary's 1:1 chat.
         """
-        action = _find_action(card_activity, "Action.Execute", lambda a: a.get("verb") == verb)
+        action, scope = _find_action(
+            card_activity, "Action.Execute", lambda a: a.get("verb") == verb
+        )
         conversation_id = card_activity["conversation"]["id"]
+        clicked = {
+            "type": "Action.Execute",
+            "title": action.get("title"),
+            "verb": verb,
+            "data": _click_data(action, scope, inputs),
+        }
         mark = self._mark()
         response = await self._post(
             "/_conversation/v1/invoke",
             {
                 "name": "adaptiveCard/action",
-                "value": {
-                    "action": {
-                        "type": "Action.Execute",
-                        "title": action.get("title"),
-                        "verb": verb,
-                        "data": _merge(action.get("data"), data),
-                    }
-                },
+                "value": {"action": clicked},
                 "from": {"id": self.user(as_user).id},
                 "conversation": {"id": conversation_id},
                 "replyToId": card_activity["id"],
             },
         )
-        # The invoke answer comes back only after the bot's turn, so no log wait is needed.
-        await asyncio.sleep(SETTLE_SECONDS)
-        return InvokeResult(response=response or {}, replies=await self._replies_since(mark))
+
+        def finished(body: dict[str, Any]) -> bool:
+            sent = body.get("value", {}).get("action", {})
+            return (
+                body.get("type") == "invoke"
+                and body.get("replyToId") == card_activity["id"]
+                and (sent.get("verb"), sent.get("data")) == (verb, clicked["data"])
+            )
+
+        # The answer comes after the bot's turn; its log entry may still be on its way.
+        await self._turn_finished(conversation_id, mark, finished)
+        return InvokeResult(
+            response=response or {},
+            replies=await self._replies_since(mark),
+            clicked=card_activity,
+        )
 
     async def submit(
         self,
@@ -305,14 +341,16 @@ class Playground:
     ) -> list[Activity]:
         """Click an Action.Submit; returns the bot's messages (and card updates) from that turn.
 
-        With `title`, the button must be on the card and `data` (the input values) is merged
-        over its data, as the UI does. Without `title`, `data` is sent as it is: the endpoint
-        accepts any object, which lets a test submit what a future card would.
+        With `title`, the button must be on the card and `data` is typed into its inputs, as in
+        `execute`. Without `title`, `data` is sent as it is: the endpoint accepts any object,
+        which lets a test submit what a future card would.
         """
         value = dict(data or {})
         if title is not None:
-            action = _find_action(card_activity, "Action.Submit", lambda a: a.get("title") == title)
-            value = _merge(action.get("data"), data)
+            action, scope = _find_action(
+                card_activity, "Action.Submit", lambda a: a.get("title") == title
+            )
+            value = _click_data(action, scope, data)
         conversation_id = card_activity["conversation"]["id"]
         mark = self._mark()
         await self._post(
@@ -330,6 +368,77 @@ class Playground:
 
         await self._turn_finished(conversation_id, mark, finished)
         return await self._replies_since(mark)
+
+    async def personal_chat(self, who: str | User | None = None) -> str:
+        """The conversation id of `who`'s personal chat with the bot, made on first use.
+
+        `currentUser`'s is in the config. Anyone else's is made the way a bot opens a 1:1 chat
+        in Teams, through the connector's createConversation; asking again answers the same id.
+        """
+        user = self.user(who)
+        if user.id == self.me.id:
+            return self.personal_chat_id
+        created = await self._post(
+            "/_connector/v3/conversations",
+            {
+                "isGroup": False,
+                "bot": self.bot,
+                "members": [{"id": user.id}],
+                "tenantId": self.config["tenantId"],
+            },
+        )
+        return created["id"]
+
+    async def install_app(self, who: str | User) -> str:
+        """`who` adds the app for themselves; returns the id of their personal chat with it.
+
+        Teams then sends the bot an installationUpdate from them in that chat, which is what the
+        bot keeps to reach them later. The playground's UI cannot do this for anyone but
+        `currentUser`, so the activity is mocked; what the bot answers is in
+        `logged_messages(chat)` only (see the module's notes).
+        """
+        user = self.user(who)
+        conversation_id = await self.personal_chat(user)
+        activity = await self._get_json(
+            "/_internal/v1/customActivities/template", params={"conversationId": conversation_id}
+        )
+        activity.update(
+            id=str(uuid.uuid4()),
+            type="installationUpdate",
+            action="add",
+            timestamp=datetime.now(UTC).isoformat(),
+            locale="en-US",
+            channelData={"tenant": {"id": self.config["tenantId"]}},
+        )
+        activity["from"] = {"id": user.id, "name": user.name, "aadObjectId": user.aad_object_id}
+        mark = self._mark()
+        await self._post("/_internal/v1/customActivities", activity)
+        await self._turn_finished(
+            conversation_id, mark, lambda body: body.get("id") == activity["id"]
+        )
+        return conversation_id
+
+    def logged_messages(self, conversation_id: str | None = None) -> list[Activity]:
+        """The messages the bot sent (or updated) since this client started, oldest first,
+        as the log stream records them; only those in `conversation_id` if given.
+
+        This is the only view of another user's personal chat. Each is shaped like a chat
+        reply: `id` names the message, `updated` marks a change to an earlier one.
+        """
+        found = []
+        for entry in self._logs:
+            log = entry.get("log", {})
+            body = log.get("request", {}).get("body")
+            if (
+                log.get("from") != BOT_LABEL
+                or not isinstance(body, dict)
+                or body.get("type") != "message"
+                or log.get("response", {}).get("statusCode", 0) >= 400
+            ):
+                continue
+            if conversation_id is None or log.get("conversationId") == conversation_id:
+                found.append(_logged_activity(log))
+        return found
 
     async def wait_for_replies(self, seconds: float) -> list[Activity]:
         """What the chat panes receive in the next `seconds` (cards the bot updates later)."""
@@ -429,11 +538,71 @@ def _quote(conversation_id: str) -> str:
     return quote(conversation_id, safe="")
 
 
-def _merge(action_data: Any, inputs: dict[str, Any] | None) -> dict[str, Any]:
-    """The data a click sends: the button's object data with the input values over it."""
-    merged = dict(action_data) if isinstance(action_data, dict) else {}
-    merged.update(inputs or {})
-    return merged
+def _inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """The inputs in a card's body, containers and columns included, forms it shows not."""
+    found: list[dict[str, Any]] = []
+    stack: list[Any] = list(reversed(card.get("body", [])))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        if str(node.get("type", "")).startswith("Input.") and node.get("id"):
+            found.append(node)
+        for key in ("items", "columns"):
+            stack.extend(reversed(node.get(key) or []))
+    return found
+
+
+def _shown_value(spec: dict[str, Any]) -> str | None:
+    """What an untouched input holds, as the UI sends it (a string); None when it is empty."""
+    if spec.get("type") == "Input.Toggle":
+        on, off = spec.get("valueOn", "true"), spec.get("valueOff", "false")
+        return on if spec.get("value") == on else off
+    value = spec.get("value")
+    return None if value is None or value == "" else str(value)
+
+
+def _click_data(
+    action: dict[str, Any], scope: list[dict[str, Any]], typed: dict[str, Any] | None
+) -> dict[str, Any]:
+    """What a click sends, as the UI builds it: the button's data, with the values of the
+    inputs it takes over it (what is on the card, `typed` over that). Empty inputs are left
+    out; a required one stops the click, as the UI refuses to send it."""
+    title = action.get("title") or action.get("verb")
+    data = dict(action["data"]) if isinstance(action.get("data"), dict) else {}
+    takes_inputs = str(action.get("associatedInputs", "auto")).lower() != "none"
+    takes = {spec["id"]: spec for spec in scope} if takes_inputs else {}
+    typed = dict(typed or {})
+    unknown = sorted(set(typed) - set(takes))
+    if unknown:
+        raise PlaygroundError(f"the {title!r} button takes no input {', '.join(unknown)}")
+    for input_id, spec in takes.items():
+        value = typed[input_id] if input_id in typed else _shown_value(spec)
+        if value is None or value == "":
+            if spec.get("isRequired"):
+                label = spec.get("label") or input_id
+                raise PlaygroundError(f"{label!r} is required: the UI would not send {title!r}")
+            continue
+        data[input_id] = value
+    return data
+
+
+def _logged_activity(log: dict[str, Any]) -> Activity:
+    """A log entry of a message the bot sent, shaped like a chat reply."""
+    body = log["request"]["body"]
+    activity = {
+        "type": "message",
+        "id": log.get("messageId"),
+        "from": body.get("from"),
+        "conversation": {"id": log.get("conversationId")},
+        "text": body.get("text"),
+        "summary": body.get("summary"),
+        "attachments": body.get("attachments") or [],
+        "replyToId": body.get("replyToId"),
+        # An update is a PUT of the message's own id; a new message has none yet.
+        "updated": body.get("id") is not None and body.get("id") == log.get("messageId"),
+    }
+    return {k: v for k, v in activity.items() if v is not None}
 
 
 def _as_activity(frame: dict[str, Any]) -> Activity:
@@ -479,13 +648,41 @@ def _walk_actions(card: dict[str, Any]) -> Iterator[dict[str, Any]]:
                     stack.append(node[key])
 
 
+def _actions_in(nodes: list[Any]) -> Iterator[dict[str, Any]]:
+    """The actions among card elements (ActionSets, containers), not those of forms shown."""
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        if str(node.get("type", "")).startswith("Action."):
+            yield node
+            continue
+        for key in ("items", "columns", "actions", "inlineAction", "selectAction"):
+            children = node.get(key) or []
+            stack.extend(reversed(children if isinstance(children, list) else [children]))
+
+
+def _scoped_actions(
+    card: dict[str, Any], around: tuple[dict[str, Any], ...] = ()
+) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Each action on a card, with the inputs a click on it takes (Adaptive Cards'
+    associatedInputs "auto"): those of its own card and of every card around it."""
+    scope = (*around, *_inputs(card))
+    for action in _actions_in([*card.get("body", []), *card.get("actions", [])]):
+        yield action, list(scope)
+        if action.get("type") == "Action.ShowCard" and isinstance(action.get("card"), dict):
+            yield from _scoped_actions(action["card"], scope)
+
+
 def _find_action(
     card_activity: Activity, kind: str, wanted: Callable[[dict[str, Any]], bool]
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The first matching action on the message's cards, and the inputs a click on it takes."""
     for card in cards(card_activity):
-        for action in _walk_actions(card):
+        for action, scope in _scoped_actions(card):
             if action.get("type") == kind and wanted(action):
-                return action
+                return action, scope
     raise PlaygroundError(f"no matching {kind} on message {card_activity.get('id')}")
 
 

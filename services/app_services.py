@@ -12,7 +12,15 @@ from services.db import Database
 from services.db.conversations import ConversationRefRepository
 from services.db.identity import IdentityLinkRepository
 from services.db.outbox import OutboxRepository
+from services.escalations import EscalationRepository
+from services.knowledge import KnowledgeBase, SqlKnowledgeBase
+from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
 from services.profile import Profile
+from services.service_requests import (
+    LocalProjectSystem,
+    ProjectSystem,
+    ServiceRequestRepository,
+)
 from services.settings import Settings
 from services.tickets import TicketRepository
 
@@ -37,3 +45,9 @@ class AppServices:
         self.identities = IdentityLinkRepository(self.db)
         self.outbox = OutboxRepository(self.db)
         self.tickets = TicketRepository(self.db, self.profile)
+        self.escalations = EscalationRepository(self.db, self.tickets)
+        self.parts = PartsRepository(self.db, self.profile)
+        self.orders: OrderSystem = EmbeddedOrderSystem(self.db)  # NetSuite later
+        self.service_requests = ServiceRequestRepository(self.db, self.profile)
+        self.projects: ProjectSystem = LocalProjectSystem(self.db)  # NetSuite later
+        self.knowledge: KnowledgeBase = SqlKnowledgeBase(self.db, self.profile)  # Zendesk later

@@ -1,7 +1,7 @@
 """Process 8: resolve, then close on the customer's confirmation or after their silence."""
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from services.profile import Profile
 from services.tickets.errors import TicketRuleError
@@ -26,6 +26,30 @@ from services.tickets.rules import (
 from services.tickets.statuses import TicketStatus
 
 
+class RccaRecord(Protocol):
+    """An escalated ticket's RCCA as resolve reads it (services.escalations keeps them)."""
+
+    @property
+    def root_cause(self) -> str: ...
+    @property
+    def corrective_action(self) -> str: ...
+    @property
+    def preventive_action(self) -> str: ...
+
+
+def require_rcca(ticket: Ticket, rcca: RccaRecord | None) -> None:
+    """Refuse to resolve an escalated ticket without its RCCA, naming what is missing."""
+    parts = ("root_cause", "corrective_action", "preventive_action")
+    missing = [p.replace("_", " ") for p in parts if not getattr(rcca, p, "").strip()]
+    if ticket.escalated and missing:
+        listed = missing[0] if len(missing) == 1 else f"{', '.join(missing[:-1])} and {missing[-1]}"
+        raise TicketRuleError(
+            f"{ticket.number} was escalated to Engineering, so it cannot be resolved without "
+            f"its RCCA: record its {listed} first (the ticket's RCCA button, or "
+            f"`rcca {ticket.number}`)."
+        )
+
+
 def resolve(
     ticket: Ticket,
     actor_id: str,
@@ -36,11 +60,13 @@ def resolve(
     root_cause: str | None = None,
     kb_article: bool | None = None,
     confirmation_requested: bool = False,
+    rcca: RccaRecord | None = None,
 ) -> Change:
     """Mark the ticket resolved with a summary of the fix; it then awaits the customer.
 
     The resolved event also records the root cause, whether the fix is worth a knowledge-base
     article, and that the customer was asked to confirm, for process 7 and the timeline.
+    An escalated ticket also needs its RCCA (`rcca`).
     """
     require_worker(profile, actor_id, ticket, "resolve")
     text = require_text(
@@ -48,6 +74,7 @@ def resolve(
         f"{ticket.number} cannot be resolved without a resolution summary: say what fixed it.",
     )
     require_move(profile, ticket, TicketStatus.RESOLVED)
+    require_rcca(ticket, rcca)
     new = touched(ticket, now, status=TicketStatus.RESOLVED, resolved_at=now)
     extra: dict[str, Any] = {}
     if (root_cause or "").strip():
@@ -68,10 +95,12 @@ def close(
     *,
     confirmation: Confirmation | None = None,
     resolution: str | None = None,
+    rcca: RccaRecord | None = None,
 ) -> Change:
     """Close a resolved ticket on the customer's confirmation, or after the policy's silence.
 
-    A ticket closed while waiting on the customer has no resolution yet: give `resolution`.
+    A ticket closed while waiting on the customer has no resolution yet: give `resolution`
+    (and, for an escalated ticket, its `rcca`, as resolving it would need).
     """
     require_worker(profile, actor_id, ticket, "close")
     require_move(profile, ticket, TicketStatus.CLOSED)
@@ -83,6 +112,7 @@ def close(
             f"{ticket.number} has no resolution summary yet; resolve it first "
             "or give the summary when closing it.",
         )
+        require_rcca(ticket, rcca)
         current = touched(ticket, now, resolved_at=now)
         events.append(event(EventKind.RESOLVED, actor_id, ticket, current, body=text))
     elif (resolution or "").strip():

@@ -34,6 +34,14 @@ def describe(profile: Profile, event: TicketEvent) -> str:
             return f"{actor} closed it{_closing_grounds(after)}"
         case EventKind.REOPENED:
             return f"{actor} reopened it ({_reopen_details(after)}){body}"
+        case EventKind.SERVICE:
+            step, request = after.get("step", "updated"), after.get("service_request", "")
+            return f"{actor} {step} service request {request}{body}"
+        case EventKind.RCCA:
+            return f"{actor} recorded the RCCA: {_rcca_details(after)}"
+        case EventKind.KNOWLEDGE:
+            step, article = after.get("step", "updated"), after.get("article", "")
+            return f"{actor} {step} KB article {article}{body}"
         case _:
             return f"{actor} {event.kind.value.replace('_', ' ')} it{body}"
 
@@ -46,6 +54,12 @@ def _resolution_details(after: dict) -> str:
     if after.get("confirmation_requested"):
         details.append("customer asked to confirm")
     return f" ({'; '.join(details)})" if details else ""
+
+
+def _rcca_details(after: dict) -> str:
+    """An RCCA in one line: "root cause: …; corrective action: …; preventive action: …"."""
+    parts = ("root_cause", "corrective_action", "preventive_action")
+    return "; ".join(f"{p.replace('_', ' ')}: {after[p]}" for p in parts if after.get(p))
 
 
 def _closing_grounds(after: dict) -> str:

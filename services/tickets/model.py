@@ -86,6 +86,9 @@ class EventKind(StrEnum):
     RESOLVED = "resolved"
     CLOSED = "closed"
     REOPENED = "reopened"
+    RCCA = "rcca"  # an escalated ticket's root cause and corrective action (process 4)
+    SERVICE = "service"  # a service request step (process 6); `after` names the request
+    KNOWLEDGE = "knowledge"  # a KB article drafted or published from it (process 7)
 
 
 @dataclass(frozen=True)

@@ -98,26 +98,34 @@ class TicketRepository:
 
         Raises StaleTicket, writing nothing, when the stored version is not `expected_version`.
         """
+        async with self._db.engine.begin() as connection:
+            return await self.write(connection, ticket, expected_version, events)
+
+    async def write(
+        self,
+        connection: AsyncConnection,
+        ticket: Ticket,
+        expected_version: int,
+        events: Iterable[TicketEvent],
+    ) -> Ticket:
+        """`save` inside the caller's transaction, for records stored together with the ticket."""
         version = expected_version + 1
         values = ticket_values(ticket)
         check_lengths(values)
-        async with self._db.engine.begin() as connection:
-            # Compare-and-swap on the version: the check and the write cannot be split apart.
-            result = await connection.execute(
-                update(tickets)
-                .where(tickets.c.id == ticket.id, tickets.c.version == expected_version)
-                .values(**values, version=version)
+        # Compare-and-swap on the version: the check and the write cannot be split apart.
+        result = await connection.execute(
+            update(tickets)
+            .where(tickets.c.id == ticket.id, tickets.c.version == expected_version)
+            .values(**values, version=version)
+        )
+        if result.rowcount != 1:
+            found = await connection.scalar(
+                select(tickets.c.version).where(tickets.c.id == ticket.id)
             )
-            if result.rowcount != 1:
-                found = await connection.scalar(
-                    select(tickets.c.version).where(tickets.c.id == ticket.id)
-                )
-                raise StaleTicket(ticket.number, expected_version, found)
-            # One by one: ids must follow the order the command produced the events in.
-            for event in events:
-                await connection.execute(
-                    insert(ticket_events).values(**event_values(event, ticket.id))
-                )
+            raise StaleTicket(ticket.number, expected_version, found)
+        # One by one: ids must follow the order the command produced the events in.
+        for event in events:
+            await connection.execute(insert(ticket_events).values(**event_values(event, ticket.id)))
         return replace(ticket, version=version)
 
     async def events(self, ticket_id: int) -> list[TicketEvent]:

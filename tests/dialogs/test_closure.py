@@ -119,13 +119,14 @@ async def test_kevin_resolves_asking_the_customer_then_records_their_confirmatio
         MONDAY_9AM,
         None,
     )
-    resolved = (await history(desk, "BP-1001"))[-1]
+    resolved = (await history(desk, "BP-1001"))[-2]  # the last: the KB draft (process 7)
     assert resolved.after["root_cause"] == "Belt past its service life"
     assert (resolved.after["kb_article"], resolved.after["confirmation_requested"]) == (True, True)
-    assert (await timeline_lines(desk, "BP-1001"))[-1] == (
+    assert (await timeline_lines(desk, "BP-1001"))[-2:] == [
         "Kevin resolved it: Replaced the worn infeed belt (root cause: Belt past its service "
-        "life; worth a KB article; customer asked to confirm)"
-    )
+        "life; worth a KB article; customer asked to confirm)",
+        "The desk drafted KB article KB-1: Sealer stops after 20 cases",
+    ]
 
     sent = (await kevin.says("ticket BP-1001")).last
     closed = replied_card(

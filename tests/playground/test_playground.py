@@ -1,138 +1,14 @@
-"""The bot behind the real Microsoft 365 Agents Playground, driven by scripts/playground.py.
+"""Who is talking: the roster's mock users reach the bot through the Agents Playground.
 
-Opt-in: `PLAYGROUND=1` (and `PLAYGROUND_BIN` if `agentsplayground` is not on PATH). Each run
-starts the bot and the playground on free ports, with a fresh SQLite file and the roster's mock
-users (tests/playground/m365agentsplayground.yml): Mary types in her 1:1 chat, the others in
-the group chat.
+Mary types in her 1:1 chat, the others in the group chat (conftest.py starts both; opt-in with
+PLAYGROUND=1).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
 
 from scripts.playground import Playground, PlaygroundError, card_title, cards
-
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = Path(__file__).with_name("m365agentsplayground.yml")
-PLAYGROUND_BIN = os.environ.get("PLAYGROUND_BIN") or shutil.which("agentsplayground")
-
-pytestmark = [
-    pytest.mark.skipif(
-        os.environ.get("PLAYGROUND") != "1", reason="set PLAYGROUND=1 to run against the playground"
-    ),
-    pytest.mark.skipif(
-        PLAYGROUND_BIN is None,
-        reason="agentsplayground not found: npm i @microsoft/m365agentsplayground, or set "
-        "PLAYGROUND_BIN",
-    ),
-]
-
-
-@dataclass(frozen=True)
-class Stack:
-    """Where the running playground answers."""
-
-    url: str
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _read(*logs: Path) -> str:
-    return "\n".join(log.read_text(errors="replace") for log in logs if log.exists())
-
-
-def _wait_until_up(url: str, process: subprocess.Popen, *logs: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"{process.args[0]} exited with {process.returncode}:\n{_read(*logs)}")
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"{url} did not answer within {timeout:g}s:\n{_read(*logs)}")
-
-
-def _start(args: list[str], cwd: Path, env: dict[str, str], log: Path) -> subprocess.Popen:
-    # Output goes to a file: an unread pipe would fill up and stall the process.
-    with log.open("wb") as sink:
-        return subprocess.Popen(args, cwd=cwd, env=env, stdout=sink, stderr=subprocess.STDOUT)
-
-
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """The bot and the playground, running for this module."""
-    work = tmp_path_factory.mktemp("playground")
-    bot_port, playground_port = _free_port(), _free_port()
-    bot_env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{work / 'bot.db'}",
-        "PORT": str(bot_port),
-        # Environment beats a developer's .env: the playground sends no tokens.
-        "MicrosoftAppId": "",
-        "MicrosoftAppPassword": "",
-    }
-    # The playground prints little to stdout; its console, config errors included, goes here.
-    playground_console = work / "playground-console.log"
-    playground_env = {
-        **os.environ,
-        "M365_AGENTS_PLAYGROUND_CONFIG_PATH": str(CONFIG),
-        "M365_AGENTS_PLAYGROUND_LOGFILE": str(playground_console),
-        "TEAMSAPPTESTER_BROWSER": "none",  # what the playground reads to skip opening a browser
-        "BROWSER": "none",
-    }
-    processes: list[subprocess.Popen] = []
-    try:
-        bot_log = work / "bot.log"
-        processes.append(_start([sys.executable, "app.py"], ROOT, bot_env, bot_log))
-        _wait_until_up(f"http://127.0.0.1:{bot_port}/healthz", processes[-1], bot_log)
-        playground_log = work / "playground.log"
-        command = [
-            str(PLAYGROUND_BIN),
-            "-e",
-            f"http://127.0.0.1:{bot_port}/api/messages",
-            "-c",
-            "msteams",
-            "-p",
-            str(playground_port),
-            "--disable-telemetry",
-        ]
-        # Run it in scratch space: a stray .m365agentsplayground.yml in the repo must not matter.
-        processes.append(_start(command, work, playground_env, playground_log))
-        url = f"http://127.0.0.1:{playground_port}"
-        _wait_until_up(f"{url}/_debug/ping", processes[-1], playground_log, playground_console)
-        yield Stack(url)
-    finally:
-        for process in reversed(processes):
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-@pytest.fixture
-async def pg(stack: Stack) -> AsyncIterator[Playground]:
-    """A client of the running playground."""
-    async with Playground(stack.url) as client:
-        yield client
 
 
 def _card(replies: list[dict]) -> tuple[dict, dict]:

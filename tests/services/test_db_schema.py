@@ -11,7 +11,14 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError, StatementError
 
 from services.db import Database
-from services.db.schema import TICKET_STATUSES, identity_links, metadata, ticket_events, tickets
+from services.db.schema import (
+    TICKET_STATUSES,
+    identity_links,
+    in_metadata,
+    metadata,
+    ticket_events,
+    tickets,
+)
 from services.db.types import utc_now
 
 
@@ -40,7 +47,8 @@ async def add_ticket(db: Database, **overrides: Any) -> int:
 
 async def test_schema_py_matches_the_migrations(database: Database) -> None:
     def differences(sync_connection: Any) -> list[Any]:
-        context = MigrationContext.configure(sync_connection, opts={"compare_type": True})
+        opts = {"compare_type": True, "include_name": in_metadata}
+        context = MigrationContext.configure(sync_connection, opts=opts)
         return compare_metadata(context, metadata)
 
     async with database.engine.connect() as connection:

@@ -5,7 +5,7 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from services.db.schema import metadata
+from services.db.schema import in_metadata, metadata
 
 config = context.config
 
@@ -18,6 +18,7 @@ def run_on(connection: Connection) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=in_metadata,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -53,6 +54,7 @@ elif context.is_offline_mode():
         target_metadata=metadata,
         literal_binds=True,
         render_as_batch=cli_url().startswith("sqlite"),
+        include_name=in_metadata,
     )
     with context.begin_transaction():
         context.run_migrations()

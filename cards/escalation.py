@@ -1,0 +1,214 @@
+"""Process 4's cards: the handoff form, the engineering manager's review, and the notices the
+engineer and the technician get once the manager has decided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from microsoft_teams.cards import (
+    CardElement,
+    ChoiceSetInput,
+    ExecuteAction,
+    Fact,
+    FactSet,
+    ShowCardAction,
+    TextBlock,
+    TextInput,
+)
+from microsoft_teams.cards import Choice as CardChoice
+
+from cards.intake import field_input
+from cards.render import card, heading, note, render
+from cards.ticket import ESCALATE, RCCA, REFRESH, note_form
+from services.escalations import HANDOFF_FIELDS, Escalation, EscalationStatus
+from services.profile import Person, Profile
+from services.tickets import Ticket
+from services.tickets.rules import name_of
+
+ESCALATION_SUBMIT = "escalation.submit"
+ESCALATION_ACCEPT = "escalation.accept"
+ESCALATION_INFO = "escalation.info"
+GENERAL = ""  # the errors key of a refusal that concerns the whole form, not one field
+_LONG = ("symptoms", "steps_tried", "suspected_cause", "containment", "help_needed")
+
+
+def _problem(text: str) -> TextBlock:
+    return TextBlock(text=text, color="Attention", wrap=True, size="Small", spacing="None")
+
+
+def _button(
+    title: str, verb: str, data: dict, inputs: str = "auto", style: str | None = None
+) -> ExecuteAction:
+    return ExecuteAction(title=title, verb=verb, data=data, associated_inputs=inputs, style=style)
+
+
+def _open(number: str) -> ExecuteAction:
+    return _button("Open ticket", REFRESH, {"number": number}, "none")
+
+
+def escalation_form_card(
+    profile: Profile,
+    ticket: Ticket,
+    values: Mapping[str, Any] | None = None,
+    errors: Mapping[str, str] | None = None,
+    asked: str | None = None,
+) -> dict:
+    """The handoff form; after a refused submission, the same form with errors and values kept.
+
+    `asked` is the engineering manager's question when a handoff came back for more information.
+    """
+    values, errors = values or {}, errors or {}
+    body: list[CardElement] = [
+        heading(f"Escalate {ticket.number} · {ticket.subject}"),
+        note("Engineering takes the problem over from this handoff alone: make it complete."),
+    ]
+    if asked:
+        body.append(TextBlock(text=asked, color="Accent", weight="Bolder", wrap=True))
+    missing = [spec.label for spec in HANDOFF_FIELDS if spec.id in errors]
+    if missing:
+        body.append(
+            TextBlock(
+                text=f"Not sent yet. Still needed: {', '.join(missing)}.",
+                color="Attention",
+                weight="Bolder",
+                wrap=True,
+            )
+        )
+    if GENERAL in errors:
+        body.append(_problem(errors[GENERAL]))
+    for spec in HANDOFF_FIELDS:
+        body.append(field_input(profile, spec, values.get(spec.id)))
+        if spec.id in errors:
+            body.append(_problem(errors[spec.id]))
+        elif spec.help:
+            body.append(note(spec.help))
+    data = {"number": ticket.number}
+    actions = [
+        _button("Send to Engineering", ESCALATION_SUBMIT, data, style="positive"),
+        _button("Back to the ticket", REFRESH, data, "none"),
+    ]
+    return render(card(body, actions))
+
+
+def handoff_elements(profile: Profile, ticket: Ticket, escalation: Escalation) -> list[CardElement]:
+    """The handoff as Engineering reads it: who asked, how urgent, the machine, then the story."""
+    handoff = escalation.handoff
+    facts = [
+        ("Handed off by", name_of(profile, escalation.requested_by)),
+        ("Urgency", profile.priority(handoff.urgency).label),
+        ("Company", ticket.company or ""),
+        ("Machine", handoff.machine_model),
+        ("Serial number", handoff.serial_number),
+        ("Software", handoff.software_versions),
+    ]
+    body: list[CardElement] = [
+        FactSet(facts=[Fact(title=k, value=v) for k, v in facts if v]),
+    ]
+    labels = {spec.id: spec.label for spec in HANDOFF_FIELDS}
+    for key in _LONG:
+        body.append(TextBlock(text=labels[key], weight="Bolder", spacing="Medium"))
+        body.append(note(getattr(handoff, key), subtle=False))
+    return body
+
+
+def _engineer_choices(people: Sequence[Person]) -> list[CardChoice]:
+    return [CardChoice(title=f"{p.name} ({p.title})", value=p.id) for p in people]
+
+
+def escalation_review_card(
+    profile: Profile,
+    ticket: Ticket,
+    escalation: Escalation,
+    engineers: Sequence[Person],
+    suggested: str | None = None,
+    outcome: str | None = None,
+) -> dict:
+    """The engineering manager's card: accept and assign an engineer, or ask for more info.
+
+    With `outcome` (the decision, once taken) the card only reports it.
+    """
+    body: list[CardElement] = [heading(f"Escalation {ticket.number} · {ticket.subject}")]
+    if outcome:
+        body.append(TextBlock(text=outcome, weight="Bolder", color="Good", wrap=True))
+    body.extend(handoff_elements(profile, ticket, escalation))
+    if outcome:
+        return render(card(body, [_open(ticket.number)]))
+    data = {"number": ticket.number, "escalation_id": escalation.id}
+    accept_form = card(
+        [
+            ChoiceSetInput(
+                id="engineer",
+                label="Engineer",
+                choices=_engineer_choices(engineers),
+                value=suggested,
+                is_required=True,
+                error_message="Pick the engineer who takes it over.",
+            ),
+            TextInput(id="note", label="Note for the engineer (optional)", max_length=1000),
+        ],
+        [_button("Accept and assign", ESCALATION_ACCEPT, data)],
+    )
+    info_form = card(
+        [
+            TextInput(
+                id="question",
+                label="What does Engineering need to know?",
+                is_multiline=True,
+                is_required=True,
+                error_message="Say what is missing.",
+                max_length=2000,
+            )
+        ],
+        [_button("Send back", ESCALATION_INFO, data)],
+    )
+    actions = [
+        ShowCardAction(title="Accept and assign", card=accept_form),
+        ShowCardAction(title="Ask for more info", card=info_form),
+        _open(ticket.number),
+    ]
+    return render(card(body, actions))
+
+
+def escalation_assigned_card(profile: Profile, ticket: Ticket, escalation: Escalation) -> dict:
+    """The engineer's notice: the escalation is theirs now, with the whole handoff."""
+    manager = name_of(profile, escalation.decided_by or "")
+    line = f"{manager} assigned you this escalation; the ticket is yours now."
+    body: list[CardElement] = [
+        heading(f"Escalated to you: {ticket.number} · {ticket.subject}"),
+        TextBlock(text=line, weight="Bolder", color="Accent", wrap=True),
+    ]
+    if escalation.reply:
+        body.append(note(f"{manager}: {escalation.reply}", subtle=False))
+    body.extend(handoff_elements(profile, ticket, escalation))
+    body.append(note("Record the RCCA before resolving: it cannot be resolved without it."))
+    rcca = _button("Record RCCA", RCCA, {"number": ticket.number}, "none")
+    return render(card(body, [_open(ticket.number), note_form(ticket.number), rcca]))
+
+
+def escalation_reply_card(profile: Profile, ticket: Ticket, escalation: Escalation) -> dict:
+    """The technician's answer: accepted (who has it now), or what Engineering still needs."""
+    manager = name_of(profile, escalation.decided_by or "")
+    if escalation.status is EscalationStatus.INFO_REQUESTED:
+        body: list[CardElement] = [
+            heading(f"{ticket.number}: Engineering needs more information"),
+            TextBlock(text=f"{manager} asks: {escalation.reply}", weight="Bolder", wrap=True),
+            note("The ticket is back with you, in progress: complete the handoff, send it again."),
+        ]
+        data = {"number": ticket.number}
+        update = _button("Complete the handoff", ESCALATE, data, "none", "positive")
+        return render(card(body, [update, _open(ticket.number)]))
+    engineer = name_of(profile, escalation.engineer_id or "")
+    body = [
+        heading(f"{ticket.number}: escalation accepted"),
+        TextBlock(
+            text=f"{manager} accepted your escalation; {engineer} has the ticket now.",
+            weight="Bolder",
+            color="Good",
+            wrap=True,
+        ),
+    ]
+    if escalation.reply:
+        body.append(note(f"{manager}: {escalation.reply}", subtle=False))
+    return render(card(body, [_open(ticket.number)]))

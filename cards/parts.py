@@ -1,0 +1,196 @@
+"""Process 5's cards: the parts request form and a request as its owner and requester see it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from microsoft_teams.cards import (
+    CardElement,
+    Container,
+    ExecuteAction,
+    Fact,
+    FactSet,
+    NumberInput,
+    TextBlock,
+)
+
+from cards.intake import field_input
+from cards.render import card, heading, note, render
+from services.parts import REQUEST_TYPE_LABELS, Order, PartsRequest
+from services.parts.describe import order_line
+from services.parts.forms import ANSWER_FIELDS, MAX_QUANTITY, request_fields
+from services.parts.model import money
+from services.profile import IntakeField, Profile
+from services.tickets.rules import local_time, name_of
+
+PARTS_SUBMIT = "parts.submit"
+PARTS_CANCEL = "parts.cancel"
+PARTS_ANSWER = "parts.answer"
+PARTS_OPEN = "parts.open"
+PARTS_ORDERED = "parts.ordered"
+GENERAL = ""  # the errors key of a refusal that concerns the whole form, not one field
+NC_TAPE_HEAD = "NC Tape Head: special handling (mechanical engineering checks fit and setup)"
+
+
+@dataclass(frozen=True)
+class RequestView:
+    """What a request card shows besides the request, decided by the dialog from the viewer."""
+
+    headline: str | None = None
+    answer_form: bool = False  # the viewer may answer and the request is open
+    values: Mapping[str, Any] = field(default_factory=dict)
+    errors: Mapping[str, str] = field(default_factory=dict)
+    order: Order | None = None  # where the quote stands in the order system
+    order_button: bool = False  # "Customer ordered" (the quote is not ordered yet)
+
+
+def problem(text: str) -> TextBlock:
+    """A problem line under the input it concerns."""
+    return TextBlock(text=text, color="Attention", wrap=True, size="Small", spacing="None")
+
+
+def nc_tape_head_flag() -> Container:
+    """The banner NC Tape Head requests carry on every card: they are handled specially."""
+    line = TextBlock(text=NC_TAPE_HEAD, weight="Bolder", color="Warning", wrap=True)
+    return Container(style="warning", items=[line])
+
+
+def _input(profile: Profile, spec: IntakeField, value: Any) -> CardElement:
+    if spec.id != "quantity":
+        return field_input(profile, spec, value)
+    try:  # a number input can only show a number: typed nonsense is shown empty
+        number = float(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        number = None
+    number = None if number is not None and not math.isfinite(number) else number
+    return NumberInput(
+        id=spec.id,
+        label=spec.label,
+        is_required=True,
+        value=number,
+        min=1,
+        max=MAX_QUANTITY,
+        error_message=f"Quantity is a whole number from 1 to {MAX_QUANTITY:,}.",
+    )
+
+
+def _inputs(
+    profile: Profile,
+    specs: tuple[IntakeField, ...],
+    values: Mapping[str, Any],
+    errors: Mapping[str, str],
+) -> list[CardElement]:
+    body: list[CardElement] = []
+    if errors:
+        body.append(TextBlock(text="Please fix the problems below.", color="Attention", wrap=True))
+    if GENERAL in errors:
+        body.append(problem(errors[GENERAL]))
+    for spec in specs:
+        body.append(_input(profile, spec, values.get(spec.id)))
+        if spec.id in errors:
+            body.append(problem(errors[spec.id]))
+        elif spec.help:
+            body.append(note(spec.help))
+    return body
+
+
+def parts_form_card(
+    profile: Profile,
+    form_id: str,
+    values: Mapping[str, Any] | None = None,
+    errors: Mapping[str, str] | None = None,
+) -> dict:
+    """The parts request form; after a refused submission, the same form, errors shown."""
+    values = {"quantity": 1, "request_type": "quote", **(values or {})}
+    body: list[CardElement] = [
+        heading("Parts & quotes"),
+        note("A quote, a part number identified, or where an order stands."),
+        *_inputs(profile, request_fields(profile), values, errors or {}),
+    ]
+    data = {"form_id": form_id}
+    actions = [
+        ExecuteAction(
+            title="Send", verb=PARTS_SUBMIT, data=data, associated_inputs="auto", style="positive"
+        ),
+        ExecuteAction(title="Cancel", verb=PARTS_CANCEL, data=data, associated_inputs="none"),
+    ]
+    return render(card(body, actions))
+
+
+def parts_cancelled_card() -> dict:
+    """What replaces the form when the person cancels."""
+    return render(card([heading("Parts request cancelled"), note("Nothing was sent.")]))
+
+
+def request_facts(profile: Profile, request: PartsRequest) -> list[Fact]:
+    """The request's facts, empty ones left out."""
+    pairs = [
+        ("Request", REQUEST_TYPE_LABELS[request.request_type]),
+        ("Quantity", str(request.quantity)),
+        ("Part number", request.part_number or ""),
+        ("Machine serial", request.serial_number or ""),
+        ("Ticket", request.ticket_number or ""),
+        ("Asked by", name_of(profile, request.requester_id)),
+        ("Asked on", local_time(profile, request.created_at)),
+        ("Parts owner", name_of(profile, request.owner_id)),
+    ]
+    return [Fact(title=k, value=v) for k, v in pairs if v]
+
+
+def _answer_facts(profile: Profile, request: PartsRequest) -> list[Fact]:
+    answer = request.answer
+    assert answer is not None and request.answered_at is not None
+    pairs = [
+        ("Part number", answer.part_number),
+        ("Price each", money(answer.price_cents)),
+        ("Total", money(answer.price_cents * request.quantity)),
+        ("Lead time", answer.lead_time),
+        ("Quote number", answer.quote_number),
+        ("Answered by", name_of(profile, request.answered_by or "")),
+        ("Answered on", local_time(profile, request.answered_at)),
+    ]
+    return [Fact(title=k, value=v) for k, v in pairs]
+
+
+def parts_request_card(
+    profile: Profile, request: PartsRequest, view: RequestView | None = None
+) -> dict:
+    """A request: what is asked and, for the parts owner, the answer form; else the answer."""
+    view = view or RequestView()
+    body: list[CardElement] = [heading(f"{request.number} · {request.subject}")]
+    if view.headline:
+        body.append(TextBlock(text=view.headline, weight="Bolder", color="Accent", wrap=True))
+    if request.nc_tape_head:
+        body.append(nc_tape_head_flag())
+    body.append(FactSet(facts=request_facts(profile, request)))
+    if request.description:
+        body.append(note(request.description, subtle=False))
+    actions = []
+    data = {"number": request.number}
+    if request.answer is not None:
+        body.append(TextBlock(text="Answer", weight="Bolder", spacing="Medium"))
+        body.append(FactSet(facts=_answer_facts(profile, request)))
+        if view.order is not None:
+            body.append(note(order_line(view.order), subtle=False))
+        if view.order_button:
+            actions.append(ExecuteAction(title="Customer ordered", verb=PARTS_ORDERED, data=data))
+    elif view.answer_form:
+        values = {"identified_part": request.part_number, **view.values}
+        body.append(TextBlock(text="Your answer", weight="Bolder", spacing="Medium"))
+        body.extend(_inputs(profile, ANSWER_FIELDS, values, view.errors))
+        actions.append(
+            ExecuteAction(
+                title="Send answer",
+                verb=PARTS_ANSWER,
+                data=data,
+                associated_inputs="auto",
+                style="positive",
+            )
+        )
+    actions.append(
+        ExecuteAction(title="Refresh", verb=PARTS_OPEN, data=data, associated_inputs="none")
+    )
+    return render(card(body, actions))

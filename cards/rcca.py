@@ -1,0 +1,95 @@
+"""Process 4's RCCA form, and the escalation section every viewer sees on an escalated ticket."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from microsoft_teams.cards import CardElement, ExecuteAction, Fact, FactSet, TextBlock
+
+from cards.intake import field_input
+from cards.render import card, heading, note, render
+from cards.ticket import REFRESH
+from services.escalations import RCCA_FIELDS, Escalation, EscalationStatus, Rcca
+from services.profile import Profile
+from services.tickets import Ticket
+from services.tickets.rules import name_of
+
+RCCA_SUBMIT = "rcca.submit"
+GENERAL = ""  # the errors key of a refusal that concerns the whole form, not one field
+
+
+def _problem(text: str) -> TextBlock:
+    return TextBlock(text=text, color="Attention", wrap=True, size="Small", spacing="None")
+
+
+def rcca_form_card(
+    profile: Profile,
+    ticket: Ticket,
+    values: Mapping[str, Any] | None = None,
+    errors: Mapping[str, str] | None = None,
+) -> dict:
+    """The RCCA form (filled in with the current RCCA, if any); after a refused submission, the
+    same form with errors and values kept."""
+    values, errors = values or {}, errors or {}
+    body: list[CardElement] = [
+        heading(f"RCCA for {ticket.number} · {ticket.subject}"),
+        note("An escalated ticket is resolved only once its RCCA is on record."),
+    ]
+    if errors:
+        body.append(TextBlock(text="Please fix the problems below.", color="Attention", wrap=True))
+    if GENERAL in errors:
+        body.append(_problem(errors[GENERAL]))
+    for spec in RCCA_FIELDS:
+        body.append(field_input(profile, spec, values.get(spec.id)))
+        if spec.id in errors:
+            body.append(_problem(errors[spec.id]))
+        elif spec.help:
+            body.append(note(spec.help))
+    data = {"number": ticket.number}
+    actions = [
+        ExecuteAction(
+            title="Save RCCA",
+            verb=RCCA_SUBMIT,
+            data=data,
+            associated_inputs="auto",
+            style="positive",
+        ),
+        ExecuteAction(
+            title="Back to the ticket", verb=REFRESH, data=data, associated_inputs="none"
+        ),
+    ]
+    return render(card(body, actions))
+
+
+def _state(profile: Profile, escalation: Escalation) -> str:
+    manager = name_of(profile, escalation.decided_by or "")
+    match escalation.status:
+        case EscalationStatus.ACCEPTED:
+            return f"Accepted by {manager}; {name_of(profile, escalation.engineer_id or '')} has it"
+        case EscalationStatus.INFO_REQUESTED:
+            return f"Sent back by {manager} for more information"
+    return "Waiting for the engineering manager"
+
+
+def escalation_section(
+    profile: Profile, escalation: Escalation, rcca: Rcca | None
+) -> list[CardElement]:
+    """The ticket card's Engineering escalation: where the handoff stands, and the RCCA."""
+    facts = [
+        ("Handed off by", name_of(profile, escalation.requested_by)),
+        ("Escalation", _state(profile, escalation)),
+        ("Help needed", escalation.handoff.help_needed),
+    ]
+    if rcca is not None:
+        facts += [
+            ("Root cause", rcca.root_cause),
+            ("Corrective action", rcca.corrective_action),
+            ("Preventive action", rcca.preventive_action),
+        ]
+    else:
+        facts.append(("RCCA", "Not recorded yet: needed before it can be resolved"))
+    return [
+        TextBlock(text="Engineering escalation", weight="Bolder", spacing="Medium"),
+        FactSet(facts=[Fact(title=k, value=v) for k, v in facts]),
+    ]

@@ -1,0 +1,90 @@
+"""Knowledge-base articles: what they say, where they came from, and what a search returns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+_NUMBER = re.compile(r"^\s*#?\s*KB\s*-?\s*(\d+)\s*$", re.IGNORECASE)
+
+
+class ArticleStatus(StrEnum):
+    """A draft is seen only by those who may publish; a published article is found by search."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+
+@dataclass(frozen=True)
+class ArticleContent:
+    """What an article says, in the order a reader needs it."""
+
+    title: str
+    problem: str = ""
+    symptoms: str = ""
+    cause: str = ""
+    resolution: str = ""
+    machine_models: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as stored; `source_number` is the ticket it was drafted from, if any."""
+
+    id: int
+    profile: str
+    status: ArticleStatus
+    content: ArticleContent
+    created_by: str
+    created_at: datetime
+    updated_by: str
+    updated_at: datetime
+    source_ticket_id: int | None = None
+    source_number: str | None = None
+    published_by: str | None = None
+    published_at: datetime | None = None
+    version: int = 1
+
+    @property
+    def number(self) -> str:
+        """The article's printed number, "KB-3"."""
+        return article_number(self.id)
+
+    @property
+    def is_published(self) -> bool:
+        """True once search finds it."""
+        return self.status is ArticleStatus.PUBLISHED
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A published article a search found: a short excerpt and how many query words it has."""
+
+    article: Article
+    snippet: str
+    matched_terms: int
+
+
+class KnowledgeRuleError(Exception):
+    """An article change the process does not allow; the message is for the person."""
+
+
+class StaleArticle(Exception):
+    """The article changed since it was read; nothing was written."""
+
+    def __init__(self, article_id: int, expected: int, found: int | None) -> None:
+        super().__init__(f"{article_number(article_id)} is at version {found}, not {expected}")
+        self.article_id, self.expected, self.found = article_id, expected, found
+
+
+def article_number(article_id: int) -> str:
+    """The printed form of an article id."""
+    return f"KB-{article_id}"
+
+
+def article_id(text: str) -> int | None:
+    """'KB-3', 'kb 3' or '#KB3' → 3; None when the text is not an article number."""
+    match = _NUMBER.match(text or "")
+    return int(match.group(1)) if match else None

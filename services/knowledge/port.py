@@ -1,0 +1,59 @@
+"""The knowledge-base port: what the bot needs from wherever articles live.
+
+SqlKnowledgeBase (services.knowledge.repository) is the embedded implementation on the local
+database; a Zendesk Guide client can implement the same protocol later without the dialogs
+noticing. Permissions are not the store's business: services.knowledge.rules decides them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from services.knowledge.model import Article, ArticleContent, SearchHit
+
+
+class KnowledgeBase(Protocol):
+    """Stores articles and finds published ones by their words."""
+
+    async def create_draft(
+        self,
+        content: ArticleContent,
+        *,
+        author_id: str,
+        now: datetime,
+        source_ticket_id: int | None = None,
+    ) -> tuple[Article, bool]:
+        """A new draft; (article, True), or (the ticket's existing article, False)."""
+        ...
+
+    async def get(self, article_id: int) -> Article | None:
+        """The article with this id, draft or published."""
+        ...
+
+    async def for_ticket(self, ticket_id: int) -> Article | None:
+        """The article drafted from this ticket, if any."""
+        ...
+
+    async def drafts(self) -> list[Article]:
+        """Drafts waiting to be published, oldest first."""
+        ...
+
+    async def save(self, article: Article, expected_version: int) -> Article:
+        """Store an edited or published article; StaleArticle if it changed meanwhile."""
+        ...
+
+    async def search(
+        self,
+        text: str,
+        *,
+        limit: int = 5,
+        min_terms: int | None = None,
+        machine_model: str | None = None,
+    ) -> list[SearchHit]:
+        """Published articles with the words of `text`, best first.
+
+        Every word must match unless `min_terms` says how many suffice; among equally good
+        matches, articles about `machine_model` come first.
+        """
+        ...

@@ -1,0 +1,41 @@
+"""Process 5, parts & quotes: requests to the parts owner, their answers, and the order system.
+
+Pure checks (services.parts.forms) decide; PartsRepository stores requests; OrderSystem is the
+port to the order system (EmbeddedOrderSystem until the NetSuite client implements it).
+"""
+
+from services.parts.forms import Checked, check_answer, check_request
+from services.parts.model import (
+    ORDER_STATUS_LABELS,
+    REQUEST_TYPE_LABELS,
+    Order,
+    OrderStatus,
+    PartsAnswer,
+    PartsDraft,
+    PartsRequest,
+    PartsRuleError,
+    RequestStatus,
+    RequestType,
+)
+from services.parts.orders import EmbeddedOrderSystem, OrderSystem, Quote
+from services.parts.repository import PartsRepository
+
+__all__ = [
+    "ORDER_STATUS_LABELS",
+    "REQUEST_TYPE_LABELS",
+    "Checked",
+    "EmbeddedOrderSystem",
+    "Order",
+    "OrderStatus",
+    "OrderSystem",
+    "PartsAnswer",
+    "PartsDraft",
+    "PartsRepository",
+    "PartsRequest",
+    "PartsRuleError",
+    "Quote",
+    "RequestStatus",
+    "RequestType",
+    "check_answer",
+    "check_request",
+]

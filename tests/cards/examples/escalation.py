@@ -1,0 +1,94 @@
+"""Example renderings of process 4's cards: the handoff form, the review and the notices, each
+at its longest (every field at its limit, every error shown)."""
+
+from dataclasses import replace
+
+from cards.escalation import (
+    GENERAL,
+    escalation_assigned_card,
+    escalation_form_card,
+    escalation_reply_card,
+    escalation_review_card,
+)
+from cards.rcca import escalation_section
+from cards.ticket import note_form, ticket_card
+from dialogs.escalation_view import escalation_actions
+from services.escalations import HANDOFF_FIELDS, Escalation, EscalationStatus, Handoff, Rcca
+from services.profile import Capability, load_profile
+from services.tickets import TicketStatus
+from tests.cards.examples.ticket import AT, EVENTS, TICKET
+
+PROFILE = load_profile("bestpack")
+LONG = "The seal bar heater drops out at random, then the E42 alarm latches. " * 57  # ~4000
+LINE = "V2.14.3-build-7781 / HMI 5.2 / drive firmware 1.9 " * 5  # 250 characters
+HANDOFF = Handoff(
+    symptoms=LONG,
+    steps_tried=LONG,
+    machine_model=LINE,
+    serial_number=LINE,
+    software_versions=LINE,
+    suspected_cause=LONG,
+    containment=LONG,
+    help_needed=LONG,
+    urgency="urgent",
+)
+REQUESTED = Escalation(1, EscalationStatus.REQUESTED, "jordan", AT, HANDOFF, id=7)
+ACCEPTED = replace(
+    REQUESTED,
+    status=EscalationStatus.ACCEPTED,
+    decided_by="allison",
+    decided_at=AT,
+    engineer_id="sean",
+    reply="Check the heater relay first. " * 30,
+)
+INFO = replace(
+    REQUESTED,
+    status=EscalationStatus.INFO_REQUESTED,
+    decided_by="allison",
+    decided_at=AT,
+    reply="Which PLC program version is loaded? " * 50,
+)
+RCCA = Rcca(LONG, LONG, LONG, "sean", AT, escalation_id=7, ticket_id=1)
+ENGINEERS = PROFILE.people_with_capability(Capability.WORK_TICKETS)
+ESCALATED = replace(TICKET, status=TicketStatus.ESCALATED, escalated=True, assignee_id="sean")
+
+EXAMPLES = {
+    "escalation_form_card": [
+        lambda: escalation_form_card(PROFILE, TICKET),
+        lambda: escalation_form_card(
+            PROFILE,
+            TICKET,
+            HANDOFF.answers(),
+            {spec.id: f"{spec.label} is required." for spec in HANDOFF_FIELDS}
+            | {GENERAL: "BP-1001 changed while you were looking at it."},
+            asked=f"Allison asked: {INFO.reply}",
+        ),
+    ],
+    "escalation_review_card": [
+        lambda: escalation_review_card(PROFILE, TICKET, REQUESTED, ENGINEERS, "sean"),
+        lambda: escalation_review_card(PROFILE, TICKET, REQUESTED, ENGINEERS),
+        lambda: escalation_review_card(
+            PROFILE, TICKET, ACCEPTED, ENGINEERS, outcome="Accepted: Sean has BP-1001 now."
+        ),
+    ],
+    "escalation_assigned_card": [
+        lambda: escalation_assigned_card(PROFILE, ESCALATED, ACCEPTED),
+        lambda: escalation_assigned_card(PROFILE, ESCALATED, replace(ACCEPTED, reply=None)),
+    ],
+    "escalation_reply_card": [
+        lambda: escalation_reply_card(PROFILE, ESCALATED, ACCEPTED),
+        lambda: escalation_reply_card(PROFILE, TICKET, INFO),
+    ],
+    "ticket_card": [
+        lambda: ticket_card(
+            PROFILE,
+            ESCALATED,
+            EVENTS,
+            [note_form("BP-1001"), *escalation_actions(ESCALATED)],
+            sections=escalation_section(PROFILE, ACCEPTED, RCCA),
+        ),
+        lambda: ticket_card(
+            PROFILE, ESCALATED, [], sections=escalation_section(PROFILE, REQUESTED, None)
+        ),
+    ],
+}

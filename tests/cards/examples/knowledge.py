@@ -1,0 +1,95 @@
+"""Example renderings of the knowledge-base cards, at their largest and with every state."""
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from cards.intake import intake_form_card
+from cards.knowledge import (
+    MAX_RESULTS,
+    article_card,
+    article_form_card,
+    drafts_card,
+    search_results_card,
+    similar_problems,
+)
+from services.forms.answers import MAX_LINE, MAX_TEXT
+from services.knowledge import ARTICLE_FIELDS, Article, ArticleContent, ArticleStatus, SearchHit
+from services.knowledge.content import MAX_MODELS
+from services.profile import load_profile
+
+PROFILE = load_profile("bestpack")
+AT = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
+CONTENT = ArticleContent(
+    title="Infeed conveyor jams when the film roll changes (BP-500 Wrapper)",
+    problem="The infeed conveyor stops with a jam at every film roll change.",
+    symptoms="Alarm E42 on the HMI; cases pile up at the infeed.",
+    cause="The infeed photo-eye drifts out of line when the roll carriage moves.",
+    resolution="Realign the photo-eye bracket and tighten its lock nut.",
+    machine_models=("BP-500 Wrapper",),
+)
+LONGEST = ArticleContent(
+    title="T" * MAX_LINE,
+    problem="p" * MAX_TEXT,
+    symptoms="s" * MAX_TEXT,
+    cause="c" * MAX_TEXT,
+    resolution="r" * MAX_TEXT,
+    machine_models=tuple(f"BP-{i:03d} " + "m" * 56 for i in range(MAX_MODELS)),
+)
+DRAFT = Article(
+    id=3,
+    profile="bestpack",
+    status=ArticleStatus.DRAFT,
+    content=CONTENT,
+    created_by="system",
+    created_at=AT,
+    updated_by="system",
+    updated_at=AT,
+    source_ticket_id=1,
+    source_number="BP-1001",
+)
+PUBLISHED = replace(
+    DRAFT, status=ArticleStatus.PUBLISHED, published_by="allison", published_at=AT, version=3
+)
+HIT = SearchHit(PUBLISHED, "When the film roll changes the **conveyor** **jams**.", 2)
+LONG_HITS = [
+    SearchHit(replace(PUBLISHED, id=i, content=LONGEST), "**jam** " * 200, 3)
+    for i in range(MAX_RESULTS + 5)
+]
+MANY_DRAFTS = [
+    replace(DRAFT, id=i, content=LONGEST, created_at=AT + timedelta(days=i)) for i in range(40)
+]
+ERRORS = {spec.id: f"{spec.label} is wrong in a long way. " * 5 for spec in ARTICLE_FIELDS}
+TYPED = {spec.id: "x" * MAX_TEXT for spec in ARTICLE_FIELDS}
+
+EXAMPLES = {
+    "article_card": [
+        lambda: article_card(PROFILE, DRAFT),
+        lambda: article_card(PROFILE, PUBLISHED, can_edit=True, headline="Published."),
+        lambda: article_card(PROFILE, replace(PUBLISHED, content=LONGEST, source_number=None)),
+    ],
+    "article_form_card": [
+        lambda: article_form_card(PROFILE, DRAFT, headline="New draft from BP-1001."),
+        lambda: article_form_card(PROFILE, PUBLISHED),
+        lambda: article_form_card(
+            PROFILE, replace(DRAFT, content=LONGEST), TYPED, ERRORS | {"": "Allison changed it."}
+        ),
+    ],
+    "search_results_card": [
+        lambda: search_results_card("conveyor jam", [HIT]),
+        lambda: search_results_card("sealer", []),
+        lambda: search_results_card("jam " * 100, LONG_HITS, partial=True),
+    ],
+    "drafts_card": [
+        lambda: drafts_card(PROFILE, []),
+        lambda: drafts_card(PROFILE, MANY_DRAFTS),
+    ],
+    "intake_form_card": [
+        lambda: intake_form_card(PROFILE, "f" * 32, similar=similar_problems([HIT])),
+        lambda: intake_form_card(
+            PROFILE,
+            "f" * 32,
+            {"issue_description": "d" * MAX_TEXT, "company": "c" * MAX_LINE},
+            similar=similar_problems(LONG_HITS[:3]),
+        ),
+    ],
+}

@@ -1,0 +1,99 @@
+"""Example renderings of the parts & quotes cards (cards.parts and cards.parts_orders)."""
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from cards.parts import (
+    GENERAL,
+    RequestView,
+    parts_cancelled_card,
+    parts_form_card,
+    parts_request_card,
+)
+from cards.parts_orders import order_status_card, parts_queue_card
+from services.parts import (
+    Order,
+    OrderStatus,
+    PartsAnswer,
+    PartsRequest,
+    RequestStatus,
+    RequestType,
+)
+from services.parts.forms import ANSWER_FIELDS, request_fields
+from services.profile import load_profile
+
+PROFILE = load_profile("bestpack")
+AT = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
+LONG = "Worn cutter blade holder on the left side, stamped 44-7 on the back. " * 50
+REQUEST = PartsRequest(
+    id=1,
+    profile="bestpack",
+    request_type=RequestType.QUOTE,
+    quantity=2,
+    nc_tape_head=True,
+    requester_id="jordan",
+    owner_id="ezechiel",
+    status=RequestStatus.OPEN,
+    created_at=AT,
+    updated_at=AT,
+    part_number="4471-220",
+    description=LONG,
+    serial_number="SN-12345",
+    ticket_number="BP-1001",
+)
+ANSWERED = replace(
+    REQUEST,
+    status=RequestStatus.ANSWERED,
+    answer=PartsAnswer("4471-220B", 12_050, "3 weeks from order", "Q-2201"),
+    answered_by="ezechiel",
+    answered_at=AT + timedelta(hours=2),
+)
+QUOTED = Order("Q-2201", OrderStatus.QUOTED, "4471-220B", 2, 12_050, "3 weeks", AT, None, "PQ-1001")
+SHIPPED = replace(QUOTED, status=OrderStatus.SHIPPED, order_number="SO-1001")
+TYPED = {"request_type": "quote", "part_number": "", "quantity": "many", "description": LONG}
+
+EXAMPLES = {
+    "parts_form_card": [
+        lambda: parts_form_card(PROFILE, "f" * 32),
+        lambda: parts_form_card(
+            PROFILE,
+            "f" * 32,
+            TYPED,
+            {spec.id: f"{spec.label} is wrong. " * 5 for spec in request_fields(PROFILE)}
+            | {GENERAL: "Nobody on the roster answers parts requests."},
+        ),
+    ],
+    "parts_cancelled_card": [parts_cancelled_card],
+    "parts_request_card": [
+        lambda: parts_request_card(PROFILE, REQUEST),
+        lambda: parts_request_card(
+            PROFILE,
+            REQUEST,
+            RequestView(
+                headline="Jordan asks: Quote for 2 × Part 4471-220 (NC Tape Head)",
+                answer_form=True,
+                values={"price": "twelve", "quote_number": "Q 1"},
+                errors={spec.id: f"{spec.label} is wrong. " * 5 for spec in ANSWER_FIELDS},
+            ),
+        ),
+        lambda: parts_request_card(
+            PROFILE,
+            ANSWERED,
+            RequestView(headline="Ezechiel answered PQ-1001.", order=QUOTED, order_button=True),
+        ),
+        lambda: parts_request_card(
+            PROFILE, replace(ANSWERED, nc_tape_head=False, part_number=None, description=None)
+        ),
+    ],
+    "order_status_card": [
+        lambda: order_status_card(PROFILE, QUOTED),
+        lambda: order_status_card(PROFILE, SHIPPED, headline="Shipped. " * 30, nc_tape_head=True),
+        lambda: order_status_card(PROFILE, replace(SHIPPED, request_number=None)),
+    ],
+    "parts_queue_card": [
+        lambda: parts_queue_card(PROFILE, []),
+        lambda: parts_queue_card(
+            PROFILE, [replace(REQUEST, id=n, nc_tape_head=n % 2 == 0) for n in range(1, 30)]
+        ),
+    ],
+}

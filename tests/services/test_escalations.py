@@ -1,0 +1,294 @@
+"""Process 4's workflow commands: the handoff, the manager's decision, the RCCA, and resolve's
+refusal of an escalated ticket without its RCCA."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from services.escalations import HANDOFF_FIELDS, EscalationStatus, Handoff, Rcca, read_handoff
+from services.escalations.forms import handoff_prefill, steps_from_notes
+from services.escalations.workflow import accept, ask_for_information, escalate, record_rcca
+from services.forms import check_answers
+from services.forms.answers import MAX_TEXT
+from services.tickets import (
+    Confirmation,
+    ConfirmationChannel,
+    EventKind,
+    TicketEvent,
+    TicketRuleError,
+    TicketStatus,
+)
+from services.tickets.workflow import close, resolve
+from tests.services.test_tickets_helpers import (
+    BESTPACK,
+    MONDAY_9AM,
+    assigned_to,
+    bestpack_variant,
+    only_event,
+)
+
+AT = MONDAY_9AM + timedelta(hours=2)
+HANDOFF = Handoff(
+    symptoms="E42 after 20 cases",
+    steps_tried="- Reseated the infeed sensor cable",
+    machine_model="BP-500",
+    serial_number="SN-12345",
+    software_versions="PLC 2.14, HMI 5.2",
+    suspected_cause="Failing prox sensor",
+    containment="Running at half speed",
+    help_needed="Review the PLC logic around E42",
+    urgency="high",
+)
+DANA = Confirmation("Dana Lee", ConfirmationChannel.PHONE)
+RCCA = {
+    "root_cause": "Sensor bracket vibrates loose",
+    "corrective_action": "New bracket, sensor re-aimed",
+    "preventive_action": "Locking bracket on every BP-500",
+}
+
+
+def in_progress(person_id: str = "kevin", **overrides):
+    """A ticket `person_id` is working on."""
+    return assigned_to(person_id, **({"status": TicketStatus.IN_PROGRESS} | overrides))
+
+
+def handed_off(person_id: str = "kevin"):
+    """The escalated ticket and its pending escalation (as if stored under id 7)."""
+    ticket, request = escalate(in_progress(person_id), person_id, BESTPACK, AT, HANDOFF)
+    return ticket.ticket, replace(request, id=7)
+
+
+def test_the_handoff_escalates_the_ticket_and_says_what_help_is_needed():
+    decision = escalate(in_progress(), "kevin", BESTPACK, AT, HANDOFF)
+
+    ticket, request = decision.change.ticket, decision.escalation
+    assert (ticket.status, ticket.escalated, ticket.assignee_id) == (
+        TicketStatus.ESCALATED,
+        True,
+        "kevin",
+    )
+    event = only_event(decision.change)
+    assert (event.kind, event.body) == (EventKind.STATUS_CHANGED, HANDOFF.help_needed)
+    assert event.after == {
+        "status": "escalated",
+        "escalated": True,
+        "escalation": "requested",
+        "urgency": "high",
+    }
+    assert (request.status, request.requested_by, request.handoff) == (
+        EscalationStatus.REQUESTED,
+        "kevin",
+        HANDOFF,
+    )
+
+
+def test_an_incomplete_handoff_is_refused_naming_every_missing_part():
+    blank = replace(HANDOFF, software_versions=" ", containment="", help_needed="")
+    with pytest.raises(TicketRuleError) as refusal:
+        escalate(in_progress(), "kevin", BESTPACK, AT, blank)
+    assert str(refusal.value) == (
+        "BP-1001 cannot go to Engineering yet: the handoff has no software versions, "
+        "containment in place and what help is needed."
+    )
+
+
+@pytest.mark.parametrize(
+    ("ticket", "actor", "refusal"),
+    [
+        (
+            in_progress(),
+            "jordan",
+            "Only the assignee (Kevin) or someone who may resolve any ticket can escalate BP-1001.",
+        ),
+        (
+            in_progress(escalated=True),
+            "kevin",
+            "BP-1001 is already with Engineering.",
+        ),
+        (
+            in_progress(status=TicketStatus.WAITING_ON_PARTS),
+            "kevin",
+            "BP-1001 is Waiting on parts; it cannot move to Escalated to Engineering.",
+        ),
+    ],
+)
+def test_only_the_worker_escalates_a_ticket_being_worked_once(ticket, actor, refusal):
+    with pytest.raises(TicketRuleError) as refused:
+        escalate(ticket, actor, BESTPACK, AT, HANDOFF)
+    assert str(refused.value) == refusal
+
+
+def test_nothing_is_escalated_where_nobody_may_accept_escalations():
+    def no_taker(data):
+        for role in data["roles"]:
+            role["capabilities"] = [c for c in role["capabilities"] if c != "accept_escalation"]
+
+    with pytest.raises(TicketRuleError, match="Nobody on the BestPack team may accept escalations"):
+        escalate(in_progress(), "kevin", bestpack_variant(no_taker), AT, HANDOFF)
+
+
+def test_the_form_is_checked_like_the_card_and_names_each_missing_field():
+    answers = HANDOFF.answers() | {"containment": "", "urgency": "someday"}
+    handoff, errors = read_handoff(BESTPACK, answers)
+    assert handoff is None
+    assert errors == {
+        "containment": "Containment in place is required.",
+        "urgency": "Choose one of the options listed for Urgency.",
+    }
+    assert read_handoff(BESTPACK, HANDOFF.answers()) == (HANDOFF, {})
+
+
+def test_allison_accepts_and_the_engineer_she_picks_becomes_the_assignee():
+    ticket, request = handed_off()
+
+    decision = accept(ticket, request, "allison", BESTPACK, AT, engineer_id="sean", note="Drive?")
+
+    assert (decision.change.ticket.assignee_id, decision.change.ticket.status) == (
+        "sean",
+        TicketStatus.ESCALATED,
+    )
+    event = only_event(decision.change)
+    assert (event.kind, event.body) == (EventKind.ASSIGNED, "Escalation accepted. Drive?")
+    assert event.after == {"assignee_id": "sean", "escalation": "accepted"}
+    assert decision.escalation == replace(
+        request,
+        status=EscalationStatus.ACCEPTED,
+        decided_by="allison",
+        decided_at=AT,
+        engineer_id="sean",
+        reply="Drive?",
+    )
+
+
+@pytest.mark.parametrize(
+    ("actor", "engineer", "refusal"),
+    [
+        ("jordan", "sean", "Only someone who may accept escalation can accept the escalation"),
+        ("allison", "kevin", "Kevin raised this escalation; pick an engineer to take it over"),
+        ("allison", "mary", "Mary does not work tickets; pick an engineer who does."),
+        ("allison", "nobody", "Nobody with the id 'nobody' is on the BestPack team."),
+    ],
+)
+def test_accepting_needs_the_capability_and_an_engineer_other_than_the_requester(
+    actor, engineer, refusal
+):
+    ticket, request = handed_off()
+    with pytest.raises(TicketRuleError, match=refusal):
+        accept(ticket, request, actor, BESTPACK, AT, engineer_id=engineer)
+
+
+def test_a_decided_escalation_is_not_decided_again():
+    ticket, request = handed_off()
+    accepted = accept(ticket, request, "allison", BESTPACK, AT, engineer_id="sean")
+
+    with pytest.raises(
+        TicketRuleError, match="Allison already accepted this escalation of BP-1001"
+    ):
+        ask_for_information(
+            accepted.change.ticket, accepted.escalation, "allison", BESTPACK, AT, "Which PLC?"
+        )
+
+
+def test_asking_for_more_sends_the_ticket_back_to_troubleshooting():
+    ticket, request = handed_off()
+    with pytest.raises(TicketRuleError, match="Say what Engineering needs to know"):
+        ask_for_information(ticket, request, "allison", BESTPACK, AT, "  ")
+
+    decision = ask_for_information(ticket, request, "allison", BESTPACK, AT, "Which PLC program?")
+
+    returned = decision.change.ticket
+    assert (returned.status, returned.escalated, returned.assignee_id) == (
+        TicketStatus.IN_PROGRESS,
+        False,
+        "kevin",
+    )
+    assert only_event(decision.change).body == (
+        "Engineering needs more information: Which PLC program?"
+    )
+    assert (decision.escalation.status, decision.escalation.reply) == (
+        EscalationStatus.INFO_REQUESTED,
+        "Which PLC program?",
+    )
+
+
+def test_the_rcca_is_recorded_by_whoever_works_the_escalated_ticket():
+    ticket, request = handed_off()
+    ticket = accept(ticket, request, "allison", BESTPACK, AT, engineer_id="sean").change.ticket
+
+    with pytest.raises(TicketRuleError, match="Only the assignee \\(Sean\\)"):
+        record_rcca(ticket, request, "kevin", BESTPACK, AT, RCCA)
+    with pytest.raises(TicketRuleError) as missing:
+        record_rcca(ticket, request, "sean", BESTPACK, AT, {"root_cause": "Loose bracket"})
+    assert str(missing.value) == (
+        "The RCCA of BP-1001 needs its corrective action and preventive action."
+    )
+    change, rcca = record_rcca(ticket, request, "sean", BESTPACK, AT, RCCA)
+
+    assert only_event(change).kind is EventKind.RCCA
+    assert only_event(change).after == RCCA
+    assert rcca == Rcca(**RCCA, recorded_by="sean", recorded_at=AT, escalation_id=7, ticket_id=1)
+
+
+def test_a_ticket_that_was_not_escalated_has_no_rcca():
+    with pytest.raises(TicketRuleError, match="BP-1001 was not escalated to Engineering"):
+        record_rcca(in_progress(), None, "kevin", BESTPACK, AT, RCCA)
+
+
+def test_an_escalated_ticket_is_resolved_only_with_its_whole_rcca():
+    ticket = in_progress("sean", escalated=True)
+    with pytest.raises(TicketRuleError) as refusal:
+        resolve(ticket, "sean", BESTPACK, AT, "New bracket fitted")
+    assert str(refusal.value) == (
+        "BP-1001 was escalated to Engineering, so it cannot be resolved without its RCCA: "
+        "record its root cause, corrective action and preventive action first "
+        "(the ticket's RCCA button, or `rcca BP-1001`)."
+    )
+    partial = Rcca("Loose bracket", "New bracket", " ", "sean", AT)
+    with pytest.raises(TicketRuleError, match="record its preventive action first"):
+        resolve(ticket, "sean", BESTPACK, AT, "New bracket fitted", rcca=partial)
+    whole = Rcca(**RCCA, recorded_by="sean", recorded_at=AT)
+
+    resolved = resolve(ticket, "sean", BESTPACK, AT, "New bracket fitted", rcca=whole)
+
+    assert resolved.ticket.status is TicketStatus.RESOLVED
+    assert resolve(in_progress("sean"), "sean", BESTPACK, AT, "Fixed").ticket.resolved_at == AT
+
+
+def test_closing_an_unresolved_escalated_ticket_needs_the_rcca_too():
+    waiting = in_progress("sean", escalated=True, status=TicketStatus.WAITING_ON_CUSTOMER)
+    with pytest.raises(TicketRuleError, match="cannot be resolved without its RCCA"):
+        close(waiting, "sean", BESTPACK, AT, resolution="New bracket", confirmation=DANA)
+    whole = Rcca(**RCCA, recorded_by="sean", recorded_at=AT)
+
+    closed = close(
+        waiting, "sean", BESTPACK, AT, resolution="New bracket", confirmation=DANA, rcca=whole
+    )
+
+    assert [e.kind for e in closed.events] == [EventKind.RESOLVED, EventKind.CLOSED]
+
+
+def test_the_steps_tried_keep_the_latest_notes_that_fit_the_form():
+    notes = [
+        TicketEvent(EventKind.NOTE, "kevin", AT, body=f"Step {i}: " + "checked the wiring " * 20)
+        for i in range(30)
+    ]
+    other = TicketEvent(EventKind.STATUS_CHANGED, "kevin", AT, body="Waiting on parts")
+
+    steps = steps_from_notes([*notes, other])
+
+    lines = steps.splitlines()
+    assert len(steps) <= MAX_TEXT
+    assert lines[-1].startswith("- Step 29: checked the wiring")
+    assert lines[0].startswith(f"- Step {30 - len(lines)}:")
+    assert check_answers(BESTPACK, HANDOFF_FIELDS[1:2], {"steps_tried": steps}).ok
+
+
+def test_a_handoff_sent_back_fills_the_form_in_again():
+    ticket, request = handed_off()
+    returned = ask_for_information(ticket, request, "allison", BESTPACK, AT, "Which PLC?")
+    assert handoff_prefill(ticket, [], returned.escalation) == HANDOFF.answers()
+    assert handoff_prefill(in_progress(), [], None) == {
+        "symptoms": "HMI shows alarm 204 after restart",
+        "urgency": "normal",
+    }

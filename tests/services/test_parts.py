@@ -1,0 +1,155 @@
+"""Process 5's rules: the request form, the owner's answer, and who owns parts requests."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from services.parts import PartsRuleError, RequestType, check_answer, check_request
+from services.parts.forms import price_cents
+from services.parts.people import may_record_order, parts_owner
+from tests.services.test_parts_helpers import BESTPACK, open_request
+from tests.services.test_tickets_helpers import bestpack_variant
+
+QUOTE = {
+    "request_type": "quote",
+    "part_number": "4471-220",
+    "quantity": "2",
+    "serial_number": "SN-12345",
+    "nc_tape_head": "true",
+}
+ANSWER = {
+    "identified_part": "4471-220B",
+    "price": "$1,204.5",
+    "lead_time": "3 weeks",
+    "quote_number": "q-2201",
+}
+
+
+def request(**changes: Any):
+    return check_request(BESTPACK, {**QUOTE, **changes})
+
+
+def test_a_clean_quote_request_becomes_a_typed_draft():
+    draft = request(ticket="bp-1001").draft
+    assert draft is not None
+    assert (draft.request_type, draft.quantity, draft.nc_tape_head) == (RequestType.QUOTE, 2, True)
+    assert (draft.part_number, draft.serial_number, draft.ticket_number) == (
+        "4471-220",
+        "SN-12345",
+        "bp-1001",
+    )
+    assert draft.subject == "Part 4471-220"
+
+
+def test_a_description_identifies_the_part_when_there_is_no_part_number():
+    draft = request(part_number="", description="Cutter holder, left side\nstamped 44-7").draft
+    assert draft is not None and draft.subject == "Cutter holder, left side"
+    refused = request(part_number="  ", description="")
+    assert refused.draft is None
+    assert refused.errors == {"part_number": "Give the part number, or describe the part."}
+
+
+@pytest.mark.parametrize(
+    ("quantity", "problem"),
+    [
+        ("0", "Quantity is a whole number from 1 to 100,000."),
+        ("-3", "Quantity is a whole number from 1 to 100,000."),
+        ("1.5", "Quantity is a whole number from 1 to 100,000."),
+        ("100001", "Quantity is a whole number from 1 to 100,000."),
+        ("lots", "Enter a number."),
+    ],
+)
+def test_the_quantity_is_a_positive_whole_number(quantity, problem):
+    assert request(quantity=quantity).errors == {"quantity": problem}
+
+
+def test_the_serial_follows_the_intake_serial_field():
+    assert request(serial_number="SN 1").errors == {
+        "serial_number": "Serial numbers are 3–30 letters, digits or dashes."
+    }
+    assert request(serial_number="").errors == {
+        "serial_number": "Machine serial number is required."
+    }
+
+
+def test_an_order_status_needs_the_order_number_and_nothing_else():
+    asked = {"request_type": "order_status", "quantity": "1"}
+    assert check_request(BESTPACK, asked).errors == {
+        "order_reference": "Give the order or quote number to look up."
+    }
+    draft = check_request(BESTPACK, {**asked, "order_reference": " so-1001 "}).draft
+    assert draft is not None and draft.order_reference == "SO-1001"
+    assert draft.part_number is None and draft.serial_number is None
+
+
+def test_an_unknown_request_type_is_refused():
+    assert request(request_type="bribe").errors == {
+        "request_type": "Choose one of the options listed for What do you need?."
+    }
+
+
+def test_the_answer_needs_part_number_price_lead_time_and_quote_number():
+    checked = check_answer(BESTPACK, {})
+    assert checked.answer is None
+    assert checked.errors == {
+        "identified_part": "Part number is required.",
+        "price": "Price each (USD) is required.",
+        "lead_time": "Lead time is required.",
+        "quote_number": "Quote number is required.",
+    }
+    answer = check_answer(BESTPACK, ANSWER).answer
+    assert answer is not None
+    assert (answer.part_number, answer.price_cents, answer.quote_number) == (
+        "4471-220B",
+        120_450,
+        "Q-2201",
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("twelve", "Enter the price in dollars, like 1234.50."),
+        ("0", "The price must be more than $0."),
+        ("-5", "The price must be more than $0."),
+        ("12.345", "Give the price in dollars and cents (two decimals at most)."),
+        ("20000000", "That price is above $10,000,000: check the decimal point."),
+        ("NaN", "The price must be more than $0."),
+    ],
+)
+def test_prices_are_dollars_and_cents(typed, problem):
+    with pytest.raises(ValueError, match=re.escape(problem)):
+        price_cents(typed)
+
+
+@pytest.mark.parametrize(("typed", "cents"), [("12", 1200), ("$ 0.5", 50), ("1,000.05", 100005)])
+def test_prices_read_as_people_type_them(typed, cents):
+    assert price_cents(typed) == cents
+
+
+def test_the_parts_owner_is_the_owner_of_process_five():
+    assert parts_owner(BESTPACK).id == "ezechiel"
+
+
+def test_an_owner_without_answer_parts_hands_over_to_whoever_has_it():
+    def allison_owns_parts(data):
+        next(p for p in data["processes"] if p["number"] == 5)["owner"] = "allison"
+
+    assert parts_owner(bestpack_variant(allison_owns_parts)).id == "ezechiel"
+
+    def nobody_answers(data):
+        allison_owns_parts(data)
+        next(r for r in data["roles"] if r["id"] == "parts_specialist")["capabilities"] = []
+
+    assert parts_owner(bestpack_variant(nobody_answers)) is None
+
+
+def test_only_the_requester_or_a_parts_owner_records_the_customers_order():
+    asked = open_request(requester_id="jordan")
+    may_record_order(BESTPACK, "jordan", asked)
+    may_record_order(BESTPACK, "ezechiel", asked)
+    with pytest.raises(PartsRuleError, match="Only Jordan, who asked, or someone who answers"):
+        may_record_order(BESTPACK, "kevin", asked)
