@@ -11,9 +11,11 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import ConversationReference
+
+from bot.turn import card_message
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,7 @@ class BackgroundWork:
             return
 
         async def update(context: TurnContext) -> None:
-            activity = MessageFactory.attachment(CardFactory.adaptive_card(card))
+            activity = card_message(card)
             activity.id = activity_id
             await context.update_activity(activity)
 

@@ -11,29 +11,35 @@ Behaviour is unchanged: the same URL, headers, body, errors (ErrorResponseExcept
 from __future__ import annotations
 
 import asyncio
+import copy
 
 import aiohttp
+from botbuilder.schema import Attachment
 from botframework.connector.aio import ConnectorClient
 from msrest.pipeline import AsyncHTTPPolicy, AsyncPipeline
 from msrest.pipeline.aiohttp import AioHTTPSender
 from msrest.pipeline.universal import RawDeserializer
+from msrest.serialization import Model
 from msrest.universal_http.aiohttp import AioHttpClientResponse
 from msrest.universal_http.async_abc import AsyncHTTPSender
 
+from bot.wire import Unsupported, plain_json, to_wire
+
+
+class SharedCardAttachment(Attachment):
+    """An Adaptive Card attachment whose JSON is shared, not copied, when botbuilder copies it.
+
+    botbuilder deep-copies every outgoing activity (TurnContext.send_activities); for a card
+    of a few hundred nodes that copy cost more than the rest of a help turn together. Cards
+    are rendered fresh for each message and never changed afterwards, so sharing is safe.
+    """
+
+    def __deepcopy__(self, memo: dict) -> SharedCardAttachment:
+        return copy.copy(self)
+
+
 # requests' own default; Teams answers far faster, and proactive retries live in the outbox.
 TIMEOUT = aiohttp.ClientTimeout(total=100)
-_SCALARS = (str, int, float, bool, type(None))
-
-
-def _plain_json(value) -> bool:
-    kind = type(value)
-    if kind in _SCALARS:
-        return True
-    if kind is dict:
-        return all(type(k) is str and _plain_json(v) for k, v in value.items())
-    if kind is list:
-        return all(_plain_json(v) for v in value)
-    return False
 
 
 class _HeaderCarrier:
@@ -84,13 +90,23 @@ def tune(client: ConnectorClient) -> ConnectorClient:
     serializer = client._serialize
     serializer.client_side_validation = False
     msrest_object = serializer.serialize_type["object"]
+    msrest_body = serializer.body
 
     def serialize_object(attr, **kwargs):
-        if type(attr) in (dict, list) and _plain_json(attr):
+        if type(attr) in (dict, list) and plain_json(attr):
             return attr
         return msrest_object(attr, **kwargs)
 
+    def body(data, data_type, **kwargs):
+        if isinstance(data, Model):
+            try:
+                return to_wire(data)
+            except Unsupported:
+                pass
+        return msrest_body(data, data_type, **kwargs)
+
     serializer.serialize_type["object"] = serialize_object
+    serializer.body = body
     config = client.config
     policies = [config.user_agent_policy, RawDeserializer(), config.http_logger_policy]
     if config.credentials is not None and getattr(config.credentials, "microsoft_app_id", None):

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import Activity
 
+from bot.transport import SharedCardAttachment
+
 if TYPE_CHECKING:
     from bot.background import BackgroundWork
     from bot.proactive import Notifier
@@ -17,6 +19,17 @@ if TYPE_CHECKING:
     from services.profile import Person
 
 CardPayload = dict[str, Any]
+
+
+def card_message(card: CardPayload, summary: str | None = None) -> Activity:
+    """A message carrying one Adaptive Card (`summary` shows in notifications)."""
+    attachment = SharedCardAttachment(
+        content_type=CardFactory.content_types.adaptive_card, content=card
+    )
+    activity = MessageFactory.attachment(attachment)
+    if summary:
+        activity.summary = summary
+    return activity
 
 
 @dataclass
@@ -68,14 +81,11 @@ class Turn:
 
     async def send_card(self, card: CardPayload, summary: str | None = None) -> str | None:
         """Send an Adaptive Card; `summary` is what notifications and old clients show."""
-        activity = MessageFactory.attachment(CardFactory.adaptive_card(card))
-        if summary:
-            activity.summary = summary
-        response = await self.context.send_activity(activity)
+        response = await self.context.send_activity(card_message(card, summary))
         return response.id if response else None
 
     async def replace_card(self, activity_id: str, card: CardPayload) -> None:
         """Replace a card the bot sent earlier in this conversation."""
-        activity = MessageFactory.attachment(CardFactory.adaptive_card(card))
+        activity = card_message(card)
         activity.id = activity_id
         await self.context.update_activity(activity)

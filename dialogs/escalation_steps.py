@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from bot.turn import Turn
+from bot.turn import Turn, card_message
 from cards.escalation import (
     escalation_assigned_card,
     escalation_reply_card,
     escalation_review_card,
 )
-from dialogs.notices import card_activity, delivery_warning
+from dialogs.notices import delivery_warning
 from services.escalations import Escalation
 from services.profile import Capability, Person
 from services.tickets import StaleTicket, Ticket, TicketRuleError
@@ -63,7 +63,7 @@ def _review_key(escalation: Escalation, person: Person) -> str:
 
 async def tell_managers(turn: Turn, ticket: Ticket, escalation: Escalation) -> str:
     """Send the review card to every manager; returns what the technician is told."""
-    activity = card_activity(
+    activity = card_message(
         review_card(turn, ticket, escalation), f"Escalation {ticket.number}: {ticket.subject}"
     )
     people = managers(turn)
@@ -90,7 +90,7 @@ async def update_other_reviews(
             continue
         post = await turn.services.outbox.find(_review_key(escalation, person))
         if post is not None and post.status == "sent":
-            await turn.notifier.update(post, card_activity(card, f"Escalation {ticket.number}"))
+            await turn.notifier.update(post, card_message(card, f"Escalation {ticket.number}"))
 
 
 def _on_roster(turn: Turn, person_id: str | None) -> Person | None:
@@ -125,7 +125,7 @@ async def tell_outcome(turn: Turn, ticket: Ticket, escalation: Escalation) -> st
     for person, card, summary, key in notices:
         if person is None:
             continue
-        sent = await turn.notifier.send("person", person.id, card_activity(card, summary), key)
+        sent = await turn.notifier.send("person", person.id, card_message(card, summary), key)
         warning = await delivery_warning(turn, person, sent)
         if warning:
             warnings.append(warning)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import logging
 
-from bot.turn import Turn
+from bot.turn import Turn, card_message
 from cards.knowledge import article_form_card
 from dialogs.common import apply
-from dialogs.notices import card_activity
 from dialogs.ticket_view import now
 from services.knowledge import Article, draft_from_ticket, knowledge_step
 from services.knowledge.capture import Step
@@ -73,7 +72,7 @@ async def send_to_owners(turn: Turn, article: Article) -> list[Person]:
     owners = kb_owners(profile)
     headline = f"New draft from {article.source_number}: check it, edit it, then publish it."
     card = article_form_card(profile, article, headline=headline)
-    activity = card_activity(card, f"KB draft {article.number}: {article.content.title}")
+    activity = card_message(card, f"KB draft {article.number}: {article.content.title}")
     for owner in owners:
         # Keyed by article: a retried resolve or a second flag never sends the draft twice.
         key = f"kb-draft:{article.id}:{owner.id}"

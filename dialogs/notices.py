@@ -8,24 +8,17 @@ assignment @mention can reply in its thread and the card can be updated when the
 
 from __future__ import annotations
 
-from botbuilder.core import CardFactory, MessageFactory
-from botbuilder.schema import Activity, ChannelAccount, Mention
+from botbuilder.core import MessageFactory
+from botbuilder.schema import ChannelAccount, Mention
 from microsoft_teams.cards import ExecuteAction
 
-from bot.turn import Turn
+from bot.turn import Turn, card_message
 from cards.ticket import ACCEPT, REASSIGN, note_form, ticket_card
 from services.db.outbox import OutboxMessage, TargetKind
 from services.profile import Capability, Person
 from services.tickets import Ticket
 
 APP_NAME = "Support Desk"
-
-
-def card_activity(card: dict, summary: str) -> Activity:
-    """A message carrying one Adaptive Card; `summary` is what notifications show."""
-    activity = MessageFactory.attachment(CardFactory.adaptive_card(card))
-    activity.summary = summary
-    return activity
 
 
 def _triage_targets(turn: Turn, number: str) -> list[tuple[str, TargetKind, str]]:
@@ -42,7 +35,7 @@ def _triage_targets(turn: Turn, number: str) -> list[tuple[str, TargetKind, str]
 async def post_triage_card(turn: Turn, ticket: Ticket, card: dict) -> list[OutboxMessage]:
     """Post to the triage channel; to each triager's chat when there is none or it can't be
     reached yet (nobody has talked to the bot there), so the acknowledgement clock is seen."""
-    activity = card_activity(card, f"New ticket {ticket.number}: {ticket.subject}")
+    activity = card_message(card, f"New ticket {ticket.number}: {ticket.subject}")
     posts = []
     for key, kind, target in _triage_targets(turn, ticket.number):
         posts.append(await turn.notifier.send(kind, target, activity, dedupe_key=key))
@@ -61,7 +54,7 @@ async def update_triage_posts(turn: Turn, ticket: Ticket, card: dict, skip: str 
     """Show the ticket's new state on its triage cards; `skip` is the one the invoke replaces."""
     for post in await triage_posts(turn, ticket.number):
         if post.activity_id != skip:
-            await turn.notifier.update(post, card_activity(card, f"Triage {ticket.number}"))
+            await turn.notifier.update(post, card_message(card, f"Triage {ticket.number}"))
 
 
 async def notify_assignee(
@@ -77,7 +70,7 @@ async def notify_assignee(
     ]
     headline = f"Assigned to you by {assigner.name}"
     card = ticket_card(turn.services.profile, ticket, events, actions, headline=headline)
-    activity = card_activity(card, f"{ticket.number} is yours: {ticket.subject}")
+    activity = card_message(card, f"{ticket.number} is yours: {ticket.subject}")
     # The version makes a reassignment a new notice while a retry of this one stays a duplicate.
     key = f"assigned:{ticket.number}:v{ticket.version}"
     return await turn.notifier.send("person", assignee.id, activity, dedupe_key=key)
@@ -118,7 +111,7 @@ async def ask_requester(
     card = ticket_card(
         turn.services.profile, ticket, events, [note_form(ticket.number)], headline=headline
     )
-    activity = card_activity(card, f"{ticket.number}: {asker.name} needs more information")
+    activity = card_message(card, f"{ticket.number}: {asker.name} needs more information")
     key = f"info:{ticket.number}:v{ticket.version}"
     return await turn.notifier.send("person", requester.id, activity, dedupe_key=key)
 

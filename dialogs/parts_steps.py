@@ -11,10 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.turn import Turn
+from bot.turn import Turn, card_message
 from cards.parts import RequestView, parts_request_card
 from dialogs.common import ticket_number
-from dialogs.notices import card_activity, delivery_warning
+from dialogs.notices import delivery_warning
 from services.db.outbox import OutboxMessage
 from services.parts import OrderStatus, PartsRequest
 from services.profile import Capability
@@ -65,7 +65,7 @@ async def note_on_ticket(turn: Turn, number: str | None, text: str) -> str | Non
 
 async def tell(turn: Turn, person_id: str, card: dict, summary: str, dedupe_key: str) -> str | None:
     """Send a card to a person's chat; what the sender must know if it did not arrive."""
-    activity = card_activity(card, summary)
+    activity = card_message(card, summary)
     sent: OutboxMessage = await turn.notifier.send(
         "person", person_id, activity, dedupe_key=dedupe_key
     )

@@ -10,10 +10,8 @@ States:
 
 from __future__ import annotations
 
-from botbuilder.core import CardFactory, MessageFactory
-
 from bot.router import Feature
-from bot.turn import ActionResult, Turn
+from bot.turn import ActionResult, Turn, card_message
 from cards.closure import reopened_card
 from cards.ticket import REOPEN
 from dialogs.common import TicketRef, apply, find_ticket, refused
@@ -46,10 +44,8 @@ async def tell_about_reopen(turn: Turn, ticket: Ticket) -> dict:
     profile = turn.services.profile
     events = await turn.services.tickets.events(ticket.id)
     reopened = next(e for e in reversed(events) if e.kind is EventKind.REOPENED)
-    activity = MessageFactory.attachment(
-        CardFactory.adaptive_card(reopened_card(profile, ticket, reopened))
-    )
-    activity.summary = f"{ticket.number} reopened ({ticket.reopen_count}×)"
+    summary = f"{ticket.number} reopened ({ticket.reopen_count}×)"
+    activity = card_message(reopened_card(profile, ticket, reopened), summary)
     people = audience(profile, ticket)
     for person in people:
         # Keyed by the reopen count: a repeated delivery never notifies twice for one reopen.

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import logging
 
-from bot.turn import Turn
+from bot.turn import Turn, card_message
 from cards.service import service_approval_card, service_request_card
-from dialogs.notices import card_activity, delivery_warning
+from dialogs.notices import delivery_warning
 from services.service_requests import (
     ProjectOrder,
     RequestStatus,
@@ -64,7 +64,7 @@ async def ask_approvers(turn: Turn, request: ServiceRequest) -> list[str]:
     profile, warnings = turn.services.profile, []
     card = service_approval_card(profile, request)
     for person in approvers(profile):
-        activity = card_activity(card, f"{request.number}: non-billable service to approve")
+        activity = card_message(card, f"{request.number}: non-billable service to approve")
         key = f"service-approval:{request.number}:{person.id}"
         message = await turn.notifier.send("person", person.id, activity, dedupe_key=key)
         warning = await delivery_warning(turn, person, message)
@@ -112,7 +112,7 @@ async def _tell_technician(turn: Turn, request: ServiceRequest) -> str | None:
     card = service_request_card(
         profile, request, headline=f"You are scheduled on site: {dates}", show_notice=False
     )
-    activity = card_activity(card, f"{request.number}: on-site service {dates}")
+    activity = card_message(card, f"{request.number}: on-site service {dates}")
     key = f"service:{request.number}:technician:{technician.id}"
     message = await turn.notifier.send("person", technician.id, activity, dedupe_key=key)
     return await delivery_warning(turn, technician, message)
@@ -129,7 +129,7 @@ async def tell_requester(turn: Turn, request: ServiceRequest, headline: str) -> 
     except KeyError:
         return f"{request.requester_id} has left the roster, so nobody was told of this."
     card = service_request_card(profile, request, headline=headline)
-    activity = card_activity(card, f"{request.number}: {headline}")
+    activity = card_message(card, f"{request.number}: {headline}")
     key = f"service:{request.number}:{request.status.value}:requester"
     message = await turn.notifier.send("person", requester.id, activity, dedupe_key=key)
     return await delivery_warning(turn, requester, message)
