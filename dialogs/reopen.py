@@ -14,8 +14,8 @@ from bot.router import Feature
 from bot.turn import ActionResult, Turn, card_message
 from cards.closure import reopened_card
 from cards.ticket import REOPEN
-from dialogs.common import TicketRef, apply, find_ticket, refused
-from dialogs.ticket_view import now, refusal_result, ticket_view
+from dialogs.common import TicketRef, apply, find_ticket
+from dialogs.ticket_view import act_on, now, ticket_view
 from services.profile import Capability, Person, Profile
 from services.tickets import EventKind, ReopenSource, Ticket
 from services.tickets.workflow import reopen
@@ -81,15 +81,10 @@ async def reopen_command(turn: Turn, args: str) -> None:
 @reopening.action(REOPEN, model=ReopenInputs)
 async def reopen_from_card(turn: Turn, data: ReopenInputs) -> ActionResult:
     """Reopen from the ticket card's form."""
-    assert turn.caller is not None
-    ticket, problem = await find_ticket(turn, data.number)
-    if ticket is None:
-        return refused(problem or "")
-    actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
-    saved, refusal = await apply(
+    acted = await act_on(
         turn,
-        ticket,
-        lambda t: reopen(
+        data.number,
+        lambda t, actor, profile, at: reopen(
             t,
             actor,
             profile,
@@ -99,6 +94,6 @@ async def reopen_from_card(turn: Turn, data: ReopenInputs) -> ActionResult:
             reported_by=data.reported_by,
         ),
     )
-    if saved is None:
-        return await refusal_result(turn, ticket, refusal or "")
-    return ActionResult(card=await tell_about_reopen(turn, saved))
+    if isinstance(acted, ActionResult):
+        return acted
+    return ActionResult(card=await tell_about_reopen(turn, acted[1]))

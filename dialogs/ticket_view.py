@@ -7,7 +7,7 @@ it. Buttons are a convenience only: every handler checks again through the workf
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from microsoft_teams.cards import Action, ExecuteAction
@@ -15,9 +15,9 @@ from microsoft_teams.cards import Action, ExecuteAction
 from bot.turn import ActionResult, Turn
 from cards.closure import confirm_form, reopen_form
 from cards.ticket import ACCEPT, KB_ARTICLE, RESOLVE, note_form, status_form, ticket_card
-from dialogs.common import Command, refused
+from dialogs.common import Command, apply, find_ticket, refused
 from dialogs.escalation_view import escalation_actions, escalation_sections
-from services.profile import Capability
+from services.profile import Capability, Profile
 from services.tickets import Change, Ticket, TicketEvent, TicketStatus
 
 
@@ -95,6 +95,26 @@ async def ticket_view(
     return ticket_card(
         turn.services.profile, ticket, events, actions, headline=headline, sections=sections
     )
+
+
+Step = Callable[[Ticket, str, Profile, datetime], Change]
+
+
+async def act_on(turn: Turn, number: str, step: Step) -> tuple[Ticket, Ticket] | ActionResult:
+    """Find the ticket, run one workflow step as the caller at the app's time, and save it.
+
+    Returns (before, after), or the answer to give when the ticket is missing or the step is
+    refused (with the current card when the ticket moved on meanwhile).
+    """
+    assert turn.caller is not None
+    ticket, problem = await find_ticket(turn, number)
+    if ticket is None:
+        return refused(problem or "")
+    actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
+    saved, refusal = await apply(turn, ticket, lambda t: step(t, actor, profile, at))
+    if saved is None:
+        return await refusal_result(turn, ticket, refusal or "")
+    return ticket, saved
 
 
 async def refusal_result(turn: Turn, ticket: Ticket, refusal: str) -> ActionResult:

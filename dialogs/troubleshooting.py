@@ -19,7 +19,7 @@ from bot.turn import ActionResult, Turn
 from cards.lists import ticket_list_card
 from cards.ticket import ACCEPT, ADD_NOTE, REFRESH, SET_STATUS
 from dialogs.common import Command, TicketRef, apply, find_ticket, refused
-from dialogs.ticket_view import chained, now, refusal_result, ticket_view
+from dialogs.ticket_view import act_on, chained, now, refusal_result, ticket_view
 from services.tickets import TicketStatus
 from services.tickets.rules import name_of, status_label
 from services.tickets.workflow import acknowledge, add_note, change_status
@@ -128,22 +128,18 @@ async def accept(turn: Turn, data: TicketRef) -> ActionResult:
 @troubleshooting.action(ADD_NOTE, model=NoteInputs)
 async def save_note(turn: Turn, data: NoteInputs) -> ActionResult:
     """Add a note from the card; the first customer-visible one is the first response."""
-    assert turn.caller is not None
-    ticket, problem = await find_ticket(turn, data.number)
-    if ticket is None:
-        return refused(problem or "")
-    profile, actor, at = turn.services.profile, turn.caller.id, now(turn)
-    saved, refusal = await apply(
+    acted = await act_on(
         turn,
-        ticket,
-        lambda t: add_note(
+        data.number,
+        lambda t, actor, profile, at: add_note(
             t, actor, profile, at, data.body, public=data.public, minutes=data.minutes
         ),
     )
-    if saved is None:
-        return await refusal_result(turn, ticket, refusal or "")
+    if isinstance(acted, ActionResult):
+        return acted
+    before, saved = acted
     headline = "Customer-visible note added." if data.public else "Internal note added."
-    if saved.first_response_at and ticket.first_response_at is None:
+    if saved.first_response_at and before.first_response_at is None:
         headline += " First response recorded."
     return ActionResult(card=await ticket_view(turn, saved, headline=headline))
 
@@ -151,18 +147,17 @@ async def save_note(turn: Turn, data: NoteInputs) -> ActionResult:
 @troubleshooting.action(SET_STATUS, model=StatusInputs)
 async def set_status(turn: Turn, data: StatusInputs) -> ActionResult:
     """Start work, or wait on the customer or on parts (the SLA clock pauses while waiting)."""
-    assert turn.caller is not None
-    ticket, problem = await find_ticket(turn, data.number)
-    if ticket is None:
-        return refused(problem or "")
-    profile, actor, at = turn.services.profile, turn.caller.id, now(turn)
-    saved, refusal = await apply(
+    acted = await act_on(
         turn,
-        ticket,
-        lambda t: change_status(t, actor, profile, at, data.status, note=data.status_note),
+        data.number,
+        lambda t, actor, profile, at: change_status(
+            t, actor, profile, at, data.status, note=data.status_note
+        ),
     )
-    if saved is None:
-        return await refusal_result(turn, ticket, refusal or "")
+    if isinstance(acted, ActionResult):
+        return acted
+    _, saved = acted
+    profile = turn.services.profile
     headline = f"Now {status_label(profile, saved.status)}."
     if profile.clock_paused(saved.status):
         headline += " The SLA clock is paused until work resumes."
