@@ -41,7 +41,7 @@ playground:
 	  $(PLAYGROUND) -e http://127.0.0.1:3978/api/messages -c msteams
 
 playground-check: $(VENV)/.installed
-	$(BIN)/python scripts/playground.py --as Mary --as Kevin
+	$(BIN)/python -m scripts.playground --as Mary --as Kevin
 
 test-playground: $(VENV)/.installed-test
 	PLAYGROUND=1 $(BIN)/python -m pytest tests/playground

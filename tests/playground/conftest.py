@@ -1,4 +1,4 @@
-"""The bot behind the real Microsoft 365 Agents Playground, driven by scripts/playground.py.
+"""The bot behind the real Microsoft 365 Agents Playground, driven by scripts/playground/.
 
 Opt-in, for every test in this folder: `PLAYGROUND=1` (and `PLAYGROUND_BIN` if
 `agentsplayground` is not on PATH). Each test module starts the bot and the playground on free

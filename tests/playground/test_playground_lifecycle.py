@@ -9,7 +9,7 @@ chats, as in Teams.
 What the playground cannot do, and how this test goes around it:
 - Its UI installs the app for Mary only. For Kevin and Allison the driver opens their 1:1 chat
   through the playground's mock connector and sends the installationUpdate Teams would send
-  (scripts/playground.py, install_app).
+  (scripts/playground/, install_app).
 - Its UI shows no personal chat but Mary's (the chat stream leaves out other users' chats), so
   what the bot sends Kevin and Allison there is read from the log stream, which has it all.
 - It replaces a card after an Action.Execute in the browser only; the next click is made on
