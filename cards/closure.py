@@ -17,7 +17,7 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards import Choice as CardChoice
 
-from cards.intake import field_input
+from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH, REOPEN
 from services.profile import Choice, FieldKind, IntakeField, Profile
@@ -27,7 +27,6 @@ from services.tickets.rules import name_of
 CLOSURE_SUBMIT = "closure.submit"
 CONFIRM = "closure.confirm"
 CONFIRMED, ASK = "confirmed", "ask"
-GENERAL = ""  # the errors key of a refusal that concerns the whole form, not one field
 
 CHANNELS = {
     ConfirmationChannel.PHONE: "Phone",
@@ -82,10 +81,6 @@ CLOSURE_FIELDS = (
 )
 
 
-def _problem(text: str) -> TextBlock:
-    return TextBlock(text=text, color="Attention", wrap=True, size="Small", spacing="None")
-
-
 def _button(title: str, verb: str, number: str, inputs: str = "auto") -> ExecuteAction:
     """A button acting on ticket `number`, sending the card's inputs unless `inputs` is "none"."""
     return ExecuteAction(title=title, verb=verb, data={"number": number}, associated_inputs=inputs)
@@ -107,16 +102,7 @@ def closure_card(
             "without an answer."
         ),
     ]
-    if errors:
-        body.append(TextBlock(text="Please fix the problems below.", color="Attention", wrap=True))
-    if GENERAL in errors:
-        body.append(_problem(errors[GENERAL]))
-    for spec in CLOSURE_FIELDS:
-        body.append(field_input(profile, spec, values.get(spec.id)))
-        if spec.id in errors:
-            body.append(_problem(errors[spec.id]))
-        elif spec.help:
-            body.append(note(spec.help))
+    body.extend(form_inputs(profile, CLOSURE_FIELDS, values, errors))
     actions = [
         _button("Resolve", CLOSURE_SUBMIT, ticket.number).model_copy(update={"style": "positive"}),
         _button("Back to the ticket", REFRESH, ticket.number, "none"),

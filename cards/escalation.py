@@ -19,7 +19,7 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards import Choice as CardChoice
 
-from cards.intake import field_input
+from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import ESCALATE, RCCA, REFRESH, note_form
 from services.escalations import HANDOFF_FIELDS, Escalation, EscalationStatus
@@ -30,12 +30,7 @@ from services.tickets.rules import name_of
 ESCALATION_SUBMIT = "escalation.submit"
 ESCALATION_ACCEPT = "escalation.accept"
 ESCALATION_INFO = "escalation.info"
-GENERAL = ""  # the errors key of a refusal that concerns the whole form, not one field
 _LONG = ("symptoms", "steps_tried", "suspected_cause", "containment", "help_needed")
-
-
-def _problem(text: str) -> TextBlock:
-    return TextBlock(text=text, color="Attention", wrap=True, size="Small", spacing="None")
 
 
 def _button(
@@ -76,14 +71,7 @@ def escalation_form_card(
                 wrap=True,
             )
         )
-    if GENERAL in errors:
-        body.append(_problem(errors[GENERAL]))
-    for spec in HANDOFF_FIELDS:
-        body.append(field_input(profile, spec, values.get(spec.id)))
-        if spec.id in errors:
-            body.append(_problem(errors[spec.id]))
-        elif spec.help:
-            body.append(note(spec.help))
+    body.extend(form_inputs(profile, HANDOFF_FIELDS, values, errors, banner=None))
     data = {"number": ticket.number}
     actions = [
         _button("Send to Engineering", ESCALATION_SUBMIT, data, style="positive"),

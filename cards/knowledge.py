@@ -17,7 +17,7 @@ from microsoft_teams.cards import (
     TextBlock,
 )
 
-from cards.intake import field_input
+from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
 from services.knowledge import ARTICLE_FIELDS, Article, SearchHit, content_values
@@ -29,14 +29,9 @@ OPEN = "kb.open"
 EDIT = "kb.edit"
 SAVE = "kb.save"
 PUBLISH = "kb.publish"
-GENERAL = ""  # the errors key of a refusal that concerns the whole form, not one field
 MAX_RESULTS = 10
 SNIPPET = 280
 _SECTIONS = (("problem", "Problem"), ("symptoms", "Symptoms"), ("cause", "Cause"))
-
-
-def _problem(text: str) -> TextBlock:
-    return TextBlock(text=text, color="Attention", wrap=True, size="Small", spacing="None")
 
 
 def _headline(text: str) -> TextBlock:
@@ -115,16 +110,7 @@ def article_form_card(
             "problem comes in, so nobody solves it twice."
         )
     )
-    if errors:
-        body.append(TextBlock(text="Please fix the problems below.", color="Attention", wrap=True))
-    if GENERAL in errors:
-        body.append(_problem(errors[GENERAL]))
-    for spec in ARTICLE_FIELDS:
-        body.append(field_input(profile, spec, values.get(spec.id)))
-        if spec.id in errors:
-            body.append(_problem(errors[spec.id]))
-        elif spec.help:
-            body.append(note(spec.help))
+    body.extend(form_inputs(profile, ARTICLE_FIELDS, values, errors))
     actions: list[ExecuteAction] = []
     if article.is_published:
         actions.append(ExecuteAction(title="Save changes", verb=SAVE, data=_ref(article)))

@@ -17,7 +17,7 @@ from microsoft_teams.cards import (
     TextBlock,
 )
 
-from cards.intake import field_input
+from cards.forms import field_input, form_inputs
 from cards.render import card, heading, note, render
 from services.parts import REQUEST_TYPE_LABELS, Order, PartsRequest
 from services.parts.describe import order_line
@@ -31,7 +31,6 @@ PARTS_CANCEL = "parts.cancel"
 PARTS_ANSWER = "parts.answer"
 PARTS_OPEN = "parts.open"
 PARTS_ORDERED = "parts.ordered"
-GENERAL = ""  # the errors key of a refusal that concerns the whole form, not one field
 NC_TAPE_HEAD = "NC Tape Head: special handling (mechanical engineering checks fit and setup)"
 
 
@@ -45,11 +44,6 @@ class RequestView:
     errors: Mapping[str, str] = field(default_factory=dict)
     order: Order | None = None  # where the quote stands in the order system
     order_button: bool = False  # "Customer ordered" (the quote is not ordered yet)
-
-
-def problem(text: str) -> TextBlock:
-    """A problem line under the input it concerns."""
-    return TextBlock(text=text, color="Attention", wrap=True, size="Small", spacing="None")
 
 
 def nc_tape_head_flag() -> Container:
@@ -77,26 +71,6 @@ def _input(profile: Profile, spec: IntakeField, value: Any) -> CardElement:
     )
 
 
-def _inputs(
-    profile: Profile,
-    specs: tuple[IntakeField, ...],
-    values: Mapping[str, Any],
-    errors: Mapping[str, str],
-) -> list[CardElement]:
-    body: list[CardElement] = []
-    if errors:
-        body.append(TextBlock(text="Please fix the problems below.", color="Attention", wrap=True))
-    if GENERAL in errors:
-        body.append(problem(errors[GENERAL]))
-    for spec in specs:
-        body.append(_input(profile, spec, values.get(spec.id)))
-        if spec.id in errors:
-            body.append(problem(errors[spec.id]))
-        elif spec.help:
-            body.append(note(spec.help))
-    return body
-
-
 def parts_form_card(
     profile: Profile,
     form_id: str,
@@ -108,7 +82,7 @@ def parts_form_card(
     body: list[CardElement] = [
         heading("Parts & quotes"),
         note("A quote, a part number identified, or where an order stands."),
-        *_inputs(profile, request_fields(profile), values, errors or {}),
+        *form_inputs(profile, request_fields(profile), values, errors or {}, make_input=_input),
     ]
     data = {"form_id": form_id}
     actions = [
@@ -180,7 +154,7 @@ def parts_request_card(
     elif view.answer_form:
         values = {"identified_part": request.part_number, **view.values}
         body.append(TextBlock(text="Your answer", weight="Bolder", spacing="Medium"))
-        body.extend(_inputs(profile, ANSWER_FIELDS, values, view.errors))
+        body.extend(form_inputs(profile, ANSWER_FIELDS, values, view.errors, make_input=_input))
         actions.append(
             ExecuteAction(
                 title="Send answer",

@@ -7,7 +7,7 @@ from typing import Any
 
 from microsoft_teams.cards import CardElement, ExecuteAction, Fact, FactSet, TextBlock
 
-from cards.intake import field_input
+from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
 from services.escalations import RCCA_FIELDS, Escalation, EscalationStatus, Rcca
@@ -16,11 +16,6 @@ from services.tickets import Ticket
 from services.tickets.rules import name_of
 
 RCCA_SUBMIT = "rcca.submit"
-GENERAL = ""  # the errors key of a refusal that concerns the whole form, not one field
-
-
-def _problem(text: str) -> TextBlock:
-    return TextBlock(text=text, color="Attention", wrap=True, size="Small", spacing="None")
 
 
 def rcca_form_card(
@@ -36,16 +31,7 @@ def rcca_form_card(
         heading(f"RCCA for {ticket.number} · {ticket.subject}"),
         note("An escalated ticket is resolved only once its RCCA is on record."),
     ]
-    if errors:
-        body.append(TextBlock(text="Please fix the problems below.", color="Attention", wrap=True))
-    if GENERAL in errors:
-        body.append(_problem(errors[GENERAL]))
-    for spec in RCCA_FIELDS:
-        body.append(field_input(profile, spec, values.get(spec.id)))
-        if spec.id in errors:
-            body.append(_problem(errors[spec.id]))
-        elif spec.help:
-            body.append(note(spec.help))
+    body.extend(form_inputs(profile, RCCA_FIELDS, values, errors))
     data = {"number": ticket.number}
     actions = [
         ExecuteAction(

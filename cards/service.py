@@ -28,7 +28,6 @@ SUBMIT = "service.submit"
 CANCEL = "service.cancel"
 APPROVE = "service.approve"
 REJECT = "service.reject"
-GENERAL = ""  # the errors key of a refusal that concerns the whole form, not one field
 
 STATUS_LABELS = {
     RequestStatus.AWAITING_APPROVAL: "Waiting for approval",

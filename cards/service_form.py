@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from microsoft_teams.cards import CardElement, ExecuteAction, TextBlock
+from microsoft_teams.cards import CardElement, ExecuteAction
 
-from cards.intake import field_input
+from cards.forms import form_inputs
 from cards.render import card, heading, note, render
-from cards.service import CANCEL, GENERAL, SUBMIT
+from cards.service import CANCEL, SUBMIT
 from services.profile import Choice, ChoiceSource, FieldKind, IntakeField, Profile
 from services.service_requests.providers import technicians
 from services.service_requests.wording import billing_label
@@ -91,10 +91,6 @@ def service_fields(profile: Profile) -> tuple[IntakeField, ...]:
     return tuple(specs)
 
 
-def _problem(text: str) -> TextBlock:
-    return TextBlock(text=text, color="Attention", wrap=True, size="Small", spacing="None")
-
-
 def service_form_card(
     profile: Profile,
     form_id: str,
@@ -108,16 +104,7 @@ def service_form_card(
         heading("Service request"),
         note(f"Non-billable work goes to {_approver_names(profile)} for approval first."),
     ]
-    if errors:
-        body.append(TextBlock(text="Please fix the problems below.", color="Attention", wrap=True))
-    if GENERAL in errors:
-        body.append(_problem(errors[GENERAL]))
-    for spec in service_fields(profile):
-        body.append(field_input(profile, spec, values.get(spec.id)))
-        if spec.id in errors:
-            body.append(_problem(errors[spec.id]))
-        elif spec.help:
-            body.append(note(spec.help))
+    body.extend(form_inputs(profile, service_fields(profile), values, errors))
     data = {"form_id": form_id}
     actions = [
         ExecuteAction(

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
-from cards.closure import CHANNELS, CLOSURE_SUBMIT, CONFIRM, GENERAL, close_card, closure_card
+from cards.closure import CHANNELS, CLOSURE_SUBMIT, CONFIRM, close_card, closure_card
+from cards.forms import GENERAL
 from cards.ticket import RESOLVE
 from dialogs.closure_form import ClosureInputs, capture_knowledge, check_closure, resolution
 from dialogs.common import TicketRef, apply, find_ticket, refused

@@ -25,7 +25,8 @@ from pydantic import ConfigDict
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
-from cards.escalation import ESCALATION_SUBMIT, GENERAL, escalation_form_card
+from cards.escalation import ESCALATION_SUBMIT, escalation_form_card
+from cards.forms import GENERAL
 from cards.ticket import ESCALATE
 from dialogs.common import TicketRef, find_ticket, refused
 from dialogs.escalation_steps import guarded, tell_managers

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
-from cards.rcca import GENERAL, RCCA_SUBMIT, rcca_form_card
+from cards.forms import GENERAL
+from cards.rcca import RCCA_SUBMIT, rcca_form_card
 from cards.ticket import RCCA
 from dialogs.common import TicketRef, find_ticket, refused
 from dialogs.escalation_steps import guarded

@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
-from cards.knowledge import EDIT, GENERAL, OPEN, PUBLISH, SAVE, article_form_card
+from cards.forms import GENERAL
+from cards.knowledge import EDIT, OPEN, PUBLISH, SAVE, article_form_card
 from dialogs.common import refused
 from dialogs.knowledge import article_view, visible_article
 from dialogs.knowledge_capture import record_step

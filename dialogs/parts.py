@@ -26,8 +26,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
+from cards.forms import GENERAL
 from cards.parts import (
-    GENERAL,
     PARTS_ANSWER,
     PARTS_CANCEL,
     PARTS_OPEN,

@@ -20,7 +20,8 @@ import uuid
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
-from cards.service import CANCEL, GENERAL, SUBMIT, service_request_card
+from cards.forms import GENERAL
+from cards.service import CANCEL, SUBMIT, service_request_card
 from cards.service_form import service_cancelled_card, service_form_card
 from dialogs.common import find_ticket
 from dialogs.service_form import ServiceSubmission, check_service_form, prefilled

@@ -4,12 +4,12 @@ at its longest (every field at its limit, every error shown)."""
 from dataclasses import replace
 
 from cards.escalation import (
-    GENERAL,
     escalation_assigned_card,
     escalation_form_card,
     escalation_reply_card,
     escalation_review_card,
 )
+from cards.forms import GENERAL
 from cards.rcca import escalation_section
 from cards.ticket import note_form, ticket_card
 from dialogs.escalation_view import escalation_actions

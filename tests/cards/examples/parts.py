@@ -3,8 +3,8 @@
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from cards.forms import GENERAL
 from cards.parts import (
-    GENERAL,
     RequestView,
     parts_cancelled_card,
     parts_form_card,

@@ -1,6 +1,7 @@
 """Example renderings of the RCCA form, empty and at its longest with every error shown."""
 
-from cards.rcca import GENERAL, rcca_form_card
+from cards.forms import GENERAL
+from cards.rcca import rcca_form_card
 from services.escalations import RCCA_FIELDS
 from tests.cards.examples.escalation import ESCALATED, LONG, PROFILE
 

@@ -1,0 +1,108 @@
+"""What every form card shares: one input per field spec, each with its error or its help.
+
+The server checks answers against the same specs (services.forms), so a refused form comes
+back as the same card with each problem under its field and every typed value kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from microsoft_teams.cards import (
+    CardElement,
+    ChoiceSetInput,
+    DateInput,
+    NumberInput,
+    TextBlock,
+    TextInput,
+    ToggleInput,
+)
+from microsoft_teams.cards import Choice as CardChoice
+
+from cards.render import note
+from services.profile import FieldKind, IntakeField, Profile
+
+GENERAL = ""  # the errors key of a refusal that concerns the whole form, not one field
+FIX_BANNER = "Please fix the problems below."
+_TEXT_STYLES = {FieldKind.EMAIL: "Email", FieldKind.PHONE: "Tel"}
+
+InputMaker = Callable[[Profile, IntakeField, Any], CardElement]
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def field_input(profile: Profile, spec: IntakeField, value: Any) -> CardElement:
+    """The Adaptive Card input for one profile field, pre-filled with `value`."""
+    common = dict(id=spec.id, label=spec.label, is_required=spec.required or None)
+    required_message = f"{spec.label} is required." if spec.required else None
+    if spec.kind is FieldKind.CHOICE:
+        return ChoiceSetInput(
+            **common,
+            choices=[CardChoice(title=c.label, value=c.key) for c in profile.choices_for(spec)],
+            style="compact",
+            value=_text(value),
+            placeholder=spec.placeholder or "Choose…",
+            error_message=required_message,
+        )
+    if spec.kind is FieldKind.TOGGLE:
+        on = value is True or str(value).lower() == "true"
+        return ToggleInput(
+            id=spec.id,
+            label=spec.label,
+            title="Yes",
+            value="true" if on else "false",
+            value_on="true",
+            value_off="false",
+        )
+    if spec.kind is FieldKind.NUMBER:
+        return NumberInput(
+            **common,
+            value=value,
+            placeholder=spec.placeholder or None,
+            error_message=required_message,
+        )
+    if spec.kind is FieldKind.DATE:
+        return DateInput(**common, value=_text(value), error_message=required_message)
+    return TextInput(
+        **common,
+        value=_text(value),
+        placeholder=spec.placeholder or None,
+        is_multiline=spec.kind is FieldKind.MULTILINE or None,
+        style=_TEXT_STYLES.get(spec.kind),
+        regex=spec.pattern,
+        error_message=spec.pattern_error or required_message,
+        max_length=4000 if spec.kind is FieldKind.MULTILINE else 255,
+    )
+
+
+def problem(text: str) -> TextBlock:
+    """A problem shown in red, right under what it is about."""
+    return TextBlock(text=text, color="Attention", wrap=True, size="Small", spacing="None")
+
+
+def form_inputs(
+    profile: Profile,
+    specs: Iterable[IntakeField],
+    values: Mapping[str, Any],
+    errors: Mapping[str, str],
+    *,
+    banner: str | None = FIX_BANNER,
+    make_input: InputMaker | None = None,
+) -> list[CardElement]:
+    """The form's inputs, pre-filled, each followed by its error or else its help."""
+    make = make_input or field_input
+    body: list[CardElement] = []
+    if errors and banner:
+        body.append(TextBlock(text=banner, color="Attention", weight="Bolder", wrap=True))
+    if GENERAL in errors:
+        body.append(problem(errors[GENERAL]))
+    for spec in specs:
+        body.append(make(profile, spec, values.get(spec.id)))
+        if spec.id in errors:
+            body.append(problem(errors[spec.id]))
+        elif spec.help:
+            body.append(note(spec.help))
+    return body
