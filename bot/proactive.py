@@ -43,6 +43,14 @@ def stored_activity(payload: dict[str, Any]) -> Activity:
     return activity
 
 
+def addressed(stored: StoredReference, message: OutboxMessage) -> ConversationReference:
+    """The stored conversation, narrowed to the channel thread the message belongs in."""
+    reference = ConversationReference().deserialize(stored.reference)
+    if message.thread_id:
+        reference.conversation.id = f"{reference.conversation.id};messageid={message.thread_id}"
+    return reference
+
+
 class Notifier:
     """Queues and sends proactive messages to people and channels."""
 
@@ -86,9 +94,7 @@ class Notifier:
         if stored is None:
             await self._hold(message, "no usable conversation: the app is not installed there")
             return await self._outbox.get(message.id)
-        reference = ConversationReference().deserialize(stored.reference)
-        if message.thread_id:
-            reference.conversation.id = f"{reference.conversation.id};messageid={message.thread_id}"
+        reference = addressed(stored, message)
         sent: list[Any] = []
         failed: list[HttpOperationError] = []
 
@@ -118,9 +124,7 @@ class Notifier:
         stored = await self._reference(message) if message.activity_id else None
         if stored is None:
             return False
-        reference = ConversationReference().deserialize(stored.reference)
-        if message.thread_id:
-            reference.conversation.id = f"{reference.conversation.id};messageid={message.thread_id}"
+        reference = addressed(stored, message)
         activity.id = message.activity_id
         failed: list[HttpOperationError] = []
 
