@@ -43,6 +43,11 @@ tickets = sa.Table(
     sa.Column("escalated", sa.Boolean(), nullable=False, server_default=sa.false()),
     sa.Column("external_id", sa.String(64), nullable=True),
     sa.Column("intake_key", sa.String(128), nullable=True),
+    # SLA: the other two deadlines, when the clock was paused, and the sweep's next look.
+    sa.Column("first_response_due_at", UtcDateTime(), nullable=True),
+    sa.Column("resolution_due_at", UtcDateTime(), nullable=True),
+    sa.Column("sla_paused_at", UtcDateTime(), nullable=True),
+    sa.Column("next_sla_check_at", UtcDateTime(), nullable=True),
     # Bumped on every update; writers put the version they read in the WHERE clause.
     sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
     sa.CheckConstraint(f"status IN ({_STATUS_LIST})", name="ck_tickets_status"),
@@ -53,6 +58,7 @@ tickets = sa.Table(
     sa.Index("ix_tickets_ack_due_at", "ack_due_at"),
     sa.Index("ix_tickets_requester_id", "requester_id"),
     sa.Index("ix_tickets_profile_status", "profile", "status"),
+    sa.Index("ix_tickets_next_sla_check_at", "next_sla_check_at"),
 )
 
 ticket_events = sa.Table(
@@ -136,10 +142,15 @@ outbox = sa.Table(
     sa.Column("created_at", UtcDateTime(), nullable=False),
     sa.Column("updated_at", UtcDateTime(), nullable=False),
     sa.Column("sent_at", UtcDateTime(), nullable=True),
+    # Delivery: the next try after a throttle or failure, and the sender holding it meanwhile.
+    sa.Column("next_attempt_at", UtcDateTime(), nullable=True),
+    sa.Column("claimed_by", sa.String(128), nullable=True),
+    sa.Column("claimed_until", UtcDateTime(), nullable=True),
     sa.UniqueConstraint("dedupe_key", name="uq_outbox_dedupe_key"),
     sa.CheckConstraint("target_kind IN ('person', 'conversation')", name="ck_outbox_target_kind"),
     sa.CheckConstraint("status IN ('pending', 'waiting', 'sent', 'dead')", name="ck_outbox_status"),
     sa.Index("ix_outbox_status_target", "status", "target_kind", "target"),
+    sa.Index("ix_outbox_status_next_attempt", "status", "next_attempt_at"),
 )
 
 SERVICE_REQUEST_STATUSES = ("awaiting_approval", "approved", "scheduled", "rejected")
@@ -380,4 +391,36 @@ rcca_records = sa.Table(
     sa.Column("recorded_at", UtcDateTime(), nullable=False),
     sa.UniqueConstraint("escalation_id", name="uq_rcca_records_escalation_id"),
     sa.Index("ix_rcca_records_ticket_id", "ticket_id"),
+)
+
+# Each (ticket, deadline, threshold) is alerted once: the unique key is the "exactly once".
+sla_alerts = sa.Table(
+    "sla_alerts",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column(
+        "ticket_id",
+        sa.Integer(),
+        sa.ForeignKey("tickets.id", name="fk_sla_alerts_ticket_id"),
+        nullable=False,
+    ),
+    sa.Column("deadline", sa.String(32), nullable=False),
+    sa.Column("threshold", sa.String(16), nullable=False),
+    sa.Column("due_at", UtcDateTime(), nullable=False),
+    sa.Column("alerted_at", UtcDateTime(), nullable=False),
+    sa.UniqueConstraint(
+        "ticket_id", "deadline", "threshold", name="uq_sla_alerts_ticket_deadline_threshold"
+    ),
+)
+
+# One row per scheduled job per tick: the replica whose insert wins runs it.
+job_runs = sa.Table(
+    "job_runs",
+    metadata,
+    sa.Column("job", sa.String(64), primary_key=True),
+    sa.Column("tick", UtcDateTime(), primary_key=True),
+    sa.Column("runner", sa.String(128), nullable=False),
+    sa.Column("started_at", UtcDateTime(), nullable=False),
+    sa.Column("finished_at", UtcDateTime(), nullable=True),
+    sa.Column("outcome", sa.Text(), nullable=True),
 )
