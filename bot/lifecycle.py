@@ -15,6 +15,8 @@ from bot.errors import on_turn_error
 from bot.handler import SupportBot
 from bot.identity import IdentityResolver
 from bot.keys import ADAPTER, BOT, DATABASE, FEATURES, HTTP, PROFILE, SERVICES, SETTINGS
+from bot.outbox_sender import OutboxSender, runner_id
+from bot.outbox_worker import OutboxWorker
 from bot.proactive import Notifier
 from bot.references import ReferenceBook
 from bot.router import Router
@@ -63,6 +65,17 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
     adapter.on_turn_error = on_turn_error
     background = BackgroundWork(adapter, settings.app_id)
     book = ReferenceBook(services.references)
+    sender = OutboxSender(
+        adapter,
+        settings.app_id,
+        services.references,
+        book,
+        services.outbox,
+        settings.delivery,
+        runner=runner_id(),
+        profile=services.profile,
+    )
+    outbox_worker = OutboxWorker(sender, services.outbox)
     app[SERVICES] = services
     app[ADAPTER] = adapter
     app[BOT] = SupportBot(
@@ -71,9 +84,11 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
         identity=IdentityResolver(services.profile, services.identities),
         references=book,
         background=background,
-        notifier=Notifier(adapter, settings.app_id, services.references, book, services.outbox),
+        notifier=Notifier(sender, services.outbox),
         conversation_state=ConversationState(SqlStorage(services.db)),
     )
+    outbox_worker.start()
     yield
+    await outbox_worker.stop()  # before the adapter's clients close: its sends still use them
     await background.drain()
     await auth.close()

@@ -1,5 +1,8 @@
 """Proactive messages: stored in the outbox, sent with the stored conversation reference.
 
+Notifier.send stores a message and tries it at once when Teams' pace allows, so a notice from
+a turn is fast; anything not sent then (paced, throttled, failed) stays in the outbox for the
+outbox worker (bot/outbox_worker.py), which retries it with back-off (bot/outbox_sender.py).
 A person without a usable conversation (the app is not installed for them, or they blocked
 it) gets their messages held as "waiting" and delivered the next time they talk to the bot.
 """
@@ -7,25 +10,34 @@ it) gets their messages held as "waiting" and delivered the next time they talk 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from botbuilder.core import TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity, ConversationReference, Entity, Mention
 from msrest.exceptions import HttpOperationError
 
-from bot.references import ReferenceBook
-from services.db.conversations import ConversationRefRepository, StoredReference
+from services.db.conversations import StoredReference
 from services.db.outbox import OutboxMessage, OutboxRepository, TargetKind
+from services.db.types import utc_now
+from services.delivery import parse_retry_after
+
+if TYPE_CHECKING:
+    from bot.outbox_sender import OutboxSender
 
 log = logging.getLogger(__name__)
-BLOCKED = (403, 404)  # the user blocked or removed the app, or the conversation is gone
 
 
 def http_status(error: HttpOperationError) -> int | None:
     """The HTTP status of a failed connector call (requests or aiohttp transport)."""
     response = error.response
     return getattr(response, "status_code", None) or getattr(response, "status", None)
+
+
+def retry_after(error: HttpOperationError, now: datetime) -> float | None:
+    """The seconds a failed connector call's Retry-After header asks for, if it has one."""
+    headers = getattr(error.response, "headers", None)
+    return parse_retry_after(headers.get("Retry-After") if headers else None, now)
 
 
 def stored_activity(payload: dict[str, Any]) -> Activity:
@@ -54,17 +66,8 @@ def addressed(stored: StoredReference, message: OutboxMessage) -> ConversationRe
 class Notifier:
     """Queues and sends proactive messages to people and channels."""
 
-    def __init__(
-        self,
-        adapter: CloudAdapter,
-        app_id: str,
-        references: ConversationRefRepository,
-        book: ReferenceBook,
-        outbox: OutboxRepository,
-    ) -> None:
-        self._adapter, self._app_id = adapter, app_id
-        self._references, self._book, self._outbox = references, book, outbox
-        self._waiting: set[tuple[str, str]] | None = None  # loaded on first use
+    def __init__(self, sender: OutboxSender, outbox: OutboxRepository) -> None:
+        self._sender, self._outbox = sender, outbox
 
     async def send(
         self,
@@ -75,53 +78,44 @@ class Notifier:
         thread_id: str | None = None,
     ) -> OutboxMessage:
         """Store the message once per dedupe key and try to deliver it now."""
-        message, created = await self._outbox.add(
-            OutboxMessage(dedupe_key, target_kind, target, activity.serialize(), thread_id)
-        )
-        if not created and message.status in ("sent", "dead"):
-            return message
-        return await self._deliver(message)
-
-    async def _reference(self, message: OutboxMessage) -> StoredReference | None:
-        if message.target_kind == "person":
-            stored = await self._references.for_person(message.target)
+        sender = self._sender
+        message = OutboxMessage(dedupe_key, target_kind, target, activity.serialize(), thread_id)
+        stored = await sender.reference(message)
+        wait = sender.limiter.delay_for(stored.tenant_id or "", stored.key) if stored else 0.0
+        if wait > 0:
+            # Over the pace already: stored for later, due when it would be allowed.
+            due = utc_now() + timedelta(seconds=wait)
+            message, created = await self._outbox.add(message, not_before=due)
+            if created:
+                sender.doorbell.ring(due)
+                return message
         else:
-            stored = await self._references.get(message.target)
-        return stored if stored is not None and stored.usable else None
+            message, created = await self._outbox.add(
+                message, claimed_by=sender.runner, lease=sender.settings.lease_seconds
+            )
+            if created:
+                return await self._attempt(message, stored)
+        if message.status in ("sent", "dead"):
+            return message
+        return await self._try_now(message)
 
-    async def _deliver(self, message: OutboxMessage) -> OutboxMessage:
-        stored = await self._reference(message)
-        if stored is None:
-            await self._hold(message, "no usable conversation: the app is not installed there")
-            return await self._outbox.get(message.id)
-        reference = addressed(stored, message)
-        sent: list[Any] = []
-        failed: list[HttpOperationError] = []
+    async def _try_now(self, message: OutboxMessage) -> OutboxMessage:
+        """Claim a stored message and try it, unless another sender holds it already."""
+        sender = self._sender
+        lease = sender.settings.lease_seconds
+        claimed = await self._outbox.claim(message.id, sender.runner, utc_now(), lease)
+        return await self._attempt(claimed) if claimed else await self._outbox.get(message.id)
 
-        async def callback(context: TurnContext) -> None:
-            # Caught here: the adapter would hand an escaping error to on_turn_error and
-            # swallow it, and the outbox would never learn the send failed.
-            try:
-                sent.append(await context.send_activity(stored_activity(message.payload)))
-            except HttpOperationError as error:
-                failed.append(error)
-
-        await self._adapter.continue_conversation(reference, callback, self._app_id)
-        if failed:
-            error = failed[0]
-            status = http_status(error)
-            if status in BLOCKED:
-                await self._book.mark_unusable(stored.key, f"{status} from the connector")
-                await self._hold(message, f"{status}: the app is blocked or removed there")
-            else:
-                await self._outbox.mark_failed(message.id, f"{status}: {error}")
-            return await self._outbox.get(message.id)
-        await self._outbox.mark_sent(message.id, sent[0].id if sent and sent[0] else None)
-        return await self._outbox.get(message.id)
+    async def _attempt(
+        self, claimed: OutboxMessage, stored: StoredReference | None = None
+    ) -> OutboxMessage:
+        """One attempt without waiting for the pace; the worker takes over what is left."""
+        await self._sender.attempt(claimed, max_wait=0.0, stored=stored)
+        return await self._outbox.get(claimed.id)
 
     async def update(self, message: OutboxMessage, activity: Activity) -> bool:
         """Replace what a delivered message shows (a card whose ticket moved on); True if done."""
-        stored = await self._reference(message) if message.activity_id else None
+        stored = await self._sender.reference(message) if message.activity_id else None
         if stored is None:
             return False
         reference = addressed(stored, message)
@@ -129,28 +123,22 @@ class Notifier:
         failed: list[HttpOperationError] = []
 
         async def callback(context: TurnContext) -> None:
-            try:  # caught here for the same reason as in _deliver
+            try:  # caught here: the adapter would hand the error to on_turn_error and swallow it
                 await context.update_activity(activity)
             except HttpOperationError as error:
                 failed.append(error)
 
-        await self._adapter.continue_conversation(reference, callback, self._app_id)
+        # Counted against Teams' pace (it counts updates too), but not held back by it.
+        self._sender.limiter.take(stored.tenant_id or "", stored.key)
+        sender = self._sender
+        await sender.adapter.continue_conversation(reference, callback, sender.app_id)
         if failed:
             log.warning("could not update %s: %s", message.dedupe_key, failed[0])
         return not failed
 
-    async def _hold(self, message: OutboxMessage, reason: str) -> None:
-        await self._outbox.mark_waiting(message.id, reason)
-        (await self._waiting_targets()).add((message.target_kind, message.target))
-
-    async def _waiting_targets(self) -> set[tuple[str, str]]:
-        if self._waiting is None:
-            self._waiting = await self._outbox.waiting_targets()
-        return self._waiting
-
     async def release(self, person_id: str | None, reference_key: str) -> int:
         """Deliver what was held for this person or conversation; returns how many were sent."""
-        waiting = await self._waiting_targets()
+        waiting = await self._sender.waiting_targets()
         targets = [("conversation", reference_key)]
         if person_id:
             targets.append(("person", person_id))
@@ -160,11 +148,11 @@ class Notifier:
                 continue
             waiting.discard(target)
             for message in await self._outbox.waiting_for(*target):
-                if (await self._deliver(message)).status == "sent":
+                if (await self._try_now(message)).status == "sent":
                     delivered += 1
         return delivered
 
     async def teams_account(self, person_id: str) -> dict[str, str] | None:
         """The person's Teams account ({id, name}) from their stored chat, for @mentions."""
-        stored = await self._references.for_person(person_id)
+        stored = await self._sender.references.for_person(person_id)
         return (stored.reference.get("user") or None) if stored else None

@@ -1,20 +1,31 @@
-"""The outbox: proactive messages stored before they are sent, so none is lost or doubled."""
+"""The outbox: proactive messages stored before they are sent, so none is lost or doubled.
+
+A sender claims a message with one conditional UPDATE (pending and not claimed, or its claim
+expired) that sets claimed_by/claimed_until, so two senders — tasks, workers or replicas —
+never both hold it; on PostgreSQL the candidates are picked FOR UPDATE SKIP LOCKED, so claimers
+do not queue behind each other. A sender that dies loses its claim when the lease runs out
+and any sender takes the message up again. Every outcome (sent, retry later, waiting, dead)
+clears the claim in the same UPDATE that records it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import and_, case, func, insert, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from services.db.database import Database
-from services.db.schema import outbox
-from services.db.types import utc_now
+from services.db.engines import SQLITE_BEGIN
+from services.db.schema import OUTBOX_STATUSES, outbox
+from services.db.types import UtcDateTime, utc_now
 
 TargetKind = Literal["person", "conversation"]
 _COLUMNS = tuple(c.name for c in outbox.columns)
+_UNCLAIMED = {"claimed_by": None, "claimed_until": None}
 
 
 @dataclass(frozen=True)
@@ -34,37 +45,69 @@ class OutboxMessage:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     sent_at: datetime | None = None
+    next_attempt_at: datetime | None = None  # not before this (back-off, pacing)
+    claimed_by: str | None = None  # the sender holding it until claimed_until
+    claimed_until: datetime | None = None
+
+
+def _message(row) -> OutboxMessage:
+    return OutboxMessage(**{n: row[n] for n in _COLUMNS})
+
+
+def _claimable(now: datetime) -> Any:
+    """Due and held by nobody (or by a sender whose lease ran out)."""
+    return and_(
+        or_(outbox.c.next_attempt_at.is_(None), outbox.c.next_attempt_at <= now),
+        or_(outbox.c.claimed_until.is_(None), outbox.c.claimed_until <= now),
+    )
 
 
 class OutboxRepository:
-    """Adds messages once per dedupe key and records what became of each."""
+    """Adds messages once per dedupe key, hands them to one sender at a time, records outcomes."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def add(self, message: OutboxMessage) -> tuple[OutboxMessage, bool]:
-        """Store a new message; the one already stored under its dedupe key wins."""
+    async def add(
+        self,
+        message: OutboxMessage,
+        claimed_by: str | None = None,
+        lease: float = 0.0,
+        not_before: datetime | None = None,
+    ) -> tuple[OutboxMessage, bool]:
+        """Store a new message; the one already stored under its dedupe key wins.
+
+        It is due now, or `not_before`. With `claimed_by` it is stored claimed for `lease`
+        seconds, so the sender adding it can try it at once without a worker taking it first.
+        """
         now = utc_now()
         values = {
             name: getattr(message, name)
             for name in ("dedupe_key", "target_kind", "target", "payload", "thread_id")
         }
         values.update(status="pending", attempts=0, created_at=now, updated_at=now)
+        values.update(next_attempt_at=not_before or now)
+        if claimed_by is not None:
+            values.update(claimed_by=claimed_by, claimed_until=now + timedelta(seconds=lease))
         try:
             async with self._db.engine.begin() as connection:
-                result = await connection.execute(insert(outbox).values(**values))
-                new_id = result.inserted_primary_key[0]
+                statement = insert(outbox).values(**values).returning(*outbox.c)
+                row = (await connection.execute(statement)).mappings().one()
         except IntegrityError:
             existing = await self._one(outbox.c.dedupe_key == message.dedupe_key)
             if existing is None:
                 raise
             return existing, False
-        return await self._one(outbox.c.id == new_id), True
+        return _message(row), True
 
     async def _one(self, condition) -> OutboxMessage | None:
         async with self._db.engine.connect() as connection:
             row = (await connection.execute(select(outbox).where(condition))).mappings().first()
-        return OutboxMessage(**{n: row[n] for n in _COLUMNS}) if row else None
+        return _message(row) if row else None
+
+    async def _all(self, query) -> list[OutboxMessage]:
+        async with self._db.engine.connect() as connection:
+            return [_message(r) for r in (await connection.execute(query)).mappings().all()]
 
     async def get(self, message_id: int) -> OutboxMessage | None:
         """One message by id."""
@@ -74,29 +117,148 @@ class OutboxRepository:
         """The message stored under a dedupe key, if any (e.g. where a card was posted)."""
         return await self._one(outbox.c.dedupe_key == dedupe_key)
 
-    async def _set(self, message_id: int, **values: Any) -> None:
+    async def _claim(self, condition, runner: str, now: datetime, lease: float, pick=None):
+        """Claim the rows matching `condition` (among those `pick` selects, if given)."""
+        values = {"status": "pending", "claimed_by": runner, "updated_at": now}
+        values["claimed_until"] = now + timedelta(seconds=lease)
+        async with self._db.engine.connect() as connection:
+            if self._db.dialect == "sqlite":
+                # Take the write lock up front: a read that later writes could hit "busy".
+                await connection.execution_options(**{SQLITE_BEGIN: "BEGIN IMMEDIATE"})
+            async with connection.begin():
+                if pick is not None:
+                    # Picked first, then written: PostgreSQL may run an IN (... LIMIT n)
+                    # subquery more than once in an UPDATE and claim more than n rows.
+                    ids = (await connection.execute(pick)).scalars().all()
+                    if not ids:
+                        return []
+                    condition = and_(outbox.c.id.in_(ids), condition)
+                statement = update(outbox).where(condition).values(values).returning(*outbox.c)
+                rows = (await connection.execute(statement)).mappings().all()
+        return [_message(r) for r in rows]
+
+    async def claim(
+        self, message_id: int, runner: str, now: datetime, lease: float
+    ) -> OutboxMessage | None:
+        """Take one pending or waiting message for `lease` seconds; None if not free and due."""
+        condition = and_(
+            outbox.c.id == message_id,
+            outbox.c.status.in_(("pending", "waiting")),
+            _claimable(now),
+        )
+        claimed = await self._claim(condition, runner, now, lease)
+        return claimed[0] if claimed else None
+
+    async def claim_due(
+        self,
+        runner: str,
+        now: datetime,
+        lease: float,
+        limit: int,
+        per_target: int | None = None,
+        skip: Collection[tuple[str, str]] = (),
+    ) -> list[OutboxMessage]:
+        """Take up to `limit` due pending messages for `lease` seconds.
+
+        Round-robin over targets (each one's longest-due first, then every target's next),
+        at most `per_target` per target, none for the (kind, target) pairs in `skip`: one
+        flooded chat, paced at 7/s, must not fill a batch while the others wait.
+        """
+        due = and_(outbox.c.status == "pending", _claimable(now))
+        if skip:
+            due = and_(due, tuple_(outbox.c.target_kind, outbox.c.target).not_in(list(skip)))
+        since = func.coalesce(outbox.c.next_attempt_at, outbox.c.created_at)
+        turn = func.row_number().over(
+            partition_by=(outbox.c.target_kind, outbox.c.target), order_by=(since, outbox.c.id)
+        )
+        ranked = select(outbox.c.id, since.label("since"), turn.label("turn")).where(due)
+        ranked = ranked.subquery()
+        first = select(ranked.c.id).order_by(ranked.c.turn, ranked.c.since, ranked.c.id)
+        if per_target is not None:
+            first = first.where(ranked.c.turn <= per_target)
+        pick = (
+            select(outbox.c.id)
+            .where(outbox.c.id.in_(first.limit(limit).scalar_subquery()))
+            # PostgreSQL: rows another claimer is taking are skipped, not waited for.
+            .with_for_update(skip_locked=True)
+        )
+        # `due` again in the UPDATE itself: each row is re-checked as it is written.
+        claimed = await self._claim(due, runner, now, lease, pick=pick)
+        return sorted(claimed, key=lambda m: (m.next_attempt_at or m.created_at, m.id))
+
+    async def _set(self, condition, **values: Any) -> int:
         values["updated_at"] = utc_now()
         async with self._db.engine.begin() as connection:
-            await connection.execute(update(outbox).where(outbox.c.id == message_id).values(values))
+            result = await connection.execute(update(outbox).where(condition).values(values))
+        return result.rowcount
 
     async def mark_sent(self, message_id: int, activity_id: str | None) -> None:
         """Delivered: Teams gave it `activity_id`."""
-        now = utc_now()
         await self._set(
-            message_id,
+            outbox.c.id == message_id,
             status="sent",
             activity_id=activity_id,
-            sent_at=now,
+            sent_at=utc_now(),
             attempts=outbox.c.attempts + 1,
+            **_UNCLAIMED,
         )
 
     async def mark_waiting(self, message_id: int, reason: str) -> None:
         """Not deliverable until the target has a usable conversation."""
-        await self._set(message_id, status="waiting", last_error=reason)
+        await self._set(
+            outbox.c.id == message_id, status="waiting", last_error=reason, **_UNCLAIMED
+        )
 
-    async def mark_failed(self, message_id: int, error: str) -> None:
-        """A send failed; it stays pending for the next attempt."""
-        await self._set(message_id, last_error=error, attempts=outbox.c.attempts + 1)
+    async def schedule_retry(self, message_id: int, next_attempt_at: datetime, error: str) -> None:
+        """An attempt failed for a passing reason; try again at `next_attempt_at`."""
+        await self._set(
+            outbox.c.id == message_id,
+            status="pending",
+            last_error=error,
+            attempts=outbox.c.attempts + 1,
+            next_attempt_at=next_attempt_at,
+            **_UNCLAIMED,
+        )
+
+    async def mark_dead(self, message_id: int, error: str) -> None:
+        """The last attempt failed, or one that cannot succeed: no more tries."""
+        await self._set(
+            outbox.c.id == message_id,
+            status="dead",
+            last_error=error,
+            attempts=outbox.c.attempts + 1,
+            **_UNCLAIMED,
+        )
+
+    async def release(
+        self, message_ids: Sequence[int], runner: str, next_attempt_at: datetime
+    ) -> int:
+        """Give back claimed messages untried (the pace is full): due again at `next_attempt_at`."""
+        if not message_ids:
+            return 0
+        condition = and_(
+            outbox.c.id.in_(list(message_ids)),
+            outbox.c.claimed_by == runner,
+            outbox.c.status == "pending",
+        )
+        return await self._set(condition, next_attempt_at=next_attempt_at, **_UNCLAIMED)
+
+    async def next_due(self) -> datetime | None:
+        """When the next pending message can be claimed (due, and any claim on it run out)."""
+        free_at = case(
+            (outbox.c.claimed_until > outbox.c.next_attempt_at, outbox.c.claimed_until),
+            else_=func.coalesce(outbox.c.next_attempt_at, outbox.c.created_at),
+        )
+        query = select(func.min(free_at, type_=UtcDateTime())).where(outbox.c.status == "pending")
+        async with self._db.engine.connect() as connection:
+            return (await connection.execute(query)).scalar()
+
+    async def counts(self) -> dict[str, int]:
+        """How many messages are in each status (every status present, zeros included)."""
+        query = select(outbox.c.status, func.count()).group_by(outbox.c.status)
+        async with self._db.engine.connect() as connection:
+            found = dict((await connection.execute(query)).all())
+        return {status: found.get(status, 0) for status in OUTBOX_STATUSES}
 
     async def waiting_for(self, target_kind: TargetKind, target: str) -> list[OutboxMessage]:
         """Messages held back for a target, oldest first."""
@@ -109,9 +271,7 @@ class OutboxRepository:
             )
             .order_by(outbox.c.id)
         )
-        async with self._db.engine.connect() as connection:
-            rows = (await connection.execute(query)).mappings().all()
-        return [OutboxMessage(**{n: r[n] for n in _COLUMNS}) for r in rows]
+        return await self._all(query)
 
     async def waiting_targets(self) -> set[tuple[str, str]]:
         """Every (kind, target) with held-back messages."""

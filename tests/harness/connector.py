@@ -3,15 +3,24 @@
 It follows the Bot Framework REST API (v3): POST /v3/conversations/{id}/activities[/{replyTo}]
 sends, PUT .../activities/{id} updates, POST /v3/conversations creates a conversation, GET
 .../members/{memberId} returns a TeamsChannelAccount.
+
+Like Teams it can refuse: `refuse` answers a conversation's sends with one status for good,
+`fail_next` scripts a run of failures (502, 503, 429 with Retry-After, DROP: the connection is
+closed unanswered) before it recovers, and `limits` enforces Teams' rate limits with 429 and
+Retry-After. Every send or update attempt and its status lands in `attempts`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import itertools
+import math
+import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from email.utils import formatdate
+from typing import Any, Literal
 
 from aiohttp import web
 from aiohttp.test_utils import TestServer
@@ -42,6 +51,59 @@ class Sent:
         return None
 
 
+DROP = -1  # a scripted "status": the connection is closed without an answer
+
+
+@dataclass
+class Limits:
+    """Teams' rate limits, enforced independently of the bot's own limiter.
+
+    Per conversation ("per bot per thread") 7 sends per second and 1,800 per hour; per app
+    per tenant 50 per second. A refused request does not count. `retry_after` is how the
+    Retry-After header is written: whole seconds rounded up (as servers do), the exact
+    fraction (fast tests), or an HTTP-date.
+    """
+
+    conversation: tuple[tuple[int, float], ...] = ((7, 1.0), (1800, 3600.0))
+    tenant: tuple[tuple[int, float], ...] = ((50, 1.0),)
+    retry_after: Literal["seconds", "exact", "http-date"] = "exact"
+    clock: Callable[[], float] = time.monotonic
+    _logs: dict[str, deque[float]] = field(default_factory=dict)
+
+    def _wait(self, key: str, windows, now: float) -> float:
+        log = self._logs.setdefault(key, deque())
+        longest = max(seconds for _, seconds in windows)
+        while log and log[0] <= now - longest:
+            log.popleft()
+        wait = 0.0
+        for limit, seconds in windows:
+            inside = [t for t in log if t > now - seconds]
+            if len(inside) >= limit:
+                wait = max(wait, inside[-limit] + seconds - now)
+        return wait
+
+    def check(self, conversation_id: str, tenant_id: str) -> float:
+        """0 and the request is counted, or the seconds until it would be allowed."""
+        now = self.clock()
+        conversation, tenant = f"conversation:{conversation_id}", f"tenant:{tenant_id}"
+        wait = max(
+            self._wait(conversation, self.conversation, now), self._wait(tenant, self.tenant, now)
+        )
+        if wait <= 0:
+            self._logs[conversation].append(now)
+            self._logs[tenant].append(now)
+        return wait
+
+    def header(self, wait: float) -> str:
+        """The Retry-After value for a wait of `wait` seconds."""
+        if self.retry_after == "seconds":
+            return str(max(1, math.ceil(wait)))
+        if self.retry_after == "http-date":
+            # HTTP-dates have whole seconds: round up so the client never comes back too early.
+            return formatdate(math.ceil(time.time() + wait) + 1, usegmt=True)
+        return f"{wait:.3f}"
+
+
 @dataclass
 class FakeConnector:
     """The recording connector; `members` maps a Teams user id to its TeamsChannelAccount."""
@@ -51,6 +113,13 @@ class FakeConnector:
     member_lookups: list[str] = field(default_factory=list)
     # conversation id → HTTP status the connector answers sends with (e.g. 403: app blocked)
     refuse: dict[str, int] = field(default_factory=dict)
+    # conversation id → statuses its next sends get, in order, before it recovers
+    script: dict[str, list[int]] = field(default_factory=dict)
+    limits: Limits | None = None
+    # Retry-After a scripted 429 carries (seconds)
+    scripted_retry_after: float = 0.05
+    # (conversation id, status) of every send and update, refused ones included
+    attempts: list[tuple[str, int]] = field(default_factory=list)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
     server: TestServer | None = None
@@ -65,13 +134,39 @@ class FakeConnector:
         self.sent.append(item)
         self._changed.set()
 
+    def fail_next(self, conversation_id: str, *statuses: int) -> None:
+        """Answer the conversation's next sends with `statuses` (DROP: hang up), then recover."""
+        self.script.setdefault(conversation_id, []).extend(statuses)
+
+    def _refusal(self, request: web.Request, body: dict[str, Any]) -> web.Response | None:
+        """The error this request gets instead of success, if any (recorded in `attempts`)."""
+        conversation = request.match_info["conversation_id"].split(";")[0]
+        status, headers = self.refuse.get(conversation), {}
+        if status is None and self.script.get(conversation):
+            status = self.script[conversation].pop(0)
+            if status == 429:
+                headers["Retry-After"] = f"{self.scripted_retry_after:.3f}"
+        if status is None and self.limits is not None:
+            tenant = (body.get("conversation") or {}).get("tenantId") or ""
+            wait = self.limits.check(conversation, tenant)
+            if wait > 0:
+                status, headers = 429, {"Retry-After": self.limits.header(wait)}
+        self.attempts.append((conversation, 200 if status is None else status))
+        self._changed.set()
+        if status is None:
+            return None
+        if status == DROP:
+            assert request.transport is not None
+            request.transport.close()
+            raise ConnectionResetError("the connector hung up")
+        error = {"code": "BotDisabledByAdmin" if status == 403 else "Throttled", "message": "no"}
+        return web.json_response({"error": error}, status=status, headers=headers)
+
     async def _send(self, request: web.Request) -> web.Response:
         body = await request.json()
-        status = self.refuse.get(request.match_info["conversation_id"].split(";")[0])
-        if status:
-            return web.json_response(
-                {"error": {"code": "BotDisabledByAdmin", "message": "refused"}}, status=status
-            )
+        refused = self._refusal(request, body)
+        if refused is not None:
+            return refused
         activity_id = f"bot-{next(self._ids)}"
         reply_to = request.match_info.get("activity_id")
         self._record(
@@ -88,6 +183,9 @@ class FakeConnector:
 
     async def _update(self, request: web.Request) -> web.Response:
         body = await request.json()
+        refused = self._refusal(request, body)
+        if refused is not None:
+            return refused
         activity_id = request.match_info["activity_id"]
         self._record(Sent("update", request.match_info["conversation_id"], body, activity_id))
         return web.json_response({"id": activity_id})

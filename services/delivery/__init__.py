@@ -1,0 +1,20 @@
+"""Delivery policy for proactive messages: when to retry, how long to wait, how fast to send.
+
+Pure code (no botbuilder, no I/O): bot/outbox_sender.py and bot/outbox_worker.py apply it.
+"""
+
+from services.delivery.doorbell import Doorbell
+from services.delivery.limiter import RateLimiter, SlidingLog, Window
+from services.delivery.retry import RetryPolicy, Verdict, parse_retry_after
+from services.delivery.settings import DeliverySettings
+
+__all__ = [
+    "DeliverySettings",
+    "Doorbell",
+    "RateLimiter",
+    "RetryPolicy",
+    "SlidingLog",
+    "Verdict",
+    "Window",
+    "parse_retry_after",
+]
