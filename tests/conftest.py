@@ -21,6 +21,7 @@ def settings(tmp_path) -> Settings:
         database_url=f"sqlite+aiosqlite:///{tmp_path / 'desk.db'}",
         app_id="",
         app_password="",
+        scheduler_enabled=False,  # tests run the scheduler's ticks themselves (run_due)
     )
 
 

@@ -47,6 +47,8 @@ tickets = sa.Table(
     sa.Column("first_response_due_at", UtcDateTime(), nullable=True),
     sa.Column("resolution_due_at", UtcDateTime(), nullable=True),
     sa.Column("sla_paused_at", UtcDateTime(), nullable=True),
+    # Business minutes spent paused so far: every unmet due time is target + this after creation.
+    sa.Column("sla_paused_minutes", sa.Float(), nullable=False, server_default="0"),
     sa.Column("next_sla_check_at", UtcDateTime(), nullable=True),
     # Bumped on every update; writers put the version they read in the WHERE clause.
     sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
@@ -58,7 +60,8 @@ tickets = sa.Table(
     sa.Index("ix_tickets_ack_due_at", "ack_due_at"),
     sa.Index("ix_tickets_requester_id", "requester_id"),
     sa.Index("ix_tickets_profile_status", "profile", "status"),
-    sa.Index("ix_tickets_next_sla_check_at", "next_sla_check_at"),
+    # The SLA sweep's only read: profile equal, next check up to now, in next-check order.
+    sa.Index("ix_tickets_profile_next_sla_check_at", "profile", "next_sla_check_at"),
 )
 
 ticket_events = sa.Table(

@@ -45,6 +45,13 @@ class Ticket:
     escalated: bool = False
     external_id: str | None = None
     intake_key: str | None = None
+    # SLA (services.tickets.sla keeps them current on every save): the other two due times,
+    # when the clock paused, the business minutes paused so far, and the sweep's next look.
+    first_response_due_at: datetime | None = None
+    resolution_due_at: datetime | None = None
+    sla_paused_at: datetime | None = None
+    sla_paused_minutes: float = 0.0
+    next_sla_check_at: datetime | None = None
     version: int = 1
     # Read from the timeline rather than stored: when the status last changed, and the sum of
     # the minutes logged on notes. The commands keep both current on the tickets they return.

@@ -14,7 +14,7 @@ from services.db.schema import ticket_events, tickets
 from services.profile import Profile
 from services.tickets.errors import StaleTicket
 from services.tickets.history import json_value
-from services.tickets.intake import TicketDraft, acknowledge_due, check_draft
+from services.tickets.intake import TicketDraft, check_draft
 from services.tickets.model import EventKind, Ticket, TicketEvent
 from services.tickets.numbering import number_prefix, placeholder_number, ticket_number
 from services.tickets.queues import most_urgent_first, unsolved
@@ -26,6 +26,7 @@ from services.tickets.records import (
     ticket_from_row,
     ticket_values,
 )
+from services.tickets.sla import opening_columns, settle
 from services.tickets.statuses import TicketStatus, to_zendesk
 
 _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
@@ -108,7 +109,11 @@ class TicketRepository:
         expected_version: int,
         events: Iterable[TicketEvent],
     ) -> Ticket:
-        """`save` inside the caller's transaction, for records stored together with the ticket."""
+        """`save` inside the caller's transaction, for records stored together with the ticket.
+
+        The SLA columns are settled here, whichever command made the change.
+        """
+        ticket = settle(ticket, self._profile)
         version = expected_version + 1
         values = ticket_values(ticket)
         check_lengths(values)
@@ -215,10 +220,9 @@ class TicketRepository:
             "requester_id": requester_id,
             "created_at": now,
             "updated_at": now,
-            "ack_due_at": acknowledge_due(self._profile, priority, now),
             "external_id": draft.external_id,
             "intake_key": intake_key,
-        }
+        } | opening_columns(self._profile, priority, now)
 
 
 def _opened(row: dict[str, Any]) -> TicketEvent:

@@ -24,9 +24,16 @@ def upgrade() -> None:
         )
         batch.add_column(sa.Column("resolution_due_at", sa.DateTime(timezone=True), nullable=True))
         batch.add_column(sa.Column("sla_paused_at", sa.DateTime(timezone=True), nullable=True))
+        batch.add_column(
+            sa.Column("sla_paused_minutes", sa.Float(), nullable=False, server_default="0")
+        )
         batch.add_column(sa.Column("next_sla_check_at", sa.DateTime(timezone=True), nullable=True))
     # The sweep reads only tickets whose next check has come: cost follows the due, not the open.
-    op.create_index("ix_tickets_next_sla_check_at", "tickets", ["next_sla_check_at"])
+    # Profile first: with next_sla_check_at alone, planners prefer the (profile, status) index
+    # for the profile filter and scan every open ticket.
+    op.create_index(
+        "ix_tickets_profile_next_sla_check_at", "tickets", ["profile", "next_sla_check_at"]
+    )
     op.create_table(
         "sla_alerts",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
@@ -59,9 +66,10 @@ def downgrade() -> None:
     """Drop the scheduler's runs, the alerts and the SLA columns."""
     op.drop_table("job_runs")
     op.drop_table("sla_alerts")
-    op.drop_index("ix_tickets_next_sla_check_at", table_name="tickets")
+    op.drop_index("ix_tickets_profile_next_sla_check_at", table_name="tickets")
     with op.batch_alter_table("tickets") as batch:
         batch.drop_column("next_sla_check_at")
+        batch.drop_column("sla_paused_minutes")
         batch.drop_column("sla_paused_at")
         batch.drop_column("resolution_due_at")
         batch.drop_column("first_response_due_at")

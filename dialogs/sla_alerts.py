@@ -1,0 +1,92 @@
+"""SLA alerts (scheduled, no conversation): tell people a deadline is close or has passed.
+
+States of one (ticket, deadline, threshold), each reached once across restarts and replicas:
+    RUNNING    the deadline is unmet and its thresholds are still ahead; the ticket's
+               next_sla_check_at says when the sweep looks again (none while paused)
+    WARNED     warn_before_breach_minutes are left → the assignee is told, or triage when the
+               ticket has nobody yet
+    BREACHED   the due time passed unmet → triage and the engineering manager are told how late
+    MET        acknowledged / first public note / resolved → no more alerts for that deadline
+The sweep records each threshold in sla_alerts first; only the run whose insert wins sends it,
+and its outbox dedupe keys make a retried send a duplicate the outbox drops.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from bot.turn import card_message
+from cards.sla_alert import alert_title, sla_alert_card
+from services.db.outbox import TargetKind
+from services.profile import Capability, Profile
+from services.sla.policy import Threshold, minutes_late, minutes_left
+from services.sla.sweep import SlaAlert, SlaSweep
+from services.tickets.rules import business_clock
+
+if TYPE_CHECKING:
+    from bot.proactive import Notifier
+    from services.app_services import AppServices
+
+
+async def sweep_and_alert(services: AppServices, notifier: Notifier, now: datetime) -> str:
+    """The scheduled job: record what has come due by `now` and send the alerts this run won."""
+    alerts = await SlaSweep(services.db, services.profile).run(now)
+    for alert in alerts:
+        await send_alert(services.profile, notifier, alert)
+    breaches = sum(alert.threshold is Threshold.BREACH for alert in alerts)
+    return f"{len(alerts) - breaches} warnings, {breaches} breaches"
+
+
+async def send_alert(profile: Profile, notifier: Notifier, alert: SlaAlert) -> None:
+    """The alert's card to each of its recipients, once per recipient (dedupe key)."""
+    clock = business_clock(profile)
+    if alert.threshold is Threshold.BREACH:
+        minutes = minutes_late(clock, alert.due_at, alert.at)
+    else:
+        minutes = minutes_left(clock, alert.due_at, alert.at)
+    ticket = alert.ticket
+    card = sla_alert_card(profile, ticket, alert.deadline, alert.threshold, alert.due_at, minutes)
+    activity_summary = alert_title(ticket, alert.deadline, alert.threshold, minutes)
+    key = f"sla:{ticket.number}:{alert.deadline.value}:{alert.threshold.value}"
+    told: set[str] = set()
+    if alert.threshold is Threshold.WARNING and ticket.assignee_id:
+        targets: list[tuple[TargetKind, str]] = [("person", ticket.assignee_id)]
+        await _send_each(notifier, targets, card, activity_summary, key, told)
+        return
+    await _tell_triage(profile, notifier, card, activity_summary, key, told)
+    if alert.threshold is Threshold.BREACH:
+        managers = profile.people_with_capability(Capability.ACCEPT_ESCALATION)
+        targets = [("person", person.id) for person in managers]
+        await _send_each(notifier, targets, card, activity_summary, key, told)
+
+
+async def _tell_triage(
+    profile: Profile, notifier: Notifier, card: dict, summary: str, key: str, told: set[str]
+) -> None:
+    """The triage channel; each triager's chat when there is none or it can't be reached yet."""
+    channel = profile.channels.triage
+    if channel:
+        posted = await notifier.send(
+            "conversation", f"channel:{channel}", card_message(card, summary), dedupe_key=key
+        )
+        if posted.status == "sent":
+            return
+    triagers = profile.people_with_capability(Capability.TRIAGE)
+    await _send_each(notifier, [("person", p.id) for p in triagers], card, summary, key, told)
+
+
+async def _send_each(
+    notifier: Notifier,
+    targets: list[tuple[TargetKind, str]],
+    card: dict,
+    summary: str,
+    key: str,
+    told: set[str],
+) -> None:
+    """Send to each target not told yet (a manager who also triages hears it once)."""
+    for kind, target in targets:
+        if target in told:
+            continue
+        told.add(target)
+        await notifier.send(kind, target, card_message(card, summary), dedupe_key=f"{key}:{target}")

@@ -1,0 +1,18 @@
+"""Periodic jobs, each tick run once across replicas (claimed in job_runs)."""
+
+from services.scheduler.runner import Job, Ran, Scheduler, runner_id
+from services.scheduler.runs import JobRun, JobRunRepository
+from services.scheduler.schedules import DailyAt, Every, Schedule, WeeklyAt
+
+__all__ = [
+    "DailyAt",
+    "Every",
+    "Job",
+    "JobRun",
+    "JobRunRepository",
+    "Ran",
+    "Schedule",
+    "Scheduler",
+    "WeeklyAt",
+    "runner_id",
+]
