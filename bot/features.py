@@ -15,6 +15,7 @@ from dialogs.knowledge_articles import articles as knowledge_articles
 from dialogs.parts import parts
 from dialogs.parts_orders import orders as parts_orders
 from dialogs.reopen import reopening
+from dialogs.scorecard import scorecard
 from dialogs.service import service
 from dialogs.service_approval import approval as service_approval
 from dialogs.triage import triage
@@ -40,4 +41,5 @@ def default_features() -> list[Feature]:
         parts_orders,
         knowledge,
         knowledge_articles,
+        scorecard,
     ]

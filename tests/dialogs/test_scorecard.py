@@ -1,0 +1,160 @@
+"""The weekly scorecard as conversations: asked for in chat, and posted every Monday.
+
+The week behind it is tests/services/test_scorecard.py's 2026-W47, hand-checked there.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.keys import BOT, SERVICES
+from dialogs.scorecard import post_scorecard
+from services.scorecard import ACCEPTED_FORMS
+from tests.harness.cards import elements, texts
+from tests.harness.connector import Sent
+from tests.harness.desk import Chat, Desk
+from tests.services.test_scorecard import POSTED, seed_the_week
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+async def desk(settings, connector) -> AsyncIterator[Desk]:
+    """The bot with week 47 on its books, on Monday 23 Nov 2026 at 06:00 Pacific."""
+    running = Desk(settings, connector)
+    await running.start()
+    await seed_the_week(running.app[SERVICES].db)
+    running.app[SERVICES].clock = lambda: POSTED
+    yield running
+    await running.close()
+
+
+def row(card: dict, label: str) -> list[str]:
+    """The cells of the table line that starts with `label`."""
+    cells = texts(card)
+    at = cells.index(label)
+    return cells[at : at + 5]
+
+
+def chart(card: dict) -> bytes:
+    """The PNG the card's chart image carries."""
+    [image] = [e for e in elements(card) if e["type"] == "Image"]
+    prefix = "data:image/png;base64,"
+    assert image["url"].startswith(prefix)
+    assert image["altText"].startswith("Reopen rate and acknowledgement rate by week.")
+    return base64.b64decode(image["url"][len(prefix) :])
+
+
+async def test_mary_sees_last_weeks_scorecard_headline_first(desk: Desk):
+    card = (await desk.user("Mary").says("scorecard")).card
+
+    lines = texts(card)
+    assert lines[:4] == [
+        "Weekly scorecard · 2026-W47",
+        "Mon 16 Nov – Sun 22 Nov 2026",
+        "Reopen rate: 50.0%",
+        "target ≤ 5.0% · missed · +50.0 pts vs last week",
+    ]
+    assert row(card, "Measure") == ["Measure", "This week", "Target", "Result", "vs last week"]
+    assert row(card, "Acknowledged within 1 business hour") == [
+        "Acknowledged within 1 business hour",
+        "66.7%",
+        "≥ 95.0%",
+        "missed",
+        "−33.3 pts",
+    ]
+    assert row(card, "Median first response") == [
+        "Median first response",
+        "105 min",
+        "≤ 120 min",
+        "met",
+        "+45 min",
+    ]
+    assert row(card, "Tickets opened")[1:] == ["6", "—", "—", "+5"]
+    # By person: Kevin was assigned A, resolved it, saw A and F come back, answered A in 90.
+    assert [*row(card, "Kevin"), lines[lines.index("Kevin") + 5]] == [
+        "Kevin",
+        "1",
+        "1",
+        "2",
+        "90 min",
+        "1",
+    ]
+    assert chart(card).startswith(PNG_SIGNATURE)
+    assert len(json.dumps(card).encode()) < 40 * 1024
+
+
+async def test_a_named_week_and_a_date_inside_it(desk: Desk):
+    allison = desk.user("Allison")
+    card = (await allison.says("scorecard 2026-W46")).card
+    assert texts(card)[:3] == [
+        "Weekly scorecard · 2026-W46",
+        "Mon 09 Nov – Sun 15 Nov 2026",
+        "Reopen rate: 0.0%",
+    ]
+    assert texts((await allison.says("scorecard 2026-11-12")).card)[0] == texts(card)[0]
+
+
+async def test_a_week_that_is_not_one_gets_the_forms_that_work(desk: Desk):
+    answer = await desk.user("Allison").says("scorecard nonsense")
+    assert answer.texts == [f"I don't know which week 'nonsense' is. Give {ACCEPTED_FORMS}."]
+    assert not answer.cards
+    later = await desk.user("Allison").says("scorecard 2027-W02")
+    assert later.texts == ["2027-W02 has not started yet; pick a week up to this one."]
+
+
+async def test_someone_who_may_not_view_the_scorecard_is_told_who_can(desk: Desk):
+    answer = await desk.user("Jordan").says("scorecard")
+    assert answer.texts == [
+        "Sorry, that needs the 'view_scorecard' permission, which Mary, Allison has."
+    ]
+    assert not answer.cards
+
+
+def chats_of(sent: list[Sent], *people: Chat) -> dict[str, list[dict]]:
+    """The cards the bot sent into each person's personal chat, by name."""
+    return {
+        p.user.name: [s.card for s in sent if s.conversation_id == f"a:1on1-{p.user.user_id}"]
+        for p in people
+    }
+
+
+async def test_monday_post_goes_to_the_chats_of_those_who_may_view_it(desk: Desk):
+    mary, allison, jordan = desk.user("Mary"), desk.user("Allison"), desk.user("Jordan")
+    for person in (mary, allison, jordan):
+        await person.says("whoami")
+    services, notifier = desk.app[SERVICES], desk.app[BOT].notifier
+    mark = len(desk.connector.sent)
+
+    said = await post_scorecard(services, notifier, POSTED)
+
+    assert said == "2026-W47 scorecard posted in the personal chats of Mary, Allison."
+    posted = chats_of(desk.connector.since(mark), mary, allison, jordan)
+    assert [len(cards) for cards in posted.values()] == [1, 1, 0]
+    assert texts(posted["Mary"][0])[:3] == texts(posted["Allison"][0])[:3]
+    assert texts(posted["Mary"][0])[2] == "Reopen rate: 50.0%"
+    # The scheduler running twice for the same week posts nothing twice.
+    mark = len(desk.connector.sent)
+    await post_scorecard(services, notifier, POSTED)
+    assert not desk.connector.since(mark)
+
+
+async def test_a_person_without_the_app_gets_the_post_when_they_open_it(desk: Desk):
+    mary = desk.user("Mary")
+    await mary.says("whoami")
+    services, notifier = desk.app[SERVICES], desk.app[BOT].notifier
+
+    said = await post_scorecard(services, notifier, POSTED)
+
+    assert said == (
+        "2026-W47 scorecard posted (1 held until Teams can be reached) "
+        "in the personal chats of Mary, Allison."
+    )
+    allison = desk.user("Allison")
+    arrival = await allison.says("whoami")  # the answer, and what was held for her
+    headings = [texts(c)[0] for c in chats_of(arrival.sent, allison)["Allison"]]
+    assert headings == ["Weekly scorecard · 2026-W47", "Allison"]

@@ -1,0 +1,74 @@
+"""The Monday scorecard post when the profile names a scorecard channel."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.keys import BOT, SERVICES
+from dialogs.scorecard import post_scorecard
+from services.profile.loader import SHIPPED
+from tests.harness import activities as act
+from tests.harness.cards import texts
+from tests.harness.desk import Desk
+from tests.services.test_scorecard import POSTED, seed_the_week
+
+CHANNEL = act.Channel(channel_id="19:scorecard@thread.tacv2", name="Scorecard")
+
+
+@pytest.fixture
+def settings(settings, tmp_path):
+    """The shipped BestPack profile with a scorecard channel."""
+    text = (SHIPPED / "bestpack.toml").read_text()
+    assert text.count('scorecard = ""') == 1
+    path = tmp_path / "bestpack-with-scorecard-channel.toml"
+    path.write_text(text.replace('scorecard = ""', f'scorecard = "{CHANNEL.channel_id}"'))
+    return settings.model_copy(update={"profile": str(path)})
+
+
+@pytest.fixture
+async def desk(settings, connector) -> AsyncIterator[Desk]:
+    """The bot with week 47 on its books, on Monday 23 Nov 2026 at 06:00 Pacific."""
+    running = Desk(settings, connector)
+    await running.start()
+    await seed_the_week(running.app[SERVICES].db)
+    running.app[SERVICES].clock = lambda: POSTED
+    yield running
+    await running.close()
+
+
+async def test_the_post_goes_to_the_channel_and_nobody_s_chat(desk: Desk):
+    mary = desk.user("Mary")
+    await mary.says("whoami")
+    await mary.says_in_channel("whoami", CHANNEL)  # the bot can now reach the channel
+    services, notifier = desk.app[SERVICES], desk.app[BOT].notifier
+    mark = len(desk.connector.sent)
+
+    said = await post_scorecard(services, notifier, POSTED)
+
+    assert said == "2026-W47 scorecard posted in the scorecard channel."
+    [post] = desk.connector.since(mark)
+    assert post.conversation_id.split(";")[0] == CHANNEL.channel_id
+    assert texts(post.card)[:3] == [
+        "Weekly scorecard · 2026-W47",
+        "Mon 16 Nov – Sun 22 Nov 2026",
+        "Reopen rate: 50.0%",
+    ]
+    mark = len(desk.connector.sent)
+    assert await post_scorecard(services, notifier, POSTED) == said
+    assert not desk.connector.since(mark)  # once per week
+
+
+async def test_a_channel_the_bot_cannot_reach_yet_gets_the_post_when_it_can(desk: Desk):
+    services, notifier = desk.app[SERVICES], desk.app[BOT].notifier
+
+    said = await post_scorecard(services, notifier, POSTED)
+
+    assert said == (
+        "2026-W47 scorecard posted (1 held until Teams can be reached) in the scorecard channel."
+    )
+    arrival = await desk.user("Sean").says_in_channel("whoami", CHANNEL)
+    in_channel = [s.card for s in arrival.sent if s.conversation_id.startswith(CHANNEL.channel_id)]
+    # What was held for the channel, then the answer to Sean.
+    assert [texts(card)[0] for card in in_channel] == ["Weekly scorecard · 2026-W47", "Sean"]
