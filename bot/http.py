@@ -1,19 +1,23 @@
-"""HTTP endpoints: /api/messages for the Bot Connector, /healthz and /readyz for the platform."""
+"""HTTP endpoints: /api/messages for the Bot Connector; /healthz, /readyz, /metrics for ops."""
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 
 from aiohttp import web
-from botbuilder.core import serializer_helper
+from botbuilder.core import TurnContext, serializer_helper
 from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
 from msrest.serialization import Model
 
-from bot.keys import ADAPTER, BOT, DATABASE
+from bot.keys import ADAPTER, BOT, DATABASE, METRICS
+from bot.metrics import CONTENT_TYPE
+from bot.observe import observed, scrape
 
 log = logging.getLogger(__name__)
+TurnLogic = Callable[[TurnContext], Awaitable[None]]
 
 
 def _problem(status: int, message: str) -> web.Response:
@@ -34,11 +38,17 @@ async def messages(request: web.Request) -> web.Response:
         activity = Activity().deserialize(body)
     except DeserializationError as error:
         return _problem(400, f"the activity could not be read: {error}")
+    async with observed(request.app[METRICS], activity) as turn:
+        response = await _process(request, activity, turn.guard(request.app[BOT].on_turn))
+        turn.status = response.status
+    return response
+
+
+async def _process(request: web.Request, activity: Activity, logic: TurnLogic) -> web.Response:
+    """Run the turn through the adapter and turn what it returns into the HTTP answer."""
     auth_header = request.headers.get("Authorization", "")
     try:
-        invoke_response = await request.app[ADAPTER].process_activity(
-            auth_header, activity, request.app[BOT].on_turn
-        )
+        invoke_response = await request.app[ADAPTER].process_activity(auth_header, activity, logic)
     except PermissionError:
         return _problem(401, "a valid Bot Framework token is required")
     if invoke_response:
@@ -62,8 +72,15 @@ async def readyz(request: web.Request) -> web.Response:
     return web.json_response({"status": "not ready", "reason": "database"}, status=503)
 
 
+async def metrics(request: web.Request) -> web.Response:
+    """Prometheus scrape: turn counts and durations, and the outbox and SLA alerts right now."""
+    text = await scrape(request.app[METRICS], request.app[DATABASE])
+    return web.Response(body=text.encode(), headers={"Content-Type": CONTENT_TYPE})
+
+
 def add_routes(app: web.Application) -> None:
     """Mount the endpoints."""
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics)

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from botbuilder.integration.aiohttp import CloudAdapter
 
     from bot.handler import SupportBot
+    from bot.metrics import DeskMetrics
     from bot.router import Feature
     from services.app_services import AppServices
     from services.db import Database
@@ -25,3 +26,4 @@ HTTP: web.AppKey[httpx.AsyncClient] = web.AppKey("http")
 SERVICES: web.AppKey[AppServices] = web.AppKey("services")
 ADAPTER: web.AppKey[CloudAdapter] = web.AppKey("adapter")
 BOT: web.AppKey[SupportBot] = web.AppKey("bot")
+METRICS: web.AppKey[DeskMetrics] = web.AppKey("metrics")

@@ -1,0 +1,148 @@
+"""GET /metrics: Prometheus text (0.0.4) with turn counts and durations, failed turns, and
+the outbox and SLA alerts as the database holds them when Prometheus scrapes."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import UTC, datetime
+
+from sqlalchemy import insert
+
+from bot.commands import core
+from bot.keys import SERVICES
+from bot.metrics import Counter, Histogram, exposition
+from bot.router import Feature
+from bot.turn import Turn
+from services.db.schema import outbox, sla_alerts
+from services.tickets import TicketDraft
+from tests.harness import activities as act
+from tests.harness.desk import Desk
+
+_NAME = r"[a-zA-Z_:][a-zA-Z0-9_:]*"
+_LABEL = r'[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*"'
+_SAMPLE = re.compile(
+    rf"^(?P<name>{_NAME})(?:\{{(?P<labels>{_LABEL}(?:,{_LABEL})*)\}})? (?P<value>\S+)$"
+)
+_META = re.compile(rf"^# (?P<kind>HELP|TYPE) (?P<name>{_NAME}) (?P<rest>.*)$")
+
+broken = Feature("broken-for-metrics-tests")
+
+
+@broken.command("explode", help="Fail on purpose")
+async def explode(turn: Turn, args: str) -> None:
+    """Raise, as a bug would."""
+    raise RuntimeError("database on fire")
+
+
+def parse(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    """Every sample by (name, labels), checking each line against the 0.0.4 text format."""
+    assert text.endswith("\n"), "the last line must end with a line feed"
+    types: dict[str, str] = {}
+    samples: dict[tuple[str, tuple[tuple[str, str], ...]], float] = {}
+    for line in text.splitlines():
+        meta = _META.match(line)
+        if meta:
+            if meta["kind"] == "TYPE":
+                assert meta["rest"] in ("counter", "gauge", "histogram"), line
+                assert meta["name"] not in types, f"two TYPE lines for {meta['name']}"
+                types[meta["name"]] = meta["rest"]
+            continue
+        match = _SAMPLE.match(line)
+        assert match, f"not a sample line: {line!r}"
+        name = match["name"]
+        family = re.sub(r"_(bucket|sum|count)$", "", name)
+        kind = types.get(name) or types.get(family)
+        assert kind is not None, f"{name} has no TYPE line before it"
+        if kind == "counter":
+            assert name.endswith("_total"), name
+        labels = tuple(re.findall(r'([a-zA-Z_]\w*)="((?:[^"\\]|\\.)*)"', match["labels"] or ""))
+        value = float(match["value"])  # "+Inf", "NaN" and integers all parse
+        samples[(name, labels)] = value
+    return samples
+
+
+async def scrape(desk: Desk) -> dict:
+    """GET /metrics, checked and parsed."""
+    response = await desk.client.get("/metrics")
+    assert response.status == 200
+    assert response.headers["Content-Type"].startswith("text/plain; version=0.0.4")
+    return parse(await response.text())
+
+
+async def test_turns_are_counted_by_kind_with_their_durations(desk: Desk):
+    mary = desk.user("Mary")
+    await mary.says("help")
+    await mary.says("whoami")
+    await mary.posts(act.submit_action(mary.user, {"verb": "gone"}, "f:1", desk.service_url))
+    await mary.posts(act.execute_action(mary.user, "gone", {}, "f:1", desk.service_url))
+    metrics = await scrape(desk)
+    counts = {
+        kind: metrics[("supportdesk_turns_total", (("kind", kind),))]
+        for kind in ("message", "submit", "invoke", "other")
+    }
+    assert counts == {"message": 2, "submit": 1, "invoke": 1, "other": 0}
+    count = metrics[("supportdesk_turn_seconds_count", (("kind", "message"),))]
+    inf = metrics[("supportdesk_turn_seconds_bucket", (("kind", "message"), ("le", "+Inf")))]
+    assert count == inf == 2
+    assert metrics[("supportdesk_turn_seconds_sum", (("kind", "message"),))] > 0
+    buckets = sorted(
+        (float(labels[1][1]), value)
+        for (name, labels), value in metrics.items()
+        if name == "supportdesk_turn_seconds_bucket" and labels[0] == ("kind", "message")
+    )
+    assert [le for le, _ in buckets][-1] == math.inf
+    assert [v for _, v in buckets] == sorted(v for _, v in buckets)  # cumulative
+    assert metrics[("supportdesk_errors_total", (("kind", "message"),))] == 0
+
+
+async def test_a_failed_turn_counts_as_an_error(settings, connector):
+    desk = Desk(settings, connector, features=[core, broken])
+    await desk.start()
+    try:
+        await desk.user("Mary").says("explode")
+        await desk.user("Mary").says("help")
+        metrics = await scrape(desk)
+    finally:
+        await desk.close()
+    assert metrics[("supportdesk_errors_total", (("kind", "message"),))] == 1
+    assert metrics[("supportdesk_turns_total", (("kind", "message"),))] == 2
+
+
+async def test_the_outbox_gauge_and_sla_alerts_are_read_from_the_database(desk: Desk):
+    services = desk.app[SERVICES]
+    before = await scrape(desk)
+    assert before[("supportdesk_outbox_messages", (("status", "dead"),))] == 0
+    now = datetime(2026, 3, 2, 17, tzinfo=UTC)
+    ticket, _ = await services.tickets.create(TicketDraft("Sealer jams"), "mary", None, now)
+    # Rows as the outbox stores them (bot.proactive's sender owns how they get there).
+    async with services.db.engine.begin() as connection:
+        for n, status in enumerate(("pending", "pending", "dead")):
+            row = {"dedupe_key": f"m{n}", "target_kind": "person", "target": "kevin"}
+            row |= {"payload": {"type": "message"}, "status": status}
+            await connection.execute(insert(outbox).values(**row, created_at=now, updated_at=now))
+        for deadline, threshold in (("acknowledge", "breached"), ("resolution", "warning")):
+            row = {"ticket_id": ticket.id, "deadline": deadline, "threshold": threshold}
+            await connection.execute(insert(sla_alerts).values(**row, due_at=now, alerted_at=now))
+    after = await scrape(desk)
+    assert after[("supportdesk_outbox_messages", (("status", "pending"),))] == 2
+    assert after[("supportdesk_outbox_messages", (("status", "dead"),))] == 1
+    assert after[("supportdesk_outbox_messages", (("status", "sent"),))] == 0
+    key = ("supportdesk_sla_alerts_total", (("deadline", "acknowledge"), ("threshold", "breached")))
+    assert after[key] == 1
+
+
+def test_label_values_are_escaped_and_histograms_are_cumulative():
+    counter = Counter("odd_total", "Odd labels.")
+    counter.inc(kind='say "hi"\\\nthere')
+    histogram = Histogram("wait_seconds", "Waits.", (0.5, 1))
+    for seconds in (0.2, 0.7, 3):
+        histogram.observe(seconds)
+    text = exposition([counter.family(), histogram.family()])
+    assert 'odd_total{kind="say \\"hi\\"\\\\\\nthere"} 1' in text.splitlines()
+    samples = parse(text)
+    assert samples[("wait_seconds_bucket", (("le", "0.5"),))] == 1
+    assert samples[("wait_seconds_bucket", (("le", "1"),))] == 2
+    assert samples[("wait_seconds_bucket", (("le", "+Inf"),))] == 3
+    assert samples[("wait_seconds_sum", ())] == 3.9
+    assert samples[("wait_seconds_count", ())] == 3
