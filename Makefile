@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench clean playground playground-check test-playground
+.PHONY: run test bench clean playground playground-check test-playground package icons
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,17 +28,22 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/turns.py
+	$(BIN)/python bench/outbox.py
 
-# The Microsoft 365 Agents Playground (a local Teams emulator) with the roster's people; start
-# `make run` first. Its log goes under var/ so it leaves no devTools/ folder behind.
+# The Microsoft 365 Agents Playground (a local Teams emulator) with the roster's people
+# (.m365agentsplayground.yml). `make playground` starts the bot too (or uses the one `make run`
+# started), waits until it is ready, and stops it when the playground ends. Logs go under var/
+# so nothing leaves a devTools/ folder behind.
 PLAYGROUND ?= npx --yes @microsoft/m365agentsplayground@0.2.28
-PLAYGROUND_CONFIG := $(CURDIR)/tests/playground/m365agentsplayground.yml
+PLAYGROUND_CONFIG := $(CURDIR)/.m365agentsplayground.yml
+PORT ?= 3978
 
-playground:
+playground: $(VENV)/.installed
 	mkdir -p var
 	M365_AGENTS_PLAYGROUND_CONFIG_PATH=$(PLAYGROUND_CONFIG) \
 	M365_AGENTS_PLAYGROUND_LOGFILE=$(CURDIR)/var/playground.log \
-	  $(PLAYGROUND) -e http://127.0.0.1:3978/api/messages -c msteams
+	  $(BIN)/python -m scripts.with_bot --port $(PORT) -- \
+	  $(PLAYGROUND) -e http://127.0.0.1:$(PORT)/api/messages -c msteams
 
 playground-check: $(VENV)/.installed
 	$(BIN)/python -m scripts.playground --as Mary --as Kevin
@@ -46,5 +51,20 @@ playground-check: $(VENV)/.installed
 test-playground: $(VENV)/.installed-test
 	PLAYGROUND=1 $(BIN)/python -m pytest tests/playground
 
+# The Teams app package, appPackage/build/appPackage.zip, for the bot named by MicrosoftAppId
+# and BOT_DOMAIN (from .env or the environment); docs/deployment.md says where to upload it.
+package: $(VENV)/.installed
+	$(BIN)/python -m scripts.package_app
+
+# Redraw appPackage/color.png and outline.png (committed; packaging only reads them).
+icons: $(VENV)/.installed
+	$(BIN)/python -m scripts.make_icons
+
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache appPackage/build
+
+# Ten days of realistic tickets in the bot's own database (DATABASE_URL, else var/); it refuses
+# a database already in use or PostgreSQL: `make demo DEMO_ARGS=--force` to override.
+.PHONY: demo
+demo: $(VENV)/.installed
+	$(BIN)/python -m scripts.demo_data $(DEMO_ARGS)

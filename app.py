@@ -14,7 +14,9 @@ from bot.http import add_routes
 from bot.keys import FEATURES, SETTINGS
 from bot.lifecycle import bot_ctx, database_ctx, http_client_ctx, profile_ctx
 from bot.logs import configure_logging
+from bot.metrics import metrics_ctx
 from bot.router import Feature
+from bot.scheduling import scheduler_ctx
 from services.profile import ProfileError, load_profile
 from services.settings import Settings
 
@@ -24,10 +26,12 @@ def create_app(settings: Settings, *, features: Iterable[Feature] | None = None)
     app = web.Application(middlewares=[correlation_middleware])
     app[SETTINGS] = settings
     app[FEATURES] = list(features) if features is not None else default_features()
+    app.cleanup_ctx.append(metrics_ctx)
     app.cleanup_ctx.append(profile_ctx)
     app.cleanup_ctx.append(database_ctx)
     app.cleanup_ctx.append(http_client_ctx)
     app.cleanup_ctx.append(bot_ctx)
+    app.cleanup_ctx.append(scheduler_ctx)
     add_routes(app)
     return app
 
@@ -38,7 +42,7 @@ def main() -> None:
         settings = Settings()
     except ValidationError as error:
         sys.exit(f"Cannot start: the settings are wrong:\n{error}")
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format, secrets=[settings.app_password])
     try:
         load_profile(settings.profile)  # fail before binding the port, with the profile's words
     except ProfileError as error:

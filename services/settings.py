@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.delivery.settings import DeliverySettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{PROJECT_ROOT / 'var' / 'supportdesk.db'}"
@@ -36,10 +39,16 @@ class Settings(BaseSettings):
     # Only honoured with authentication on: an unauthenticated bot never leaves loopback.
     host: str = Field("0.0.0.0", validation_alias="HOST")
     log_level: str = Field("INFO", validation_alias="LOG_LEVEL")
+    # json: one object per line for the log platform; text: for people running it locally.
+    log_format: Literal["json", "text"] = Field("json", validation_alias="LOG_FORMAT")
     # Where the Bot Framework's OpenID metadata lives; only tests and sovereign clouds change it.
     openid_metadata_url: str = Field("", validation_alias="BOT_OPENID_METADATA_URL")
     # The authority the bot gets its own tokens from; only tests and sovereign clouds change it.
     login_url: str = Field("", validation_alias="BOT_LOGIN_URL")
+    # Off: scheduled jobs (SLA sweep, digest, auto-close) do not run here; tests call run_due.
+    scheduler_enabled: bool = Field(True, validation_alias="SCHEDULER_ENABLED")
+    # Proactive message delivery (retries, Teams rate limits): OUTBOX_* variables.
+    delivery: DeliverySettings = Field(default_factory=DeliverySettings)
 
     @field_validator("app_type")
     @classmethod

@@ -37,7 +37,7 @@ bundle and tried against the running tool:
   seen in the log stream only (`logged_messages`).
 
 Mock users come from `.m365agentsplayground.yml` in the playground's working directory, or the
-file named by `M365_AGENTS_PLAYGROUND_CONFIG_PATH` (see tests/playground/m365agentsplayground.yml).
+file named by `M365_AGENTS_PLAYGROUND_CONFIG_PATH` (the repository's `.m365agentsplayground.yml`).
 `currentUser` owns the personal chat; the group chat and the team hold all six people. So
 `say(..., as_user="Kevin")` speaks in the group chat, where the bot can look Kevin up, and
 `install_app("Kevin")` gives Kevin a personal chat the bot can reach, as installing the app does.

@@ -3,8 +3,8 @@
 Opt-in, for every test in this folder: `PLAYGROUND=1` (and `PLAYGROUND_BIN` if
 `agentsplayground` is not on PATH). Each test module starts the bot and the playground on free
 ports, with its own fresh SQLite file (so the first ticket filed is BP-1001) and the roster's
-mock users (tests/playground/m365agentsplayground.yml): Mary types in her 1:1 chat, the others
-in the group chat.
+mock users (.m365agentsplayground.yml at the repository root): Mary types in her 1:1 chat, the
+others in the group chat.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from scripts.playground import Playground
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-CONFIG = HERE / "m365agentsplayground.yml"
+CONFIG = ROOT / ".m365agentsplayground.yml"
 PLAYGROUND_BIN = os.environ.get("PLAYGROUND_BIN") or shutil.which("agentsplayground")
 
 OPT_IN = [
@@ -123,7 +123,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             str(playground_port),
             "--disable-telemetry",
         ]
-        # Run it in scratch space: a stray .m365agentsplayground.yml in the repo must not matter.
+        # Run it in scratch space and name the config explicitly: the tests read CONFIG and
+        # nothing else, wherever they are started from.
         processes.append(_start(command, work, playground_env, playground_log))
         url = f"http://127.0.0.1:{playground_port}"
         _wait_until_up(f"{url}/_debug/ping", processes[-1], playground_log, playground_console)
