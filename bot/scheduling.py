@@ -15,6 +15,7 @@ from aiohttp import web
 
 from bot.keys import BOT, SERVICES, SETTINGS
 from dialogs.digest import send_daily_digest
+from dialogs.scorecard import post_scorecard
 from dialogs.sla_alerts import sweep_and_alert
 from services.profile import Profile
 from services.scheduler import DailyAt, Every, Job, JobRunRepository, Scheduler, WeeklyAt
@@ -51,8 +52,9 @@ def scheduled_jobs(profile: Profile) -> list[Job]:
         Job("daily_digest", DailyAt(hours.open, hours), send_daily_digest),
         Job("autoclose", Every(60, hours), autoclose),
     ]
-    # The weekly scorecard joins this list when scorecard_schedule(profile) is not None:
-    # Job("scorecard", that schedule, dialogs.scorecard.post_scorecard).
+    weekly = scorecard_schedule(profile)
+    if weekly is not None:  # a profile without [scorecard] measures nothing weekly
+        jobs.append(Job("scorecard", weekly, post_scorecard))
     return jobs
 
 

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.keys import BOT, SERVICES
+from bot.scheduling import SCHEDULER
 from dialogs.scorecard import post_scorecard
 from services.profile.loader import SHIPPED
 from tests.harness import activities as act
@@ -72,3 +73,18 @@ async def test_a_channel_the_bot_cannot_reach_yet_gets_the_post_when_it_can(desk
     in_channel = [s.card for s in arrival.sent if s.conversation_id.startswith(CHANNEL.channel_id)]
     # What was held for the channel, then the answer to Sean.
     assert [texts(card)[0] for card in in_channel] == ["Weekly scorecard · 2026-W47", "Sean"]
+
+
+async def test_the_scheduler_posts_it_on_monday_at_six_once(desk: Desk):
+    await desk.user("Mary").says_in_channel("whoami", CHANNEL)
+    scheduler = desk.app[SCHEDULER]
+    mark = len(desk.connector.sent)
+
+    ran = {r.job: r.outcome for r in await scheduler.run_due(POSTED)}
+    again = {r.job: r.outcome for r in await scheduler.run_due(POSTED)}
+
+    assert ran["scorecard"] == "ok: 2026-W47 scorecard posted in the scorecard channel."
+    assert again["scorecard"] == "skipped: already claimed"
+    posts = [s for s in desk.connector.since(mark) if s.card and s.card.get("body")]
+    titles = [texts(s.card)[0] for s in posts if s.conversation_id.startswith(CHANNEL.channel_id)]
+    assert titles == ["Weekly scorecard · 2026-W47"]

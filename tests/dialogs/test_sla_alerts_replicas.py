@@ -56,7 +56,12 @@ async def test_two_replicas_run_each_job_once_and_send_each_alert_once(
             mine = [r.outcome for r in outcomes if r.job == job]
             assert len(mine) == 2 and mine.count("skipped: already claimed") == 1, (job, mine)
         runs = await JobRunRepository(first.app[SERVICES].db).runs()
-        assert sorted(r.job for r in runs) == ["autoclose", "daily_digest", "sla_sweep"]
+        assert sorted(r.job for r in runs) == [
+            "autoclose",
+            "daily_digest",
+            "scorecard",
+            "sla_sweep",
+        ]
         assert {r.runner for r in runs} <= {
             first.app[SCHEDULER].runner,
             second.app[SCHEDULER].runner,
