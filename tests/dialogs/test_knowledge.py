@@ -11,7 +11,6 @@ import pytest
 from bot.keys import SERVICES
 from cards.intake import SUBMIT_VERB
 from cards.knowledge import OPEN, PUBLISH, SAVE
-from services.db import Database
 from services.knowledge import ArticleStatus
 from services.settings import Settings
 from tests.dialogs.test_intake import GOOD, form_id, input_values
@@ -27,7 +26,6 @@ from tests.dialogs.test_knowledge_helpers import (
     titles,
 )
 from tests.dialogs.test_troubleshooting_helpers import replied_card, replied_message
-from tests.fixtures.databases import DatabaseTarget
 from tests.harness.cards import facts, texts
 from tests.harness.connector import FakeConnector
 from tests.harness.desk import Desk
@@ -49,28 +47,12 @@ SIMILAR_CALL = {
 }
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def desk_settings(
-    request: pytest.FixtureRequest, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> Settings:
-    """The bot's settings on SQLite, then on a throwaway PostgreSQL schema."""
-    if request.param == "sqlite":
-        return settings
-    target: DatabaseTarget = request.getfixturevalue("postgres_target")
-    connect = Database.connect.__func__
-
-    async def connect_in_schema(cls, url: str, *, schema: str | None = None) -> Database:
-        return await connect(cls, url, schema=schema or target.schema)
-
-    # The app opens its database from a URL alone; the test's schema is added on the way.
-    monkeypatch.setattr(Database, "connect", classmethod(connect_in_schema))
-    return settings.model_copy(update={"database_url": target.url})
-
-
 @pytest.fixture
-async def kb_desk(desk_settings: Settings, connector: FakeConnector) -> AsyncIterator[Desk]:
+async def kb_desk(
+    settings_on_each_database: Settings, connector: FakeConnector
+) -> AsyncIterator[Desk]:
     """The bot, running on each database in turn."""
-    running = Desk(desk_settings, connector)
+    running = Desk(settings_on_each_database, connector)
     await running.start()
     yield running
     await running.close()

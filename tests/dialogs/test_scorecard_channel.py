@@ -9,10 +9,10 @@ import pytest
 from bot.keys import BOT, SERVICES
 from bot.scheduling import SCHEDULER
 from dialogs.scorecard import post_scorecard
-from services.profile.loader import SHIPPED
 from tests.harness import activities as act
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
+from tests.harness.profiles import with_channel
 from tests.services.test_scorecard import POSTED, seed_the_week
 
 CHANNEL = act.Channel(channel_id="19:scorecard@thread.tacv2", name="Scorecard")
@@ -21,11 +21,7 @@ CHANNEL = act.Channel(channel_id="19:scorecard@thread.tacv2", name="Scorecard")
 @pytest.fixture
 def settings(settings, tmp_path):
     """The shipped BestPack profile with a scorecard channel."""
-    text = (SHIPPED / "bestpack.toml").read_text()
-    assert text.count('scorecard = ""') == 1
-    path = tmp_path / "bestpack-with-scorecard-channel.toml"
-    path.write_text(text.replace('scorecard = ""', f'scorecard = "{CHANNEL.channel_id}"'))
-    return settings.model_copy(update={"profile": str(path)})
+    return with_channel(settings, tmp_path, "scorecard", CHANNEL.channel_id)
 
 
 @pytest.fixture

@@ -4,42 +4,20 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-
 from bot.keys import SERVICES
 from bot.scheduling import SCHEDULER
-from services.db import Database
 from services.scheduler import JobRunRepository
 from services.settings import Settings
 from tests.dialogs.test_sla_alerts import Team, alerts_to, at, file_and_assign, open_desk
-from tests.fixtures.databases import DatabaseTarget
 from tests.harness.clock import freeze
 from tests.harness.connector import FakeConnector
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def shared_settings(
-    request: pytest.FixtureRequest, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> Settings:
-    """Settings both replicas use: one SQLite file, then one throwaway PostgreSQL schema."""
-    if request.param == "sqlite":
-        return settings
-    target: DatabaseTarget = request.getfixturevalue("postgres_target")
-    connect = Database.connect.__func__
-
-    async def connect_in_schema(cls, url: str, *, schema: str | None = None) -> Database:
-        return await connect(cls, url, schema=schema or target.schema)
-
-    # The app opens its database from a URL alone; the test's schema is added on the way.
-    monkeypatch.setattr(Database, "connect", classmethod(connect_in_schema))
-    return settings.model_copy(update={"database_url": target.url})
-
-
 async def test_two_replicas_run_each_job_once_and_send_each_alert_once(
-    shared_settings: Settings, connector: FakeConnector
+    settings_on_each_database: Settings, connector: FakeConnector
 ):
-    first = await open_desk(shared_settings, connector)
-    second = await open_desk(shared_settings, connector)
+    first = await open_desk(settings_on_each_database, connector)
+    second = await open_desk(settings_on_each_database, connector)
     try:
         team = Team(first)
         await team.say_hello()

@@ -16,12 +16,12 @@ from bot.turn import Turn
 from cards.intake import SUBMIT_VERB
 from cards.triage import ACKNOWLEDGE, PRIORITY
 from dialogs.triage import announce_new_ticket
-from services.profile.loader import SHIPPED
 from services.tickets import check_draft, draft_from_answers
 from tests.harness import activities as act
 from tests.harness.cards import elements, facts, texts
 from tests.harness.connector import Sent
 from tests.harness.desk import Answer, Chat, Desk
+from tests.harness.profiles import with_channel
 
 CHANNEL = act.Channel()
 MONDAY_9AM = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("America/Los_Angeles")).astimezone(UTC)
@@ -64,11 +64,7 @@ async def file_preset(turn: Turn, args: str) -> None:
 @pytest.fixture
 def settings(settings, tmp_path):
     """The shipped BestPack profile with a triage channel configured."""
-    text = (SHIPPED / "bestpack.toml").read_text()
-    assert text.count('triage = ""') == 1
-    path = tmp_path / "bestpack-with-channel.toml"
-    path.write_text(text.replace('triage = ""', f'triage = "{CHANNEL.channel_id}"'))
-    return settings.model_copy(update={"profile": str(path)})
+    return with_channel(settings, tmp_path, "triage", CHANNEL.channel_id)
 
 
 @pytest.fixture
