@@ -97,5 +97,6 @@ def desk_app(options: dict[str, Any]) -> web.Application:
         app_id="",
         app_password="",
         profile="bestpack",  # whatever SUPPORT_PROFILE says: the users are bestpack's roster
+        scheduler_enabled=False,  # a digest sent mid-run would count as a reply to a turn
     )
     return create_app(settings)

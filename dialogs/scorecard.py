@@ -26,6 +26,7 @@ from services.scorecard import (
     Scorecards,
     Week,
     WeekError,
+    WeeklyScorecard,
     last_complete_week,
     parse_week,
 )
@@ -35,8 +36,14 @@ scorecard = Feature("scorecard")
 
 async def scorecard_message_card(services: AppServices, week: Week, now: datetime) -> dict:
     """The card of `week`'s scorecard as the event log stands at `now`, chart included."""
+    return await _card(
+        services, await Scorecards(services.db, services.profile).scorecard(week, now)
+    )
+
+
+async def _card(services: AppServices, computed: WeeklyScorecard) -> dict:
+    """The card of a computed scorecard, with its chart drawn off the event loop."""
     profile = services.profile
-    computed = await Scorecards(services.db, profile).scorecard(week, now)
     targets = profile.scorecard.targets if profile.scorecard else ()
     target = next((t.value for t in targets if t.metric is Metric.REOPEN_RATE_PCT), None)
     # matplotlib is CPU work of a tenth of a second: keep it off the event loop.
@@ -80,7 +87,11 @@ async def post_scorecard(services: AppServices, notifier: Notifier, now: datetim
     people = () if channel else profile.people_with_capability(Capability.VIEW_SCORECARD)
     if profile.scorecard is None or not (channel or people):
         return None
-    activity = card_message(await scorecard_message_card(services, week, now), _summary(week))
+    computed = await Scorecards(services.db, profile).scorecard(week, now)
+    if computed.quiet:
+        # An all-dash card on a new desk's first Monday tells nobody anything.
+        return f"{week.label}: nothing to report, no scorecard posted."
+    activity = card_message(await _card(services, computed), _summary(week))
     posts: list[OutboxMessage] = []
     if channel:
         key = f"scorecard:{week.label}"

@@ -171,6 +171,13 @@ class WeeklyScorecard:
         return self.week.ended_by(self.computed_at)
 
     @property
+    def quiet(self) -> bool:
+        """True when the desk had nothing to measure: no ticket opened, resolved or closed in
+        the week and none open at its end (a new desk's first Monday)."""
+        keys = ("opened", "resolved", "closed", "open_backlog")
+        return not any(self.figure(key).value for key in keys)
+
+    @property
     def headline(self) -> Figure:
         """The figure the team is steered by (the headline target; the reopen rate by default)."""
         return self.figures[0]

@@ -84,3 +84,18 @@ async def test_the_scheduler_posts_it_on_monday_at_six_once(desk: Desk):
     posts = [s for s in desk.connector.since(mark) if s.card and s.card.get("body")]
     titles = [texts(s.card)[0] for s in posts if s.conversation_id.startswith(CHANNEL.channel_id)]
     assert titles == ["Weekly scorecard · 2026-W47"]
+
+
+async def test_a_week_with_nothing_to_measure_posts_nothing(settings, connector):
+    empty = Desk(settings, connector)
+    await empty.start()
+    try:
+        await empty.user("Mary").says_in_channel("whoami", CHANNEL)
+        mark = len(connector.sent)
+
+        said = await post_scorecard(empty.app[SERVICES], empty.app[BOT].notifier, POSTED)
+
+        assert said == "2026-W47: nothing to report, no scorecard posted."
+        assert not connector.since(mark)
+    finally:
+        await empty.close()
