@@ -127,6 +127,14 @@ def card_title(card: dict[str, Any]) -> str:
     return ""
 
 
+def _column_texts(column_set: dict[str, Any]) -> list[str]:
+    """The text of each column of a ColumnSet (a table row in this project's cards)."""
+    return [
+        " ".join(str(item.get("text", "")) for item in column.get("items", []))
+        for column in column_set.get("columns", [])
+    ]
+
+
 def describe(activity: Activity) -> list[str]:
     """Readable lines for a reply: its text, then each card's heading, lines, facts, buttons."""
     lines = [f"text: {activity['text']}"] if activity.get("text") else []
@@ -137,6 +145,13 @@ def describe(activity: Activity) -> list[str]:
                 lines.append(f"  | {element.get('text')}")
             elif element.get("type") == "FactSet":
                 lines.extend(f"  - {f.get('title')}: {f.get('value')}" for f in element["facts"])
+            elif element.get("type") == "ColumnSet":
+                lines.append("  | " + " · ".join(_column_texts(element)))
+            elif element.get("type") == "Image":
+                # A chart is a data: URI of many kilobytes: say what it is, not its bytes.
+                url = str(element.get("url", ""))
+                source = url.split(";", 1)[0] if url.startswith("data:") else url
+                lines.append(f"  [image {source}: {element.get('altText', '')}]")
         buttons = [f"[{a.get('title')}]" for a in _walk_actions(card)]
         if buttons:
             lines.append("  buttons: " + " ".join(buttons))

@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 
 from .model import BOT_LABEL, PLAYGROUND_LABEL, SETTLE_SECONDS, Activity, PlaygroundError
+
+T = TypeVar("T")
 
 
 class Streams:
@@ -49,6 +51,27 @@ class Streams:
             if conversation_id is None or log.get("conversationId") == conversation_id:
                 found.append(_logged_activity(log))
         return found
+
+    def shown_messages(self, conversation_id: str | None = None) -> list[Activity]:
+        """What the chat panes received since this client started, oldest first (only
+        `conversation_id`'s if given): `currentUser`'s chats, as the UI shows them."""
+        shown = [_as_activity(f) for f in self._messages if f.get("action") != "typing"]
+        if conversation_id is None:
+            return shown
+        return [m for m in shown if m["conversation"]["id"] == conversation_id]
+
+    async def wait_for(self, condition: Callable[[], T], timeout: float | None = None) -> T:
+        """Wait until `condition()` (re-checked on every frame received) is truthy; return it.
+
+        For what the bot sends on its own, after no turn of ours: a scheduled job's message, or
+        the rest of what it held for someone, paced out by the outbox worker.
+        """
+        limit = self.timeout if timeout is None else timeout
+        try:
+            async with asyncio.timeout(limit), self._changed:
+                return await self._changed.wait_for(condition)
+        except TimeoutError:
+            raise PlaygroundError(f"still waiting after {limit:g}s") from None
 
     async def wait_for_replies(self, seconds: float) -> list[Activity]:
         """What the chat panes receive in the next `seconds` (cards the bot updates later)."""

@@ -4,7 +4,9 @@ Opt-in, for every test in this folder: `PLAYGROUND=1` (and `PLAYGROUND_BIN` if
 `agentsplayground` is not on PATH). Each test module starts the bot and the playground on free
 ports, with its own fresh SQLite file (so the first ticket filed is BP-1001) and the roster's
 mock users (.m365agentsplayground.yml at the repository root): Mary types in her 1:1 chat, the
-others in the group chat.
+others in the group chat. The scheduler is off unless a module turns it on. To start the bot
+differently, a module overrides `bot_database` (e.g. with a file it fills with demo data first)
+or `bot_environment` (the bot's settings).
 """
 
 from __future__ import annotations
@@ -51,9 +53,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @dataclass(frozen=True)
 class Stack:
-    """Where the running playground answers."""
+    """Where the running playground answers, and what the bot behind it runs on."""
 
     url: str
+    database: Path | None = None  # the bot's SQLite file
+    bot_log: Path | None = None
+
+
+def sqlite_url(path: Path) -> str:
+    """The DATABASE_URL of a SQLite file, as the bot and scripts.demo_data read it."""
+    return f"sqlite+aiosqlite:///{path}"
 
 
 def _free_port() -> int:
@@ -86,13 +95,32 @@ def _start(args: list[str], cwd: Path, env: dict[str, str], log: Path) -> subpro
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """The bot, on a fresh database, and the playground, running for one test module."""
+def bot_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The SQLite file the bot runs on: a fresh one, unless the module overrides this."""
+    return tmp_path_factory.mktemp("database") / "bot.db"
+
+
+@pytest.fixture(scope="module")
+def bot_environment() -> dict[str, str]:
+    """Settings for the bot on top of the test run's environment; a module may override it.
+
+    The scheduler is off by default: its first pass, at start-up, posts last week's scorecard
+    to Mary and Allison, and that card would land among the replies of their first turn.
+    """
+    return {"SCHEDULER_ENABLED": "false"}
+
+
+@pytest.fixture(scope="module")
+def stack(
+    tmp_path_factory: pytest.TempPathFactory, bot_database: Path, bot_environment: dict[str, str]
+) -> Iterator[Stack]:
+    """The bot, on its database, and the playground, running for one test module."""
     work = tmp_path_factory.mktemp("playground")
     bot_port, playground_port = _free_port(), _free_port()
     bot_env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{work / 'bot.db'}",
+        **bot_environment,
+        "DATABASE_URL": sqlite_url(bot_database),
         "PORT": str(bot_port),
         # Environment beats a developer's .env: the playground sends no tokens.
         "MicrosoftAppId": "",
@@ -128,7 +156,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         processes.append(_start(command, work, playground_env, playground_log))
         url = f"http://127.0.0.1:{playground_port}"
         _wait_until_up(f"{url}/_debug/ping", processes[-1], playground_log, playground_console)
-        yield Stack(url)
+        yield Stack(url, bot_database, bot_log)
     finally:
         for process in reversed(processes):
             process.terminate()
