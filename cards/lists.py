@@ -18,22 +18,29 @@ from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
 from services.profile import Profile
 from services.tickets import Ticket
-from services.tickets.rules import business_clock, local_time, status_label
+from services.tickets.rules import local_time, status_label
 
 MAX_ROWS = 20  # a longer list is a report, not a to-do list; the card also stays small
 
 
 def due_line(profile: Profile, ticket: Ticket, now: datetime) -> str:
-    """The SLA deadline that comes next: acknowledgement, then first response; or a pause."""
-    if ticket.acknowledged_at is None and ticket.ack_due_at is not None:
-        return _deadline("Acknowledge by", profile, ticket.ack_due_at, now)
-    if profile.clock_paused(ticket.status):
+    """The next unmet SLA deadline as the ticket stores it (pauses counted), or the pause."""
+    if not ticket.is_open:
+        return ""
+    # The stored due times: settled on every save, so they already include every pause.
+    deadlines = (
+        ("Acknowledge by", ticket.acknowledged_at, ticket.ack_due_at),
+        ("First response by", ticket.first_response_at, ticket.first_response_due_at),
+        ("Resolve by", ticket.resolved_at, ticket.resolution_due_at),
+    )
+    unmet = [(label, due) for label, met, due in deadlines if met is None and due is not None]
+    if not unmet:
+        return ""
+    if ticket.sla_paused_at is not None:
+        # A paused due time stands still until the pause ends: showing it would mislead.
         return "SLA paused while waiting"
-    if ticket.first_response_at is None:
-        minutes = profile.sla_target(ticket.priority).first_response
-        due = business_clock(profile).add(ticket.created_at, minutes)
-        return _deadline("First response by", profile, due, now)
-    return ""
+    label, due = min(unmet, key=lambda pair: pair[1])  # the one that comes next
+    return _deadline(label, profile, due, now)
 
 
 def _deadline(label: str, profile: Profile, due: datetime, now: datetime) -> str:

@@ -49,7 +49,11 @@ def sla_alert_card(
     ]
     if threshold is Threshold.BREACH:
         facts.append(Fact(title="Late by", value=shown_minutes(minutes)))
-        advice = "Get it moving, or reassign it to someone who can take it now."
+        advice = (
+            "Get it moving, or reassign it to someone who can take it now."
+            if ticket.assignee_id
+            else "Nobody works this ticket yet: assign it to someone who can take it now."
+        )
     else:
         facts.append(Fact(title="Time left", value=shown_minutes(minutes)))
         advice = (
@@ -60,7 +64,10 @@ def sla_alert_card(
     data = {"number": ticket.number}
     actions = [
         ExecuteAction(title="Open ticket", verb=REFRESH, data=data),
-        ExecuteAction(title="Reassign", verb=REASSIGN, data=data),
+        # The same verb serves both: it opens the assignment choice for the ticket.
+        ExecuteAction(
+            title="Reassign" if ticket.assignee_id else "Assign", verb=REASSIGN, data=data
+        ),
     ]
     body = [
         heading(alert_title(ticket, deadline, threshold, minutes)),

@@ -168,7 +168,10 @@ def triage_card(profile: Profile, ticket: Ticket, view: TriageView) -> dict:
 def _queue_item(profile: Profile, ticket: Ticket, now: datetime) -> Container:
     who = name_of(profile, ticket.assignee_id) if ticket.assignee_id else None
     state = [profile.priority(ticket.priority).label, f"assigned to {who}" if who else "unassigned"]
-    if ticket.acknowledged_at is None and ticket.ack_due_at is not None:
+    if ticket.acknowledged_at is None and ticket.sla_paused_at is not None:
+        # The stored due time stands still while paused: the pause is what is true now.
+        state.append("SLA paused while waiting")
+    elif ticket.acknowledged_at is None and ticket.ack_due_at is not None:
         late = " (overdue)" if ticket.ack_due_at <= now else ""
         state.append(f"acknowledge by {local_time(profile, ticket.ack_due_at)}{late}")
     opener = ExecuteAction(

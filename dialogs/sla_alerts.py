@@ -7,8 +7,10 @@ States of one (ticket, deadline, threshold), each reached once across restarts a
                ticket has nobody yet
     BREACHED   the due time passed unmet → triage and the engineering manager are told how late
     MET        acknowledged / first public note / resolved → no more alerts for that deadline
-The sweep records each threshold in sla_alerts first; only the run whose insert wins sends it,
-and its outbox dedupe keys make a retried send a duplicate the outbox drops.
+Each come threshold not yet in sla_alerts is queued in the outbox for each recipient under
+sla:{number}:{deadline}:{threshold}:{recipient} and only then recorded, with the ticket's next
+check: a crash in between, or a replica doing the same, queues the same keys again and the
+outbox keeps one message per key, so none is lost and none doubled.
 """
 
 from __future__ import annotations
@@ -30,12 +32,23 @@ if TYPE_CHECKING:
 
 
 async def sweep_and_alert(services: AppServices, notifier: Notifier, now: datetime) -> str:
-    """The scheduled job: record what has come due by `now` and send the alerts this run won."""
-    alerts = await SlaSweep(services.db, services.profile).run(now)
-    for alert in alerts:
-        await send_alert(services.profile, notifier, alert)
-    breaches = sum(alert.threshold is Threshold.BREACH for alert in alerts)
-    return f"{len(alerts) - breaches} warnings, {breaches} breaches"
+    """The scheduled job: queue what has come due by `now`, then record it as sent."""
+    sweep = SlaSweep(services.db, services.profile)
+    batch = await sweep.pending(now)
+    failed: dict[int, Exception] = {}
+    for alert in batch.alerts:
+        if alert.ticket.id in failed:
+            continue
+        try:
+            await send_alert(services.profile, notifier, alert)
+        except Exception as error:  # one ticket's failure must not hold back the others
+            failed[alert.ticket.id] = error
+    # Only now: a ticket whose queuing failed stays unrecorded and due for the next sweep.
+    await sweep.record(batch, failed)
+    if failed:
+        raise next(iter(failed.values()))
+    breaches = sum(alert.threshold is Threshold.BREACH for alert in batch.alerts)
+    return f"{len(batch.alerts) - breaches} warnings, {breaches} breaches"
 
 
 async def send_alert(profile: Profile, notifier: Notifier, alert: SlaAlert) -> None:
@@ -67,9 +80,9 @@ async def _tell_triage(
     """The triage channel; each triager's chat when there is none or it can't be reached yet."""
     channel = profile.channels.triage
     if channel:
-        posted = await notifier.send(
-            "conversation", f"channel:{channel}", card_message(card, summary), dedupe_key=key
-        )
+        target = f"channel:{channel}"
+        message = card_message(card, summary)
+        posted = await notifier.send("conversation", target, message, dedupe_key=f"{key}:{target}")
         if posted.status == "sent":
             return
     triagers = profile.people_with_capability(Capability.TRIAGE)

@@ -1,16 +1,20 @@
-"""The SLA sweep: find the tickets whose next check has come, record their alerts exactly once.
+"""The SLA sweep: find the alerts that have come due and not been sent, then record them sent.
 
 Cost follows the tickets due, not the tickets open: the only query over `tickets` is a range
-scan of ix_tickets_profile_next_sla_check_at up to `now`. Each threshold that has come is
-inserted into sla_alerts under its unique (ticket, deadline, threshold) key before anyone is
-told, and only the insert that wins becomes an alert, so restarts and replicas running the same
-sweep never alert twice. A crash between the commit and the send loses that one alert rather
-than repeating it: at most once, by design.
+scan of ix_tickets_profile_next_sla_check_at up to `now`. A sweep is two steps around the
+sending. `pending` reads each due ticket's thresholds that have come and are not yet in
+sla_alerts; the caller queues every recipient's message in the outbox under a key made of the
+ticket, deadline, threshold and recipient; only then `record` inserts the sla_alerts rows
+(unique ticket, deadline, threshold) and moves each ticket's next check on. A crash before
+`record` leaves the alert unrecorded and the ticket still due, so the next sweep queues it
+again under the same keys and the outbox drops the copies; replicas racing do the same. No
+alert is lost, none is delivered twice.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -39,13 +43,22 @@ BATCH = 500
 
 @dataclass(frozen=True, slots=True)
 class SlaAlert:
-    """A threshold that has come for a ticket, recorded once: who to tell is the sender's job."""
+    """A threshold come for a ticket and not recorded yet: who to tell is the caller's job."""
 
     ticket: Ticket
     deadline: Deadline
     threshold: Threshold
     due_at: datetime
     at: datetime  # when the sweep found it
+
+
+@dataclass(frozen=True, slots=True)
+class SweepBatch:
+    """What one sweep found: the alerts to send, then each looked-at ticket's next check."""
+
+    at: datetime
+    alerts: list[SlaAlert] = field(default_factory=list)
+    next_checks: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +79,6 @@ class SlaSweep:
         self._db = db
         self._profile = profile
 
-    async def run(self, now: datetime, limit: int = BATCH) -> list[SlaAlert]:
-        """Record every threshold come by `now` on the due tickets; the alerts this run won."""
-        async with self._db.engine.connect() as connection:
-            if self._db.dialect == "sqlite":
-                # Take the write lock before reading: two deferred transactions that both read
-                # and then write fail with "database is locked" instead of queueing.
-                await connection.execution_options(**{SQLITE_BEGIN: "BEGIN IMMEDIATE"})
-            async with connection.begin():
-                return await self._sweep(connection, now, limit)
-
     def due_query(self, now: datetime, limit: int) -> Select[Any]:
         """The tickets whose next check has come, earliest first (an index range scan)."""
         return (
@@ -85,44 +88,67 @@ class SlaSweep:
             .limit(limit)
         )
 
-    async def _sweep(
-        self, connection: AsyncConnection, now: datetime, limit: int
-    ) -> list[SlaAlert]:
-        """Record and reschedule the due tickets inside the caller's transaction.
+    async def pending(self, now: datetime, limit: int = BATCH) -> SweepBatch:
+        """The thresholds come by `now` on the due tickets that sla_alerts does not hold yet.
 
-        Three statements whatever the batch: the select, one batched insert of the alerts and
-        one executemany of the next checks (a statement per alert cost 5 ms per ticket).
+        Reads only: two statements whatever the batch (the due tickets, their recorded alerts).
         """
-        query = self.due_query(now, limit)
-        due: dict[tuple[int, str, str], SlaAlert] = {}
-        next_checks: list[dict[str, Any]] = []
-        for row in (await connection.execute(query)).mappings().all():
-            ticket = ticket_from_row(row)
+        batch = SweepBatch(now)
+        async with self._db.engine.connect() as connection:
+            rows = (await connection.execute(self.due_query(now, limit))).mappings().all()
+            due = [ticket_from_row(row) for row in rows]
+            done = await self._recorded_keys(connection, [t.id for t in due])
+        for ticket in due:
             found = sla_checks(ticket, self._profile)
             for check in fired(found, now):
-                key = (ticket.id, check.deadline.value, check.threshold.value)
-                due[key] = SlaAlert(ticket, check.deadline, check.threshold, check.due_at, now)
-            # Everything up to now gets recorded: look again at the next threshold to come.
-            next_checks.append(
-                {
-                    "t_id": ticket.id,
-                    "t_version": ticket.version,
-                    "t_next": next_check_at(found, now),
-                }
+                if (ticket.id, check.deadline.value, check.threshold.value) not in done:
+                    alert = SlaAlert(ticket, check.deadline, check.threshold, check.due_at, now)
+                    batch.alerts.append(alert)
+            # Everything up to now is sent once recorded: look again at the next threshold.
+            next_at = next_check_at(found, now)
+            batch.next_checks.append(
+                {"t_id": ticket.id, "t_version": ticket.version, "t_next": next_at}
             )
-        won = await self._record(connection, list(due.values()), now)
-        if next_checks:
-            # The version guard leaves a ticket saved meanwhile to the value its save set; the
-            # version is not bumped, so the sweep never makes someone's save stale.
-            await connection.execute(_RESCHEDULE, next_checks)
-        return [due[key] for key in due if key in won]
+        return batch
 
-    async def _record(
-        self, connection: AsyncConnection, alerts: list[SlaAlert], now: datetime
+    async def _recorded_keys(
+        self, connection: AsyncConnection, ticket_ids: list[int]
     ) -> set[tuple[int, str, str]]:
-        """Insert the alert rows; the keys of those this insert made (this run's to send)."""
-        if not alerts:
+        """(ticket, deadline, threshold) of the alerts already recorded for these tickets."""
+        if not ticket_ids:
             return set()
+        key = (sla_alerts.c.ticket_id, sla_alerts.c.deadline, sla_alerts.c.threshold)
+        query = select(*key).where(sla_alerts.c.ticket_id.in_(ticket_ids))
+        return {tuple(row) for row in (await connection.execute(query)).all()}
+
+    async def record(self, batch: SweepBatch, failed: Collection[int] = ()) -> None:
+        """Record the batch's alerts as sent and move its tickets' next checks on.
+
+        Tickets in `failed` (ids whose sending raised) are left as they were: unrecorded and
+        still due, so the next sweep tries them again. Two statements whatever the batch.
+        """
+        alerts = [a for a in batch.alerts if a.ticket.id not in failed]
+        next_checks = [n for n in batch.next_checks if n["t_id"] not in failed]
+        if not next_checks:  # every alert is one of a due ticket's: nothing to write
+            return
+        async with self._db.engine.connect() as connection:
+            if self._db.dialect == "sqlite":
+                # Take the write lock up front: two deferred transactions that both write fail
+                # with "database is locked" instead of queueing.
+                await connection.execution_options(**{SQLITE_BEGIN: "BEGIN IMMEDIATE"})
+            async with connection.begin():
+                await self._insert(connection, alerts, batch.at)
+                if next_checks:
+                    # The version guard leaves a ticket saved meanwhile to the value its save
+                    # set; the version is not bumped, so the sweep never makes a save stale.
+                    await connection.execute(_RESCHEDULE, next_checks)
+
+    async def _insert(
+        self, connection: AsyncConnection, alerts: list[SlaAlert], now: datetime
+    ) -> None:
+        """Insert the alert rows; one already there (a replica's, a re-sent one's) stays."""
+        if not alerts:
+            return
         rows = [
             {
                 "ticket_id": alert.ticket.id,
@@ -133,14 +159,11 @@ class SlaSweep:
             }
             for alert in alerts
         ]
-        # executemany: SQLAlchemy batches the rows into multi-row INSERTs ("insertmanyvalues")
-        # from one cached compiled statement; RETURNING yields only the rows actually inserted.
-        statement = (
-            _INSERT[self._db.dialect](sla_alerts)
-            .on_conflict_do_nothing(index_elements=["ticket_id", "deadline", "threshold"])
-            .returning(sla_alerts.c.ticket_id, sla_alerts.c.deadline, sla_alerts.c.threshold)
+        # executemany: SQLAlchemy batches the rows into multi-row INSERTs ("insertmanyvalues").
+        statement = _INSERT[self._db.dialect](sla_alerts).on_conflict_do_nothing(
+            index_elements=["ticket_id", "deadline", "threshold"]
         )
-        return {tuple(row) for row in (await connection.execute(statement, rows)).all()}
+        await connection.execute(statement, rows)
 
     async def recorded(self, ticket_id: int) -> list[RecordedAlert]:
         """The alerts recorded for a ticket, oldest first."""

@@ -118,6 +118,8 @@ def facts(profile: Profile, ticket: Ticket) -> list[tuple[str, str]]:
         pairs.append(("Acknowledged", local_time(profile, ticket.acknowledged_at)))
     elif ticket.ack_due_at:
         pairs.append(("Acknowledge by", local_time(profile, ticket.ack_due_at)))
+    if ticket.sla_paused_at and ticket.is_open:
+        pairs.append(("SLA", f"Paused since {local_time(profile, ticket.sla_paused_at)}"))
     if ticket.time_spent_minutes:
         pairs.append(("Time spent", f"{ticket.time_spent_minutes} min"))
     if ticket.reopen_count:

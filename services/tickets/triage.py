@@ -6,7 +6,7 @@ from typing import Any
 from services.profile import Capability, Person, Profile
 from services.tickets.errors import TicketRuleError
 from services.tickets.history import event, touched
-from services.tickets.intake import acknowledge_due, require_known
+from services.tickets.intake import require_known
 from services.tickets.model import Change, EventKind, Ticket
 from services.tickets.rules import (
     local_time,
@@ -15,6 +15,7 @@ from services.tickets.rules import (
     require_move,
     status_label,
 )
+from services.tickets.sla import settle
 from services.tickets.statuses import TicketStatus
 
 # Assigning in these statuses means "not started yet"; in the others (waiting, escalated) the
@@ -46,10 +47,9 @@ def classify(
             changes[name] = value
     if not changes:
         raise TicketRuleError(f"{ticket.number} already has that priority and classification.")
-    if "priority" in changes and ticket.acknowledged_at is None:
-        # The acknowledgement target depends on priority and counts from when the ticket came in.
-        changes["ack_due_at"] = acknowledge_due(profile, changes["priority"], ticket.created_at)
-    new = touched(ticket, now, **changes)
+    # Every unmet deadline follows the new priority, pauses included, exactly as the repository
+    # will store it: the event then shows the acknowledgement due time the ticket really has.
+    new = settle(touched(ticket, now, **changes), profile, now)
     return Change(new, (event(EventKind.CLASSIFIED, actor_id, ticket, new),))
 
 

@@ -18,6 +18,7 @@ from bot.turn import Turn
 from cards.ticket import ACCEPT, REASSIGN, REFRESH, SET_STATUS
 from services.scheduler import JobRunRepository
 from services.settings import Settings
+from services.sla.sweep import SlaSweep, SweepBatch
 from services.tickets import TicketDraft
 from tests.harness.cards import facts, texts
 from tests.harness.clock import freeze, pacific, tick
@@ -196,3 +197,47 @@ async def test_a_warning_for_an_unassigned_ticket_goes_to_triage(desk: Desk):
         )
         assert facts(warning.card)["Assignee"] == "Nobody yet"
     assert not alerts_to(desk, team.kevin)
+
+
+async def test_a_crash_after_sending_loses_nothing_and_doubles_nothing(
+    settings: Settings, connector: FakeConnector, monkeypatch: pytest.MonkeyPatch
+):
+    desk = await open_desk(settings, connector)
+    team = Team(desk)
+    await team.say_hello()
+    await file_and_assign(desk, team)
+
+    async def crash(self: SlaSweep, batch: SweepBatch, failed=()) -> None:
+        raise ConnectionError("the database went away before the alert was recorded")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(SlaSweep, "record", crash)
+        ran = await tick(desk, at(11, 1))
+    assert [r.outcome for r in ran if r.job == "sla_sweep"] == [
+        "failed: ConnectionError: the database went away before the alert was recorded"
+    ]
+    db = desk.app[SERVICES_KEY].db
+    ticket = await desk.app[SERVICES_KEY].tickets.get("BP-1001")
+    assert await SlaSweep(db, desk.app[SERVICES_KEY].profile).recorded(ticket.id) == []
+    await desk.close()
+
+    # Restarted: the next sweep finds the breach unrecorded, queues it again, records it.
+    again = await open_desk(settings, connector)
+    try:
+        ran = await tick(again, at(11, 2))
+        assert [r.outcome for r in ran if r.job == "sla_sweep"] == ["ok: 0 warnings, 1 breaches"]
+        for chat in (team.mary, team.allison):
+            [breach] = alerts_to(again, chat)
+            assert texts(breach.card)[0] == (
+                "SLA breached: BP-1001 first response is 1 business minute late"
+            ), "the card queued before the crash, not a second one"
+        assert not alerts_to(again, team.kevin)
+        services = again.app[SERVICES_KEY]
+        recorded = await SlaSweep(services.db, services.profile).recorded(ticket.id)
+        assert [(r.deadline.value, r.threshold.value, r.alerted_at) for r in recorded] == [
+            ("first_response", "breach", at(11, 2))
+        ]
+        await tick(again, at(11, 3))
+        assert len(alerts_to(again, team.mary)) == 1 and len(alerts_to(again, team.allison)) == 1
+    finally:
+        await again.close()

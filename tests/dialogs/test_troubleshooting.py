@@ -196,6 +196,39 @@ async def test_my_tickets_lists_the_callers_open_tickets_most_urgent_first(desk:
     assert (await kevin.says("mine")).card == answer.card
 
 
+async def test_my_tickets_shows_the_stored_due_times_moved_by_a_pause(desk: Desk):
+    # Normal priority: first response within 240 business minutes (13:00), resolution in 3600.
+    paused = await ticket_for(desk, "kevin", "Label printer smudges")
+    answered = await ticket_for(desk, "kevin", "Film roll sensor")
+    kevin = desk.user("Kevin")
+    freeze(desk, MONDAY_9AM + timedelta(minutes=30))
+    sent = (await kevin.says("ticket " + paused.number)).last
+    await kevin.executes(sent, SET_STATUS, number=paused.number, status="waiting_on_customer")
+    assert facts((await kevin.says("ticket " + paused.number)).card)["SLA"] == (
+        "Paused since Mon 30 Nov 2026 09:30 PST"
+    )
+    sent = (await kevin.says("ticket " + answered.number)).last
+    await kevin.executes(
+        sent, ADD_NOTE, number=answered.number, body="On our way", public="true", minutes=""
+    )
+
+    freeze(desk, MONDAY_9AM + timedelta(minutes=90))
+    sent = (await kevin.says("ticket " + paused.number)).last
+    await kevin.executes(sent, SET_STATUS, number=paused.number, status="in_progress")
+    assert "SLA" not in facts((await kevin.says("ticket " + paused.number)).card)
+    details = texts((await kevin.says("my tickets")).card)
+
+    # Waited an hour on the customer: the first response moved from 13:00 to 14:00.
+    assert "Normal · In progress · First response by Mon 30 Nov 2026 14:00 PST" in details
+    # Answered: the resolution is next, five 12-hour business days after filing.
+    assert "Normal · Assigned · Resolve by Mon 07 Dec 2026 09:00 PST" in details
+    freeze(desk, MONDAY_9AM + timedelta(hours=6))
+    details = texts((await kevin.says("my tickets")).card)
+    assert "Normal · In progress · First response by Mon 30 Nov 2026 14:00 PST (overdue)" in (
+        details
+    )
+
+
 async def test_open_from_the_list_shows_the_ticket_card(desk: Desk):
     await ticket_for(desk, "kevin", "Line 3 down")
     kevin = desk.user("Kevin")

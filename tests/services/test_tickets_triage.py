@@ -166,9 +166,24 @@ def test_triage_raises_the_priority_and_the_acknowledgement_deadline_follows() -
         "ack_due_at": (MONDAY_9AM + timedelta(hours=1)).isoformat(),
     }
     # Once acknowledged, the deadline is history and stays put.
-    acknowledged = make_ticket(acknowledged_at=LATER)
-    ticket, _ = classify(acknowledged, "mary", profile, LATER, priority="urgent")
+    acknowledged = make_ticket(acknowledged_at=MONDAY_9AM + timedelta(minutes=5))
+    ticket, events = classify(acknowledged, "mary", profile, LATER, priority="urgent")
     assert ticket.ack_due_at == acknowledged.ack_due_at
+    assert events[0].after == {"priority": "urgent"}
+
+
+def test_a_new_priority_keeps_the_time_already_paused() -> None:
+    def faster_urgent(data: dict[str, Any]) -> None:
+        next(t for t in data["sla"]["targets"] if t["priority"] == "urgent")["acknowledge"] = 30
+
+    profile = bestpack_variant(faster_urgent)
+    # Waited on the customer 09:05-09:15 (10 business minutes), then back in progress.
+    resumed = make_ticket(sla_paused_minutes=10.0, ack_due_at=MONDAY_9AM + timedelta(minutes=70))
+    ticket, events = classify(resumed, "mary", profile, LATER, priority="urgent")
+    due = MONDAY_9AM + timedelta(minutes=40)  # urgent: 30 business minutes, plus the 10 paused
+    assert ticket.ack_due_at == due
+    # The event tells the due time the ticket is stored with, not one that forgets the pause.
+    assert events[0].after == {"priority": "urgent", "ack_due_at": due.isoformat()}
 
 
 def test_classifying_checks_the_keys_and_wants_a_change() -> None:

@@ -14,14 +14,28 @@ VARIETY = [
     TICKET,
     replace(TICKET, number="BP-1002", acknowledged_at=AT, subject="Sealer alarm 204 " * 14),
     replace(TICKET, number="BP-1003", acknowledged_at=AT, first_response_at=AT),
-    replace(TICKET, number="BP-1004", acknowledged_at=AT, status=TicketStatus.WAITING_ON_PARTS),
+    replace(
+        TICKET,
+        number="BP-1004",
+        acknowledged_at=AT,
+        status=TicketStatus.WAITING_ON_PARTS,
+        sla_paused_at=AT,
+        first_response_due_at=AT + timedelta(hours=1),
+    ),
+    replace(
+        TICKET,
+        number="BP-1005",
+        acknowledged_at=AT,
+        first_response_at=AT,
+        resolution_due_at=AT + timedelta(hours=12),
+    ),
 ]
 MANY = [replace(TICKET, number=f"BP-{1100 + i}") for i in range(MAX_ROWS + 15)]
 
 EXAMPLES = {
     "ticket_list_card": [
         lambda: ticket_list_card(PROFILE, "Your open tickets (0)", [], LATER, empty="None."),
-        lambda: ticket_list_card(PROFILE, "Your open tickets (4)", VARIETY, LATER),
+        lambda: ticket_list_card(PROFILE, "Your open tickets (5)", VARIETY, LATER),
         lambda: ticket_list_card(PROFILE, "Queue", MANY, AT),
     ],
 }

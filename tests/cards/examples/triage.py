@@ -30,6 +30,7 @@ BUSY = TriageView(
     ack_overdue=True,
 )
 QUEUE = [replace(NEW, id=i, number=f"BP-{1000 + i}", subject="Jams " * 20) for i in range(30)]
+QUEUE[1] = replace(QUEUE[1], status=TicketStatus.WAITING_ON_CUSTOMER, sla_paused_at=AT)
 
 EXAMPLES = {
     "triage_card": [
