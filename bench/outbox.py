@@ -1,7 +1,9 @@
 """Proactive delivery under Teams' rate limits: the outbox against a naive sender, same connector.
 
-A local connector (tests/harness/connector.py) enforces Teams' limits — 50 requests/s per app
-per tenant, 7/s and 1,800/h per conversation — answering 429 with Retry-After in whole seconds.
+A local connector (tests/harness/connector.py, served by bench/outbox_connector.py in its own
+process, so its work never queues on the senders' event loop) enforces Teams' limits — 50
+requests/s per app per tenant, 7/s and 1,800/h per conversation — answering 429 with
+Retry-After in whole seconds.
 Both senders deliver the same messages: most spread over many chats, a block concentrated on
 one chat. The naive sender is what a bot without pacing does: as fast as it can with 20 tasks,
 retrying a 429 after its Retry-After. The outbox is the bot's own path (Notifier.send, then the
@@ -10,7 +12,9 @@ rate also as a share of the most the limits allow for this mix (their exact lowe
 time). Nothing talks to anything but 127.0.0.1.
 
     python bench/outbox.py [--messages 1000] [--conversations 20] [--hot 100]
-                           [--min-efficiency 0.9]
+                           [--min-efficiency 0.9] [--no-pin]
+
+With two CPUs or more the connector runs on one and the senders on another.
 
 The defaults take about a minute; the exit status is 1 if the outbox loses or doubles a
 message, or reaches less than --min-efficiency of the allowed rate.
@@ -22,6 +26,7 @@ import argparse
 import asyncio
 import logging
 import math
+import os
 import random
 import sys
 import tempfile
@@ -36,10 +41,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import aiohttp  # noqa: E402
 from botbuilder.core import MessageFactory, TurnContext  # noqa: E402
 from botbuilder.schema import ConversationReference  # noqa: E402
 from msrest.exceptions import HttpOperationError  # noqa: E402
 
+from bench import serve  # noqa: E402
 from bot.adapter import create_adapter  # noqa: E402
 from bot.outbox_sender import OutboxSender  # noqa: E402
 from bot.outbox_worker import OutboxWorker  # noqa: E402
@@ -52,8 +59,9 @@ from services.db.types import utc_now  # noqa: E402
 from services.delivery import DeliverySettings  # noqa: E402
 from services.profile import load_profile  # noqa: E402
 from services.settings import Settings  # noqa: E402
-from tests.harness.connector import FakeConnector, Limits  # noqa: E402
+from tests.harness.connector import Limits  # noqa: E402
 
+CONNECTOR = "bench.outbox_connector:connector_app"
 TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47"
 NAIVE_TASKS = 20
 LIMITS = Limits(retry_after="seconds")
@@ -96,22 +104,28 @@ def shortest_time(mix: list[tuple[str, str]]) -> float:
     return max(bounds)
 
 
-def reference(connector: FakeConnector, chat: str) -> dict:
+def reference(connector: str, chat: str) -> dict:
     """A stored reference to a group chat with the bot, served by the local connector."""
     return {
         "bot": {"id": "28:bench-bot", "name": "Support Desk"},
         "conversation": {"id": chat, "conversationType": "groupChat", "tenantId": TENANT},
         "channelId": "msteams",
-        "serviceUrl": connector.url,
+        "serviceUrl": connector + "/",
     }
 
 
-def tally(label: str, connector: FakeConnector, prefix: str, mix, seconds: float) -> Run:
+async def tally(label: str, connector: str, prefix: str, mix, seconds: float) -> Run:
     """Count what reached the connector for this run's conversations."""
-    mine = [s for s in connector.sent if s.conversation_id.startswith(prefix)]
-    got = Counter(s.text for s in mine)
+    url = connector + "/bench/outcome"
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(url, params={"prefix": prefix}) as got,
+    ):
+        got.raise_for_status()
+        found = await got.json()
+    got = Counter(found["texts"])
     wanted = {text for _, text in mix}
-    throttled = sum(1 for c, status in connector.attempts if c.startswith(prefix) and status == 429)
+    throttled = found["throttled"]
     return Run(
         label,
         len(mix),
@@ -122,7 +136,7 @@ def tally(label: str, connector: FakeConnector, prefix: str, mix, seconds: float
     )
 
 
-async def naive(connector: FakeConnector, mix, settings: Settings) -> Run:
+async def naive(connector: str, mix, settings: Settings) -> Run:
     """20 tasks sending as fast as they can; a 429 waits out its Retry-After and is retried."""
     prefix = "naive:"
     adapter, auth = create_adapter(settings)
@@ -158,10 +172,22 @@ async def naive(connector: FakeConnector, mix, settings: Settings) -> Run:
     await asyncio.gather(*(task() for _ in range(NAIVE_TASKS)))
     seconds = time.perf_counter() - started
     await auth.close()
-    return tally("naive (Retry-After)", connector, prefix, mix, seconds)
+    return await tally("naive (Retry-After)", connector, prefix, mix, seconds)
 
 
-async def outbox(connector: FakeConnector, mix, settings: Settings, workdir: Path) -> Run:
+async def arrived(connector: str, prefix: str, mix, timeout: float) -> None:
+    """Return once every message of the mix has reached the connector under `prefix`."""
+    body = {"prefix": prefix, "texts": [text for _, text in mix], "timeout": timeout}
+    client = aiohttp.ClientTimeout(total=timeout + 30)
+    url = connector + "/bench/wait"
+    async with (
+        aiohttp.ClientSession(timeout=client) as session,
+        session.post(url, json=body) as answer,
+    ):
+        answer.raise_for_status()
+
+
+async def outbox(connector: str, mix, settings: Settings, workdir: Path) -> Run:
     """The bot's path: Notifier.send for each message, then the outbox worker, paced."""
     prefix = "outbox:"
     db = await Database.connect(f"sqlite+aiosqlite:///{workdir / 'outbox.db'}")
@@ -189,19 +215,12 @@ async def outbox(connector: FakeConnector, mix, settings: Settings, workdir: Pat
     for n, (chat, text) in enumerate(mix):
         target = f"conversation:{prefix}{chat}"
         await notifier.send("conversation", target, MessageFactory.text(text), f"bench:{n}")
-    wanted = {text for _, text in mix}
-    await connector.wait_for(
-        lambda: (
-            len(wanted & {s.text for s in connector.sent if s.conversation_id.startswith(prefix)})
-            == len(wanted)
-        ),
-        timeout=600,
-    )
+    await arrived(connector, prefix, mix, timeout=600)
     seconds = time.perf_counter() - started
     await worker.stop()
     await auth.close()
     await db.close()
-    return tally("outbox (paced)", connector, prefix, mix, seconds)
+    return await tally("outbox (paced)", connector, prefix, mix, seconds)
 
 
 def report(runs: list[Run], mix, conversations: int, hot: int) -> float:
@@ -231,18 +250,39 @@ def report(runs: list[Run], mix, conversations: int, hot: int) -> float:
     return mine.rate / allowed
 
 
-async def run(args: argparse.Namespace) -> int:
-    mix = plan(args.messages, args.conversations, args.hot)
+def cpu_plan(pin: bool) -> tuple[int | None, int | None]:
+    """(CPU for the connector, CPU for the senders); no pinning with fewer than two."""
+    if not pin or not hasattr(os, "sched_getaffinity"):
+        return None, None
+    cpus = sorted(os.sched_getaffinity(0))
+    return (cpus[0], cpus[1]) if len(cpus) >= 2 else (None, None)
+
+
+async def both(connector: str, mix) -> tuple[Run, Run]:
+    """The naive sender, then the outbox, against the same connector."""
     settings = Settings(_env_file=None, app_id="", app_password="", delivery=DeliverySettings())
-    connector = FakeConnector(limits=LIMITS)
-    await connector.start()
+    base = await naive(connector, mix, settings)
+    await asyncio.sleep(1.1)  # let the tenant's one-second window empty
+    with tempfile.TemporaryDirectory() as workdir:
+        mine = await outbox(connector, mix, settings, Path(workdir))
+    return base, mine
+
+
+def run(args: argparse.Namespace) -> int:
+    mix = plan(args.messages, args.conversations, args.hot)
+    connector_cpu, sender_cpu = cpu_plan(args.pin)
+    before = os.sched_getaffinity(0) if sender_cpu is not None else None
+    child = serve.start(CONNECTOR, {"retry_after": LIMITS.retry_after}, connector_cpu)
     try:
-        base = await naive(connector, mix, settings)
-        await asyncio.sleep(1.1)  # let the tenant's one-second window empty
-        with tempfile.TemporaryDirectory() as workdir:
-            mine = await outbox(connector, mix, settings, Path(workdir))
+        url = serve.ready(child).url
+        serve.pin_to(sender_cpu)
+        base, mine = asyncio.run(both(url, mix))
     finally:
-        await connector.close()
+        child.stop()
+        if before is not None:
+            os.sched_setaffinity(0, before)  # the caller (a test run, say) gets its CPUs back
+    where = f"connector on CPU {connector_cpu}, senders on CPU {sender_cpu}"
+    print(f"{os.cpu_count()} CPUs, {where if sender_cpu is not None else 'not pinned'}")
     efficiency = report([base, mine], mix, args.conversations, args.hot)
     if mine.delivered < mine.messages or mine.duplicates:
         print(
@@ -262,11 +302,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--conversations", type=int, default=20)
     parser.add_argument("--hot", type=int, default=100, help="messages to one extra chat")
     parser.add_argument("--min-efficiency", type=float, default=0.9)
+    parser.add_argument("--no-pin", dest="pin", action="store_false", help="do not pin CPUs")
     args = parser.parse_args(argv)
     # botbuilder 4.17 is archived and uses datetime.utcnow: its deprecation noise is not ours.
     warnings.simplefilter("ignore", DeprecationWarning)
     logging.basicConfig(level=logging.ERROR)
-    return asyncio.run(run(args))
+    return run(args)
 
 
 if __name__ == "__main__":

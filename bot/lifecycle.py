@@ -14,7 +14,17 @@ from bot.background import BackgroundWork
 from bot.errors import on_turn_error
 from bot.handler import SupportBot
 from bot.identity import IdentityResolver
-from bot.keys import ADAPTER, BOT, DATABASE, FEATURES, HTTP, PROFILE, SERVICES, SETTINGS
+from bot.keys import (
+    ADAPTER,
+    BOT,
+    DATABASE,
+    FEATURES,
+    HTTP,
+    METRICS,
+    PROFILE,
+    SERVICES,
+    SETTINGS,
+)
 from bot.outbox_sender import OutboxSender, runner_id
 from bot.outbox_worker import OutboxWorker
 from bot.proactive import Notifier
@@ -74,6 +84,7 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
         settings.delivery,
         runner=runner_id(),
         profile=services.profile,
+        metrics=app[METRICS],
     )
     outbox_worker = OutboxWorker(sender, services.outbox)
     app[SERVICES] = services

@@ -21,6 +21,8 @@ CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 # show how close slow turns come to that.
 TURN_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 15.0)
 TURN_KINDS = ("message", "invoke", "submit", "other")
+# What one attempt at a proactive message came to (bot/outbox_sender.py).
+SEND_OUTCOMES = ("sent", "retry", "waiting", "dead")
 
 Labels = tuple[tuple[str, str], ...]
 
@@ -135,7 +137,8 @@ def counted(name: str, help: str, values: Mapping[Labels, float]) -> Family:
 
 
 class DeskMetrics:
-    """What the bot counts as it runs: turns by kind, their duration, and failed turns."""
+    """What the bot counts as it runs: turns by kind, their duration, failed turns, and what
+    each attempt at a proactive message came to."""
 
     def __init__(self) -> None:
         self.turns = Counter("supportdesk_turns_total", "Activities the bot handled, by kind.")
@@ -147,9 +150,16 @@ class DeskMetrics:
         self.errors = Counter(
             "supportdesk_errors_total", "Turns that failed with an unhandled error, by kind."
         )
+        self.proactive_sends = Counter(
+            "supportdesk_proactive_sends_total",
+            "Attempts at proactive messages, by outcome: sent, retry (later, with back-off), "
+            "waiting (held until the person opens the app), dead (given up).",
+        )
         for kind in TURN_KINDS:
             self.turns.preset(kind=kind)
             self.errors.preset(kind=kind)
+        for outcome in SEND_OUTCOMES:
+            self.proactive_sends.preset(outcome=outcome)
 
     def observe_turn(self, kind: str, seconds: float, *, failed: bool) -> None:
         """Count one turn, its duration, and whether it failed."""
@@ -160,7 +170,12 @@ class DeskMetrics:
 
     def families(self) -> list[Family]:
         """The in-process families, in exposition order."""
-        return [self.turns.family(), self.turn_seconds.family(), self.errors.family()]
+        return [
+            self.turns.family(),
+            self.turn_seconds.family(),
+            self.errors.family(),
+            self.proactive_sends.family(),
+        ]
 
 
 def exposition(families: Iterable[Family]) -> str:

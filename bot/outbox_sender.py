@@ -28,6 +28,7 @@ from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
+from bot.metrics import DeskMetrics
 from bot.proactive import addressed, http_status, retry_after, stored_activity
 from bot.references import ReferenceBook
 from services.db.conversations import ConversationRefRepository, StoredReference
@@ -102,10 +103,11 @@ class OutboxSender:
         limiter: RateLimiter | None = None,
         policy: RetryPolicy | None = None,
         clock: Callable[[], datetime] = utc_now,
+        metrics: DeskMetrics | None = None,
     ) -> None:
         self.adapter, self.app_id, self.runner, self.settings = adapter, app_id, runner, settings
         self.references, self._book, self._outbox = references, book, outbox
-        self._profile, self._clock = profile, clock
+        self._profile, self._clock, self._metrics = profile, clock, metrics
         self.doorbell = Doorbell()  # rung for the outbox worker when a message falls due
         self.limiter = limiter or RateLimiter(
             settings.tenant_windows(),
@@ -136,6 +138,7 @@ class OutboxSender:
         stored = stored or await self.reference(message)
         if stored is None:
             await self.hold(message, "no usable conversation: the app is not installed there")
+            self._count("waiting")
             return
         tenant = stored.tenant_id or ""
         age = (message.created_at or self._clock()).timestamp()  # the oldest goes first
@@ -144,9 +147,13 @@ class OutboxSender:
             await self._outbox.release([message.id], self.runner, later)
             self.doorbell.ring(later)
             return
-        outcome = await self._post(stored, message)
+        try:
+            outcome = await self._post(stored, message)
+        finally:
+            self.limiter.settle(tenant, stored.key)  # its slot counts from the answer
         if not outcome.failed:
             await self._outbox.mark_sent(message.id, outcome.activity_id)
+            self._count("sent")
             return
         if outcome.status == 429 and outcome.retry_after:
             self.limiter.pause(stored.key, outcome.retry_after)
@@ -156,6 +163,11 @@ class OutboxSender:
         else:
             verdict = self._policy.verdict(outcome.status, attempts, outcome.retry_after)
         await self._record(message, stored, verdict, f"{verdict.reason}: {outcome.error}"[:1000])
+        self._count("waiting" if verdict.action == "hold" else verdict.action)
+
+    def _count(self, outcome: str) -> None:
+        if self._metrics is not None:
+            self._metrics.proactive_sends.inc(outcome=outcome)
 
     async def _post(self, stored: StoredReference, message: OutboxMessage) -> Outcome:
         outcomes: list[Outcome] = []

@@ -39,6 +39,7 @@ class OutboxWorker:
         self._tasks: dict[Key, asyncio.Task] = {}
         self._held = 0  # claimed messages in the queues, not yet attempted
         self._full = False  # the queues had no room at the last look
+        self._capped: set[Key] = set()  # claimed up to their cap last time: more may be due
         self._loop: asyncio.Task | None = None
         self._stopping = False
 
@@ -103,15 +104,49 @@ class OutboxWorker:
                 drained = timedelta(seconds=len(queue) / settings.conversation_per_second)
                 overflow.setdefault(now + drained, []).append(message.id)
                 continue
-            queue.append(message)
-            self._held += 1
-            if key not in self._tasks:
-                self._tasks[key] = asyncio.create_task(self._drain(key))
+            self._enqueue(key, message)
+        self._note_capped(claimed)
         for due, ids in overflow.items():
             await self._outbox.release(ids, self._sender.runner, due)
         if len(claimed) == room and not overflow:
             return 0.0  # there may be more due right now
         return await self._until_next_due()
+
+    def _enqueue(self, key: Key, message: OutboxMessage) -> None:
+        queue = self._queues.setdefault(key, deque())
+        queue.append(message)
+        self._held += 1
+        if key not in self._tasks:
+            self._tasks[key] = asyncio.create_task(self._drain(key))
+
+    def _note_capped(self, claimed: list[OutboxMessage]) -> None:
+        counts: dict[Key, int] = {}
+        for message in claimed:
+            key = (message.target_kind, message.target)
+            counts[key] = counts.get(key, 0) + 1
+        self._capped.update(k for k, n in counts.items() if n >= self._settings.per_conversation)
+
+    async def _refill(self, key: Key) -> bool:
+        """Claim more for a flooded chat whose queue just ran dry; True if any were due.
+
+        Outside the batch limit on purpose: waiting for half the batch to drain left a chat
+        with a hundred messages idle for seconds while it was allowed 7 a second.
+        """
+        self._capped.discard(key)
+        settings = self._settings
+        claimed = await self._outbox.claim_due(
+            self._sender.runner,
+            self._clock(),
+            settings.lease_seconds,
+            settings.per_conversation,
+            per_target=settings.per_conversation,
+            only=[key],
+        )
+        for message in claimed:
+            self._queues.setdefault(key, deque()).append(message)
+            self._held += 1
+        self._note_capped(claimed)
+        return bool(claimed)
 
     async def _until_next_due(self) -> float:
         poll = self._settings.poll_seconds
@@ -125,7 +160,9 @@ class OutboxWorker:
         queue = self._queues[key]
         settings = self._settings
         try:
-            while queue and not self._stopping:
+            while not self._stopping:
+                if not queue and not (key in self._capped and await self._refill(key)):
+                    break
                 message = queue.popleft()
                 try:
                     await self._attempt(message, settings.max_wait_seconds)

@@ -129,9 +129,12 @@ class Notifier:
                 failed.append(error)
 
         # Counted against Teams' pace (it counts updates too), but not held back by it.
-        self._sender.limiter.take(stored.tenant_id or "", stored.key)
-        sender = self._sender
-        await sender.adapter.continue_conversation(reference, callback, sender.app_id)
+        sender, tenant = self._sender, stored.tenant_id or ""
+        sender.limiter.reserve(tenant, stored.key)
+        try:
+            await sender.adapter.continue_conversation(reference, callback, sender.app_id)
+        finally:
+            sender.limiter.settle(tenant, stored.key)
         if failed:
             log.warning("could not update %s: %s", message.dedupe_key, failed[0])
         return not failed

@@ -120,8 +120,11 @@ async def delivery_warning(turn: Turn, person: Person, message: OutboxMessage) -
     """What the sender must know when a notice did not reach `person`; None if it did."""
     if message.status == "sent":
         return None
-    if message.status != "waiting":
-        return f"I couldn't reach {person.name}'s chat just now, so please tell them yourself."
+    if message.status == "pending":
+        # Queued: Teams' pace or a passing failure held it back, and the outbox keeps trying.
+        return f"I'll keep trying to reach {person.name}'s chat; Teams is busy just now."
+    if message.status == "dead":
+        return f"I couldn't reach {person.name}'s chat, so please tell them yourself."
     # Held: either they never opened the app, or their chat with it stopped working.
     if await turn.services.references.for_person(person.id) is None:
         return (

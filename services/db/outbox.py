@@ -157,8 +157,10 @@ class OutboxRepository:
         limit: int,
         per_target: int | None = None,
         skip: Collection[tuple[str, str]] = (),
+        only: Collection[tuple[str, str]] = (),
     ) -> list[OutboxMessage]:
-        """Take up to `limit` due pending messages for `lease` seconds.
+        """Take up to `limit` due pending messages for `lease` seconds (only for `only`'s
+        (kind, target) pairs when it is given).
 
         Round-robin over targets (each one's longest-due first, then every target's next),
         at most `per_target` per target, none for the (kind, target) pairs in `skip`: one
@@ -167,6 +169,8 @@ class OutboxRepository:
         due = and_(outbox.c.status == "pending", _claimable(now))
         if skip:
             due = and_(due, tuple_(outbox.c.target_kind, outbox.c.target).not_in(list(skip)))
+        if only:
+            due = and_(due, tuple_(outbox.c.target_kind, outbox.c.target).in_(list(only)))
         since = func.coalesce(outbox.c.next_attempt_at, outbox.c.created_at)
         turn = func.row_number().over(
             partition_by=(outbox.c.target_kind, outbox.c.target), order_by=(since, outbox.c.id)

@@ -5,6 +5,10 @@ second and 1,800 per hour; "per app per tenant": 50 per second), and a log of se
 exact for every window at once — a bucket refilling at 7/s would still allow 1,800 in under
 five minutes, past the hourly limit. Memory is bounded by the largest window's limit per key.
 
+A request counts from its answer, not from when it left: Teams clocks its arrival, which lies
+between the two, so a window measured from the answer can never be shorter at Teams' end, however
+the network delays or bunches requests. Until the answer comes back the request holds its slot.
+
 One limiter per process: replicas do not share it, so with several of them the 429 back-off
 (services/delivery/retry.py) absorbs the excess; divide the limits by the replica count if that
 happens often. Interactive replies the bot sends within a turn are not counted here either.
@@ -34,30 +38,47 @@ class SlidingLog:
 
     def __init__(self, windows: Sequence[Window], slack: float = 0.0) -> None:
         self._windows = tuple(windows)
-        # slack widens every window: the connector clocks arrivals, which network jitter can
-        # bunch closer together than the sends were.
+        # slack widens every window, for a server that clocks requests some other way.
         self._slack = slack
+        # Answered requests, oldest first: stamps are only ever appended with the current time.
         self._stamps: deque[float] = deque(maxlen=max((w.limit for w in windows), default=1))
+        self.in_flight = 0  # requests sent and not answered yet: they count as arriving now
         self.paused_until = -math.inf
 
     def delay(self, now: float) -> float:
-        """Seconds until one more request fits every window (0: now)."""
+        """Seconds until one more request fits every window (0: now).
+
+        With a window's whole limit in flight the answer is a lower bound (the window's
+        length): those slots count from answers still to come.
+        """
         wait = max(0.0, self.paused_until - now)
         for window in self._windows:
-            if len(self._stamps) >= window.limit:
-                oldest = self._stamps[-window.limit]  # the one that must leave the window
+            room = window.limit - self.in_flight  # answered requests the window can still hold
+            if room <= 0:
+                wait = max(wait, window.seconds + self._slack)
+            elif len(self._stamps) >= room:
+                oldest = self._stamps[-room]  # the one that must leave the window
                 wait = max(wait, oldest + window.seconds + self._slack - now)
         return wait
 
+    def reserve(self) -> None:
+        """A request is on its way: it holds a slot until settle()."""
+        self.in_flight += 1
+
+    def settle(self, now: float) -> None:
+        """The reserved request was answered at `now`: it counts from then on."""
+        self.in_flight = max(0, self.in_flight - 1)
+        self._stamps.append(now)
+
     def take(self, now: float) -> None:
-        """Record a request at `now`."""
+        """Record a request at `now` (sent and answered at once)."""
         self._stamps.append(now)
 
     def idle(self, now: float) -> bool:
         """True when nothing recorded still counts (the key can be forgotten)."""
         horizon = max((w.seconds for w in self._windows), default=0.0) + self._slack
         newest = self._stamps[-1] if self._stamps else -math.inf
-        return newest + horizon <= now and self.paused_until <= now
+        return not self.in_flight and newest + horizon <= now and self.paused_until <= now
 
 
 class RateLimiter:
@@ -91,17 +112,29 @@ class RateLimiter:
     def delay_for(self, tenant: str, conversation: str) -> float:
         """Seconds until a request to `conversation` in `tenant` is allowed (0: now)."""
         now = self._clock()
-        logs = (
+        return max(log.delay(now) for log in self._logs_of(tenant, conversation))
+
+    def _logs_of(self, tenant: str, conversation: str) -> tuple[SlidingLog, SlidingLog]:
+        return (
             self._log(self._tenants, self._tenant_windows, tenant),
             self._log(self._conversations, self._conversation_windows, conversation),
         )
-        return max(log.delay(now) for log in logs)
 
     def take(self, tenant: str, conversation: str) -> None:
-        """Count a request (made or about to be made) against both keys' windows."""
+        """Count a request against both keys' windows from now."""
+        self.reserve(tenant, conversation)
+        self.settle(tenant, conversation)
+
+    def reserve(self, tenant: str, conversation: str) -> None:
+        """Count a request that is about to be sent; it holds its slots until settle()."""
+        for log in self._logs_of(tenant, conversation):
+            log.reserve()
+
+    def settle(self, tenant: str, conversation: str) -> None:
+        """The reserved request was answered (or failed): it counts from now, in both windows."""
         now = self._clock()
-        self._log(self._tenants, self._tenant_windows, tenant).take(now)
-        self._log(self._conversations, self._conversation_windows, conversation).take(now)
+        for log in self._logs_of(tenant, conversation):
+            log.settle(now)
         self._takes += 1
         if self._takes % 1024 == 0:
             self._forget_idle(now)
@@ -118,7 +151,9 @@ class RateLimiter:
         max_wait: float = math.inf,
         priority: float = 0.0,
     ) -> bool:
-        """Wait for a slot and take it; False (nothing taken) if that would exceed `max_wait`.
+        """Wait for a slot and reserve it; False (nothing taken) if that would exceed `max_wait`.
+
+        After True the caller sends, and calls settle() once the answer (or failure) is in.
 
         When several requests in a tenant could go, the lowest `priority` goes first (callers
         pass the message's age, so the oldest waiting message wins): a flooded conversation
@@ -132,7 +167,7 @@ class RateLimiter:
             while True:
                 delay = self.delay_for(tenant, conversation)
                 if delay <= 0 and self._first_ready(tenant) == me:
-                    self.take(tenant, conversation)
+                    self.reserve(tenant, conversation)
                     return True
                 # Not ready, or someone older is: look again when it may have changed.
                 pause = delay if delay > 0 else self.TICK

@@ -7,6 +7,7 @@ import math
 import re
 from datetime import UTC, datetime
 
+from botbuilder.core import MessageFactory
 from sqlalchemy import insert
 
 from bot.commands import core
@@ -27,12 +28,23 @@ _SAMPLE = re.compile(
 _META = re.compile(rf"^# (?P<kind>HELP|TYPE) (?P<name>{_NAME}) (?P<rest>.*)$")
 
 broken = Feature("broken-for-metrics-tests")
+pager = Feature("pager-for-metrics-tests")
 
 
 @broken.command("explode", help="Fail on purpose")
 async def explode(turn: Turn, args: str) -> None:
     """Raise, as a bug would."""
     raise RuntimeError("database on fire")
+
+
+@pager.command("page", help="Page a colleague", usage="<person id> <message>")
+async def page(turn: Turn, args: str) -> None:
+    """Send a colleague a proactive message and say what became of it."""
+    person_id, _, text = args.partition(" ")
+    message = await turn.notifier.send(
+        "person", person_id, MessageFactory.text(text), dedupe_key=f"page:{person_id}:{text}"
+    )
+    await turn.say(message.status)
 
 
 def parse(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -109,17 +121,38 @@ async def test_a_failed_turn_counts_as_an_error(settings, connector):
     assert metrics[("supportdesk_turns_total", (("kind", "message"),))] == 2
 
 
+async def test_each_proactive_send_is_counted_by_outcome(settings, connector):
+    desk = Desk(settings, connector, features=[core, pager])
+    await desk.start()
+    try:
+        before = await scrape(desk)
+        mary, kevin = desk.user("Mary"), desk.user("Kevin")
+        await kevin.says("help")  # Kevin has the app; Sean never opened it
+        assert (await mary.says("page kevin Line 3 is down")).texts[-1] == "sent"
+        assert (await mary.says("page sean Please call the customer")).texts == ["waiting"]
+        after = await scrape(desk)
+    finally:
+        await desk.close()
+    name = "supportdesk_proactive_sends_total"
+    outcomes = ("sent", "retry", "waiting", "dead")
+    assert {o: before[(name, (("outcome", o),))] for o in outcomes} == dict.fromkeys(outcomes, 0)
+    counts = {o: after[(name, (("outcome", o),))] for o in outcomes}
+    assert counts == {"sent": 1, "retry": 0, "waiting": 1, "dead": 0}
+
+
 async def test_the_outbox_gauge_and_sla_alerts_are_read_from_the_database(desk: Desk):
     services = desk.app[SERVICES]
     before = await scrape(desk)
     assert before[("supportdesk_outbox_messages", (("status", "dead"),))] == 0
     now = datetime(2026, 3, 2, 17, tzinfo=UTC)
     ticket, _ = await services.tickets.create(TicketDraft("Sealer jams"), "mary", None, now)
-    # Rows as the outbox stores them (bot.proactive's sender owns how they get there).
+    # Rows as the outbox stores them (bot.proactive's sender owns how they get there). The
+    # pending ones are due long after the test, so the running outbox worker leaves them be.
+    later = datetime(2100, 1, 1, tzinfo=UTC)
     async with services.db.engine.begin() as connection:
         for n, status in enumerate(("pending", "pending", "dead")):
             row = {"dedupe_key": f"m{n}", "target_kind": "person", "target": "kevin"}
-            row |= {"payload": {"type": "message"}, "status": status}
+            row |= {"payload": {"type": "message"}, "status": status, "next_attempt_at": later}
             await connection.execute(insert(outbox).values(**row, created_at=now, updated_at=now))
         for deadline, threshold in (("acknowledge", "breached"), ("resolution", "warning")):
             row = {"ticket_id": ticket.id, "deadline": deadline, "threshold": threshold}

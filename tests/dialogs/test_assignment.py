@@ -170,3 +170,23 @@ async def test_an_assignee_who_blocked_the_app_is_named_plainly(desk: Desk):
     del desk.connector.refuse[f"a:1on1-{kevin.user.user_id}"]
     back = await kevin.says("whoami")
     assert "Assigned to you by Mary" in texts(back.sent[0].card)
+
+
+async def test_an_assignee_teams_is_too_busy_to_reach_gets_the_notice_later(desk: Desk):
+    mary, kevin, _ = await triage_desk(desk)
+    desk.connector.refuse[f"a:1on1-{kevin.user.user_id}"] = 503  # passing: retried later
+    [post] = in_channel(await mary.says("file plc"))
+    answer = await clicks_in_channel(mary, post, ASSIGN, number="BP-1001", assignee="kevin")
+    assert "I'll keep trying to reach Kevin's chat; Teams is busy just now." in texts(
+        answer.body["value"]
+    )
+
+
+async def test_an_assignee_teams_refuses_for_good_is_left_to_the_assigner(desk: Desk):
+    mary, kevin, _ = await triage_desk(desk)
+    desk.connector.refuse[f"a:1on1-{kevin.user.user_id}"] = 400  # no retry can change it
+    [post] = in_channel(await mary.says("file plc"))
+    answer = await clicks_in_channel(mary, post, ASSIGN, number="BP-1001", assignee="kevin")
+    assert "I couldn't reach Kevin's chat, so please tell them yourself." in texts(
+        answer.body["value"]
+    )

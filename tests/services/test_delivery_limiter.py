@@ -106,10 +106,34 @@ async def test_acquire_waits_for_a_slot_or_gives_up_past_its_budget():
     pace = limiter(clock)
     for _ in range(7):
         assert await pace.acquire("t", "kevin", max_wait=0)
+        pace.settle("t", "kevin")
     assert not await pace.acquire("t", "kevin", max_wait=0.5)
     assert clock.now == 0  # giving up took no time and no slot
     assert await pace.acquire("t", "kevin", max_wait=1.0)
     assert clock.now == 1.0
+
+
+async def test_a_send_counts_from_its_answer_not_from_when_it_left():
+    clock = FakeClock()
+    pace = limiter(clock)
+    for _ in range(7):
+        assert await pace.acquire("t", "kevin", max_wait=0)
+    clock.now += 0.3  # the answers take 0.3 s: Teams clocked them somewhere in between
+    for _ in range(7):
+        pace.settle("t", "kevin")
+    assert math.isclose(pace.delay_for("t", "kevin"), 1.0)  # a second from the answers
+
+
+async def test_sends_still_in_flight_hold_their_slots():
+    clock = FakeClock()
+    pace = limiter(clock)
+    for _ in range(7):
+        assert await pace.acquire("t", "kevin", max_wait=0)
+    clock.now += 5.0  # no answer yet: they may still arrive at Teams now
+    assert not await pace.acquire("t", "kevin", max_wait=0.5)
+    pace.settle("t", "kevin")  # one answered: its slot is free a second from now
+    assert math.isclose(pace.delay_for("t", "kevin"), 1.0)
+    assert pace.delay_for("t", "mary") == 0  # the tenant has room: 7 of 50
 
 
 async def test_when_the_tenant_is_full_the_oldest_waiting_message_goes_first():
@@ -121,6 +145,7 @@ async def test_when_the_tenant_is_full_the_oldest_waiting_message_goes_first():
 
     async def send(conversation: str, age: float) -> None:
         assert await pace.acquire("t", conversation, priority=age)
+        pace.settle("t", conversation)
         order.append(conversation)
 
     await clock.run(send("newer", 20.0), send("oldest", 5.0), send("older", 10.0))
@@ -135,6 +160,7 @@ async def test_an_older_message_whose_chat_must_wait_does_not_hold_up_the_others
 
     async def send(conversation: str, age: float) -> None:
         assert await pace.acquire("t", conversation, priority=age)
+        pace.settle("t", conversation)
         order.append(conversation)
 
     await clock.run(send("slow", 1.0), send("free", 9.0))
@@ -153,10 +179,12 @@ def test_idle_conversations_are_forgotten():
     clock = FakeClock()
     pace = limiter(clock)
     pace.take("t", "old")
+    pace.reserve("t", "waiting")  # in flight for over an hour: still counted
     clock.now += 3601
     for n in range(1024):
         pace.take("t", f"chat-{n % 40}")
     assert "old" not in pace._conversations
+    assert "waiting" in pace._conversations
 
 
 @settings(max_examples=60, deadline=None)
@@ -173,6 +201,7 @@ async def test_no_window_ever_holds_more_than_its_limit(gaps, windows):
         clock.now += gap
         assert await pace.acquire("t", "chat")
         sent.append(clock.now)
+        pace.settle("t", "chat")
     for window in rule:
         for start in sent:
             inside = [t for t in sent if start <= t < start + window.seconds - 1e-9]
