@@ -29,6 +29,8 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/turns.py
 	$(BIN)/python bench/outbox.py
+	$(BIN)/python bench/sla_sweep.py
+	$(BIN)/python bench/scorecard.py
 
 # The Microsoft 365 Agents Playground (a local Teams emulator) with the roster's people
 # (.m365agentsplayground.yml). `make playground` starts the bot too (or uses the one `make run`
