@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
 
@@ -22,15 +23,24 @@ from tests.services.test_scorecard import POSTED, seed_the_week
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.fixture
-async def desk(settings, connector) -> AsyncIterator[Desk]:
+@asynccontextmanager
+async def week_47_desk(settings, connector) -> AsyncIterator[Desk]:
     """The bot with week 47 on its books, on Monday 23 Nov 2026 at 06:00 Pacific."""
     running = Desk(settings, connector)
     await running.start()
-    await seed_the_week(running.app[SERVICES].db)
-    running.app[SERVICES].clock = lambda: POSTED
-    yield running
-    await running.close()
+    try:
+        await seed_the_week(running.app[SERVICES].db)
+        running.app[SERVICES].clock = lambda: POSTED
+        yield running
+    finally:
+        await running.close()
+
+
+@pytest.fixture
+async def desk(settings, connector) -> AsyncIterator[Desk]:
+    """Week 47's desk with the shipped profile."""
+    async with week_47_desk(settings, connector) as running:
+        yield running
 
 
 def row(card: dict, label: str) -> list[str]:

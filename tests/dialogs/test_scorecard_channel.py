@@ -9,11 +9,12 @@ import pytest
 from bot.keys import BOT, SERVICES
 from bot.scheduling import SCHEDULER
 from dialogs.scorecard import post_scorecard
+from tests.dialogs.test_scorecard import week_47_desk
 from tests.harness import activities as act
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
 from tests.harness.profiles import with_channel
-from tests.services.test_scorecard import POSTED, seed_the_week
+from tests.services.test_scorecard import POSTED
 
 CHANNEL = act.Channel(channel_id="19:scorecard@thread.tacv2", name="Scorecard")
 
@@ -26,13 +27,9 @@ def settings(settings, tmp_path):
 
 @pytest.fixture
 async def desk(settings, connector) -> AsyncIterator[Desk]:
-    """The bot with week 47 on its books, on Monday 23 Nov 2026 at 06:00 Pacific."""
-    running = Desk(settings, connector)
-    await running.start()
-    await seed_the_week(running.app[SERVICES].db)
-    running.app[SERVICES].clock = lambda: POSTED
-    yield running
-    await running.close()
+    """Week 47's desk, with the scorecard channel in its profile."""
+    async with week_47_desk(settings, connector) as running:
+        yield running
 
 
 async def test_the_post_goes_to_the_channel_and_nobody_s_chat(desk: Desk):
