@@ -129,11 +129,16 @@ class OutboxSender:
         return stored if stored is not None and stored.usable else None
 
     async def attempt(
-        self, message: OutboxMessage, max_wait: float, stored: StoredReference | None = None
+        self,
+        message: OutboxMessage,
+        max_wait: float,
+        stored: StoredReference | None = None,
+        backlog: int = 0,
     ) -> None:
         """Send a message this sender has claimed, waiting at most `max_wait` s for the pace.
 
-        `stored` is its conversation when the caller has just looked it up.
+        `stored` is its conversation when the caller has just looked it up; `backlog` is how
+        many more wait for the same conversation.
         """
         stored = stored or await self.reference(message)
         if stored is None:
@@ -141,8 +146,11 @@ class OutboxSender:
             self._count("waiting")
             return
         tenant = stored.tenant_id or ""
-        age = (message.created_at or self._clock()).timestamp()  # the oldest goes first
-        if not await self.limiter.acquire(tenant, stored.key, max_wait, priority=age):
+        # The oldest goes first, each message queued behind it counting as a second older: in a
+        # flood the chat with the longest queue is the critical path (it may send only 7/s),
+        # so it gets the tenant's slots before chats that will be done sooner anyway.
+        priority = (message.created_at or self._clock()).timestamp() - backlog
+        if not await self.limiter.acquire(tenant, stored.key, max_wait, priority=priority):
             later = self._clock() + timedelta(seconds=self.limiter.delay_for(tenant, stored.key))
             await self._outbox.release([message.id], self.runner, later)
             self.doorbell.ring(later)

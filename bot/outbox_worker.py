@@ -164,8 +164,10 @@ class OutboxWorker:
                 if not queue and not (key in self._capped and await self._refill(key)):
                     break
                 message = queue.popleft()
+                # More may be due than were claimed: count a full claim's worth behind a capped one.
+                backlog = len(queue) + (settings.per_conversation if key in self._capped else 0)
                 try:
-                    await self._attempt(message, settings.max_wait_seconds)
+                    await self._attempt(message, settings.max_wait_seconds, backlog)
                 except Exception:
                     # Its claim runs out and the message is tried again then.
                     log.exception("outbox message %s: the attempt failed", message.id)
@@ -179,7 +181,7 @@ class OutboxWorker:
             if not queue:
                 del self._queues[key]
 
-    async def _attempt(self, message: OutboxMessage, max_wait: float) -> None:
+    async def _attempt(self, message: OutboxMessage, max_wait: float, backlog: int) -> None:
         """Try it if its claim will outlast the wait and the send; otherwise put it back."""
         assert message.claimed_until is not None
         left = (message.claimed_until - self._clock()).total_seconds()
@@ -187,4 +189,4 @@ class OutboxWorker:
         if budget < 0:
             await self._outbox.release([message.id], self._sender.runner, self._clock())
             return
-        await self._sender.attempt(message, min(max_wait, budget))
+        await self._sender.attempt(message, min(max_wait, budget), backlog=backlog)
