@@ -1,4 +1,4 @@
-"""The schema the migrations build: matches schema.py, keeps its constraints, types round-trip."""
+"""The schema the migrations build: matches services.db.schema, keeps constraints, round-trips."""
 
 from datetime import UTC, datetime
 from typing import Any

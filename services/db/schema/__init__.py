@@ -1,0 +1,58 @@
+"""SQLAlchemy Core tables mirroring the migrations (tests compare the two, so keep them in step).
+
+One module per area, all on one MetaData; importing this package registers every table, so
+`metadata` here is always the whole schema.
+"""
+
+from services.db.schema.base import metadata
+from services.db.schema.core import (
+    TICKET_STATUSES,
+    bot_state,
+    conversation_refs,
+    identity_links,
+    ticket_events,
+    tickets,
+)
+from services.db.schema.delivery import OUTBOX_STATUSES, job_runs, outbox, sla_alerts
+from services.db.schema.escalations import ESCALATION_STATUSES, escalations, rcca_records
+from services.db.schema.processes import (
+    KB_ARTICLE_STATUSES,
+    KB_FTS_TABLE,
+    KB_SEARCH_INDEX,
+    KB_SEARCH_VECTOR,
+    SERVICE_REQUEST_STATUSES,
+    in_metadata,
+    kb_articles,
+    parts_orders,
+    parts_requests,
+    service_projects,
+    service_requests,
+)
+
+__all__ = [
+    "ESCALATION_STATUSES",
+    "KB_ARTICLE_STATUSES",
+    "KB_FTS_TABLE",
+    "KB_SEARCH_INDEX",
+    "KB_SEARCH_VECTOR",
+    "OUTBOX_STATUSES",
+    "SERVICE_REQUEST_STATUSES",
+    "TICKET_STATUSES",
+    "bot_state",
+    "conversation_refs",
+    "escalations",
+    "identity_links",
+    "in_metadata",
+    "job_runs",
+    "kb_articles",
+    "metadata",
+    "outbox",
+    "parts_orders",
+    "parts_requests",
+    "rcca_records",
+    "service_projects",
+    "service_requests",
+    "sla_alerts",
+    "ticket_events",
+    "tickets",
+]

@@ -1,0 +1,182 @@
+"""Processes 5-7: service requests and their projects, parts requests and orders, KB articles."""
+
+import sqlalchemy as sa
+
+from services.db.schema.base import metadata
+from services.db.types import UtcDateTime
+
+SERVICE_REQUEST_STATUSES = ("awaiting_approval", "approved", "scheduled", "rejected")
+
+# Process 6: a request for on-site service; non-billable ones wait for the manager's approval.
+service_requests = sa.Table(
+    "service_requests",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("number", sa.String(32), nullable=False),
+    sa.Column("profile", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(32), nullable=False),
+    sa.Column("site", sa.String(255), nullable=False),
+    sa.Column("site_state", sa.String(2), nullable=False),
+    sa.Column("start_date", sa.Date(), nullable=False),
+    sa.Column("end_date", sa.Date(), nullable=False),
+    sa.Column("billing", sa.String(16), nullable=False),
+    sa.Column("billing_reason", sa.Text(), nullable=False, server_default=""),
+    sa.Column("scope", sa.Text(), nullable=False),
+    sa.Column("requester_id", sa.String(128), nullable=False),
+    # NULL: BestPack staff go (technician_id); else the 3rd-party provider's profile key.
+    sa.Column("provider_key", sa.String(64), nullable=True),
+    sa.Column("technician_id", sa.String(128), nullable=True),
+    sa.Column("ticket_number", sa.String(32), nullable=True),
+    sa.Column("decided_by", sa.String(128), nullable=True),
+    sa.Column("decided_at", UtcDateTime(), nullable=True),
+    sa.Column("decision_reason", sa.Text(), nullable=True),
+    sa.Column("project_number", sa.String(64), nullable=True),
+    # What whoever goes was told; "requester" means a provider the requester must contact.
+    sa.Column("notice_to", sa.String(255), nullable=True),
+    sa.Column("notice_via", sa.String(16), nullable=True),
+    sa.Column("notice_email", sa.String(320), nullable=True),
+    sa.Column("notice", sa.Text(), nullable=True),
+    sa.Column("notified_at", UtcDateTime(), nullable=True),
+    sa.Column("form_key", sa.String(128), nullable=True),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+    sa.CheckConstraint(
+        "status IN ('awaiting_approval', 'approved', 'scheduled', 'rejected')",
+        name="ck_service_requests_status",
+    ),
+    sa.CheckConstraint(
+        "billing IN ('billable', 'non_billable')", name="ck_service_requests_billing"
+    ),
+    sa.CheckConstraint("end_date >= start_date", name="ck_service_requests_dates"),
+    sa.UniqueConstraint("number", name="uq_service_requests_number"),
+    sa.UniqueConstraint("form_key", name="uq_service_requests_form_key"),
+    sa.Index("ix_service_requests_profile_status", "profile", "status"),
+)
+
+# The embedded project system (services.service_requests.projects): PRJ-<year>-<seq>.
+service_projects = sa.Table(
+    "service_projects",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("number", sa.String(32), nullable=False),
+    sa.Column("year", sa.Integer(), nullable=False),
+    sa.Column("seq", sa.Integer(), nullable=False),
+    sa.Column("request_number", sa.String(32), nullable=False),
+    sa.Column("name", sa.String(255), nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.UniqueConstraint("number", name="uq_service_projects_number"),
+    sa.UniqueConstraint("year", "seq", name="uq_service_projects_year_seq"),
+    sa.UniqueConstraint("request_number", name="uq_service_projects_request_number"),
+)
+
+# Process 5, parts & quotes. Order-status look-ups are answered at once and not stored here.
+parts_requests = sa.Table(
+    "parts_requests",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("profile", sa.String(64), nullable=False),
+    # One request per form: a double click or a Teams retry finds the first one.
+    sa.Column("form_key", sa.String(128), nullable=True),
+    sa.Column("request_type", sa.String(32), nullable=False),
+    sa.Column("part_number", sa.String(64), nullable=True),
+    sa.Column("description", sa.Text(), nullable=True),
+    sa.Column("quantity", sa.Integer(), nullable=False),
+    sa.Column("serial_number", sa.String(255), nullable=True),
+    sa.Column("nc_tape_head", sa.Boolean(), nullable=False, server_default=sa.false()),
+    sa.Column("ticket_number", sa.String(32), nullable=True),
+    sa.Column("requester_id", sa.String(128), nullable=False),
+    sa.Column("owner_id", sa.String(128), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False, server_default="open"),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.Column("answered_by", sa.String(128), nullable=True),
+    sa.Column("answered_at", UtcDateTime(), nullable=True),
+    sa.Column("answer_part_number", sa.String(64), nullable=True),
+    sa.Column("price_cents", sa.BigInteger(), nullable=True),  # per unit, US cents
+    sa.Column("lead_time", sa.String(255), nullable=True),
+    sa.Column("quote_number", sa.String(32), nullable=True),
+    sa.UniqueConstraint("form_key", name="uq_parts_requests_form_key"),
+    sa.CheckConstraint(
+        "request_type IN ('quote', 'identification')", name="ck_parts_requests_type"
+    ),
+    sa.CheckConstraint("status IN ('open', 'answered')", name="ck_parts_requests_status"),
+    sa.CheckConstraint("quantity > 0", name="ck_parts_requests_quantity"),
+    sa.Index("ix_parts_requests_profile_status", "profile", "status"),
+)
+
+# The embedded order system (services.parts.orders): a quote, then the order placed on it.
+parts_orders = sa.Table(
+    "parts_orders",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("quote_number", sa.String(32), nullable=False),
+    sa.Column("order_number", sa.String(32), nullable=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("request_number", sa.String(32), nullable=True),
+    sa.Column("part_number", sa.String(64), nullable=False),
+    sa.Column("quantity", sa.Integer(), nullable=False),
+    sa.Column("price_cents", sa.BigInteger(), nullable=False),
+    sa.Column("lead_time", sa.String(255), nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.UniqueConstraint("quote_number", name="uq_parts_orders_quote_number"),
+    sa.UniqueConstraint("order_number", name="uq_parts_orders_order_number"),
+    sa.CheckConstraint(
+        "status IN ('quoted', 'ordered', 'shipped', 'delivered', 'cancelled')",
+        name="ck_parts_orders_status",
+    ),
+)
+
+KB_ARTICLE_STATUSES = ("draft", "published")
+
+# Process 7: knowledge-base articles, drafted from resolved tickets and published by the owner.
+kb_articles = sa.Table(
+    "kb_articles",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("profile", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False, server_default="draft"),
+    sa.Column("title", sa.String(255), nullable=False),
+    sa.Column("problem", sa.Text(), nullable=False, server_default=""),
+    sa.Column("symptoms", sa.Text(), nullable=False, server_default=""),
+    sa.Column("cause", sa.Text(), nullable=False, server_default=""),
+    sa.Column("resolution", sa.Text(), nullable=False, server_default=""),
+    # Comma-separated, so full-text search reads the models like any other text.
+    sa.Column("machine_models", sa.String(1024), nullable=False, server_default=""),
+    sa.Column(
+        "source_ticket_id",
+        sa.Integer(),
+        sa.ForeignKey("tickets.id", name="fk_kb_articles_source_ticket_id"),
+        nullable=True,
+    ),
+    sa.Column("created_by", sa.String(128), nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_by", sa.String(128), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.Column("published_by", sa.String(128), nullable=True),
+    sa.Column("published_at", UtcDateTime(), nullable=True),
+    sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+    sa.CheckConstraint("status IN ('draft', 'published')", name="ck_kb_articles_status"),
+    # One article per ticket: a repeated "worth an article" finds the first draft.
+    sa.UniqueConstraint("source_ticket_id", name="uq_kb_articles_source_ticket_id"),
+    sa.Index("ix_kb_articles_profile_status", "profile", "status"),
+)
+
+# Full-text search over kb_articles is built per dialect by migration 0006, outside this
+# metadata: SQLite's FTS5 table (with its shadow tables and triggers), PostgreSQL's generated
+# tsvector column and its GIN index. Comparisons with a live database leave them out.
+KB_FTS_TABLE = "kb_articles_fts"
+KB_SEARCH_VECTOR = "search_vector"
+KB_SEARCH_INDEX = "ix_kb_articles_search"
+
+
+def in_metadata(name: str | None, type_: str, parent_names: dict) -> bool:
+    """alembic's include_name hook: False for the dialect-specific full-text search objects."""
+    if type_ == "table":
+        return name != KB_FTS_TABLE and not (name or "").startswith(f"{KB_FTS_TABLE}_")
+    if type_ == "column":
+        return (parent_names.get("table_name"), name) != ("kb_articles", KB_SEARCH_VECTOR)
+    if type_ == "index":
+        return name != KB_SEARCH_INDEX
+    return True
