@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from botbuilder.core import TurnContext
-from botbuilder.schema import ActivityTypes
+from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.schema import Activity, ActivityTypes
 
 from bot.correlation import correlation_id, new_correlation_id
+from bot.invoke import MESSAGE_TYPE, invoke_body
 from bot.storage import StorageEtagConflict
 
 log = logging.getLogger("bot.turn")
@@ -37,6 +38,14 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
             "Sorry, something went wrong on my side. Nothing you entered was lost; "
             f"please try again, and if it keeps happening quote reference {ref}."
         )
+    if activity.type == ActivityTypes.invoke:
+        # An invoke is answered in the HTTP response; without one Teams says "unable to reach".
+        body = invoke_body(MESSAGE_TYPE, text)
+        answer = Activity(
+            type=ActivityTypes.invoke_response, value=InvokeResponse(status=200, body=body)
+        )
+        context.turn_state[TurnContext._INVOKE_RESPONSE_KEY] = answer
+        return
     try:
         await context.send_activity(text)
     except Exception:

@@ -11,20 +11,28 @@ from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, 
 from bot.background import BackgroundWork
 from bot.dispatch import run_action, run_text
 from bot.identity import IdentityResolver
-from bot.invoke import deliver_submit_result, execute_response
+from bot.invoke import deliver_submit_result, execute_response, unsupported_invoke
 from bot.proactive import Notifier
 from bot.references import ReferenceBook, reference_key
 from bot.router import Router
 from bot.turn import Turn
 from services.app_services import AppServices
 
-_TAGS = re.compile(r"<[^>]+>")
+# No '<' inside a tag: each character is looked at a bounded number of times (linear), where
+# `<[^>]+>` rescans to the end of the text from every '<' (quadratic on text full of '<').
+_TAGS = re.compile(r"<[^<>]*>")
+# Teams caps a message near 100 KB with its markup; typed commands are far shorter.
+MAX_TEXT = 100_000
+TOO_LONG = "That message is too long for me ({size:,} characters). Commands are short: type `help`."
 CALLER_KEY = "supportdesk.caller"
 ADAPTIVE_CARD_ACTION = "adaptiveCard/action"
 
 
 def message_text(context: TurnContext) -> str:
-    """The typed text without the bot's @mention or the HTML Teams wraps channel posts in."""
+    """The typed text without the bot's @mention or the HTML Teams wraps channel posts in.
+
+    Callers bound the text to MAX_TEXT first.
+    """
     text = TurnContext.remove_recipient_mention(context.activity) or ""
     if not text.strip():
         text = imback_text(context.activity.value)
@@ -89,12 +97,20 @@ class SupportBot(ActivityHandler):
             result = await run_action(turn, value["verb"], data)
             await deliver_submit_result(turn, result)
             return
+        text = turn_context.activity.text
+        if isinstance(text, str) and len(text) > MAX_TEXT:
+            await turn.say(TOO_LONG.format(size=len(text)))
+            return
         await run_text(turn, message_text(turn_context))
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
         """An Action.Execute: answered in the HTTP response, replacing the card in place."""
         if turn_context.activity.name != ADAPTIVE_CARD_ACTION:
-            return await super().on_invoke_activity(turn_context)
+            answer = await super().on_invoke_activity(turn_context)
+            if answer is None or answer.status == HTTPStatus.NOT_IMPLEMENTED:
+                # A 5xx reads as "the bot is down" to Teams and to monitoring; this is a 4xx case.
+                return InvokeResponse(status=HTTPStatus.OK, body=unsupported_invoke(turn_context))
+            return answer
         turn = self._turn(turn_context)
         value = turn_context.activity.value if isinstance(turn_context.activity.value, dict) else {}
         action = value.get("action") if isinstance(value.get("action"), dict) else {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -12,9 +11,10 @@ from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
 from msrest.serialization import Model
 
-from bot.keys import ADAPTER, BOT, DATABASE, METRICS
+from bot.keys import ADAPTER, BOT, DATABASE, METRICS, REPLAYS, TENANTS
 from bot.metrics import CONTENT_TYPE
 from bot.observe import observed, scrape
+from bot.request_body import BadBody, check_identifiers, parse_activity_json
 
 log = logging.getLogger(__name__)
 TurnLogic = Callable[[TurnContext], Awaitable[None]]
@@ -29,28 +29,47 @@ async def messages(request: web.Request) -> web.Response:
     if request.content_type != "application/json":
         return _problem(415, "Content-Type must be application/json")
     try:
-        body = await request.json()
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return _problem(400, "the body is not valid JSON")
-    if not isinstance(body, dict) or not isinstance(body.get("type"), str):
-        return _problem(400, "the body is not a Bot Framework activity (no 'type')")
-    try:
+        body = parse_activity_json(await request.read())
         activity = Activity().deserialize(body)
-    except DeserializationError as error:
-        return _problem(400, f"the activity could not be read: {error}")
+        check_identifiers(activity)
+    except BadBody as error:
+        return _refused(400, str(error))
+    except (DeserializationError, TypeError, ValueError, AttributeError) as error:
+        return _refused(400, f"the activity could not be read: {str(error)[:120]}")
     async with observed(request.app[METRICS], activity) as turn:
         response = await _process(request, activity, turn.guard(request.app[BOT].on_turn))
         turn.status = response.status
     return response
 
 
+def _refused(status: int, message: str) -> web.Response:
+    # One line, no traceback: before authentication anyone can send these.
+    log.info("request refused: %s", message, extra={"event": "bad_request", "status": status})
+    return _problem(status, message)
+
+
 async def _process(request: web.Request, activity: Activity, logic: TurnLogic) -> web.Response:
-    """Run the turn through the adapter and turn what it returns into the HTTP answer."""
+    """Run the turn through the adapter and turn what it returns into the HTTP answer.
+
+    The adapter authenticates first; then the tenant gate, then once-per-activity-id, then
+    the bot. A refused tenant changes nothing and gets 403.
+    """
+    gate, replays = request.app[TENANTS], request.app[REPLAYS]
+    refused: list[bool] = []
+
+    async def gated(context: TurnContext) -> None:
+        if not gate.allows(context.activity):
+            refused.append(True)
+            return
+        await replays.once(logic)(context)
+
     auth_header = request.headers.get("Authorization", "")
     try:
-        invoke_response = await request.app[ADAPTER].process_activity(auth_header, activity, logic)
+        invoke_response = await request.app[ADAPTER].process_activity(auth_header, activity, gated)
     except PermissionError:
         return _problem(401, "a valid Bot Framework token is required")
+    if refused:
+        return _problem(403, "this bot does not serve your organisation's tenant")
     if invoke_response:
         body = invoke_response.body
         # ActivityHandler has already serialized its invoke bodies to dicts; others may not have.

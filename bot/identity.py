@@ -43,7 +43,7 @@ class IdentityResolver:
                 return person
         cached = self._cache.get(sender.id)
         if cached and cached[0] > time.monotonic():
-            return self._profile.person(cached[1]) if cached[1] else None
+            return self._known(cached[1])
         person = await self._from_links(sender.id)
         if person is None:
             person = await self._from_roster_api(context, sender.id)
@@ -51,11 +51,25 @@ class IdentityResolver:
         self._cache[sender.id] = (time.monotonic() + ttl, person.id if person else None)
         return person
 
+    def _known(self, person_id: str | None) -> Person | None:
+        """The roster person with this id, or None once the roster no longer has it."""
+        if person_id is None:
+            return None
+        try:
+            return self._profile.person(person_id)
+        except KeyError:
+            return None
+
     async def _from_links(self, channel_user_id: str) -> Person | None:
         link = await self._links.get(channel_user_id)
         if link is None or link.person_id is None:
             return None
-        return self._profile.person(link.person_id)
+        person = self._known(link.person_id)
+        if person is None:
+            # The roster id was renamed or removed: match again by Entra id or e-mail below.
+            log.info("identity link to a roster id no longer on the roster dropped")
+            await self._links.drop(channel_user_id)
+        return person
 
     async def _from_roster_api(self, context: TurnContext, user_id: str) -> Person | None:
         try:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import Any
 
+from botbuilder.core import TurnContext
+
 from bot.turn import ActionResult, Turn
 
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
+ERROR_TYPE = "application/vnd.microsoft.error"
 
 
 def invoke_body(kind: str, value: Any) -> dict[str, Any]:
@@ -18,6 +21,13 @@ def invoke_body(kind: str, value: Any) -> dict[str, Any]:
     object, so it cannot carry the text of a message answer.
     """
     return {"statusCode": HTTPStatus.OK.value, "type": kind, "value": value}
+
+
+def unsupported_invoke(context: TurnContext) -> dict[str, Any]:
+    """The Universal Actions error body for an invoke this bot does not handle."""
+    name = str(context.activity.name or "")[:64]
+    error = {"code": "NotSupported", "message": f"This bot does not handle '{name}'."}
+    return {"statusCode": HTTPStatus.BAD_REQUEST.value, "type": ERROR_TYPE, "value": error}
 
 
 def execute_response(turn: Turn, result: ActionResult) -> dict[str, Any]:

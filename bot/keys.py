@@ -12,7 +12,9 @@ if TYPE_CHECKING:
 
     from bot.handler import SupportBot
     from bot.metrics import DeskMetrics
+    from bot.replay import Replays
     from bot.router import Feature
+    from bot.tenants import TenantGate
     from services.app_services import AppServices
     from services.db import Database
     from services.profile import Profile
@@ -27,3 +29,5 @@ SERVICES: web.AppKey[AppServices] = web.AppKey("services")
 ADAPTER: web.AppKey[CloudAdapter] = web.AppKey("adapter")
 BOT: web.AppKey[SupportBot] = web.AppKey("bot")
 METRICS: web.AppKey[DeskMetrics] = web.AppKey("metrics")
+REPLAYS: web.AppKey[Replays] = web.AppKey("replays")
+TENANTS: web.AppKey[TenantGate] = web.AppKey("tenants")

@@ -28,7 +28,7 @@ from cards.knowledge import (
 from cards.ticket import KB_ARTICLE
 from dialogs.common import TicketRef, find_ticket, refused
 from dialogs.knowledge_capture import capture
-from services.knowledge import Article, SearchHit, article_id, why_not_draftable
+from services.knowledge import Article, SearchHit, article_id, names_an_article, why_not_draftable
 from services.profile import Capability
 from services.tickets import Ticket, TicketDraft
 
@@ -91,6 +91,9 @@ async def search_command(turn: Turn, args: str) -> None:
         await turn.say("What should I look for? For example: `kb conveyor jam`.")
         return
     number = article_id(words)
+    if number is None and names_an_article(words):
+        await turn.say(f"There is no article {words[:24]}.")
+        return
     if number is not None:
         article, problem = await visible_article(turn, number)
         if article is None:

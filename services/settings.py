@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     app_tenant_id: str = Field(
         "", validation_alias=AliasChoices("MicrosoftAppTenantId", "MICROSOFT_APP_TENANT_ID")
     )
+    # More tenants whose people may use the bot, besides MicrosoftAppTenantId (comma-separated).
+    allowed_tenants: str = Field("", validation_alias="ALLOWED_TENANT_IDS")
     database_url: str = Field(DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
     profile: str = Field("bestpack", validation_alias="SUPPORT_PROFILE")
     port: int = Field(3978, validation_alias="PORT")
@@ -67,7 +69,19 @@ class Settings(BaseSettings):
             raise ValueError("MicrosoftAppId is set but MicrosoftAppPassword is empty")
         if self.app_type != "MultiTenant" and not self.app_tenant_id:
             raise ValueError(f"MicrosoftAppType={self.app_type} needs MicrosoftAppTenantId")
+        if not self.allowed_tenant_ids:
+            # Identity comes from e-mail within a tenant: with no tenant named, anyone could claim.
+            raise ValueError(
+                "MicrosoftAppType=MultiTenant needs ALLOWED_TENANT_IDS: the tenants whose "
+                "people may use the bot"
+            )
         return self
+
+    @property
+    def allowed_tenant_ids(self) -> frozenset[str]:
+        """The tenants whose activities the bot accepts; empty means any (only without auth)."""
+        named = [self.app_tenant_id, *self.allowed_tenants.split(",")]
+        return frozenset(t.strip().lower() for t in named if t.strip())
 
     @property
     def auth_enabled(self) -> bool:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from services.db.database import Database
 from services.db.schema import identity_links
@@ -46,3 +46,9 @@ class IdentityLinkRepository:
             await connection.execute(
                 upsert(self._db.dialect, identity_links, values, ["channel_user_id"])
             )
+
+    async def drop(self, channel_user_id: str) -> None:
+        """Forget what was cached for this Teams user id (its person left the roster)."""
+        query = delete(identity_links).where(identity_links.c.channel_user_id == channel_user_id)
+        async with self._db.engine.begin() as connection:
+            await connection.execute(query)

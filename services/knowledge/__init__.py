@@ -15,6 +15,7 @@ from services.knowledge.model import (
     StaleArticle,
     article_id,
     article_number,
+    names_an_article,
 )
 from services.knowledge.port import KnowledgeBase
 from services.knowledge.repository import SqlKnowledgeBase
@@ -35,5 +36,6 @@ __all__ = [
     "content_values",
     "draft_from_ticket",
     "knowledge_step",
+    "names_an_article",
     "why_not_draftable",
 ]

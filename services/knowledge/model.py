@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from services.numbers import parse_id
+
 _NUMBER = re.compile(r"^\s*#?\s*KB\s*-?\s*(\d+)\s*$", re.IGNORECASE)
 
 
@@ -84,7 +86,12 @@ def article_number(article_id: int) -> str:
     return f"KB-{article_id}"
 
 
+def names_an_article(text: str) -> bool:
+    """Whether the text is written like an article number, in range or not."""
+    return _NUMBER.match(text or "") is not None
+
+
 def article_id(text: str) -> int | None:
     """'KB-3', 'kb 3' or '#KB3' → 3; None when the text is not an article number."""
     match = _NUMBER.match(text or "")
-    return int(match.group(1)) if match else None
+    return parse_id(match.group(1)) if match else None

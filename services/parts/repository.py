@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.db.database import Database
 from services.db.schema import parts_requests
+from services.numbers import parse_id
 from services.parts.model import (
     FIRST_NUMBER,
     PartsAnswer,
@@ -32,9 +33,10 @@ _NUMBER = re.compile(r"^\s*#?\s*(?:PQ)?\s*-?\s*(\d{1,12})\s*$", re.IGNORECASE)
 def request_id(text: str) -> int | None:
     """'PQ-1001', 'pq 1001' or '1001' → 1 (the row id); None for anything else."""
     match = _NUMBER.match(text or "")
-    if not match or int(match.group(1)) <= FIRST_NUMBER:
+    number = parse_id(match.group(1)) if match else None
+    if number is None or number <= FIRST_NUMBER:
         return None
-    return int(match.group(1)) - FIRST_NUMBER
+    return number - FIRST_NUMBER
 
 
 def _from_row(row: Mapping[str, Any]) -> PartsRequest:

@@ -10,6 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.db.database import Database
+from services.db.receipts import stamp
 from services.db.schema import ticket_events, tickets
 from services.profile import Profile
 from services.tickets.errors import StaleTicket
@@ -131,6 +132,7 @@ class TicketRepository:
         # One by one: ids must follow the order the command produced the events in.
         for event in events:
             await connection.execute(insert(ticket_events).values(**event_values(event, ticket.id)))
+        await stamp(connection)  # a Teams retry of this turn must not apply it again
         return replace(ticket, version=version)
 
     async def events(self, ticket_id: int) -> list[TicketEvent]:

@@ -28,6 +28,7 @@ from services.db.schema.processes import (
     service_projects,
     service_requests,
 )
+from services.db.schema.receipts import RECEIPT_STATUSES, activity_receipts
 
 __all__ = [
     "ESCALATION_STATUSES",
@@ -36,8 +37,10 @@ __all__ = [
     "KB_SEARCH_INDEX",
     "KB_SEARCH_VECTOR",
     "OUTBOX_STATUSES",
+    "RECEIPT_STATUSES",
     "SERVICE_REQUEST_STATUSES",
     "TICKET_STATUSES",
+    "activity_receipts",
     "bot_state",
     "conversation_refs",
     "escalations",
