@@ -9,36 +9,39 @@ ticket, deadline, threshold and recipient; only then `record` inserts the sla_al
 `record` leaves the alert unrecorded and the ticket still due, so the next sweep queues it
 again under the same keys and the outbox drops the copies; replicas racing do the same. No
 alert is lost, none is delivered twice.
+
+A ticket the sweep cannot read, check or record does not stop the desk's alerts: when a
+batch's query or write fails, it is redone one ticket at a time, and the failing ticket is
+skipped (logged once, see services.scheduler.skipping), stays due and is read by itself in the
+sweeps after, outside the batch, until it goes through.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy import Select
+from sqlalchemy.engine import RowMapping
 
 from services.db.database import Database
-from services.db.engines import SQLITE_BEGIN
-from services.db.schema import sla_alerts, tickets
+from services.db.schema import tickets
 from services.profile import Profile
+from services.scheduler.skipping import SkippedItems, skipped_items
+from services.sla import alert_rows
+from services.sla.alert_rows import RecordedAlert
 from services.sla.policy import Deadline, Threshold, fired, next_check_at
 from services.tickets.model import Ticket
 from services.tickets.records import select_tickets, ticket_from_row
 from services.tickets.sla import sla_checks
 
-_INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
-_RESCHEDULE = (
-    update(tickets)
-    .where(tickets.c.id == bindparam("t_id"), tickets.c.version == bindparam("t_version"))
-    .values(next_sla_check_at=bindparam("t_next"))
-)
 # Tickets looked at per sweep; the rest keep their (past) next check and come in the next one.
 BATCH = 500
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,23 +64,17 @@ class SweepBatch:
     next_checks: list[dict[str, Any]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class RecordedAlert:
-    """An sla_alerts row."""
-
-    ticket_id: int
-    deadline: Deadline
-    threshold: Threshold
-    due_at: datetime
-    alerted_at: datetime
-
-
 class SlaSweep:
     """Runs the sweep over one profile's tickets in the database."""
 
-    def __init__(self, db: Database, profile: Profile) -> None:
+    def __init__(self, db: Database, profile: Profile, skipped: SkippedItems | None = None) -> None:
         self._db = db
         self._profile = profile
+        if skipped is None:
+            # The process's: the job makes a new sweep each minute, and a ticket skipped in one
+            # is logged once, not every minute.
+            skipped = skipped_items(f"SLA sweep ({profile.name})", "ticket id")
+        self.skipped = skipped
 
     def due_query(self, now: datetime, limit: int) -> Select[Any]:
         """The tickets whose next check has come, earliest first (an index range scan)."""
@@ -91,94 +88,105 @@ class SlaSweep:
     async def pending(self, now: datetime, limit: int = BATCH) -> SweepBatch:
         """The thresholds come by `now` on the due tickets that sla_alerts does not hold yet.
 
-        Reads only: two statements whatever the batch (the due tickets, their recorded alerts).
+        Reads only: two statements whatever the batch (the due tickets, their recorded alerts),
+        and one for each ticket skipped lately.
         """
         batch = SweepBatch(now)
+        due = await self._due(now, limit)
         async with self._db.engine.connect() as connection:
-            rows = (await connection.execute(self.due_query(now, limit))).mappings().all()
-            due = [ticket_from_row(row) for row in rows]
-            done = await self._recorded_keys(connection, [t.id for t in due])
+            done = await alert_rows.recorded_keys(connection, [t.id for t in due])
         for ticket in due:
-            found = sla_checks(ticket, self._profile)
-            for check in fired(found, now):
-                if (ticket.id, check.deadline.value, check.threshold.value) not in done:
-                    alert = SlaAlert(ticket, check.deadline, check.threshold, check.due_at, now)
-                    batch.alerts.append(alert)
-            # Everything up to now is sent once recorded: look again at the next threshold.
-            next_at = next_check_at(found, now)
-            batch.next_checks.append(
-                {"t_id": ticket.id, "t_version": ticket.version, "t_next": next_at}
-            )
+            try:
+                alerts, next_check = self._look_at(ticket, done, now)
+            except Exception as error:  # this ticket's own failure: the others still alert
+                self.skipped.skip(ticket.id, error, now)
+                continue
+            batch.alerts.extend(alerts)
+            batch.next_checks.append(next_check)
         return batch
 
-    async def _recorded_keys(
-        self, connection: AsyncConnection, ticket_ids: list[int]
-    ) -> set[tuple[int, str, str]]:
-        """(ticket, deadline, threshold) of the alerts already recorded for these tickets."""
-        if not ticket_ids:
-            return set()
-        key = (sla_alerts.c.ticket_id, sla_alerts.c.deadline, sla_alerts.c.threshold)
-        query = select(*key).where(sla_alerts.c.ticket_id.in_(ticket_ids))
-        return {tuple(row) for row in (await connection.execute(query)).all()}
+    def _look_at(
+        self, ticket: Ticket, done: set[tuple[int, str, str]], now: datetime
+    ) -> tuple[list[SlaAlert], dict[str, Any]]:
+        """The ticket's alerts not recorded yet, and its next check once they are."""
+        found = sla_checks(ticket, self._profile)
+        alerts = [
+            SlaAlert(ticket, check.deadline, check.threshold, check.due_at, now)
+            for check in fired(found, now)
+            if (ticket.id, check.deadline.value, check.threshold.value) not in done
+        ]
+        # Everything up to now is sent once recorded: look again at the next threshold.
+        next_at = next_check_at(found, now)
+        return alerts, {"t_id": ticket.id, "t_version": ticket.version, "t_next": next_at}
+
+    async def _due(self, now: datetime, limit: int) -> list[Ticket]:
+        """The due tickets, earliest first; one that cannot be read is skipped, not the sweep."""
+        skipped = self.skipped.known(now)
+        query = self.due_query(now, limit)
+        if skipped:  # read by themselves below, so they cannot fail the batch again
+            query = query.where(tickets.c.id.not_in(skipped))
+        one_by_one = partial(self._due_ticket, now)
+        try:
+            due = [ticket_from_row(row) for row in await self._rows(query)]
+        except Exception as error:
+            log.warning("reading the due tickets failed (%s); reading them one by one", error)
+            # The ids alone: if even they cannot be read, the sweep fails as it should.
+            ids = await self._rows(query.with_only_columns(tickets.c.id))
+            due = await self.skipped.each([row["id"] for row in ids], one_by_one, now)
+        due += await self.skipped.each(sorted(skipped), one_by_one, now)
+        return sorted(due, key=lambda ticket: ticket.next_sla_check_at)
+
+    async def _due_ticket(self, now: datetime, ticket_id: int) -> Ticket | None:
+        """The ticket with this id if its check has come."""
+        rows = await self._rows(self.due_query(now, 1).where(tickets.c.id == ticket_id))
+        return ticket_from_row(rows[0]) if rows else None
+
+    async def _rows(self, query: Select[Any]) -> list[RowMapping]:
+        """The query's rows, on a connection of its own (a failed one aborts its transaction)."""
+        async with self._db.engine.connect() as connection:
+            return list((await connection.execute(query)).mappings().all())
 
     async def record(self, batch: SweepBatch, failed: Collection[int] = ()) -> None:
         """Record the batch's alerts as sent and move its tickets' next checks on.
 
         Tickets in `failed` (ids whose sending raised) are left as they were: unrecorded and
-        still due, so the next sweep tries them again. Two statements whatever the batch.
+        still due, so the next sweep tries them again. Two statements whatever the batch; if
+        they fail, each ticket's are written by themselves, skipping a ticket whose writes fail.
         """
         alerts = [a for a in batch.alerts if a.ticket.id not in failed]
         next_checks = [n for n in batch.next_checks if n["t_id"] not in failed]
         if not next_checks:  # every alert is one of a due ticket's: nothing to write
             return
-        async with self._db.engine.connect() as connection:
-            if self._db.dialect == "sqlite":
-                # Take the write lock up front: two deferred transactions that both write fail
-                # with "database is locked" instead of queueing.
-                await connection.execution_options(**{SQLITE_BEGIN: "BEGIN IMMEDIATE"})
-            async with connection.begin():
-                await self._insert(connection, alerts, batch.at)
-                if next_checks:
-                    # The version guard leaves a ticket saved meanwhile to the value its save
-                    # set; the version is not bumped, so the sweep never makes a save stale.
-                    await connection.execute(_RESCHEDULE, next_checks)
-
-    async def _insert(
-        self, connection: AsyncConnection, alerts: list[SlaAlert], now: datetime
-    ) -> None:
-        """Insert the alert rows; one already there (a replica's, a re-sent one's) stays."""
-        if not alerts:
+        try:
+            await self._write(alerts, next_checks)
+        except Exception as error:
+            log.warning("recording the SLA sweep failed (%s); recording it ticket by ticket", error)
+            for check in next_checks:
+                ticket_id = check["t_id"]
+                own = [alert for alert in alerts if alert.ticket.id == ticket_id]
+                try:
+                    await self._write(own, [check])
+                except Exception as failure:  # this ticket's own rows: the others are written
+                    self.skipped.skip(ticket_id, failure, batch.at)
+                else:
+                    self.skipped.handled(ticket_id)
             return
+        for check in next_checks:
+            self.skipped.handled(check["t_id"])
+
+    async def _write(self, alerts: list[SlaAlert], next_checks: list[dict[str, Any]]) -> None:
         rows = [
             {
                 "ticket_id": alert.ticket.id,
                 "deadline": alert.deadline.value,
                 "threshold": alert.threshold.value,
                 "due_at": alert.due_at,
-                "alerted_at": now,
+                "alerted_at": alert.at,
             }
             for alert in alerts
         ]
-        # executemany: SQLAlchemy batches the rows into multi-row INSERTs ("insertmanyvalues").
-        statement = _INSERT[self._db.dialect](sla_alerts).on_conflict_do_nothing(
-            index_elements=["ticket_id", "deadline", "threshold"]
-        )
-        await connection.execute(statement, rows)
+        await alert_rows.write(self._db, rows, next_checks)
 
     async def recorded(self, ticket_id: int) -> list[RecordedAlert]:
         """The alerts recorded for a ticket, oldest first."""
-        query = (
-            select(sla_alerts).where(sla_alerts.c.ticket_id == ticket_id).order_by(sla_alerts.c.id)
-        )
-        async with self._db.engine.connect() as connection:
-            rows = (await connection.execute(query)).mappings().all()
-        return [
-            RecordedAlert(
-                row["ticket_id"],
-                Deadline(row["deadline"]),
-                Threshold(row["threshold"]),
-                row["due_at"],
-                row["alerted_at"],
-            )
-            for row in rows
-        ]
+        return await alert_rows.recorded(self._db, ticket_id)

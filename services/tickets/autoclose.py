@@ -2,31 +2,84 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+
+from services.db.schema import tickets
+from services.scheduler.skipping import SkippedItems, skipped_items
 from services.tickets.closure import auto_close, auto_close_refusal
 from services.tickets.errors import StaleTicket
+from services.tickets.model import Ticket
+from services.tickets.statuses import TicketStatus, to_zendesk
 
 if TYPE_CHECKING:
     from services.app_services import AppServices
 
+log = logging.getLogger(__name__)
 
-async def close_silent_tickets(services: AppServices, now: datetime) -> list[str]:
+
+async def close_silent_tickets(
+    services: AppServices, now: datetime, skipped: SkippedItems | None = None
+) -> list[str]:
     """Close every ticket the closure policy lets close by itself at `now`; their numbers.
 
     Safe to run as often as a scheduler likes: a ticket not yet due is left alone, and one
-    that someone changed while this ran is left for the next run to look at again.
+    that someone changed while this ran is left for the next run to look at again. One that
+    cannot be read or closed is skipped, logged once (in `skipped`, the process's by default),
+    and the others still close.
     """
-    profile = services.profile
+    if skipped is None:
+        skipped = skipped_items(f"Auto-close ({services.profile.name})", "ticket id")
     closed: list[str] = []
-    for ticket in await services.tickets.with_status(profile.closure.auto_close_from):
-        if auto_close_refusal(ticket, profile, now) is not None:
-            continue
-        change = auto_close(ticket, profile, now)
+    for ticket in await _candidates(services, now, skipped):
         try:
-            await services.tickets.save(change.ticket, ticket.version, change.events)
-        except StaleTicket:
-            continue
-        closed.append(ticket.number)
+            if await _close(services, ticket, now):
+                closed.append(ticket.number)
+        except Exception as error:  # this ticket's own failure: the others still close
+            skipped.skip(ticket.id, error, now)
+        else:
+            skipped.handled(ticket.id)
     return closed
+
+
+async def _close(services: AppServices, ticket: Ticket, now: datetime) -> bool:
+    """Close the ticket if the policy lets it close by itself now; whether it closed."""
+    profile = services.profile
+    if auto_close_refusal(ticket, profile, now) is not None:
+        return False
+    change = auto_close(ticket, profile, now)
+    try:
+        await services.tickets.save(change.ticket, ticket.version, change.events)
+    except StaleTicket:
+        return False
+    return True
+
+
+async def _candidates(services: AppServices, now: datetime, skipped: SkippedItems) -> list[Ticket]:
+    """The tickets in a status that closes by itself; one that cannot be read is skipped."""
+    statuses = services.profile.closure.auto_close_from
+    try:
+        return await services.tickets.with_status(statuses)
+    except Exception as error:
+        log.warning("reading the tickets to close failed (%s); reading them one by one", error)
+    # The ids alone: if even they cannot be read, the run fails as it should.
+    ids = await _ids_in(services, statuses)
+    return await skipped.each(ids, services.tickets.get_by_id, now)
+
+
+async def _ids_in(services: AppServices, statuses: Iterable[TicketStatus | str]) -> list[int]:
+    """The ids of the profile's tickets in these statuses (and a few more, refused later)."""
+    # The Zendesk status only, as with_status filters first: a ticket in another substatus
+    # of it is read and then left alone by auto_close_refusal.
+    zendesk = {to_zendesk(TicketStatus(status))[0] for status in statuses}
+    query = (
+        select(tickets.c.id)
+        .where(tickets.c.profile == services.profile.name, tickets.c.status.in_(zendesk))
+        .order_by(tickets.c.id)
+    )
+    async with services.db.engine.connect() as connection:
+        return list((await connection.scalars(query)).all())

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import fields as dataclass_fields
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import BigInteger, Numeric, Select, cast, func, select, type_coerce
 
 from services.db.schema import ticket_events, tickets
 from services.tickets.errors import TicketRuleError
@@ -29,8 +29,12 @@ _status_changed_at = (
     )
     .scalar_subquery()
 )
+# NUMERIC, which no sum overflows: as_integer() is a 32-bit INTEGER on PostgreSQL, where one
+# stored note of three billion minutes made every query built here fail ("out of range").
+_note_minutes = cast(ticket_events.c.after["minutes"].as_string(), Numeric)
 _time_spent = (
-    select(func.coalesce(func.sum(ticket_events.c.after["minutes"].as_integer()), 0))
+    # Read back untouched (a Decimal on PostgreSQL): ticket_from_row makes it an int.
+    select(type_coerce(func.coalesce(func.sum(_note_minutes), 0), BigInteger))
     .where(ticket_events.c.ticket_id == tickets.c.id, ticket_events.c.kind == EventKind.NOTE)
     .scalar_subquery()
 )
@@ -49,6 +53,7 @@ def ticket_from_row(row: Mapping[str, Any]) -> Ticket:
     """A Ticket from a row of select_tickets()."""
     values = {f.name: row[f.name] for f in dataclass_fields(Ticket) if f.name != "status"}
     values["fields"] = dict(row["fields"] or {})
+    values["time_spent_minutes"] = int(row["time_spent_minutes"])
     return Ticket(status=from_zendesk(row["status"], row["substatus"]), **values)
 
 

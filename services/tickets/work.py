@@ -19,6 +19,9 @@ from services.tickets.statuses import TicketStatus
 WORK_STATUSES = frozenset(
     {TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.WAITING_ON_PARTS}
 )
+# A day, the most the Add note form offers: card data is the client's to write, so the rule holds
+# here too (one note of three billion minutes once broke every ticket query on PostgreSQL).
+MAX_NOTE_MINUTES = 1440
 _OWN_COMMAND = {
     TicketStatus.NEW: "reopen it",
     TicketStatus.ASSIGNED: "assign it",
@@ -78,6 +81,11 @@ def add_note(
         raise TicketRuleError("Time spent is a whole number of minutes.")
     if minutes is not None and minutes <= 0:
         raise TicketRuleError("Time spent must be at least one minute; leave it empty if none.")
+    if minutes is not None and minutes > MAX_NOTE_MINUTES:
+        raise TicketRuleError(
+            f"Time spent is at most {MAX_NOTE_MINUTES} minutes (a day) per note; "
+            "log more in another note."
+        )
     changes: dict[str, object] = {"time_spent_minutes": ticket.time_spent_minutes + (minutes or 0)}
     if public and ticket.first_response_at is None:
         changes["first_response_at"] = now
