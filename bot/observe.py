@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ActivityTypes
+from prometheus_client import generate_latest
 
-from bot.metrics import DeskMetrics, Family, counted, exposition, gauge
+from bot.metrics import DeskMetrics
 from services.db import Database
 from services.db.metrics_queries import outbox_by_status, sla_alerts_by_kind
 
@@ -90,25 +91,7 @@ async def observed(metrics: DeskMetrics, activity: Activity) -> AsyncIterator[Ob
 
 
 async def scrape(metrics: DeskMetrics, db: Database) -> str:
-    """The exposition text: what was counted here, and the gauges read from the database now."""
-    outbox = await outbox_by_status(db)
-    alerts = await sla_alerts_by_kind(db)
-    families: list[Family] = metrics.families()
-    families.append(
-        gauge(
-            "supportdesk_outbox_messages",
-            "Proactive messages in the outbox, by status (pending, waiting, sent, dead).",
-            {(("status", status),): count for status, count in outbox.items()},
-        )
-    )
-    families.append(
-        counted(
-            "supportdesk_sla_alerts_total",
-            "SLA alerts raised, by deadline and threshold.",
-            {
-                (("deadline", deadline), ("threshold", threshold)): count
-                for (deadline, threshold), count in alerts.items()
-            },
-        )
-    )
-    return exposition(families)
+    """The exposition text: what was counted here, and the database's counts read now."""
+    metrics.stored.outbox = await outbox_by_status(db)
+    metrics.stored.alerts = await sla_alerts_by_kind(db)
+    return generate_latest(metrics.registry).decode()

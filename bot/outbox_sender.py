@@ -175,7 +175,7 @@ class OutboxSender:
 
     def _count(self, outcome: str) -> None:
         if self._metrics is not None:
-            self._metrics.proactive_sends.inc(outcome=outcome)
+            self._metrics.count_send(outcome)
 
     async def _post(self, stored: StoredReference, message: OutboxMessage) -> Outcome:
         outcomes: list[Outcome] = []

@@ -1,5 +1,5 @@
-"""GET /metrics: Prometheus text (0.0.4) with turn counts and durations, failed turns, and
-the outbox and SLA alerts as the database holds them when Prometheus scrapes."""
+"""GET /metrics: Prometheus text with turn counts and durations, failed turns, and the outbox
+and SLA alerts as the database holds them when Prometheus scrapes."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import re
 from datetime import UTC, datetime
 
 from botbuilder.core import MessageFactory
+from prometheus_client import generate_latest
 from sqlalchemy import insert
 
 from bot.commands import core
 from bot.keys import SERVICES
-from bot.metrics import Counter, Histogram, exposition
+from bot.metrics import DeskMetrics
 from bot.router import Feature
 from bot.turn import Turn
 from services.db.schema import outbox, sla_alerts
@@ -48,7 +49,7 @@ async def page(turn: Turn, args: str) -> None:
 
 
 def parse(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
-    """Every sample by (name, labels), checking each line against the 0.0.4 text format."""
+    """Every sample by (name, labels), checking each line against the text format."""
     assert text.endswith("\n"), "the last line must end with a line feed"
     types: dict[str, str] = {}
     samples: dict[tuple[str, tuple[tuple[str, str], ...]], float] = {}
@@ -78,7 +79,7 @@ async def scrape(desk: Desk) -> dict:
     """GET /metrics, checked and parsed."""
     response = await desk.client.get("/metrics")
     assert response.status == 200
-    assert response.headers["Content-Type"].startswith("text/plain; version=0.0.4")
+    assert response.headers["Content-Type"].startswith("text/plain; version=")
     return parse(await response.text())
 
 
@@ -165,17 +166,36 @@ async def test_the_outbox_gauge_and_sla_alerts_are_read_from_the_database(desk: 
     assert after[key] == 1
 
 
+async def test_two_apps_in_one_process_count_apart(settings, connector):
+    # Each app has its own registry: a process-wide one would add these turns to the first
+    # desk's counts (or refuse the second app's metric names outright).
+    first, second = Desk(settings, connector), Desk(settings, connector)
+    await first.start()
+    try:
+        await second.start()
+        try:
+            await first.user("Mary").says("help")
+            counts = [await scrape(desk) for desk in (first, second)]
+        finally:
+            await second.close()
+    finally:
+        await first.close()
+    turns = [c[("supportdesk_turns_total", (("kind", "message"),))] for c in counts]
+    assert turns == [1, 0]
+
+
 def test_label_values_are_escaped_and_histograms_are_cumulative():
-    counter = Counter("odd_total", "Odd labels.")
-    counter.inc(kind='say "hi"\\\nthere')
-    histogram = Histogram("wait_seconds", "Waits.", (0.5, 1))
-    for seconds in (0.2, 0.7, 3):
-        histogram.observe(seconds)
-    text = exposition([counter.family(), histogram.family()])
-    assert 'odd_total{kind="say \\"hi\\"\\\\\\nthere"} 1' in text.splitlines()
+    metrics = DeskMetrics()
+    odd = 'say "hi"\\\nthere'
+    metrics.observe_turn(odd, 0.2, failed=True)
+    for seconds in (0.7, 3):
+        metrics.observe_turn("message", seconds, failed=False)
+    text = generate_latest(metrics.registry).decode()
+    assert 'supportdesk_errors_total{kind="say \\"hi\\"\\\\\\nthere"} 1.0' in text.splitlines()
     samples = parse(text)
-    assert samples[("wait_seconds_bucket", (("le", "0.5"),))] == 1
-    assert samples[("wait_seconds_bucket", (("le", "1"),))] == 2
-    assert samples[("wait_seconds_bucket", (("le", "+Inf"),))] == 3
-    assert samples[("wait_seconds_sum", ())] == 3.9
-    assert samples[("wait_seconds_count", ())] == 3
+    bucket = "supportdesk_turn_seconds_bucket"
+    assert samples[(bucket, (("kind", "message"), ("le", "0.5")))] == 0
+    assert samples[(bucket, (("kind", "message"), ("le", "1.0")))] == 1
+    assert samples[(bucket, (("kind", "message"), ("le", "+Inf")))] == 2
+    assert samples[("supportdesk_turn_seconds_sum", (("kind", "message"),))] == 3.7
+    assert samples[("supportdesk_turn_seconds_count", (("kind", "message"),))] == 2
