@@ -3,8 +3,9 @@
 The glyph is a speech bubble with a check mark cut out of it: a support conversation that gets
 resolved. Teams wants the colour icon full colour on a solid background (it rounds the corners
 itself) and the outline icon white on transparent. Shapes are sampled 4x4 per pixel, so edges
-are anti-aliased without any imaging library; the output is byte-for-byte reproducible, which
-tests/appPackage/test_icons.py relies on to keep the committed PNGs in step with this file.
+are anti-aliased exactly; Pillow writes the PNGs with fixed settings and no metadata, so the
+output is byte-for-byte reproducible, which tests/appPackage/test_icons.py relies on to keep
+the committed PNGs in step with this file.
 
     python -m scripts.make_icons           # rewrite both PNGs
     python -m scripts.make_icons --check   # exit 1 if the committed PNGs are out of date
@@ -13,13 +14,14 @@ tests/appPackage/test_icons.py relies on to keep the committed PNGs in step with
 from __future__ import annotations
 
 import argparse
+import io
 import itertools
 import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from scripts import png
+from PIL import Image
 
 APP_PACKAGE = Path(__file__).resolve().parents[1] / "appPackage"
 ACCENT = "#1E6BB8"  # also the manifest's accentColor: Teams shows it around the colour icon
@@ -101,6 +103,16 @@ def _rgb(hex_color: str) -> tuple[int, int, int]:
     return tuple(int(hex_color[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
 
 
+def _png(size: int, pixels: list[tuple[int, int, int, int]]) -> bytes:
+    """An RGBA PNG of `pixels` (row by row, top left first)."""
+    image = Image.new("RGBA", (size, size))
+    image.putdata(pixels)
+    out = io.BytesIO()
+    # A fixed compression level and no optimize pass: the same pixels give the same bytes.
+    image.save(out, format="PNG", compress_level=9)
+    return out.getvalue()
+
+
 def color_icon() -> bytes:
     """192x192, full colour: the white glyph on the accent colour, edge to edge."""
     background = _rgb(ACCENT)
@@ -108,12 +120,12 @@ def color_icon() -> bytes:
         (*(round(b + (w - b) * c) for b, w in zip(background, WHITE, strict=True)), 255)
         for c in coverage(192, margin=0.2)
     ]
-    return png.encode(192, 192, pixels)
+    return _png(192, pixels)
 
 
 def outline_icon() -> bytes:
     """32x32: the glyph in white, everything else transparent."""
-    return png.encode(32, 32, [(*WHITE, round(255 * c)) for c in coverage(32, margin=0.03)])
+    return _png(32, [(*WHITE, round(255 * c)) for c in coverage(32, margin=0.03)])
 
 
 ICONS = {"color.png": color_icon, "outline.png": outline_icon}

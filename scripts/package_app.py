@@ -26,10 +26,10 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from PIL import Image
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings
 
-from scripts import png
 from services.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,11 +114,16 @@ def fill(template: str, found: dict[str, str]) -> str:
 def _icon(name: str) -> bytes:
     """An icon's bytes, once its size is what Teams requires."""
     data = (APP_PACKAGE / name).read_bytes()
-    if png.size(data) != ICON_SIZES[name]:
+    try:
+        with Image.open(io.BytesIO(data), formats=["PNG"]) as image:
+            image.verify()  # every chunk's checksum: Teams refuses a damaged icon
+            size = image.size
+    except (OSError, SyntaxError) as error:  # Pillow reports a bad checksum as SyntaxError
+        raise PackageError(f"appPackage/{name} is not a readable PNG: {error}") from error
+    if size != ICON_SIZES[name]:
         width, height = ICON_SIZES[name]
         raise PackageError(
-            f"appPackage/{name} must be {width}x{height} pixels, "
-            f"not {'x'.join(map(str, png.size(data)))}"
+            f"appPackage/{name} must be {width}x{height} pixels, not {'x'.join(map(str, size))}"
         )
     return data
 

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-import random
-import zlib
+import io
 
 import pytest
+from PIL import Image
 
-from scripts import make_icons, png
-from scripts.package_app import APP_PACKAGE
+from scripts import make_icons, package_app
+from scripts.package_app import APP_PACKAGE, PackageError, PackageSettings, build
+
+BOT_ID = "6F1C2A3B-4D5E-4F60-8A7B-9C0D1E2F3A4B"
+Pixel = tuple[int, int, int, int]
+
+
+def read(name: str) -> tuple[tuple[int, int], list[Pixel]]:
+    """A committed icon's size and RGBA pixels, row by row."""
+    with Image.open(APP_PACKAGE / name) as image:
+        flat = image.convert("RGBA").tobytes()
+        return image.size, [tuple(flat[i : i + 4]) for i in range(0, len(flat), 4)]
 
 
 def test_the_colour_icon_is_192_square_opaque_and_on_the_accent_colour():
-    width, height, pixels = png.read(APP_PACKAGE / "color.png")
-    assert (width, height) == (192, 192)
+    size, pixels = read("color.png")
+    assert size == (192, 192)
     assert {a for *_, a in pixels} == {255}, "Teams shows the colour icon on its own background"
     accent = make_icons._rgb(make_icons.ACCENT)
     assert tuple(pixels[0][:3]) == accent and tuple(pixels[-1][:3]) == accent
@@ -21,8 +31,8 @@ def test_the_colour_icon_is_192_square_opaque_and_on_the_accent_colour():
 
 
 def test_the_outline_icon_is_32_square_white_on_transparent():
-    width, height, pixels = png.read(APP_PACKAGE / "outline.png")
-    assert (width, height) == (32, 32)
+    size, pixels = read("outline.png")
+    assert size == (32, 32)
     visible = [p for p in pixels if p[3] > 0]
     assert all(p[:3] == (255, 255, 255) for p in visible), "outline pixels must be white"
     assert pixels[0][3] == 0 and pixels[-1][3] == 0, "the background is transparent"
@@ -32,38 +42,24 @@ def test_the_outline_icon_is_32_square_white_on_transparent():
 @pytest.mark.parametrize("name", sorted(make_icons.ICONS))
 def test_the_committed_icon_is_what_the_generator_draws(name):
     # Fails after editing scripts/make_icons.py without running it (or the PNGs by hand).
-    assert (APP_PACKAGE / name).read_bytes() == make_icons.ICONS[name]()
+    drawn = make_icons.ICONS[name]()
+    assert drawn == make_icons.ICONS[name](), "two runs must write the same bytes"
+    assert (APP_PACKAGE / name).read_bytes() == drawn
 
 
-def _filtered_png(width: int, height: int, pixels: list, filters: list[int]) -> bytes:
-    """An RGBA PNG whose rows use the given filter types, built the way encoders do."""
-    raw, previous = bytearray(), bytes(width * 4)
-    for y in range(height):
-        line = bytes(v for p in pixels[y * width : (y + 1) * width] for v in p)
-        out = bytearray()
-        for i, value in enumerate(line):
-            left = line[i - 4] if i >= 4 else 0
-            up, up_left = previous[i], previous[i - 4] if i >= 4 else 0
-            predictor = (0, left, up, (left + up) // 2, png._paeth(left, up, up_left))[filters[y]]
-            out.append((value - predictor) & 0xFF)
-        raw += bytes([filters[y]]) + out
-        previous = line
-    header = png.struct.pack(">IIBBBBB", width, height, 8, png.RGBA, 0, 0, 0)
-    idat = png._chunk(b"IDAT", zlib.compress(bytes(raw)))
-    return png.SIGNATURE + png._chunk(b"IHDR", header) + idat + png._chunk(b"IEND", b"")
+def test_the_generator_writes_plain_rgba_pngs_without_metadata():
+    # Metadata (a timestamp, a Pillow version) would make the bytes differ between machines.
+    with Image.open(io.BytesIO(make_icons.outline_icon())) as image:
+        assert (image.format, image.mode, image.size, image.info) == ("PNG", "RGBA", (32, 32), {})
 
 
-def test_the_reader_undoes_every_row_filter_an_encoder_may_use():
-    # Icons a designer exports usually use filters 1-4; the package check must read them too.
-    rng = random.Random(7)
-    pixels = [tuple(rng.randrange(256) for _ in range(4)) for _ in range(6 * 5)]
-    data = _filtered_png(6, 5, pixels, [0, 1, 2, 3, 4])
-    assert png.decode(data) == (6, 5, pixels)
-    assert png.decode(png.encode(6, 5, pixels)) == (6, 5, pixels)
-
-
-def test_a_damaged_png_is_refused():
+def test_a_damaged_icon_stops_the_package_build(monkeypatch, tmp_path):
+    for name in ("manifest.json", "color.png"):
+        (tmp_path / name).write_bytes((APP_PACKAGE / name).read_bytes())
     data = bytearray((APP_PACKAGE / "outline.png").read_bytes())
-    data[40] ^= 0xFF
-    with pytest.raises(ValueError, match="CRC"):
-        png.decode(bytes(data))
+    data[data.index(b"IDAT") + 10] ^= 0xFF  # inside the image data: only its checksum can tell
+    (tmp_path / "outline.png").write_bytes(bytes(data))
+    monkeypatch.setattr(package_app, "APP_PACKAGE", tmp_path)
+    settings = PackageSettings(_env_file=None, bot_id=BOT_ID, bot_domain="desk.bestpack.com")
+    with pytest.raises(PackageError, match=r"outline\.png is not a readable PNG"):
+        build(settings)
