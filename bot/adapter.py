@@ -4,12 +4,20 @@ Stock botbuilder builds a new ConnectorClient and a new UserTokenClient on every
 builds an msrest configuration (about 4 ms, in msrest's retry-policy set-up), which dominates a
 simple turn. The clients hold no per-turn state, so one per (app id, service URL, audience)
 serves every turn.
+
+It also refuses tokens without an expiry, which PyJWT lets through, and hands botbuilder's
+signing-key fetcher over to bot.signing_keys (botbuilder's blocks the event loop).
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from datetime import datetime
 from types import SimpleNamespace
 
+import httpx
+from aiohttp import web
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
@@ -26,6 +34,7 @@ from botframework.connector.auth import (
     UserTokenClient,
 )
 
+from bot.signing_keys import SigningKeyCache, SigningKeysUnavailable
 from bot.transport import tune
 from services.settings import Settings
 
@@ -65,6 +74,35 @@ def bot_configuration(settings: Settings) -> SimpleNamespace:
     return config
 
 
+def signing_keys(
+    settings: Settings, http: httpx.AsyncClient, clock: Callable[[], datetime]
+) -> SigningKeyCache:
+    """Async key fetchers for the metadata URLs botbuilder would read; the channel's starts now."""
+    config = bot_configuration(settings)
+    channel = getattr(
+        config,
+        "TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL",
+        AuthenticationConstants.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL,
+    )
+    # The emulator's URL is also where skill tokens' keys are.
+    emulator = getattr(
+        config,
+        "TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL",
+        AuthenticationConstants.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL,
+    )
+    cache = SigningKeyCache.install([channel, emulator], http, clock)
+    if settings.auth_enabled:
+        cache.keys[0].refresh_soon()  # so the first token need not wait for the keys
+    return cache
+
+
+def _require_expiry(auth_header: str | None, claims: ClaimsIdentity) -> None:
+    # PyJWT checks `exp` only when the token has one: a token that never expires is refused.
+    # (No header is the anonymous identity of authentication-off, which has no token at all.)
+    if auth_header and "exp" not in (claims.claims or {}):
+        raise PermissionError("Unauthorized: the token has no expiry (exp)")
+
+
 class _CachingConnectorFactory(ConnectorFactory):
     """Hands out one ConnectorClient per (app id, service URL, audience)."""
 
@@ -95,8 +133,15 @@ class CachingBotFrameworkAuthentication(BotFrameworkAuthentication):
         try:
             # No header is None to botbuilder: its parameterized path fails on "" (500).
             result = await self._inner.authenticate_request(activity, auth_header or None)
+            _require_expiry(auth_header, result.claims_identity)
         except OSError:
-            raise  # PermissionError: refused; requests' errors: the key service is down (ours)
+            raise  # PermissionError: refused (bot.signing_keys: an unknown key id, say)
+        except SigningKeysUnavailable as error:
+            # Ours, not the caller's: no keys yet, the key service slow or down.
+            raise web.HTTPServiceUnavailable(
+                text=json.dumps({"error": "the signing keys are not available yet"}),
+                content_type="application/json",
+            ) from error
         except Exception as error:
             # botbuilder 4.17 reports most bad tokens as other errors: jwt's InvalidSignatureError
             # and ExpiredSignatureError, DecodeError for garbage, IndexError for an unknown key
@@ -109,7 +154,9 @@ class CachingBotFrameworkAuthentication(BotFrameworkAuthentication):
         return result
 
     async def authenticate_streaming_request(self, auth_header: str, channel_id_header: str):
-        return await self._inner.authenticate_streaming_request(auth_header, channel_id_header)
+        result = await self._inner.authenticate_streaming_request(auth_header, channel_id_header)
+        _require_expiry(auth_header, result.claims_identity)
+        return result
 
     def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
         inner = self._inner.create_connector_factory(claims_identity)
@@ -130,7 +177,9 @@ class CachingBotFrameworkAuthentication(BotFrameworkAuthentication):
         return self._inner.get_originating_audience()
 
     async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
-        return await self._inner.authenticate_channel_request(auth_header)
+        claims = await self._inner.authenticate_channel_request(auth_header)
+        _require_expiry(auth_header, claims)
+        return claims
 
     async def close(self) -> None:
         """Close the aiohttp sessions the kept clients opened when they were built."""

@@ -9,7 +9,7 @@ import httpx
 from aiohttp import web
 from botbuilder.core import ConversationState
 
-from bot.adapter import create_adapter
+from bot.adapter import create_adapter, signing_keys
 from bot.background import BackgroundWork
 from bot.errors import on_turn_error
 from bot.handler import SupportBot
@@ -72,6 +72,7 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
         )
     services = AppServices(settings, app[PROFILE], app[DATABASE], app[HTTP])
     adapter, auth = create_adapter(settings)
+    keys = signing_keys(settings, app[HTTP], lambda: services.clock())  # tests move the clock
     adapter.on_turn_error = on_turn_error
     background = BackgroundWork(adapter, settings.app_id)
     book = ReferenceBook(services.references)
@@ -103,3 +104,4 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
     await outbox_worker.stop()  # before the adapter's clients close: its sends still use them
     await background.drain()
     await auth.close()
+    await keys.close()

@@ -7,12 +7,10 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from services.settings import Settings
-from tests.harness import activities as act
 from tests.harness.connector import FakeConnector
-from tests.harness.desk import Answer, Desk
+from tests.harness.desk import Desk
 from tests.harness.openid import FakeBotFrameworkLogin, SigningKey
-
-APP_ID = "00000000-0000-4000-8000-0000000000ab"
+from tests.harness.secured import APP_ID, delivered, trusting
 
 # bot/adapter.py names every endpoint whenever one is overridden (else botbuilder's issuer is
 # None and every real token is refused) and turns every token failure into a 401, not a 500.
@@ -32,30 +30,10 @@ async def secured_desk(
     settings: Settings, connector: FakeConnector, login: FakeBotFrameworkLogin, monkeypatch
 ) -> AsyncIterator[Desk]:
     """A bot with an app id (authentication on) that trusts only the fake login."""
-    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(login.ca_file))  # any real HTTPS call fails
-    secured = settings.model_copy(
-        update={
-            "app_id": APP_ID,
-            "app_password": "secret",
-            "app_tenant_id": act.TENANT_ID,
-            "openid_metadata_url": login.metadata_url,
-            "login_url": login.login_url,  # BOT_LOGIN_URL: ignored until Settings has it
-        }
-    )
-    running = Desk(secured, connector)
+    running = Desk(trusting(settings, login, monkeypatch), connector)
     await running.start()
     yield running
     await running.close()
-
-
-async def delivered(desk: Desk, text: str, authorization: str | None) -> Answer:
-    """Mary's message, posted as the channel posts it, with this Authorization header."""
-    mary = desk.user("Mary")
-    activity = act.personal_message(mary.user, text, desk.service_url)
-    headers = {"Authorization": authorization} if authorization is not None else {}
-    mark = len(desk.connector.sent)
-    response = await desk.client.post("/api/messages", json=activity, headers=headers)
-    return Answer(response.status, await response.text(), desk.connector.since(mark))
 
 
 @pytest.mark.parametrize(
@@ -93,6 +71,7 @@ BAD_TOKENS = {
     "unsigned (alg none)": lambda login: {"algorithm": "none"},
     "for another app id": lambda login: {"app_id": "00000000-0000-4000-8000-0000000000cd"},
     "expired beyond the 5-minute skew": lambda login: {"expires_in": -10 * 60},
+    "without an expiry (no exp)": lambda login: {"expires_in": None},
     "from another issuer": lambda login: {"issuer": "https://botframework.com"},
     "from a key not endorsed for msteams": lambda login: {
         "key": login.publish(SigningKey(endorsements=("webchat",)))

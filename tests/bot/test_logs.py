@@ -78,6 +78,7 @@ async def secured_desk(
 ) -> AsyncIterator[Desk]:
     """A bot with authentication on, trusting only the fake login, with a long app password."""
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(login.ca_file))
+    monkeypatch.setenv("SSL_CERT_FILE", str(login.ca_file))  # httpx: bot.signing_keys
     secured = settings.model_copy(
         update={
             "app_id": APP_ID,

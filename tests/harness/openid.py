@@ -5,12 +5,16 @@ OpenID metadata; each key lists the channels it may sign for (`endorsements`). T
 answer, gets its own token from Entra with its app id and password (msal). botbuilder 4.17 and
 msal do both with the blocking `requests` library, from inside the event loop, so this server
 runs on its own loop in a thread (on the test's loop it could never answer), and over HTTPS
-with its own certificate: msal accepts nothing else. Point REQUESTS_CA_BUNDLE at `ca_file`.
+with its own certificate: msal accepts nothing else. `tests.harness.secured.trusting` points
+REQUESTS_CA_BUNDLE (msal) and SSL_CERT_FILE (httpx: bot.signing_keys fetches the keys with it) at
+`ca_file`. `delay` and `down` make the key service slow or failing, as login.botframework.com
+sometimes is.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import secrets
 import shutil
@@ -92,6 +96,10 @@ class FakeBotFrameworkLogin:
         self.published: list[SigningKey] = [self.key]
         self.token_requests: list[dict[str, str]] = []  # the forms the bot posted to Entra
         self.issued_tokens: list[str] = []  # what Entra answered them with
+        self.delay = 0.0  # seconds the metadata and the keys each take to answer
+        self.down = False  # the metadata and the keys answer 503
+        self.key_requests = 0  # requests for the metadata or the keys, answered or not
+        self._closing = asyncio.Event()  # bound to the server's loop when first awaited
         # botbuilder caches metadata by URL for a day, process-wide: a fresh path per server.
         self._root = f"/{uuid.uuid4().hex}"
         self._dir = Path(tempfile.mkdtemp(prefix="fake-login-"))
@@ -125,7 +133,7 @@ class FakeBotFrameworkLogin:
         *,
         issuer: str = BOT_FRAMEWORK_ISSUER,
         key: SigningKey | None = None,
-        expires_in: int = 3600,
+        expires_in: int | None = 3600,
         kid: str | None = None,
         algorithm: str = "RS256",
     ) -> str:
@@ -137,13 +145,24 @@ class FakeBotFrameworkLogin:
             "aud": app_id,
             "serviceurl": service_url,
             "nbf": now - 60,
-            "exp": now + expires_in,
         }
+        if expires_in is not None:  # None: a token without `exp`, one that never expires
+            claims["exp"] = now + expires_in
         headers = {"kid": kid or signer.kid, "typ": "JWT"}
         secret = None if algorithm == "none" else signer.private
         return jwt.encode(claims, secret, algorithm=algorithm, headers=headers)
 
+    async def _key_service_failure(self) -> web.Response | None:
+        """Wait out `delay` (cut short when the server closes), then answer 503 if `down`."""
+        self.key_requests += 1
+        if self.delay:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._closing.wait(), self.delay)
+        return web.json_response({"error": "down"}, status=503) if self.down else None
+
     async def _metadata(self, request: web.Request) -> web.Response:
+        if (failure := await self._key_service_failure()) is not None:
+            return failure
         return web.json_response(
             {
                 "issuer": BOT_FRAMEWORK_ISSUER,
@@ -155,6 +174,8 @@ class FakeBotFrameworkLogin:
         )
 
     async def _keys(self, request: web.Request) -> web.Response:
+        if (failure := await self._key_service_failure()) is not None:
+            return failure
         return web.json_response({"keys": [key.jwk() for key in self.published]})
 
     async def _authority(self, request: web.Request) -> web.Response:
@@ -196,6 +217,7 @@ class FakeBotFrameworkLogin:
     def close(self) -> None:
         """Stop listening, end the thread and remove the certificate."""
         if self._runner is not None:
+            self._loop.call_soon_threadsafe(self._closing.set)  # a delayed answer goes out now
             asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(5)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=5)
