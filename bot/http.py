@@ -68,6 +68,9 @@ async def _process(request: web.Request, activity: Activity, logic: TurnLogic) -
         invoke_response = await request.app[ADAPTER].process_activity(auth_header, activity, gated)
     except PermissionError:
         return _problem(401, "a valid Bot Framework token is required")
+    except web.HTTPServiceUnavailable:
+        # No signing keys yet (the key service is down since start-up): try again shortly.
+        return _problem(503, "the Bot Framework signing keys are not available yet")
     if refused:
         return _problem(403, "this bot does not serve your organisation's tenant")
     if invoke_response:

@@ -22,17 +22,22 @@ from bot.keys import (
     HTTP,
     METRICS,
     PROFILE,
+    REPLAYS,
     SERVICES,
     SETTINGS,
+    TENANTS,
 )
 from bot.outbox_sender import OutboxSender, runner_id
 from bot.outbox_worker import OutboxWorker
 from bot.proactive import Notifier
 from bot.references import ReferenceBook
+from bot.replay import Replays
 from bot.router import Router
 from bot.storage import SqlStorage
+from bot.tenants import TenantGate
 from services.app_services import AppServices
 from services.db import Database
+from services.db.receipts import ReceiptBook
 from services.profile import load_profile
 
 log = logging.getLogger("bot")
@@ -90,6 +95,8 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
     outbox_worker = OutboxWorker(sender, services.outbox)
     app[SERVICES] = services
     app[ADAPTER] = adapter
+    app[TENANTS] = TenantGate(settings.allowed_tenant_ids)
+    app[REPLAYS] = Replays(ReceiptBook(services.db))
     app[BOT] = SupportBot(
         services=services,
         router=Router(app[FEATURES]),
