@@ -17,9 +17,11 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards import Choice as CardChoice
 
+from cards.fit import DESCRIPTION, FACT, TITLE, clip, subject
 from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH, REOPEN
+from services.forms.bounds import LINE, TEXT, characters
 from services.profile import Choice, FieldKind, IntakeField, Profile
 from services.tickets import ConfirmationChannel, ReopenSource, Ticket, TicketEvent
 from services.tickets.rules import name_of
@@ -96,7 +98,7 @@ def closure_card(
     values, errors = values or {}, errors or {}
     days = profile.closure.auto_close_after_business_days
     body: list[CardElement] = [
-        heading(f"Resolve {ticket.number} · {ticket.subject}"),
+        heading(f"Resolve {subject(ticket)}"),
         note(
             f"It closes once the customer confirms the fix, or after {days} business days "
             "without an answer."
@@ -118,7 +120,8 @@ def _confirmation_inputs() -> list[CardElement]:
             label="Confirmed by (who at the customer)",
             is_required=True,
             error_message="Say who confirmed the fix.",
-            max_length=255,
+            max_length=LINE,
+            placeholder=characters(LINE).capitalize(),
         ),
         ChoiceSetInput(
             id="confirmed_via",
@@ -139,7 +142,7 @@ def confirm_form(number: str) -> ShowCardAction:
 def close_card(ticket: Ticket) -> dict:
     """`close <n>` on a resolved ticket: record the customer's confirmation to close it."""
     body = [
-        heading(f"Close {ticket.number} · {ticket.subject}"),
+        heading(f"Close {subject(ticket)}"),
         note("A ticket closes on the customer's confirmation: record who confirmed, and how."),
         *_confirmation_inputs(),
     ]
@@ -164,13 +167,17 @@ def reopen_form(number: str) -> ShowCardAction:
                 is_multiline=True,
                 is_required=True,
                 error_message="Say why it is being reopened.",
-                max_length=4000,
+                max_length=TEXT,
+                placeholder=characters(TEXT).capitalize(),
             ),
             ChoiceSetInput(
                 id="source", label="Who found it", choices=sources, value=ReopenSource.STAFF.value
             ),
             TextInput(
-                id="reported_by", label="Reported by (for a customer report)", max_length=255
+                id="reported_by",
+                label="Reported by (for a customer report)",
+                max_length=LINE,
+                placeholder=characters(LINE).capitalize(),
             ),
         ],
         [_button("Reopen", REOPEN, number)],
@@ -183,11 +190,12 @@ def reopened_card(profile: Profile, ticket: Ticket, reopened: TicketEvent) -> di
     after = dict(reopened.after or {})
     source = "Staff"
     if after.get("source") == ReopenSource.CUSTOMER_REPORT:
-        source = f"Customer report from {after.get('reported_by')}"
+        source = clip(f"Customer report from {after.get('reported_by')}", FACT)
+    reason = clip(reopened.body or "", DESCRIPTION)
     body = [
-        heading(f"{ticket.number} reopened · {ticket.subject}"),
+        heading(f"{ticket.number} reopened · {clip(ticket.subject, TITLE)}"),
         TextBlock(
-            text=f"{name_of(profile, reopened.actor_id)} reopened it: {reopened.body}",
+            text=f"{name_of(profile, reopened.actor_id)} reopened it: {reason}",
             color="Attention",
             weight="Bolder",
             wrap=True,

@@ -19,10 +19,12 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards import Choice as CardChoice
 
+from cards.fit import DESCRIPTION, FACT, FULL, clip, subject
 from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import ESCALATE, RCCA, REFRESH, note_form
 from services.escalations import HANDOFF_FIELDS, Escalation, EscalationStatus
+from services.forms.bounds import REASON, characters
 from services.profile import Person, Profile
 from services.tickets import Ticket
 from services.tickets.rules import name_of
@@ -56,11 +58,13 @@ def escalation_form_card(
     """
     values, errors = values or {}, errors or {}
     body: list[CardElement] = [
-        heading(f"Escalate {ticket.number} · {ticket.subject}"),
+        heading(f"Escalate {subject(ticket)}"),
         note("Engineering takes the problem over from this handoff alone: make it complete."),
     ]
     if asked:
-        body.append(TextBlock(text=asked, color="Accent", weight="Bolder", wrap=True))
+        body.append(
+            TextBlock(text=clip(asked, DESCRIPTION), color="Accent", weight="Bolder", wrap=True)
+        )
     missing = [spec.label for spec in HANDOFF_FIELDS if spec.id in errors]
     if missing:
         body.append(
@@ -92,12 +96,12 @@ def handoff_elements(profile: Profile, ticket: Ticket, escalation: Escalation) -
         ("Software", handoff.software_versions),
     ]
     body: list[CardElement] = [
-        FactSet(facts=[Fact(title=k, value=v) for k, v in facts if v]),
+        FactSet(facts=[Fact(title=k, value=clip(v, FACT)) for k, v in facts if v]),
     ]
     labels = {spec.id: spec.label for spec in HANDOFF_FIELDS}
     for key in _LONG:
         body.append(TextBlock(text=labels[key], weight="Bolder", spacing="Medium"))
-        body.append(note(getattr(handoff, key), subtle=False))
+        body.append(note(clip(getattr(handoff, key), FULL), subtle=False))
     return body
 
 
@@ -117,7 +121,7 @@ def escalation_review_card(
 
     With `outcome` (the decision, once taken) the card only reports it.
     """
-    body: list[CardElement] = [heading(f"Escalation {ticket.number} · {ticket.subject}")]
+    body: list[CardElement] = [heading(f"Escalation {subject(ticket)}")]
     if outcome:
         body.append(TextBlock(text=outcome, weight="Bolder", color="Good", wrap=True))
     body.extend(handoff_elements(profile, ticket, escalation))
@@ -134,7 +138,12 @@ def escalation_review_card(
                 is_required=True,
                 error_message="Pick the engineer who takes it over.",
             ),
-            TextInput(id="note", label="Note for the engineer (optional)", max_length=1000),
+            TextInput(
+                id="note",
+                label="Note for the engineer (optional)",
+                max_length=REASON,
+                placeholder=characters(REASON).capitalize(),
+            ),
         ],
         [_button("Accept and assign", ESCALATION_ACCEPT, data)],
     )
@@ -146,7 +155,8 @@ def escalation_review_card(
                 is_multiline=True,
                 is_required=True,
                 error_message="Say what is missing.",
-                max_length=2000,
+                max_length=REASON,
+                placeholder=characters(REASON).capitalize(),
             )
         ],
         [_button("Send back", ESCALATION_INFO, data)],
@@ -164,11 +174,11 @@ def escalation_assigned_card(profile: Profile, ticket: Ticket, escalation: Escal
     manager = name_of(profile, escalation.decided_by or "")
     line = f"{manager} assigned you this escalation; the ticket is yours now."
     body: list[CardElement] = [
-        heading(f"Escalated to you: {ticket.number} · {ticket.subject}"),
+        heading(f"Escalated to you: {subject(ticket)}"),
         TextBlock(text=line, weight="Bolder", color="Accent", wrap=True),
     ]
     if escalation.reply:
-        body.append(note(f"{manager}: {escalation.reply}", subtle=False))
+        body.append(note(clip(f"{manager}: {escalation.reply}", DESCRIPTION), subtle=False))
     body.extend(handoff_elements(profile, ticket, escalation))
     body.append(note("Record the RCCA before resolving: it cannot be resolved without it."))
     rcca = _button("Record RCCA", RCCA, {"number": ticket.number}, "none")
@@ -181,7 +191,11 @@ def escalation_reply_card(profile: Profile, ticket: Ticket, escalation: Escalati
     if escalation.status is EscalationStatus.INFO_REQUESTED:
         body: list[CardElement] = [
             heading(f"{ticket.number}: Engineering needs more information"),
-            TextBlock(text=f"{manager} asks: {escalation.reply}", weight="Bolder", wrap=True),
+            TextBlock(
+                text=clip(f"{manager} asks: {escalation.reply}", DESCRIPTION),
+                weight="Bolder",
+                wrap=True,
+            ),
             note("The ticket is back with you, in progress: complete the handoff, send it again."),
         ]
         data = {"number": ticket.number}
@@ -198,5 +212,5 @@ def escalation_reply_card(profile: Profile, ticket: Ticket, escalation: Escalati
         ),
     ]
     if escalation.reply:
-        body.append(note(f"{manager}: {escalation.reply}", subtle=False))
+        body.append(note(clip(f"{manager}: {escalation.reply}", DESCRIPTION), subtle=False))
     return render(card(body, [_open(ticket.number)]))

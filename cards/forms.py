@@ -6,6 +6,7 @@ back as the same card with each problem under its field and every typed value ke
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -21,6 +22,7 @@ from microsoft_teams.cards import (
 from microsoft_teams.cards import Choice as CardChoice
 
 from cards.render import note
+from services.forms.bounds import characters
 from services.profile import FieldKind, IntakeField, Profile
 
 GENERAL = ""  # the errors key of a refusal that concerns the whole form, not one field
@@ -30,8 +32,24 @@ _TEXT_STYLES = {FieldKind.EMAIL: "Email", FieldKind.PHONE: "Tel"}
 InputMaker = Callable[[Profile, IntakeField, Any], CardElement]
 
 
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
+def _text(value: Any, limit: int | None = None) -> str | None:
+    # A value longer than its input allows (typed around the card, or stored before the limit)
+    # is cut: the card stays small and can be sent again; the field's error says why.
+    return None if value is None else str(value)[:limit]
+
+
+def _number(value: Any) -> float | None:
+    """A number input can only show a number: typed nonsense is shown empty."""
+    try:
+        number = float(value) if value not in (None, "") else None
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if number is not None and math.isfinite(number) else None
+
+
+def hint(placeholder: str, limit_words: str) -> str:
+    """A placeholder that also shows the input's limit: "Acme Foods · up to 255 characters"."""
+    return f"{placeholder} · {limit_words}" if placeholder else limit_words.capitalize()
 
 
 def field_input(profile: Profile, spec: IntakeField, value: Any) -> CardElement:
@@ -58,23 +76,27 @@ def field_input(profile: Profile, spec: IntakeField, value: Any) -> CardElement:
             value_off="false",
         )
     if spec.kind is FieldKind.NUMBER:
+        low, high = spec.number_range
         return NumberInput(
             **common,
-            value=value,
-            placeholder=spec.placeholder or None,
-            error_message=required_message,
+            value=_number(value),
+            min=low,
+            max=high,
+            placeholder=hint(spec.placeholder, f"{low:,} to {high:,}"),
+            error_message=spec.number_error,
         )
     if spec.kind is FieldKind.DATE:
         return DateInput(**common, value=_text(value), error_message=required_message)
+    limit = spec.text_limit
     return TextInput(
         **common,
-        value=_text(value),
-        placeholder=spec.placeholder or None,
+        value=_text(value, limit),
+        placeholder=hint(spec.placeholder, characters(limit)),
         is_multiline=spec.kind is FieldKind.MULTILINE or None,
         style=_TEXT_STYLES.get(spec.kind),
         regex=spec.pattern,
         error_message=spec.pattern_error or required_message,
-        max_length=4000 if spec.kind is FieldKind.MULTILINE else 255,
+        max_length=limit,
     )
 
 

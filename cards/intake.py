@@ -12,6 +12,7 @@ from microsoft_teams.cards import (
     FactSet,
 )
 
+from cards.fit import fact_pairs, subject
 from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
@@ -68,10 +69,11 @@ def intake_form_card(
 
 def intake_summary_card(profile: Profile, ticket: Ticket, *, already_filed: bool = False) -> dict:
     """What replaces the form once the ticket exists: read-only, with the acknowledgement due."""
-    body: list[CardElement] = [heading(f"Filed {ticket.number} · {ticket.subject}")]
+    body: list[CardElement] = [heading(f"Filed {subject(ticket)}")]
     if already_filed:
         body.append(note("This form was already submitted; this is the ticket it created."))
-    body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in facts(profile, ticket)]))
+    pairs = fact_pairs(facts(profile, ticket))
+    body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
     body.append(note("Triage has been told; the acknowledgement is due by the time above."))
     open_it = ExecuteAction(title="Open ticket", verb=REFRESH, data={"number": ticket.number})
     return render(card(body, [open_it]))

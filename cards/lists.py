@@ -14,6 +14,7 @@ from microsoft_teams.cards import (
     TextBlock,
 )
 
+from cards.fit import TITLE, clip
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
 from services.profile import Profile
@@ -57,7 +58,7 @@ def _row(profile: Profile, ticket: Ticket, now: datetime) -> ColumnSet:
     text = Column(
         width="stretch",
         items=[
-            TextBlock(text=f"**{ticket.number}** · {ticket.subject}", wrap=True),
+            TextBlock(text=f"**{ticket.number}** · {clip(ticket.subject, TITLE)}", wrap=True),
             TextBlock(
                 text=" · ".join(d for d in details if d),
                 wrap=True,

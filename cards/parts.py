@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,17 +12,16 @@ from microsoft_teams.cards import (
     ExecuteAction,
     Fact,
     FactSet,
-    NumberInput,
     TextBlock,
 )
 
-from cards.forms import field_input, form_inputs
+from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from services.parts import REQUEST_TYPE_LABELS, Order, PartsRequest
 from services.parts.describe import order_line
-from services.parts.forms import ANSWER_FIELDS, MAX_QUANTITY, request_fields
+from services.parts.forms import ANSWER_FIELDS, request_fields
 from services.parts.model import money
-from services.profile import IntakeField, Profile
+from services.profile import Profile
 from services.tickets.rules import local_time, name_of
 
 PARTS_SUBMIT = "parts.submit"
@@ -52,25 +50,6 @@ def nc_tape_head_flag() -> Container:
     return Container(style="warning", items=[line])
 
 
-def _input(profile: Profile, spec: IntakeField, value: Any) -> CardElement:
-    if spec.id != "quantity":
-        return field_input(profile, spec, value)
-    try:  # a number input can only show a number: typed nonsense is shown empty
-        number = float(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        number = None
-    number = None if number is not None and not math.isfinite(number) else number
-    return NumberInput(
-        id=spec.id,
-        label=spec.label,
-        is_required=True,
-        value=number,
-        min=1,
-        max=MAX_QUANTITY,
-        error_message=f"Quantity is a whole number from 1 to {MAX_QUANTITY:,}.",
-    )
-
-
 def parts_form_card(
     profile: Profile,
     form_id: str,
@@ -82,7 +61,7 @@ def parts_form_card(
     body: list[CardElement] = [
         heading("Parts & quotes"),
         note("A quote, a part number identified, or where an order stands."),
-        *form_inputs(profile, request_fields(profile), values, errors or {}, make_input=_input),
+        *form_inputs(profile, request_fields(profile), values, errors or {}),
     ]
     data = {"form_id": form_id}
     actions = [
@@ -154,7 +133,7 @@ def parts_request_card(
     elif view.answer_form:
         values = {"identified_part": request.part_number, **view.values}
         body.append(TextBlock(text="Your answer", weight="Bolder", spacing="Medium"))
-        body.extend(form_inputs(profile, ANSWER_FIELDS, values, view.errors, make_input=_input))
+        body.extend(form_inputs(profile, ANSWER_FIELDS, values, view.errors))
         actions.append(
             ExecuteAction(
                 title="Send answer",

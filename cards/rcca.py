@@ -7,6 +7,7 @@ from typing import Any
 
 from microsoft_teams.cards import CardElement, ExecuteAction, Fact, FactSet, TextBlock
 
+from cards.fit import SECTION, clip, subject
 from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
@@ -28,7 +29,7 @@ def rcca_form_card(
     same form with errors and values kept."""
     values, errors = values or {}, errors or {}
     body: list[CardElement] = [
-        heading(f"RCCA for {ticket.number} · {ticket.subject}"),
+        heading(f"RCCA for {subject(ticket)}"),
         note("An escalated ticket is resolved only once its RCCA is on record."),
     ]
     body.extend(form_inputs(profile, RCCA_FIELDS, values, errors))
@@ -77,5 +78,5 @@ def escalation_section(
         facts.append(("RCCA", "Not recorded yet: needed before it can be resolved"))
     return [
         TextBlock(text="Engineering escalation", weight="Bolder", spacing="Medium"),
-        FactSet(facts=[Fact(title=k, value=v) for k, v in facts]),
+        FactSet(facts=[Fact(title=k, value=clip(v, SECTION)) for k, v in facts]),
     ]

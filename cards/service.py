@@ -19,6 +19,7 @@ from microsoft_teams.cards import (
 )
 
 from cards.render import card, heading, note, render
+from services.forms.bounds import REASON, characters
 from services.profile import Profile
 from services.service_requests import NoticeVia, RequestStatus, ServiceRequest
 from services.service_requests.wording import billing_label, date_range, who_goes
@@ -110,7 +111,8 @@ def service_approval_card(profile: Profile, request: ServiceRequest) -> dict:
         is_multiline=True,
         is_required=True,
         error_message="Say why you reject it.",
-        max_length=1000,
+        max_length=REASON,
+        placeholder=characters(REASON).capitalize(),
     )
     reject = ExecuteAction(
         title="Reject", verb=REJECT, data=data, style="destructive", associated_inputs="auto"

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from microsoft_teams.cards import ExecuteAction, Fact, FactSet, TextBlock
 
+from cards.fit import subject
 from cards.render import card, heading, render
 from cards.ticket import REASSIGN, REFRESH
 from services.profile import Profile
@@ -41,7 +42,7 @@ def sla_alert_card(
     assignee = name_of(profile, ticket.assignee_id) if ticket.assignee_id else "Nobody yet"
     what = DEADLINE_NAMES[deadline]
     facts = [
-        Fact(title="Ticket", value=f"{ticket.number} · {ticket.subject}"),
+        Fact(title="Ticket", value=subject(ticket)),
         Fact(title="Priority", value=profile.priority(ticket.priority).label),
         Fact(title="Status", value=status_label(profile, ticket.status)),
         Fact(title="Assignee", value=assignee),

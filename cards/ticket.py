@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from microsoft_teams.cards import (
     Action,
+    ActionSet,
     CardElement,
     Choice,
     ChoiceSetInput,
@@ -19,7 +20,9 @@ from microsoft_teams.cards import (
     ToggleInput,
 )
 
+from cards.fit import DESCRIPTION, ENTRY, clip, fact_pairs, subject
 from cards.render import card, heading, note, render
+from services.forms.bounds import MINUTES, REASON, TEXT, characters
 from services.profile import Profile
 from services.tickets import Ticket, TicketEvent
 from services.tickets.describe import facts, timeline
@@ -38,6 +41,13 @@ REFRESH = "ticket.refresh"
 ESCALATE = "ticket.escalate"  # process 4: the escalation form
 RCCA = "ticket.rcca"  # process 4: an escalated ticket's RCCA form
 KB_ARTICLE = "ticket.kb_article"  # process 7: draft (or open) the KB article from it
+HISTORY = "ticket.history"  # the whole timeline, a page at a time (cards.history)
+SHOWN = 12  # timeline entries on the ticket card: the newest; the rest are counted
+
+
+def history_command(number: str) -> str:
+    """What to type for a ticket's whole timeline."""
+    return f"history {number}"
 
 
 def note_form(number: str) -> ShowCardAction:
@@ -50,7 +60,8 @@ def note_form(number: str) -> ShowCardAction:
                 is_multiline=True,
                 is_required=True,
                 error_message="Write the note.",
-                max_length=4000,
+                max_length=TEXT,
+                placeholder=characters(TEXT).capitalize(),
             ),
             ToggleInput(
                 id="public",
@@ -59,7 +70,14 @@ def note_form(number: str) -> ShowCardAction:
                 value_on="true",
                 value_off="false",
             ),
-            NumberInput(id="minutes", label="Time spent (minutes)", min=0, max=1440),
+            NumberInput(
+                id="minutes",
+                label="Time spent (minutes)",
+                min=MINUTES[0],
+                max=MINUTES[1],
+                placeholder=f"{MINUTES[0]} to {MINUTES[1]:,}; leave empty if none",
+                error_message=f"Minutes are a whole number from {MINUTES[0]} to {MINUTES[1]:,}.",
+            ),
         ],
         [
             ExecuteAction(
@@ -83,7 +101,12 @@ def status_form(profile: Profile, number: str, current: str) -> ShowCardAction:
                 is_required=True,
                 error_message="Choose a status.",
             ),
-            TextInput(id="status_note", label="Why (optional)", max_length=1000),
+            TextInput(
+                id="status_note",
+                label="Why (optional)",
+                max_length=REASON,
+                placeholder=characters(REASON).capitalize(),
+            ),
         ],
         [
             ExecuteAction(
@@ -95,6 +118,28 @@ def status_form(profile: Profile, number: str, current: str) -> ShowCardAction:
         ],
     )
     return ShowCardAction(title="Status", card=form)
+
+
+def entry_line(text: str) -> TextBlock:
+    """One timeline entry, small and close to the next."""
+    return TextBlock(text=text, wrap=True, size="Small", spacing="None")
+
+
+def _timeline(profile: Profile, number: str, events: list[TicketEvent]) -> list[CardElement]:
+    """The newest entries, each cut to a preview, and how to see the older ones."""
+    lines = timeline(profile, events, limit=SHOWN)
+    if not lines:
+        return []
+    body: list[CardElement] = [TextBlock(text="Timeline", weight="Bolder", spacing="Medium")]
+    older = len(events) - len(lines)
+    if older:
+        entries = "entry" if older == 1 else "entries"
+        typed = history_command(number)
+        body.append(note(f"{older:,} older {entries} not shown: `{typed}` shows them all."))
+        button = ExecuteAction(title="Whole timeline", verb=HISTORY, data={"number": number})
+        body.append(ActionSet(actions=[button], spacing="None"))
+    body.extend(entry_line(clip(line, ENTRY)) for line in lines)
+    return body
 
 
 def ticket_card(
@@ -109,16 +154,14 @@ def ticket_card(
     """The full ticket as a card; `headline` adds a line on top (e.g. "Assigned to you") and
     `sections` what other processes keep about the ticket (e.g. its escalation), above the
     timeline."""
-    body = [heading(f"{ticket.number} · {ticket.subject}")]
+    body: list[CardElement] = [heading(subject(ticket))]
     if headline:
         body.append(TextBlock(text=headline, weight="Bolder", color="Accent", wrap=True))
-    body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in facts(profile, ticket)]))
+    pairs = fact_pairs(facts(profile, ticket))
+    body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
     if ticket.description and ticket.description != ticket.subject:
-        body.append(note(ticket.description, subtle=False))
+        body.append(note(clip(ticket.description, DESCRIPTION), subtle=False))
     body.extend(sections)
-    lines = timeline(profile, list(events))
-    if lines:
-        body.append(TextBlock(text="Timeline", weight="Bolder", spacing="Medium"))
-        body.extend(TextBlock(text=line, wrap=True, size="Small", spacing="None") for line in lines)
+    body.extend(_timeline(profile, ticket.number, list(events)))
     refresh = ExecuteAction(title="Refresh", verb=REFRESH, data={"number": ticket.number})
     return render(card(body, [*actions, refresh]))

@@ -21,8 +21,10 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards import Choice as CardChoice
 
+from cards.fit import ENTRY, TITLE, clip, fact_pairs, subject
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
+from services.forms.bounds import REASON, characters
 from services.profile import Profile
 from services.tickets import Ticket
 from services.tickets.describe import facts
@@ -33,7 +35,7 @@ PRIORITY = "triage.priority"
 REQUEST_INFO = "triage.request_info"
 ACKNOWLEDGE = "triage.acknowledge"
 QUEUE_LIMIT = 20  # a longer list stops being a to-do list; the rest is counted
-_DESCRIPTION_LIMIT = 600
+_DESCRIPTION = 600  # bytes: triage reads the gist, the ticket card has more
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ def _assignment(view: TriageView) -> list[CardElement]:
         TextInput(
             id="override_reason",
             label="Override reason (needed only when your pick does not fit the ticket)",
-            max_length=500,
+            max_length=REASON,
+            placeholder=characters(REASON).capitalize(),
         ),
     ]
 
@@ -116,7 +119,8 @@ def _info_form(ticket: Ticket) -> ShowCardAction:
                 is_multiline=True,
                 is_required=True,
                 error_message="Say what you need to know.",
-                max_length=1000,
+                max_length=REASON,
+                placeholder=characters(REASON).capitalize(),
             )
         ],
         [ExecuteAction(title="Send request", verb=REQUEST_INFO, data={"number": ticket.number})],
@@ -141,27 +145,27 @@ def _actions(profile: Profile, ticket: Ticket) -> list[Action]:
 
 def triage_card(profile: Profile, ticket: Ticket, view: TriageView) -> dict:
     """The ticket as triage sees it: what to check, who should work it, and the actions."""
-    body: list[CardElement] = [heading(f"Triage {ticket.number} · {ticket.subject}")]
+    body: list[CardElement] = [heading(f"Triage {subject(ticket)}")]
     if view.outcome:
         body.append(_line(view.outcome, "Good"))
     if view.warning:
         body.append(_line(view.warning, "Attention"))
-    pairs = [*facts(profile, ticket), *view.extra_facts]
+    pairs = fact_pairs([*facts(profile, ticket), *view.extra_facts])
     body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
     if view.ack_overdue:
         body.append(_line("The acknowledgement is overdue.", "Attention"))
     if view.doubts:
         body.append(_doubts(view.doubts))
     if ticket.description and ticket.description != ticket.subject:
-        text = ticket.description
-        if len(text) > _DESCRIPTION_LIMIT:
-            text = text[: _DESCRIPTION_LIMIT - 1].rstrip() + "…"
-        body.append(note(text, subtle=False))
+        body.append(note(clip(ticket.description, _DESCRIPTION), subtle=False))
     if ticket.is_open and view.options:
         body.extend(_assignment(view))
     if view.recent:
         body.append(TextBlock(text="Latest", weight="Bolder", spacing="Medium"))
-        body.extend(TextBlock(text=t, wrap=True, size="Small", spacing="None") for t in view.recent)
+        body.extend(
+            TextBlock(text=clip(t, ENTRY), wrap=True, size="Small", spacing="None")
+            for t in view.recent
+        )
     return render(card(body, _actions(profile, ticket) if ticket.is_open else None))
 
 
@@ -180,7 +184,7 @@ def _queue_item(profile: Profile, ticket: Ticket, now: datetime) -> Container:
     return Container(
         separator=True,
         items=[
-            TextBlock(text=f"**{ticket.number}** · {ticket.subject}", wrap=True),
+            TextBlock(text=f"**{ticket.number}** · {clip(ticket.subject, TITLE)}", wrap=True),
             TextBlock(text=" · ".join(state), wrap=True, size="Small", spacing="None"),
             ActionSet(actions=[opener]),
         ],

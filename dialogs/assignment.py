@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import Field
-
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.ticket import REASSIGN
@@ -26,6 +24,7 @@ from cards.triage import ASSIGN
 from dialogs.common import TicketRef, apply, find_ticket, refused
 from dialogs.notices import delivery_warning, mention_in_thread, notify_assignee
 from dialogs.triage_view import after_change, refusal_result, triage_card_for
+from services.forms.bounds import REASON, Key, Reason, overlong
 from services.profile import Capability, Person, Profile
 from services.routing.assignment import explain_mismatch
 from services.tickets import Ticket, workflow
@@ -37,8 +36,8 @@ USAGE = "Use: assign BP-1001 kevin, or assign BP-1001 jordan <why, when they don
 class AssignInputs(TicketRef):
     """Assign: the person picked on the card and, when they don't fit, why anyway."""
 
-    assignee: str = Field("", max_length=64)
-    override_reason: str = Field("", max_length=500)
+    assignee: Key = ""
+    override_reason: Reason = ""
 
 
 @dataclass(frozen=True)
@@ -136,11 +135,16 @@ async def assign_command(turn: Turn, args: str) -> None:
     if len(parts) < 2:
         await turn.say(USAGE)
         return
+    reason = parts[2] if len(parts) > 2 else ""
+    problem = overlong("reason", reason, REASON)
+    if problem:
+        await turn.say(problem)
+        return
     ticket, problem = await find_ticket(turn, parts[0])
     if ticket is None:
         await turn.say(problem or USAGE)
         return
-    done, problem = await assign_ticket(turn, ticket, parts[1], parts[2] if len(parts) > 2 else "")
+    done, problem = await assign_ticket(turn, ticket, parts[1], reason)
     if done is None:
         await turn.say(problem or USAGE)
         return

@@ -22,6 +22,7 @@ from cards.ticket import RESOLVE
 from dialogs.closure_form import ClosureInputs, capture_knowledge, check_closure, resolution
 from dialogs.common import TicketRef, apply, find_ticket, refused
 from dialogs.ticket_view import now, refusal_result, ticket_view
+from services.forms.bounds import Key, Line
 from services.tickets import Confirmation, ConfirmationChannel, Ticket, TicketRuleError
 from services.tickets.rules import require_move, require_worker
 from services.tickets.statuses import TicketStatus
@@ -33,8 +34,8 @@ closure = Feature("closure")
 class ConfirmInputs(TicketRef):
     """The Customer confirmed form: who at the customer confirmed the fix, and how."""
 
-    confirmed_by: str = ""
-    confirmed_via: str = ""
+    confirmed_by: Line = ""
+    confirmed_via: Key = ""
 
 
 def may_resolve(turn: Turn, ticket: Ticket) -> str | None:

@@ -12,6 +12,7 @@ from dialogs.common import Command, TicketRef
 from dialogs.knowledge_capture import draft_for_owners
 from dialogs.ticket_view import chained, now
 from services.forms import check_answers
+from services.forms.bounds import FormText, Key
 from services.profile import Profile
 from services.tickets import Confirmation, ConfirmationChannel, Ticket
 from services.tickets.closure import RccaRecord
@@ -21,12 +22,12 @@ from services.tickets.workflow import close, resolve
 class ClosureInputs(TicketRef):
     """The closure card's inputs, as the client sent them (checked by `check_closure`)."""
 
-    summary: str | None = None
-    root_cause: str | None = None
-    confirmation: str | None = None
-    confirmed_by: str | None = None
-    confirmed_via: str | None = None
-    kb_article: bool | str | None = None
+    summary: FormText | None = None
+    root_cause: FormText | None = None
+    confirmation: Key | None = None
+    confirmed_by: FormText | None = None
+    confirmed_via: Key | None = None
+    kb_article: bool | Key | None = None
 
 
 @dataclass(frozen=True)

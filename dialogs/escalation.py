@@ -21,8 +21,6 @@ only people who may accept escalations decide: both from the sender, never from 
 
 from __future__ import annotations
 
-from pydantic import ConfigDict
-
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.escalation import ESCALATION_SUBMIT, escalation_form_card
@@ -34,21 +32,17 @@ from dialogs.ticket_view import now, ticket_view
 from services.escalations import EscalationStatus, read_handoff
 from services.escalations.forms import handoff_prefill
 from services.escalations.workflow import escalate, require_escalator
+from services.forms.bounds import FormInputs, Reference
 from services.tickets import Ticket, TicketRuleError
 from services.tickets.rules import name_of
 
 escalation = Feature("escalation")
 
 
-class HandoffInputs(TicketRef):
+class HandoffInputs(FormInputs):
     """The handoff form: the ticket's number plus every input (checked by read_handoff)."""
 
-    model_config = ConfigDict(extra="allow")
-
-    @property
-    def answers(self) -> dict:
-        """The inputs, as typed."""
-        return dict(self.model_extra or {})
+    number: Reference
 
 
 def may_escalate(turn: Turn, ticket: Ticket) -> str | None:

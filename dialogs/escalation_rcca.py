@@ -22,6 +22,7 @@ from dialogs.escalation_steps import guarded
 from dialogs.ticket_view import now, ticket_view
 from services.escalations import RCCA_FIELDS, Escalation, read_rcca
 from services.escalations.workflow import record_rcca, require_rcca_recorder
+from services.forms.bounds import FormText
 from services.tickets import Ticket, TicketRuleError
 
 rcca = Feature("rcca")
@@ -30,9 +31,9 @@ rcca = Feature("rcca")
 class RccaInputs(TicketRef):
     """The RCCA form's inputs, as the client sent them (checked by read_rcca)."""
 
-    root_cause: str | None = None
-    corrective_action: str | None = None
-    preventive_action: str | None = None
+    root_cause: FormText | None = None
+    corrective_action: FormText | None = None
+    preventive_action: FormText | None = None
 
 
 async def _recordable(turn: Turn, number: str) -> tuple[Ticket | None, Escalation | None, str]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pydantic import Field
-
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.escalation import ESCALATION_ACCEPT, ESCALATION_INFO
@@ -20,6 +18,7 @@ from dialogs.escalation_steps import guarded, review_card, tell_outcome, update_
 from dialogs.ticket_view import now, refusal_result
 from services.escalations import Decision, Escalation
 from services.escalations.workflow import accept, ask_for_information
+from services.forms.bounds import Key, Reason, RecordId
 from services.profile import Capability
 from services.tickets import Ticket
 from services.tickets.rules import name_of
@@ -31,10 +30,10 @@ class DecisionInputs(TicketRef):
     """The review card's forms: the escalation decided on, the engineer and note, or the
     question."""
 
-    escalation_id: int
-    engineer: str = Field("", max_length=64)
-    note: str = Field("", max_length=1000)
-    question: str = Field("", max_length=2000)
+    escalation_id: RecordId
+    engineer: Key = ""
+    note: Reason = ""
+    question: Reason = ""
 
 
 async def _decide(

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.intake import (
@@ -31,22 +29,17 @@ from cards.knowledge import similar_problems
 from dialogs.knowledge import similar_solved
 from dialogs.triage import announce_new_ticket
 from services.forms import check_answers
+from services.forms.bounds import FormId, FormInputs
 from services.tickets import TicketRuleError, check_draft, draft_from_answers
 
 feature = Feature("intake")
 
 
-class IntakeSubmission(BaseModel):
+class IntakeSubmission(FormInputs):
     """The intake card's data: its form id, plus every input (checked against the profile)."""
 
-    model_config = ConfigDict(extra="allow")
-    form_id: str = Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")
+    form_id: FormId
     seen_suggestions: bool = False  # the form already showed similar solved problems
-
-    @property
-    def answers(self) -> dict:
-        """The inputs, as typed."""
-        return dict(self.model_extra or {})
 
 
 @feature.command(

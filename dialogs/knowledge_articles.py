@@ -6,7 +6,7 @@ and services.knowledge.rules again); card data only says which article and which
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
@@ -16,6 +16,7 @@ from dialogs.common import refused
 from dialogs.knowledge import article_view, visible_article
 from dialogs.knowledge_capture import record_step
 from dialogs.ticket_view import now
+from services.forms.bounds import FormText, RecordId
 from services.knowledge import (
     ARTICLE_FIELDS,
     Article,
@@ -36,20 +37,20 @@ class ArticleRef(BaseModel):
     """What every article button carries: the article's id (and the version it showed)."""
 
     model_config = ConfigDict(extra="ignore")
-    article_id: int = Field(ge=1)
-    version: int | None = Field(None, ge=1)
+    article_id: RecordId
+    version: RecordId | None = None
 
 
 class ArticleInputs(ArticleRef):
     """The article form: its fields as typed (checked by services.knowledge.check_content)."""
 
-    version: int = Field(ge=1)
-    title: str | None = None
-    problem: str | None = None
-    symptoms: str | None = None
-    cause: str | None = None
-    resolution: str | None = None
-    machine_models: str | None = None
+    version: RecordId
+    title: FormText | None = None
+    problem: FormText | None = None
+    symptoms: FormText | None = None
+    cause: FormText | None = None
+    resolution: FormText | None = None
+    machine_models: FormText | None = None
 
     def typed(self) -> dict[str, str | None]:
         """The fields as the person typed them, to show again on a refused form."""

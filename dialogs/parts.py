@@ -22,8 +22,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.forms import GENERAL
@@ -42,6 +40,7 @@ from dialogs.common import find_ticket, refused
 from dialogs.parts_answer import record_answer
 from dialogs.parts_orders import look_up_for_form
 from dialogs.parts_steps import RequestRef, note_on_ticket, request_card, request_ticket, tell
+from services.forms.bounds import FormId, FormInputs, FormText
 from services.parts import PartsRequest, RequestType, check_request
 from services.parts.describe import asked_note, what_is_asked
 from services.parts.people import parts_owner
@@ -50,25 +49,19 @@ from services.profile import Capability
 parts = Feature("parts")
 
 
-class PartsSubmission(BaseModel):
+class PartsSubmission(FormInputs):
     """The form's data: its form id, plus every input (checked by services.parts)."""
 
-    model_config = ConfigDict(extra="allow")
-    form_id: str = Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")
-
-    @property
-    def answers(self) -> dict:
-        """The inputs, as typed."""
-        return dict(self.model_extra or {})
+    form_id: FormId
 
 
 class AnswerInputs(RequestRef):
     """The parts owner's answer form, as the client sent it (checked by services.parts)."""
 
-    identified_part: str | None = None
-    price: str | None = None
-    lead_time: str | None = None
-    quote_number: str | None = None
+    identified_part: FormText | None = None
+    price: FormText | None = None
+    lead_time: FormText | None = None
+    quote_number: FormText | None = None
 
 
 @parts.command(

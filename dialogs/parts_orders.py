@@ -19,6 +19,7 @@ from cards.parts import PARTS_ORDERED, parts_form_card
 from cards.parts_orders import order_status_card
 from dialogs.common import refused
 from dialogs.parts_steps import RequestRef, note_on_ticket, request_card, tell
+from services.forms.bounds import REFERENCE
 from services.parts import Order, OrderStatus, PartsDraft, PartsRequest, PartsRuleError
 from services.parts.describe import order_line, order_note
 from services.parts.orders import normalized
@@ -87,7 +88,7 @@ async def look_up_for_form(
 async def parts_status(turn: Turn, args: str) -> None:
     """Send the order system's answer (or the parts request, for a PQ number)."""
     number = args.strip()
-    if not number:
+    if not number or len(number) > REFERENCE:
         await turn.say("Which order? Give its order or quote number, like SO-1001 or Q-2201.")
         return
     if number.upper().startswith("PQ"):
@@ -115,7 +116,7 @@ async def parts_update(turn: Turn, args: str) -> None:
     """Move an order on in the order system and tell the people on its request."""
     number, _, word = args.strip().partition(" ")
     status = next((s for s in _MOVES if s.value == word.strip().lower()), None)
-    if not number or status is None:
+    if not number or len(number) > REFERENCE or status is None:
         await turn.say(f"Say which order and what happened: `parts update {_UPDATE_USAGE}`.")
         return
     try:

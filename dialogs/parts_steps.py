@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from bot.turn import Turn, card_message
 from cards.parts import RequestView, parts_request_card
 from dialogs.common import ticket_number
 from dialogs.notices import delivery_warning
 from services.db.outbox import OutboxMessage
+from services.forms.bounds import Reference
 from services.parts import OrderStatus, PartsRequest
 from services.profile import Capability
 from services.tickets import StaleTicket, Ticket, TicketRuleError
@@ -26,7 +27,7 @@ class RequestRef(BaseModel):
     """What every parts request button carries: the request's number."""
 
     model_config = ConfigDict(extra="ignore")
-    number: str = Field(min_length=1, max_length=32)
+    number: Reference
 
 
 async def request_ticket(turn: Turn, text: str) -> tuple[Ticket | None, str | None]:

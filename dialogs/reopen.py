@@ -16,6 +16,7 @@ from cards.closure import reopened_card
 from cards.ticket import REOPEN
 from dialogs.common import TicketRef, apply, find_ticket
 from dialogs.ticket_view import act_on, now, ticket_view
+from services.forms.bounds import TEXT, Key, Line, LongText, overlong
 from services.profile import Capability, Person, Profile
 from services.tickets import EventKind, ReopenSource, Ticket
 from services.tickets.workflow import reopen
@@ -26,9 +27,9 @@ reopening = Feature("reopening")
 class ReopenInputs(TicketRef):
     """The Reopen form: why, who found it (staff or a customer report) and who reported it."""
 
-    reason: str = ""
-    source: str = ReopenSource.STAFF.value
-    reported_by: str | None = None
+    reason: LongText = ""
+    source: Key = ReopenSource.STAFF.value
+    reported_by: Line | None = None
 
 
 def audience(profile: Profile, ticket: Ticket) -> list[Person]:
@@ -63,6 +64,10 @@ async def reopen_command(turn: Turn, args: str) -> None:
     """Reopen from the chat (staff found it); a customer report goes through the card's form."""
     assert turn.caller is not None
     number, _, reason = args.strip().partition(" ")
+    problem = overlong("reason", reason, TEXT)
+    if problem:
+        await turn.say(problem)
+        return
     ticket, problem = await find_ticket(turn, number)
     if ticket is None:
         await turn.say(problem or "")

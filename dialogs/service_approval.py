@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.service import APPROVE, REJECT, service_approval_card, service_request_card
 from dialogs.common import refused
 from dialogs.service_steps import find_request, record_step, schedule_now, tell_requester
+from services.forms.bounds import Reason, Reference
 from services.profile import Capability
 from services.service_requests import ServiceRequest, ServiceRuleError, StaleRequest
 from services.service_requests.timeline import Step
@@ -35,13 +36,13 @@ class RequestRef(BaseModel):
     """What every approval button carries: the request's number."""
 
     model_config = ConfigDict(extra="ignore")
-    number: str = Field(min_length=1, max_length=32)
+    number: Reference
 
 
 class Rejection(RequestRef):
     """Reject: why, in words the requester is sent."""
 
-    reason: str = Field("", max_length=1000)
+    reason: Reason = ""
 
 
 async def _decide(

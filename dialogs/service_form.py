@@ -6,26 +6,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from bot.turn import Turn
 from cards.service_form import service_fields
 from dialogs.common import find_ticket
 from services.forms import check_answers
+from services.forms.bounds import FormId, FormInputs
 from services.service_requests import Billing, ServiceDraft
 from services.service_requests.workflow import draft_problems, local_today
 
 
-class ServiceSubmission(BaseModel):
+class ServiceSubmission(FormInputs):
     """The form's data: its form id, plus every input (checked by `check_service_form`)."""
 
-    model_config = ConfigDict(extra="allow")
-    form_id: str = Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")
-
-    @property
-    def answers(self) -> dict:
-        """The inputs, as typed."""
-        return dict(self.model_extra or {})
+    form_id: FormId
 
 
 async def check_service_form(turn: Turn, answers: dict) -> tuple[ServiceDraft | None, dict]:

@@ -14,11 +14,13 @@ from microsoft_teams.cards import Action, ExecuteAction
 
 from bot.turn import ActionResult, Turn
 from cards.closure import confirm_form, reopen_form
+from cards.history import history_card
 from cards.ticket import ACCEPT, KB_ARTICLE, RESOLVE, note_form, status_form, ticket_card
 from dialogs.common import Command, apply, find_ticket, refused
 from dialogs.escalation_view import escalation_actions, escalation_sections
 from services.profile import Capability, Profile
 from services.tickets import Change, Ticket, TicketEvent, TicketStatus
+from services.tickets.describe import timeline
 
 
 def now(turn: Turn) -> datetime:
@@ -95,6 +97,13 @@ async def ticket_view(
     return ticket_card(
         turn.services.profile, ticket, events, actions, headline=headline, sections=sections
     )
+
+
+async def history_view(turn: Turn, ticket: Ticket, page: int) -> dict:
+    """Page `page` of the ticket's whole timeline (1 is the newest)."""
+    events = await turn.services.tickets.events(ticket.id)
+    lines = timeline(turn.services.profile, list(events), limit=len(events))
+    return history_card(ticket, lines, page)
 
 
 Step = Callable[[Ticket, str, Profile, datetime], Change]

@@ -16,14 +16,13 @@ lists what is still unacknowledged or unassigned, most urgent first.
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.triage import ACKNOWLEDGE, PRIORITY, REQUEST_INFO, queue_card
 from dialogs.common import TicketRef, apply, find_ticket, refused
 from dialogs.notices import ask_requester, delivery_warning, post_triage_card
 from dialogs.triage_view import after_change, refusal_result, triage_card_for
+from services.forms.bounds import ChoiceKey, Reason
 from services.profile import Capability
 from services.tickets import Ticket, workflow
 from services.tickets.rules import local_time
@@ -34,13 +33,13 @@ triage = Feature("triage")
 class PriorityInputs(TicketRef):
     """Change priority: the priority key picked on the card."""
 
-    priority: str = Field(min_length=1, max_length=32)
+    priority: ChoiceKey
 
 
 class InfoRequest(TicketRef):
     """Request info: what triage needs to know."""
 
-    question: str = Field("", max_length=1000)
+    question: Reason = ""
 
 
 async def announce_new_ticket(turn: Turn, ticket: Ticket) -> None:

@@ -5,11 +5,13 @@ States of a ticket as its assignee works it (each move is one button on the tick
     IN_PROGRESS --Status--> WAITING_ON_CUSTOMER | WAITING_ON_PARTS --Status--> IN_PROGRESS
     any open state --Add note--> same state (internal or customer-visible; minutes logged)
     any open state --Resolve--> RESOLVING (dialogs.closure)
-Commands: `ticket <n>` (`show`, `t`), `my tickets` (`mine`), `note <n> <text>`.
+Commands: `ticket <n>` (`show`, `t`), `history <n> [page]` (the whole timeline, a page at a
+time: the ticket card shows only the newest entries), `my tickets` (`mine`), `note <n> <text>`.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import field_validator
@@ -17,22 +19,31 @@ from pydantic import field_validator
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.lists import ticket_list_card
-from cards.ticket import ACCEPT, ADD_NOTE, REFRESH, SET_STATUS
-from dialogs.common import Command, TicketRef, apply, find_ticket, refused
-from dialogs.ticket_view import act_on, chained, now, refusal_result, ticket_view
+from cards.ticket import ACCEPT, ADD_NOTE, HISTORY, REFRESH, SET_STATUS
+from dialogs.common import (
+    Command,
+    TicketRef,
+    apply,
+    find_ticket,
+    refused,
+    ticket_number,
+)
+from dialogs.ticket_view import act_on, chained, history_view, now, refusal_result, ticket_view
+from services.forms.bounds import PAGES, TEXT, Key, LongText, Minutes, Page, Reason, overlong
 from services.tickets import TicketStatus
 from services.tickets.rules import name_of, status_label
 from services.tickets.workflow import acknowledge, add_note, change_status
 
 troubleshooting = Feature("troubleshooting")
+_PAGE = re.compile(r"^(.*\S)\s+(\d{1,5})$")  # "BP-1001 3": the ticket, then the page
 
 
 class NoteInputs(TicketRef):
     """The Add note form: the note, whether the customer sees it, minutes spent."""
 
-    body: str = ""
+    body: LongText = ""
     public: bool = False
-    minutes: int | None = None
+    minutes: Minutes | None = None
 
     @field_validator("minutes", mode="before")
     @classmethod
@@ -44,8 +55,14 @@ class NoteInputs(TicketRef):
 class StatusInputs(TicketRef):
     """The Status form: the new working status and, optionally, why."""
 
-    status: str = ""
-    status_note: str | None = None
+    status: Key = ""
+    status_note: Reason | None = None
+
+
+class HistoryInputs(TicketRef):
+    """A page of the ticket's whole timeline (1 is the newest)."""
+
+    page: Page = 1
 
 
 @troubleshooting.command(
@@ -83,6 +100,10 @@ async def note_command(turn: Turn, args: str) -> None:
     """Add an internal note from the chat; the card's Add note also does public notes and time."""
     assert turn.caller is not None
     number, _, text = args.strip().partition(" ")
+    problem = overlong("note", text, TEXT)
+    if problem:
+        await turn.say(problem)
+        return
     ticket, problem = await find_ticket(turn, number)
     if ticket is None:
         await turn.say(problem or "")
@@ -90,6 +111,32 @@ async def note_command(turn: Turn, args: str) -> None:
     actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
     _, refusal = await apply(turn, ticket, lambda t: add_note(t, actor, profile, at, text))
     await turn.say(refusal or f"Added an internal note to {ticket.number}.")
+
+
+@troubleshooting.command(
+    "history", usage="<ticket> [page]", help="A ticket's whole timeline, a page at a time"
+)
+async def history_command(turn: Turn, args: str) -> None:
+    """Send one page of the timeline: the newest unless a page is named after the ticket."""
+    text, page = args.strip(), 1
+    paged = _PAGE.match(text)
+    if paged and ticket_number(turn, text) is None:  # "bp 1001" is a ticket, "bp-1001 2" a page
+        text, page = paged.group(1), min(int(paged.group(2)), PAGES)
+    ticket, problem = await find_ticket(turn, text)
+    if ticket is None:
+        await turn.say(problem or "")
+        return
+    card = await history_view(turn, ticket, page)
+    await turn.send_card(card, summary=f"Timeline of {ticket.number}")
+
+
+@troubleshooting.action(HISTORY, model=HistoryInputs)
+async def history_page(turn: Turn, data: HistoryInputs) -> ActionResult:
+    """Replace the card with a page of the ticket's timeline."""
+    ticket, problem = await find_ticket(turn, data.number)
+    if ticket is None:
+        return refused(problem or "")
+    return ActionResult(card=await history_view(turn, ticket, data.page))
 
 
 @troubleshooting.action(REFRESH, model=TicketRef)

@@ -10,6 +10,7 @@ from typing import Any
 from services.escalations.model import Escalation, Handoff
 from services.forms import check_answers
 from services.forms.answers import MAX_TEXT
+from services.forms.bounds import REASON, cut
 from services.profile import ChoiceSource, FieldKind, IntakeField, Profile
 from services.tickets import EventKind, Ticket, TicketEvent
 
@@ -84,11 +85,14 @@ def read_rcca(profile: Profile, raw: Mapping[str, Any]) -> tuple[dict[str, str],
 
 
 def steps_from_notes(events: Sequence[TicketEvent]) -> str:
-    """The troubleshooting notes as a list of steps, the latest ones kept if all do not fit."""
+    """The troubleshooting notes as a list of steps, the latest ones kept if all do not fit.
+
+    Each note is cut to a paragraph, so one long note does not crowd out the others.
+    """
     lines: list[str] = []
     size = 0
     for note in reversed([e for e in events if e.kind is EventKind.NOTE and e.body]):
-        line = f"- {' '.join(str(note.body).split())}"
+        line = f"- {cut(' '.join(str(note.body).split()), REASON)}"
         if size + len(line) + 1 > MAX_TEXT:
             break
         lines.append(line)
@@ -101,8 +105,9 @@ def handoff_prefill(
 ) -> dict[str, str]:
     """What the form starts with: the last handoff sent back for more information, else what
     the ticket already knows (its description, machine and priority, and its notes)."""
+    limits = {spec.id: spec.text_limit for spec in HANDOFF_FIELDS}
     if previous is not None:
-        return previous.handoff.answers()
+        return {k: cut(v, limits[k]) for k, v in previous.handoff.answers().items()}
     known = {
         "symptoms": ticket.description or ticket.subject,
         "steps_tried": steps_from_notes(events),
@@ -110,4 +115,4 @@ def handoff_prefill(
         "serial_number": ticket.serial_number or "",
         "urgency": ticket.priority,
     }
-    return {key: value for key, value in known.items() if value}
+    return {key: cut(value, limits[key]) for key, value in known.items() if value}

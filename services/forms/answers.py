@@ -7,16 +7,17 @@ words the card would have used, so the same card can come back with the errors s
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from services.forms.bounds import LINE, TEXT
 from services.profile import FieldKind, IntakeField, Profile
 
-MAX_TEXT = 4000  # a description longer than this belongs in an attachment, not a form field
-MAX_LINE = 255
+MAX_TEXT, MAX_LINE = TEXT, LINE  # the default limits of a multiline and a one-line field
 TRUE, FALSE = "true", "false"  # what the card's toggles send (valueOn / valueOff)
 
 
@@ -52,23 +53,31 @@ def _convert(profile: Profile, spec: IntakeField, raw: Any) -> Any:
             raise ValueError(f"Choose one of the options listed for {spec.label}.")
         return str(raw)
     if kind is FieldKind.NUMBER:
-        try:
-            number = float(raw)
-        except (TypeError, ValueError):
-            raise ValueError("Enter a number.") from None
-        return int(number) if number.is_integer() else number
+        return _number(spec, raw)
     if kind is FieldKind.DATE:
         try:
             return date.fromisoformat(str(raw)).isoformat()
         except ValueError:
             raise ValueError("Enter a date as YYYY-MM-DD.") from None
     text = str(raw).strip()
-    limit = MAX_TEXT if kind is FieldKind.MULTILINE else MAX_LINE
-    if len(text) > limit:
-        raise ValueError(f"Keep this under {limit} characters.")
+    if len(text) > spec.text_limit:
+        raise ValueError(f"Keep this under {spec.text_limit} characters.")
     if spec.pattern and not re.fullmatch(spec.pattern, text):
         raise ValueError(spec.pattern_error or "This does not look right.")
     return text
+
+
+def _number(spec: IntakeField, raw: Any) -> int | float:
+    try:
+        number = float(raw)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError("Enter a number.") from None
+    if isinstance(raw, bool) or not math.isfinite(number):
+        raise ValueError("Enter a number.")
+    low, high = spec.number_range
+    if not low <= number <= high:
+        raise ValueError(spec.number_error)
+    return int(number) if number.is_integer() else number
 
 
 def check_answers(

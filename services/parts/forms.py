@@ -18,6 +18,7 @@ from services.profile import Choice, FieldKind, IntakeField, Profile
 
 MAX_QUANTITY = 100_000
 MAX_PRICE_CENTS = 10_000_000_00  # ten million dollars: anything above is a typo
+_QUANTITY = f"Quantity is a whole number from 1 to {MAX_QUANTITY:,}."
 _PART = r"^[A-Za-z0-9][A-Za-z0-9._/ -]{0,63}$"
 _PART_ERROR = "Part numbers are up to 64 letters, digits, spaces or . _ / -."
 _REFERENCE = r"^[A-Za-z0-9][A-Za-z0-9-]{1,31}$"
@@ -114,7 +115,15 @@ def request_fields(profile: Profile) -> tuple[IntakeField, ...]:
             kind=FieldKind.MULTILINE,
             placeholder="What it looks like, where it sits on the machine, any marking",
         ),
-        IntakeField(id="quantity", label="Quantity", kind=FieldKind.NUMBER, required=True),
+        IntakeField(
+            id="quantity",
+            label="Quantity",
+            kind=FieldKind.NUMBER,
+            required=True,
+            minimum=1,
+            maximum=MAX_QUANTITY,
+            range_error=_QUANTITY,
+        ),
         _serial_field(profile),
         IntakeField(
             id="nc_tape_head",
@@ -150,7 +159,7 @@ def check_request(profile: Profile, raw: Mapping[str, Any]) -> Checked:
     check = check_answers(profile, request_fields(profile), raw)
     values, errors = check.values, check.errors
     if "quantity" in values and _quantity(values["quantity"]) is None:
-        errors["quantity"] = f"Quantity is a whole number from 1 to {MAX_QUANTITY:,}."
+        errors["quantity"] = _QUANTITY
     kind = values.get("request_type")
     if kind == RequestType.ORDER_STATUS:
         if "order_reference" not in values and "order_reference" not in errors:

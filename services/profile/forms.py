@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from pydantic import StrictBool, model_validator
 
+from services.forms.bounds import LINE, NUMBERS, TEXT
 from services.profile.base import Frozen, Slug, Text
 
 
@@ -34,6 +35,7 @@ class ChoiceSource(StrEnum):
 
 
 _PATTERNED = {FieldKind.TEXT, FieldKind.MULTILINE, FieldKind.PHONE, FieldKind.EMAIL}
+_TYPED = _PATTERNED  # the kinds whose answer is free text, so they have a length limit
 
 
 class Choice(Frozen):
@@ -56,6 +58,29 @@ class IntakeField(Frozen):
     pattern_error: str | None = None
     placeholder: str = ""
     help: str = ""
+    max_length: int | None = None  # text kinds; default: one line, or TEXT for multiline
+    minimum: int | None = None  # number fields; default: services.forms.bounds.NUMBERS
+    maximum: int | None = None
+    range_error: str | None = None  # shown for a number outside them (default: the range)
+
+    @property
+    def text_limit(self) -> int:
+        """The most characters a text answer may have (the card's maxLength, the server's check)."""
+        default = TEXT if self.kind is FieldKind.MULTILINE else LINE
+        return self.max_length or default
+
+    @property
+    def number_range(self) -> tuple[int, int]:
+        """The smallest and largest answer a number field accepts."""
+        low = NUMBERS[0] if self.minimum is None else self.minimum
+        high = NUMBERS[1] if self.maximum is None else self.maximum
+        return low, high
+
+    @property
+    def number_error(self) -> str:
+        """What a number outside the range is told."""
+        low, high = self.number_range
+        return self.range_error or f"Enter a number from {low:,} to {high:,}."
 
     @model_validator(mode="after")
     def _consistent(self) -> IntakeField:
@@ -69,7 +94,21 @@ class IntakeField(Frozen):
             raise ValueError(f"choice keys repeat: {', '.join(keys)}")
         if self.pattern is not None:
             self._check_pattern(self.pattern)
+        self._check_bounds()
         return self
+
+    def _check_bounds(self) -> None:
+        if self.max_length is not None:
+            if self.kind not in _TYPED:
+                raise ValueError(f"`max_length` does not apply to '{self.kind}' fields")
+            if not 1 <= self.max_length <= TEXT:
+                raise ValueError(f"`max_length` is 1 to {TEXT} (a form field, not a document)")
+        bounded = self.minimum is not None or self.maximum is not None or bool(self.range_error)
+        if bounded and self.kind is not FieldKind.NUMBER:
+            raise ValueError(f"number ranges apply to number fields, not '{self.kind}'")
+        low, high = self.number_range
+        if low > high:
+            raise ValueError(f"`minimum` {low} is above `maximum` {high}")
 
     def _check_pattern(self, pattern: str) -> None:
         if self.kind not in _PATTERNED:
