@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.turn import ActionResult, Turn
+from services.numbers import parse_id
 from services.tickets import Change, StaleTicket, Ticket, TicketRuleError
 from services.tickets.numbering import number_prefix
 
@@ -31,14 +32,17 @@ def ticket_number_for(prefix: str, number: int) -> str:
 def ticket_number(turn: Turn, text: str) -> str | None:
     """'BP-1001', 'bp 1001', '#1001' or '1001' → 'BP-1001' (the desk's own prefix)."""
     match = _NUMBER.match(text or "")
-    if not match:
+    number = parse_id(match.group(2)) if match else None
+    if number is None:
         return None
-    return ticket_number_for(number_prefix(turn.services.profile), int(match.group(2)))
+    return ticket_number_for(number_prefix(turn.services.profile), number)
 
 
 async def find_ticket(turn: Turn, text: str) -> tuple[Ticket | None, str | None]:
     """The ticket a person named, or why there is none, in words they can act on."""
     number = ticket_number(turn, text)
+    if number is None and _NUMBER.match(text or ""):
+        return None, f"There is no ticket {text.strip()[:24]}."
     if number is None:
         return None, "Which ticket? Give its number, like BP-1001."
     ticket = await turn.services.tickets.get(number)
