@@ -48,9 +48,10 @@ from msrest.exceptions import HttpOperationError  # noqa: E402
 
 from bench import serve  # noqa: E402
 from bot.adapter import create_adapter  # noqa: E402
+from bot.notifier import Notifier  # noqa: E402
 from bot.outbox_sender import OutboxSender  # noqa: E402
 from bot.outbox_worker import OutboxWorker  # noqa: E402
-from bot.proactive import Notifier, http_status, retry_after  # noqa: E402
+from bot.proactive import http_status, retry_after  # noqa: E402
 from bot.references import ReferenceBook  # noqa: E402
 from services.db import Database  # noqa: E402
 from services.db.conversations import ConversationRefRepository, StoredReference  # noqa: E402

@@ -8,11 +8,10 @@ from http import HTTPStatus
 
 from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, TurnContext
 
-from bot.background import BackgroundWork
 from bot.dispatch import run_action, run_text
 from bot.identity import IdentityResolver
 from bot.invoke import deliver_submit_result, execute_response, unsupported_invoke
-from bot.proactive import Notifier
+from bot.notifier import Notifier
 from bot.references import ReferenceBook, reference_key
 from bot.router import Router
 from bot.turn import Turn
@@ -60,7 +59,6 @@ class SupportBot(ActivityHandler):
         router: Router,
         identity: IdentityResolver,
         references: ReferenceBook,
-        background: BackgroundWork,
         notifier: Notifier,
         conversation_state: ConversationState,
     ) -> None:
@@ -68,7 +66,6 @@ class SupportBot(ActivityHandler):
         self.router = router
         self.identity = identity
         self.references = references
-        self.background = background
         self.notifier = notifier
         self.conversation_state = conversation_state
 
@@ -86,7 +83,7 @@ class SupportBot(ActivityHandler):
 
     def _turn(self, context: TurnContext) -> Turn:
         caller = context.turn_state.get(CALLER_KEY)
-        return Turn(context, self.services, self.router, self.background, self.notifier, caller)
+        return Turn(context, self.services, self.router, self.notifier, caller)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         """A typed command, or an Action.Submit whose data names a verb."""

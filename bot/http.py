@@ -11,10 +11,11 @@ from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
 from msrest.serialization import Model
 
-from bot.keys import ADAPTER, BOT, DATABASE, METRICS, REPLAYS, TENANTS
+from bot.keys import ADAPTER, AFTER, BOT, DATABASE, METRICS, REPLAYS, TENANTS
 from bot.metrics import CONTENT_TYPE
 from bot.observe import observed, scrape
 from bot.request_body import BadBody, check_identifiers, parse_activity_json
+from bot.turn import AFTER_KEY
 
 log = logging.getLogger(__name__)
 TurnLogic = Callable[[TurnContext], Awaitable[None]]
@@ -56,16 +57,22 @@ async def _process(request: web.Request, activity: Activity, logic: TurnLogic) -
     """
     gate, replays = request.app[TENANTS], request.app[REPLAYS]
     refused: list[bool] = []
+    works: list = []
 
     async def gated(context: TurnContext) -> None:
         if not gate.allows(context.activity):
             refused.append(True)
             return
-        await replays.once(logic)(context)
+        try:
+            await replays.once(logic)(context)
+        finally:
+            works.extend(context.turn_state.get(AFTER_KEY, ()))
 
     auth_header = request.headers.get("Authorization", "")
     try:
         invoke_response = await request.app[ADAPTER].process_activity(auth_header, activity, gated)
+        # Notices and slow card updates start now, so the answer never waits on them.
+        request.app[AFTER].start(works)
     except PermissionError:
         return _problem(401, "a valid Bot Framework token is required")
     except web.HTTPServiceUnavailable:

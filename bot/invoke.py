@@ -34,7 +34,7 @@ def execute_response(turn: Turn, result: ActionResult) -> dict[str, Any]:
     """Answer an Action.Execute invoke: replace the card in place, or show a message."""
     card_id = turn.activity.reply_to_id
     if result.later and card_id:
-        turn.background.replace_card_later(turn.context, card_id, result.later)
+        turn.replace_card_later(card_id, result.later)
     if result.card is not None:
         return invoke_body(CARD_TYPE, result.card)
     return invoke_body(MESSAGE_TYPE, result.message or "Done.")
@@ -50,4 +50,4 @@ async def deliver_submit_result(turn: Turn, result: ActionResult) -> None:
     if result.message:
         await turn.say(result.message)
     if result.later and card_id:
-        turn.background.replace_card_later(turn.context, card_id, result.later)
+        turn.replace_card_later(card_id, result.later)

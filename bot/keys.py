@@ -10,6 +10,7 @@ from aiohttp import web
 if TYPE_CHECKING:
     from botbuilder.integration.aiohttp import CloudAdapter
 
+    from bot.after import AfterAnswer
     from bot.handler import SupportBot
     from bot.metrics import DeskMetrics
     from bot.replay import Replays
@@ -29,5 +30,6 @@ SERVICES: web.AppKey[AppServices] = web.AppKey("services")
 ADAPTER: web.AppKey[CloudAdapter] = web.AppKey("adapter")
 BOT: web.AppKey[SupportBot] = web.AppKey("bot")
 METRICS: web.AppKey[DeskMetrics] = web.AppKey("metrics")
+AFTER: web.AppKey[AfterAnswer] = web.AppKey("after")
 REPLAYS: web.AppKey[Replays] = web.AppKey("replays")
 TENANTS: web.AppKey[TenantGate] = web.AppKey("tenants")

@@ -10,12 +10,13 @@ from aiohttp import web
 from botbuilder.core import ConversationState
 
 from bot.adapter import create_adapter, signing_keys
-from bot.background import BackgroundWork
+from bot.after import AfterAnswer
 from bot.errors import on_turn_error
 from bot.handler import SupportBot
 from bot.identity import IdentityResolver
 from bot.keys import (
     ADAPTER,
+    AFTER,
     BOT,
     DATABASE,
     FEATURES,
@@ -27,9 +28,9 @@ from bot.keys import (
     SETTINGS,
     TENANTS,
 )
+from bot.notifier import Notifier
 from bot.outbox_sender import OutboxSender, runner_id
 from bot.outbox_worker import OutboxWorker
-from bot.proactive import Notifier
 from bot.references import ReferenceBook
 from bot.replay import Replays
 from bot.router import Router
@@ -79,7 +80,7 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
     adapter, auth = create_adapter(settings)
     keys = signing_keys(settings, app[HTTP], lambda: services.clock())  # tests move the clock
     adapter.on_turn_error = on_turn_error
-    background = BackgroundWork(adapter, settings.app_id)
+    after = AfterAnswer()
     book = ReferenceBook(services.references)
     sender = OutboxSender(
         adapter,
@@ -97,18 +98,18 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
     app[ADAPTER] = adapter
     app[TENANTS] = TenantGate(settings.allowed_tenant_ids)
     app[REPLAYS] = Replays(ReceiptBook(services.db))
+    app[AFTER] = after
     app[BOT] = SupportBot(
         services=services,
         router=Router(app[FEATURES]),
         identity=IdentityResolver(services.profile, services.identities),
         references=book,
-        background=background,
         notifier=Notifier(sender, services.outbox),
         conversation_state=ConversationState(SqlStorage(services.db)),
     )
     outbox_worker.start()
     yield
     await outbox_worker.stop()  # before the adapter's clients close: its sends still use them
-    await background.drain()
+    await after.drain()
     await auth.close()
     await keys.close()

@@ -14,8 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from services.profile import Profile
+from services.scheduler import JobFunction, Schedule
+
 CommandHandler = Callable[..., Awaitable[None]]
 ActionHandler = Callable[..., Awaitable[Any]]
+# When a job runs for a profile; None: this profile does not run it (e.g. no [scorecard]).
+ScheduleFor = Callable[[Profile], Schedule | None]
 _SPACES = re.compile(r"\s+")
 
 
@@ -45,13 +50,23 @@ class CardAction:
     public: bool = False
 
 
+@dataclass(frozen=True)
+class ScheduledJob:
+    """Periodic work a feature runs without a conversation: `async (services, notifier, now)`."""
+
+    name: str
+    schedule: ScheduleFor
+    run: JobFunction
+
+
 @dataclass
 class Feature:
-    """One feature's commands and card verbs, declared with decorators."""
+    """One feature's commands, card verbs and scheduled jobs, declared with decorators."""
 
     name: str
     commands: list[Command] = field(default_factory=list)
     actions: list[CardAction] = field(default_factory=list)
+    jobs: list[ScheduledJob] = field(default_factory=list)
 
     def command(
         self,
@@ -97,6 +112,15 @@ class Feature:
         def register(handler: ActionHandler) -> ActionHandler:
             self.actions.append(CardAction(verb, handler, model, capability, public))
             return handler
+
+        return register
+
+    def job(self, name: str, *, schedule: ScheduleFor) -> Callable[[JobFunction], JobFunction]:
+        """Register a scheduled job; `schedule` picks its ticks from the profile."""
+
+        def register(run: JobFunction) -> JobFunction:
+            self.jobs.append(ScheduledJob(name, schedule, run))
+            return run
 
         return register
 

@@ -22,7 +22,7 @@ from services.scheduler import DailyAt, Every, Job, JobRunRepository, Scheduler,
 from services.tickets.autoclose import close_silent_tickets
 
 if TYPE_CHECKING:
-    from bot.proactive import Notifier
+    from bot.notifier import Notifier
     from services.app_services import AppServices
 
 log = logging.getLogger("bot.scheduler")

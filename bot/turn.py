@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING, Any
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import Activity
 
+from bot.after import Work
 from bot.transport import SharedCardAttachment
+from services.delivery import Delivery, Recipient, reach_note
+
+AFTER_KEY = "supportdesk.after"  # turn_state: the works to start once the turn has answered
 
 if TYPE_CHECKING:
-    from bot.background import BackgroundWork
-    from bot.proactive import Notifier
+    from bot.notifier import Notifier
     from bot.router import Router
     from services.app_services import AppServices
     from services.profile import Person
@@ -36,8 +39,8 @@ def card_message(card: CardPayload, summary: str | None = None) -> Activity:
 class ActionResult:
     """A card handler's answer: a card that replaces the one acted on, and/or a short message.
 
-    `later` is slow work (longer than Teams waits for an invoke answer): it runs in the
-    background and the card it returns replaces `card` when it finishes.
+    `later` is slow work (longer than Teams waits for an invoke answer): it runs after the
+    answer and the card it returns replaces `card` when it finishes.
     """
 
     card: CardPayload | None = None
@@ -52,7 +55,6 @@ class Turn:
     context: TurnContext
     services: AppServices
     router: Router
-    background: BackgroundWork
     notifier: Notifier
     caller: Person | None
 
@@ -89,3 +91,59 @@ class Turn:
         activity = card_message(card)
         activity.id = activity_id
         await self.context.update_activity(activity)
+
+    def after(self, work: Work) -> None:
+        """Run `work` once this turn has answered (in the order queued)."""
+        self.context.turn_state.setdefault(AFTER_KEY, []).append(work)
+
+    async def tell(
+        self,
+        to: Recipient,
+        card: CardPayload | Activity,
+        key: str,
+        summary: str | None = None,
+        thread_id: str | None = None,
+    ) -> Delivery:
+        """Queue a card (or a message) for someone; it is sent after this turn answers.
+
+        The answer says what is known now: QUEUED, or HELD (no usable chat with the bot yet).
+        If sending fails after the answer, the caller is told in this conversation.
+        """
+        activity = card if isinstance(card, Activity) else card_message(card, summary)
+        notice = await self.notifier.queue(to, activity, key, thread_id)
+        if notice.delivery is Delivery.QUEUED:
+            self.after(lambda: self._deliver(notice, to))
+        return notice.delivery
+
+    async def _deliver(self, notice, to: Recipient) -> None:
+        delivery = await self.notifier.deliver(notice)
+        if delivery.reached_or_on_its_way:
+            return
+        note = reach_note(self._name_of(to), delivery)
+        if note:
+            await self.notifier.follow_up(self.context.activity, note)
+
+    def _name_of(self, to: Recipient) -> str:
+        if to.kind == "conversation":
+            return "the channel"
+        try:
+            return self.services.profile.person(to.target).name
+        except KeyError:
+            return to.target
+
+    def update_notice(self, key: str, card: CardPayload, summary: str | None = None) -> None:
+        """Show a posted card's new state (its ticket moved on), after this turn answers."""
+
+        async def update() -> None:
+            await self.notifier.update(key, card_message(card, summary))
+
+        self.after(update)
+
+    def replace_card_later(self, activity_id: str, work: Callable[[], Awaitable[CardPayload]]):
+        """After the answer, run slow `work` and put the card it returns in place of this one."""
+
+        async def replace() -> None:
+            card = card_message(await work())
+            await self.notifier.replace(self.context.activity, activity_id, card)
+
+        self.after(replace)

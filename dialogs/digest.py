@@ -18,7 +18,7 @@ from cards.lists import ticket_list_card
 from services.profile import Capability
 
 if TYPE_CHECKING:
-    from bot.proactive import Notifier
+    from bot.notifier import Notifier
     from services.app_services import AppServices
 
 

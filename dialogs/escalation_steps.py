@@ -90,7 +90,9 @@ async def update_other_reviews(
             continue
         post = await turn.services.outbox.find(_review_key(escalation, person))
         if post is not None and post.status == "sent":
-            await turn.notifier.update(post, card_message(card, f"Escalation {ticket.number}"))
+            await turn.notifier.update_message(
+                post, card_message(card, f"Escalation {ticket.number}")
+            )
 
 
 def _on_roster(turn: Turn, person_id: str | None) -> Person | None:

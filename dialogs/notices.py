@@ -54,7 +54,7 @@ async def update_triage_posts(turn: Turn, ticket: Ticket, card: dict, skip: str 
     """Show the ticket's new state on its triage cards; `skip` is the one the invoke replaces."""
     for post in await triage_posts(turn, ticket.number):
         if post.activity_id != skip:
-            await turn.notifier.update(post, card_message(card, f"Triage {ticket.number}"))
+            await turn.notifier.update_message(post, card_message(card, f"Triage {ticket.number}"))
 
 
 async def notify_assignee(

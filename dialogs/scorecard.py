@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
-from bot.proactive import Notifier
+from bot.notifier import Notifier
 from bot.router import Feature
 from bot.turn import Turn, card_message
 from cards.scorecard import scorecard_card

@@ -27,7 +27,7 @@ from services.sla.sweep import SlaAlert, SlaSweep
 from services.tickets.rules import business_clock
 
 if TYPE_CHECKING:
-    from bot.proactive import Notifier
+    from bot.notifier import Notifier
     from services.app_services import AppServices
 
 

@@ -7,14 +7,18 @@ from services.delivery.doorbell import Doorbell
 from services.delivery.limiter import RateLimiter, SlidingLog, Window
 from services.delivery.retry import RetryPolicy, Verdict, parse_retry_after
 from services.delivery.settings import DeliverySettings
+from services.delivery.status import Delivery, Recipient, reach_note
 
 __all__ = [
+    "Delivery",
     "DeliverySettings",
     "Doorbell",
     "RateLimiter",
+    "Recipient",
     "RetryPolicy",
     "SlidingLog",
     "Verdict",
     "Window",
     "parse_retry_after",
+    "reach_note",
 ]

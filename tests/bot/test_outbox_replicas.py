@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from botbuilder.core import MessageFactory
 
 from bot.adapter import create_adapter
+from bot.notifier import Notifier
 from bot.outbox_sender import OutboxSender
 from bot.outbox_worker import OutboxWorker
-from bot.proactive import Notifier
 from bot.references import ReferenceBook
 from services.db import Database
 from services.db.conversations import ConversationRefRepository, StoredReference

@@ -11,6 +11,7 @@ from bot.commands import core
 from bot.keys import SERVICES
 from bot.router import Feature
 from bot.turn import Turn
+from services.delivery import Recipient
 from tests.harness.desk import Desk
 
 pager = Feature("pager-for-tests")
@@ -20,10 +21,9 @@ pager = Feature("pager-for-tests")
 async def page(turn: Turn, args: str) -> None:
     """Send a colleague a message in their personal chat, once per message text."""
     person_id, _, text = args.partition(" ")
-    message = await turn.notifier.send(
-        "person", person_id, MessageFactory.text(text), dedupe_key=f"page:{person_id}:{text}"
-    )
-    await turn.say(f"{message.status}")
+    key = f"page:{person_id}:{text}"
+    delivery = await turn.tell(Recipient.person(person_id), MessageFactory.text(text), key)
+    await turn.say(delivery.value)
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ async def test_a_colleague_who_has_the_app_gets_the_message_in_their_chat(paging
     mary, kevin = paging_desk.user("Mary"), paging_desk.user("Kevin")
     await kevin.says("help")
     answer = await mary.says("page kevin Line 3 is down")
-    assert answer.texts[-1] == "sent"
+    assert answer.texts[0] == "queued"  # what is known when the turn answers
     delivered = [s for s in answer.sent if s.conversation_id == personal_chat_of(kevin)]
     assert [s.text for s in delivered] == ["Line 3 is down"]
 
@@ -53,14 +53,14 @@ async def test_the_same_notice_twice_is_sent_once(paging_desk: Desk):
     await kevin.says("help")
     await mary.says("page kevin Line 3 is down")
     again = await mary.says("page kevin Line 3 is down")
-    assert again.texts == ["sent"]
+    assert again.texts == ["sent"]  # the first one went out after its turn
     assert not [s for s in again.sent if s.conversation_id == personal_chat_of(kevin)]
 
 
 async def test_a_message_for_someone_without_the_app_waits_until_they_arrive(paging_desk: Desk):
     mary, sean = paging_desk.user("Mary"), paging_desk.user("Sean")
     answer = await mary.says("page sean Please call the customer")
-    assert answer.texts == ["waiting"]
+    assert answer.texts == ["held_no_app"]
     arrival = await sean.installs_the_app()
     to_sean = [s for s in arrival.sent if s.conversation_id == personal_chat_of(sean)]
     assert to_sean[0].text == "Please call the customer"  # held message first, then the hello
@@ -74,7 +74,9 @@ async def test_a_blocked_app_marks_the_chat_unusable_and_holds_the_message(pagin
     await jordan.says("help")
     paging_desk.connector.refuse[personal_chat_of(jordan)] = 403
     answer = await mary.says("page jordan Parts arrived")
-    assert answer.texts == ["waiting"]
+    # Queued while the turn answered; refused after it, so Mary hears why and what happens next.
+    assert answer.texts[0] == "queued"
+    assert any("Jordan has removed or blocked" in text for text in answer.texts[1:])
     stored = await paging_desk.app[SERVICES].references.for_person("jordan")
     assert not stored.usable
     del paging_desk.connector.refuse[personal_chat_of(jordan)]

@@ -10,6 +10,7 @@ from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
 
 from app import create_app
+from bot.keys import AFTER
 from services.settings import Settings
 from tests.harness import activities as act
 from tests.harness.connector import FakeConnector, Sent
@@ -56,7 +57,10 @@ class Chat:
     async def _post(self, activity: dict[str, Any]) -> Answer:
         mark = len(self.desk.connector.sent)
         response = await self.desk.client.post("/api/messages", json=activity)
-        return Answer(response.status, await _body(response), self.desk.connector.since(mark))
+        body = await _body(response)
+        # What the turn queued to send after its answer belongs to this action too.
+        await self.desk.app[AFTER].idle()
+        return Answer(response.status, body, self.desk.connector.since(mark))
 
     async def says(self, text: str) -> Answer:
         """Type a message in the personal chat."""

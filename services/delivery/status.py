@@ -1,0 +1,60 @@
+"""Where a notice stands, and the one sentence a sender reads when it has not reached someone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+APP_NAME = "Support Desk"
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who a notice is for: a roster person's chat with the bot, or a channel."""
+
+    kind: Literal["person", "conversation"]
+    target: str
+
+    @classmethod
+    def person(cls, person_id: str) -> Recipient:
+        """A person's personal chat with the bot."""
+        return cls("person", person_id)
+
+    @classmethod
+    def channel(cls, channel_id: str) -> Recipient:
+        """A Teams channel the bot was added to."""
+        return cls("conversation", f"channel:{channel_id}")
+
+
+class Delivery(StrEnum):
+    """A notice's state: what a turn knows when it answers, or what came of it later."""
+
+    QUEUED = "queued"  # the person has a chat with the bot; it goes out right after the answer
+    SENT = "sent"
+    HELD_NO_APP = "held_no_app"  # never opened the app: delivered when they first do
+    HELD_BLOCKED = "held_blocked"  # blocked or removed it: delivered when they open it again
+    RETRYING = "retrying"  # Teams is busy; the outbox keeps trying with back-off
+    DEAD = "dead"  # gave up after the last attempt
+
+    @property
+    def reached_or_on_its_way(self) -> bool:
+        """Nothing for the sender to do."""
+        return self in (Delivery.QUEUED, Delivery.SENT, Delivery.RETRYING)
+
+
+def reach_note(name: str, delivery: Delivery) -> str | None:
+    """What the sender should know about a notice to `name`, in plain words; None: nothing."""
+    if delivery is Delivery.HELD_NO_APP:
+        return (
+            f"{name} doesn't have the {APP_NAME} app yet: they get this when they open it. "
+            f"Send {name} the install link if it is urgent."
+        )
+    if delivery is Delivery.HELD_BLOCKED:
+        return (
+            f"{name} has removed or blocked the {APP_NAME} app: they get this when they open "
+            "it again. Tell them another way if it is urgent."
+        )
+    if delivery is Delivery.DEAD:
+        return f"Teams would not take the message for {name}, so please tell them yourself."
+    return None
