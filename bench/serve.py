@@ -23,6 +23,7 @@ from aiohttp import web
 CONNECTOR = "bench.connector:connector_app"
 ECHO = "bench.bots:echo_app"
 DESK = "bench.bots:desk_app"
+FLOOR = "bench.floor:floor_app"
 
 
 def pin_to(cpu: int | None) -> None:

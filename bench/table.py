@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from bench.load import Run
 
 BASELINE, SUBJECT, STOCK_CLIENTS = "echo (stock sample)", "desk", "desk, stock clients"
+FLOOR = "floor (bare aiohttp)"
 
 
 def report(runs: list[Run], labels: Sequence[str], levels: list[int]) -> dict[int, float]:
@@ -31,12 +32,16 @@ def report(runs: list[Run], labels: Sequence[str], levels: list[int]) -> dict[in
                 f"{statistics.median(r.cpu_ms_per_turn for r in mine):>17.2f}"
             )
     print()
+    others = [label for label in labels if label not in (BASELINE, FLOOR)]
     for concurrency in levels:
         base = rate[BASELINE, concurrency]
-        parts = [f"{label} / echo = {rate[label, concurrency] / base:.2f}x" for label in labels[1:]]
+        parts = [f"{label} / echo = {rate[label, concurrency] / base:.2f}x" for label in others]
         if (STOCK_CLIENTS, concurrency) in rate:
             reuse = rate[SUBJECT, concurrency] / rate[STOCK_CLIENTS, concurrency]
             parts.append(f"client reuse buys {reuse:.2f}x")
+        if (FLOOR, concurrency) in rate:
+            share = rate[SUBJECT, concurrency] / rate[FLOOR, concurrency]
+            parts.append(f"desk / floor = {share:.0%}")
         print(f"turns/s at {concurrency} in flight: " + "; ".join(parts))
     return {c: rate[SUBJECT, c] / rate[BASELINE, c] for c in levels}
 

@@ -1,4 +1,5 @@
-"""Turns/s of the project's `help` turn against Microsoft's stock echo bot, same connector."""
+"""Turns/s of the project's `help` turn against Microsoft's stock echo bot and the physical
+floor (bare aiohttp posting one reply, bench/floor.py), all against the same connector."""
 
 # Layout, and why: every party is its own spawned process (one process tree). The load client
 # and the connector share one CPU and the bots (only one of them busy at a time) get the other,
@@ -10,7 +11,7 @@
 #   python bench/turns.py [--turns 150] [--warmup 60] [--concurrency 1 4] [--rounds 3]
 #                         [--min-ratio 0] [--no-pin]
 #
-# The defaults take about 45 s on two cores; CPU ms/turn (the bot process's own CPU time, all
+# The defaults take about 60 s on two cores; CPU ms/turn (the bot process's own CPU time, all
 # threads) is the steadiest column on a shared machine, turns/s the one the target is set in.
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ if str(ROOT) not in sys.path:
 import aiohttp  # noqa: E402
 
 from bench import load, serve  # noqa: E402
-from bench.table import BASELINE, STOCK_CLIENTS, SUBJECT, report, verdict  # noqa: E402
+from bench.table import BASELINE, FLOOR, STOCK_CLIENTS, SUBJECT, report, verdict  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Bot:
         if tally["replies"] != turns:
             return f"{turns} turns but {tally['replies']} replies reached the connector"
         last = tally["last"] or {}
-        if self.app == serve.ECHO:
+        if self.app in (serve.ECHO, serve.FLOOR):
             return None if last.get("text") == "Echo: help" else f"unexpected reply {last}"
         if tally["cards"] != turns:
             return f"{turns} turns but {tally['cards']} cards"
@@ -64,9 +65,10 @@ class Bot:
 
 
 def bots(workdir: Path) -> list[Bot]:
-    """The baseline first, then the project's bot, then the same without client reuse."""
+    """The baselines first, then the project's bot, then the same without client reuse."""
     return [
         Bot(BASELINE, serve.ECHO),
+        Bot(FLOOR, serve.FLOOR),
         Bot(SUBJECT, serve.DESK, {"db_path": str(workdir / "desk.db")}),
         Bot(STOCK_CLIENTS, serve.DESK, {"db_path": str(workdir / "stock.db"), "stock_clients": 1}),
     ]

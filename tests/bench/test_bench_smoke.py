@@ -11,10 +11,11 @@ def test_turns_bench_runs_and_reports(capsys) -> None:
     assert turns.main(argv) == 0
 
     out = capsys.readouterr().out
-    for label in (table.BASELINE, table.SUBJECT, table.STOCK_CLIENTS):
+    for label in (table.BASELINE, table.FLOOR, table.SUBJECT, table.STOCK_CLIENTS):
         assert out.count(label) >= 2  # a row per concurrency level (and the ratio lines)
     assert "desk / echo =" in out
     assert "client reuse buys" in out
+    assert out.count("desk / floor =") == 2  # the desk's share of the physical floor, per level
 
 
 def test_a_ratio_below_min_ratio_fails(capsys) -> None:
