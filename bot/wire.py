@@ -1,9 +1,11 @@
 """Outgoing Bot Framework models to JSON, by their attribute maps, without msrest's detours.
 
 msrest's Serializer.body first rebuilds the model it was given (a full deserialization pass),
-validates it, then walks it with generic type dispatch: about 1 ms for a card reply. The
-models' own `_attribute_map`s say everything needed; tests/bot/test_wire.py checks that the
-output equals msrest's for the activities the bot sends.
+validates it, then walks it with generic type dispatch. The models' own `_attribute_map`s say
+everything needed; tests/bot/test_wire.py checks that the output equals msrest's for the
+activities the bot sends. Still pays: the help card reply takes 0.03 ms here against 0.65 ms
+in msrest (timed in process), and bench/turns.py's `help` turn costs 0.7-1.3 ms more bot CPU
+with it switched off (of about 4 ms).
 """
 
 from __future__ import annotations
@@ -17,15 +19,15 @@ from msrest.serialization import Model, Serializer
 _PLAIN = (str, int, float, bool, type(None))
 
 
-def plain_json(value: Any) -> bool:
+def _plain_json(value: Any) -> bool:
     """True when `value` is made only of JSON types (so it can be sent as it is)."""
     kind = type(value)
     if kind in _PLAIN:
         return True
     if kind is dict:
-        return all(type(k) is str and plain_json(v) for k, v in value.items())
+        return all(type(k) is str and _plain_json(v) for k, v in value.items())
     if kind is list:
-        return all(plain_json(v) for v in value)
+        return all(_plain_json(v) for v in value)
     return False
 
 
@@ -44,7 +46,7 @@ def _value(value: Any, kind: str) -> Any:
         return value.value
     if kind in ("str", "bool", "int", "float") and type(value) in _PLAIN:
         return value
-    if kind == "object" and plain_json(value):
+    if kind == "object" and _plain_json(value):
         return value
     raise Unsupported(f"{kind}: {type(value).__name__}")
 
