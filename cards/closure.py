@@ -22,7 +22,7 @@ from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH, REOPEN
 from services.forms.bounds import LINE, TEXT, characters
-from services.profile import Choice, FieldKind, IntakeField, Profile
+from services.profile import Choice, FieldKind, FormField, Profile
 from services.tickets import ConfirmationChannel, ReopenSource, Ticket, TicketEvent
 from services.tickets.rules import name_of
 
@@ -42,21 +42,21 @@ _CHANNEL_CHOICES = tuple(Choice(key=k.value, label=v) for k, v in CHANNELS.items
 # The closure form as field specs: the card is drawn from them and the server checks answers
 # against the same specs (services.forms), so the two cannot disagree.
 CLOSURE_FIELDS = (
-    IntakeField(
+    FormField(
         id="summary",
         label="Resolution summary",
         kind=FieldKind.MULTILINE,
         required=True,
         help="What fixed it, in words the customer would recognise.",
     ),
-    IntakeField(
+    FormField(
         id="root_cause",
         label="Root cause",
         kind=FieldKind.MULTILINE,
         required=True,
         help="Why it happened, so the next person fixes it faster (and it does not come back).",
     ),
-    IntakeField(
+    FormField(
         id="confirmation",
         label="Customer confirmation",
         kind=FieldKind.CHOICE,
@@ -66,20 +66,20 @@ CLOSURE_FIELDS = (
             Choice(key=ASK, label="Ask the customer, and keep it resolved until they answer"),
         ),
     ),
-    IntakeField(
+    FormField(
         id="confirmed_by",
         label="Confirmed by",
         kind=FieldKind.TEXT,
         help="Who at the customer confirmed it (when they did).",
     ),
-    IntakeField(
+    FormField(
         id="confirmed_via",
         label="Confirmed how",
         kind=FieldKind.CHOICE,
         choices=_CHANNEL_CHOICES,
         help="How they confirmed it (when they did).",
     ),
-    IntakeField(id="kb_article", label="Worth a KB article?", kind=FieldKind.TOGGLE),
+    FormField(id="kb_article", label="Worth a KB article?", kind=FieldKind.TOGGLE),
 )
 
 

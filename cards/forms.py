@@ -23,13 +23,13 @@ from microsoft_teams.cards import Choice as CardChoice
 
 from cards.render import note
 from services.forms.bounds import characters
-from services.profile import FieldKind, IntakeField, Profile
+from services.profile import FieldKind, FormField, Profile
 
 GENERAL = ""  # the errors key of a refusal that concerns the whole form, not one field
 FIX_BANNER = "Please fix the problems below."
 _TEXT_STYLES = {FieldKind.EMAIL: "Email", FieldKind.PHONE: "Tel"}
 
-InputMaker = Callable[[Profile, IntakeField, Any], CardElement]
+InputMaker = Callable[[Profile, FormField, Any], CardElement]
 
 
 def _text(value: Any, limit: int | None = None) -> str | None:
@@ -52,7 +52,7 @@ def hint(placeholder: str, limit_words: str) -> str:
     return f"{placeholder} · {limit_words}" if placeholder else limit_words.capitalize()
 
 
-def field_input(profile: Profile, spec: IntakeField, value: Any) -> CardElement:
+def field_input(profile: Profile, spec: FormField, value: Any) -> CardElement:
     """The Adaptive Card input for one profile field, pre-filled with `value`."""
     common = dict(id=spec.id, label=spec.label, is_required=spec.required or None)
     required_message = f"{spec.label} is required." if spec.required else None
@@ -107,7 +107,7 @@ def problem(text: str) -> TextBlock:
 
 def form_inputs(
     profile: Profile,
-    specs: Iterable[IntakeField],
+    specs: Iterable[FormField],
     values: Mapping[str, Any],
     errors: Mapping[str, str],
     *,

@@ -10,7 +10,7 @@ from microsoft_teams.cards import CardElement, ExecuteAction
 from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.service import CANCEL, SUBMIT
-from services.profile import Choice, ChoiceSource, FieldKind, IntakeField, Profile
+from services.profile import Choice, ChoiceSource, FieldKind, FormField, Profile
 from services.service_requests.providers import technicians
 from services.service_requests.wording import billing_label
 from services.service_requests.workflow import approvers
@@ -30,7 +30,7 @@ def _coverage(profile: Profile) -> str:
     return " · ".join([*served, f"anywhere else: {profile.service.in_house}"])
 
 
-def service_fields(profile: Profile) -> tuple[IntakeField, ...]:
+def service_fields(profile: Profile) -> tuple[FormField, ...]:
     """The form's fields: the card is drawn from them and the server checks answers by them."""
     billing = (
         Choice(key="billable", label=billing_label(profile, "billable")),
@@ -40,14 +40,14 @@ def service_fields(profile: Profile) -> tuple[IntakeField, ...]:
     )
     people = tuple(Choice(key=p.id, label=f"{p.name} — {p.title}") for p in technicians(profile))
     specs = [
-        IntakeField(
+        FormField(
             id="site",
             label="Site (customer and location)",
             kind=FieldKind.TEXT,
             required=True,
             placeholder="Acme Foods, Newark plant",
         ),
-        IntakeField(
+        FormField(
             id="site_state",
             label="Site state",
             kind=FieldKind.CHOICE,
@@ -55,22 +55,22 @@ def service_fields(profile: Profile) -> tuple[IntakeField, ...]:
             choices_from=ChoiceSource.US_STATES,
             help=_coverage(profile),
         ),
-        IntakeField(id="start_date", label="First day on site", kind=FieldKind.DATE, required=True),
-        IntakeField(id="end_date", label="Last day on site", kind=FieldKind.DATE, required=True),
-        IntakeField(
+        FormField(id="start_date", label="First day on site", kind=FieldKind.DATE, required=True),
+        FormField(id="end_date", label="Last day on site", kind=FieldKind.DATE, required=True),
+        FormField(
             id="billing", label="Billing", kind=FieldKind.CHOICE, required=True, choices=billing
         ),
-        IntakeField(
+        FormField(
             id="billing_reason",
             label="Why billable or non-billable",
             kind=FieldKind.MULTILINE,
             help=f"Required for non-billable work: {_approver_names(profile)} decides.",
         ),
-        IntakeField(id="scope", label="Scope of work", kind=FieldKind.MULTILINE, required=True),
+        FormField(id="scope", label="Scope of work", kind=FieldKind.MULTILINE, required=True),
     ]
     if people:
         specs.append(
-            IntakeField(
+            FormField(
                 id="technician",
                 label="Technician (when our own staff go)",
                 kind=FieldKind.CHOICE,
@@ -79,7 +79,7 @@ def service_fields(profile: Profile) -> tuple[IntakeField, ...]:
             )
         )
     specs.append(
-        IntakeField(
+        FormField(
             id="ticket",
             label="Related ticket (optional)",
             kind=FieldKind.TEXT,

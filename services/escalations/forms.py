@@ -11,13 +11,13 @@ from services.escalations.model import Escalation, Handoff
 from services.forms import check_answers
 from services.forms.answers import MAX_TEXT
 from services.forms.bounds import REASON, cut
-from services.profile import ChoiceSource, FieldKind, IntakeField, Profile
+from services.profile import ChoiceSource, FieldKind, FormField, Profile
 from services.tickets import EventKind, Ticket, TicketEvent
 
 
-def _text(key: str, label: str, hint: str, *, multiline: bool = True) -> IntakeField:
+def _text(key: str, label: str, hint: str, *, multiline: bool = True) -> FormField:
     kind = FieldKind.MULTILINE if multiline else FieldKind.TEXT
-    return IntakeField(id=key, label=label, kind=kind, required=True, help=hint)
+    return FormField(id=key, label=label, kind=kind, required=True, help=hint)
 
 
 HANDOFF_FIELDS = (
@@ -42,7 +42,7 @@ HANDOFF_FIELDS = (
         "What keeps the customer running meanwhile, or 'none: machine down'.",
     ),
     _text("help_needed", "What help is needed", "What you need from Engineering, concretely."),
-    IntakeField(
+    FormField(
         id="urgency",
         label="Urgency",
         kind=FieldKind.CHOICE,
@@ -65,7 +65,7 @@ RCCA_FIELDS = (
 LABELS = {spec.id: spec.label for spec in (*HANDOFF_FIELDS, *RCCA_FIELDS)}
 
 
-def missing_labels(errors: Mapping[str, str], specs: Sequence[IntakeField]) -> list[str]:
+def missing_labels(errors: Mapping[str, str], specs: Sequence[FormField]) -> list[str]:
     """The labels of the fields with a problem, in form order."""
     return [spec.label for spec in specs if spec.id in errors]
 

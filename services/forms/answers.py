@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from services.forms.bounds import LINE, TEXT
-from services.profile import FieldKind, IntakeField, Profile
+from services.profile import FieldKind, FormField, Profile
 
 MAX_TEXT, MAX_LINE = TEXT, LINE  # the default limits of a multiline and a one-line field
 TRUE, FALSE = "true", "false"  # what the card's toggles send (valueOn / valueOff)
@@ -38,7 +38,7 @@ def _blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-def _convert(profile: Profile, spec: IntakeField, raw: Any) -> Any:
+def _convert(profile: Profile, spec: FormField, raw: Any) -> Any:
     """The typed answer, or ValueError with the message the person sees."""
     kind = spec.kind
     if kind is FieldKind.TOGGLE:
@@ -67,7 +67,7 @@ def _convert(profile: Profile, spec: IntakeField, raw: Any) -> Any:
     return text
 
 
-def _number(spec: IntakeField, raw: Any) -> int | float:
+def _number(spec: FormField, raw: Any) -> int | float:
     try:
         number = float(raw)
     except (TypeError, ValueError, OverflowError):
@@ -81,7 +81,7 @@ def _number(spec: IntakeField, raw: Any) -> int | float:
 
 
 def check_answers(
-    profile: Profile, fields: Iterable[IntakeField], raw: Mapping[str, Any]
+    profile: Profile, fields: Iterable[FormField], raw: Mapping[str, Any]
 ) -> FormCheck:
     """Check every field's answer; unknown keys in `raw` are ignored (they are not ours)."""
     check = FormCheck()

@@ -13,7 +13,7 @@ from typing import Any
 from services.forms import check_answers
 from services.forms.answers import MAX_LINE, MAX_TEXT
 from services.knowledge.model import ArticleContent
-from services.profile import FieldKind, IntakeField, Profile
+from services.profile import FieldKind, FormField, Profile
 
 MAX_MODEL = 64
 MAX_MODELS = 12
@@ -21,33 +21,33 @@ _MODEL_SEPARATORS = re.compile(r"[,;\n]+")
 
 # The card is drawn from these specs and the server checks answers against the same specs.
 ARTICLE_FIELDS = (
-    IntakeField(
+    FormField(
         id="title",
         label="Title",
         kind=FieldKind.TEXT,
         required=True,
         help="What someone would search for: the symptom and the machine.",
     ),
-    IntakeField(
+    FormField(
         id="problem",
         label="Problem",
         kind=FieldKind.MULTILINE,
         help="What the customer reported, in their words.",
     ),
-    IntakeField(
+    FormField(
         id="symptoms",
         label="Symptoms",
         kind=FieldKind.MULTILINE,
         help="What you see: alarm codes, noises, when it happens.",
     ),
-    IntakeField(id="cause", label="Cause", kind=FieldKind.MULTILINE, help="Why it happens."),
-    IntakeField(
+    FormField(id="cause", label="Cause", kind=FieldKind.MULTILINE, help="Why it happens."),
+    FormField(
         id="resolution",
         label="Resolution",
         kind=FieldKind.MULTILINE,
         help="How to fix it, step by step, so the next person needs nobody to ask.",
     ),
-    IntakeField(
+    FormField(
         id="machine_models",
         label="Machine models",
         kind=FieldKind.TEXT,

@@ -14,7 +14,7 @@ from typing import Any
 
 from services.forms import check_answers
 from services.parts.model import PartsAnswer, PartsDraft, RequestType
-from services.profile import Choice, FieldKind, IntakeField, Profile
+from services.profile import Choice, FieldKind, FormField, Profile
 
 MAX_QUANTITY = 100_000
 MAX_PRICE_CENTS = 10_000_000_00  # ten million dollars: anything above is a typo
@@ -31,7 +31,7 @@ REQUEST_TYPE_CHOICES = (
 )
 
 ANSWER_FIELDS = (
-    IntakeField(
+    FormField(
         id="identified_part",
         label="Part number",
         kind=FieldKind.TEXT,
@@ -39,21 +39,21 @@ ANSWER_FIELDS = (
         pattern=_PART,
         pattern_error=_PART_ERROR,
     ),
-    IntakeField(
+    FormField(
         id="price",
         label="Price each (USD)",
         kind=FieldKind.TEXT,
         required=True,
         placeholder="1,234.50",
     ),
-    IntakeField(
+    FormField(
         id="lead_time",
         label="Lead time",
         kind=FieldKind.TEXT,
         required=True,
         placeholder="In stock, 3 weeks, …",
     ),
-    IntakeField(
+    FormField(
         id="quote_number",
         label="Quote number",
         kind=FieldKind.TEXT,
@@ -73,12 +73,12 @@ class Checked:
     answer: PartsAnswer | None = None
 
 
-def _serial_field(profile: Profile) -> IntakeField:
+def _serial_field(profile: Profile) -> FormField:
     """The machine serial as the profile's intake asks it: same pattern, same message."""
     try:
         intake = profile.intake_field(_SERIAL)
     except KeyError:
-        return IntakeField(id=_SERIAL, label="Machine serial number", kind=FieldKind.TEXT)
+        return FormField(id=_SERIAL, label="Machine serial number", kind=FieldKind.TEXT)
     # Not required on the card: an order status look-up needs no serial (checked below).
     return intake.model_copy(update={"label": "Machine serial number", "required": False})
 
@@ -91,17 +91,17 @@ def serial_required(profile: Profile) -> bool:
         return False
 
 
-def request_fields(profile: Profile) -> tuple[IntakeField, ...]:
+def request_fields(profile: Profile) -> tuple[FormField, ...]:
     """The request form's fields, in the order the card asks them."""
     return (
-        IntakeField(
+        FormField(
             id="request_type",
             label="What do you need?",
             kind=FieldKind.CHOICE,
             required=True,
             choices=REQUEST_TYPE_CHOICES,
         ),
-        IntakeField(
+        FormField(
             id="part_number",
             label="Part number",
             kind=FieldKind.TEXT,
@@ -109,13 +109,13 @@ def request_fields(profile: Profile) -> tuple[IntakeField, ...]:
             pattern_error=_PART_ERROR,
             help="Leave it empty if unknown and describe the part below.",
         ),
-        IntakeField(
+        FormField(
             id="description",
             label="Description",
             kind=FieldKind.MULTILINE,
             placeholder="What it looks like, where it sits on the machine, any marking",
         ),
-        IntakeField(
+        FormField(
             id="quantity",
             label="Quantity",
             kind=FieldKind.NUMBER,
@@ -125,12 +125,12 @@ def request_fields(profile: Profile) -> tuple[IntakeField, ...]:
             range_error=_QUANTITY,
         ),
         _serial_field(profile),
-        IntakeField(
+        FormField(
             id="nc_tape_head",
             label="NC Tape Head part (special handling)",
             kind=FieldKind.TOGGLE,
         ),
-        IntakeField(
+        FormField(
             id="order_reference",
             label="Order or quote number",
             kind=FieldKind.TEXT,
@@ -138,7 +138,7 @@ def request_fields(profile: Profile) -> tuple[IntakeField, ...]:
             pattern_error="Order and quote numbers are 2–32 letters, digits or dashes.",
             help="For an order status.",
         ),
-        IntakeField(
+        FormField(
             id="ticket",
             label="Ticket (optional)",
             kind=FieldKind.TEXT,

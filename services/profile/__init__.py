@@ -5,7 +5,7 @@ from services.profile.forms import (
     Choice,
     ChoiceSource,
     FieldKind,
-    IntakeField,
+    FormField,
     IntakeRule,
     RuleAction,
 )
@@ -38,8 +38,8 @@ __all__ = [
     "Complexity",
     "Direction",
     "FieldKind",
+    "FormField",
     "Holiday",
-    "IntakeField",
     "IntakeRule",
     "IssueType",
     "Metric",

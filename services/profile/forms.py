@@ -45,7 +45,7 @@ class Choice(Frozen):
     label: Text
 
 
-class IntakeField(Frozen):
+class FormField(Frozen):
     """One question on the intake form."""
 
     id: Slug
@@ -83,7 +83,7 @@ class IntakeField(Frozen):
         return self.range_error or f"Enter a number from {low:,} to {high:,}."
 
     @model_validator(mode="after")
-    def _consistent(self) -> IntakeField:
+    def _consistent(self) -> FormField:
         is_choice = self.kind is FieldKind.CHOICE
         if is_choice and bool(self.choices) == bool(self.choices_from):
             raise ValueError("a choice field needs exactly one of `choices` or `choices_from`")

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from services.profile.forms import IntakeField, IntakeRule
+from services.profile.forms import FormField, IntakeRule
 from services.profile.roster import Capability, Person, Role, Skill
 from services.profile.routing import Complexity, IssueType, Provider, RoutingRule
 from services.profile.sla import Priority, SlaTarget, Status
@@ -37,7 +37,7 @@ class Index:
     statuses: dict[str, Status]
     targets: dict[str, SlaTarget]
     providers: dict[str, Provider]
-    fields: dict[str, IntakeField]
+    fields: dict[str, FormField]
     rules: dict[str, IntakeRule]
 
 

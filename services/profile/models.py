@@ -10,7 +10,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from services.profile.base import US_STATES, Frozen, Slug, Text
 from services.profile.checks import reference_problems
 from services.profile.errors import ReferenceProblems
-from services.profile.forms import Choice, ChoiceSource, IntakeField, IntakeRule, RuleAction
+from services.profile.forms import Choice, ChoiceSource, FormField, IntakeRule, RuleAction
 from services.profile.hours import BusinessHours
 from services.profile.index import Index, build_index
 from services.profile.policy import ASSIGNEE, Channels, ClosurePolicy, Process, Scorecard
@@ -41,7 +41,7 @@ class Profile(Frozen):
     complexities: tuple[Complexity, ...] = ()
     routing: tuple[RoutingRule, ...] = ()
     service: ServiceNetwork | None = None
-    intake: tuple[IntakeField, ...] = Field(min_length=1)
+    intake: tuple[FormField, ...] = Field(min_length=1)
     rules: tuple[IntakeRule, ...] = ()
     closure: ClosurePolicy
     scorecard: Scorecard | None = None
@@ -161,13 +161,13 @@ class Profile(Frozen):
 
     # --- intake -------------------------------------------------------------------------------
 
-    def intake_field(self, field_id: str) -> IntakeField:
+    def intake_field(self, field_id: str) -> FormField:
         """The intake field with this id; KeyError if undefined."""
         return self._ix.fields[field_id]
 
-    def choices_for(self, field: IntakeField | str) -> tuple[Choice, ...]:
+    def choices_for(self, field: FormField | str) -> tuple[Choice, ...]:
         """The options of a choice field, resolving `choices_from` against this profile."""
-        spec = field if isinstance(field, IntakeField) else self.intake_field(field)
+        spec = field if isinstance(field, FormField) else self.intake_field(field)
         source = spec.choices_from
         if source is None:
             return spec.choices

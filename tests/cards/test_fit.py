@@ -9,7 +9,7 @@ import pytest
 from cards.fit import clip
 from cards.forms import field_input
 from cards.history import PAGE_BYTES, history_card, history_pages
-from services.profile import FieldKind, IntakeField, load_profile
+from services.profile import FieldKind, FormField, load_profile
 from tests.cards.examples.ticket import TICKET
 
 PROFILE = load_profile("bestpack")
@@ -56,13 +56,13 @@ def test_a_page_past_the_last_shows_the_last_and_an_empty_timeline_says_so():
 
 
 def test_form_inputs_show_the_limit_the_server_checks_and_hold_no_more():
-    spec = IntakeField(id="site", label="Site", kind=FieldKind.TEXT, placeholder="Newark plant")
+    spec = FormField(id="site", label="Site", kind=FieldKind.TEXT, placeholder="Newark plant")
     short = spec.model_copy(update={"max_length": 40})
     text = field_input(PROFILE, short, "y" * 900).model_dump(by_alias=True, exclude_none=True)
     assert (text["maxLength"], text["placeholder"]) == (40, "Newark plant · up to 40 characters")
     assert text["value"] == "y" * 40
     assert field_input(PROFILE, spec, None).max_length == 255
-    count = IntakeField(id="n", label="Boxes", kind=FieldKind.NUMBER, minimum=1, maximum=50)
+    count = FormField(id="n", label="Boxes", kind=FieldKind.NUMBER, minimum=1, maximum=50)
     number = field_input(PROFILE, count, "7").model_dump(by_alias=True, exclude_none=True)
     assert (number["min"], number["max"], number["value"]) == (1, 50, 7)
     assert number["placeholder"] == "1 to 50"

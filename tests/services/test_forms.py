@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from services.forms import check_answers
 from services.forms.bounds import NUMBERS, TEXT
-from services.profile import FieldKind, IntakeField, load_profile
+from services.profile import FieldKind, FormField, load_profile
 
 PROFILE = load_profile("bestpack")
 
@@ -56,20 +56,20 @@ def test_keys_that_are_not_fields_are_ignored():
 
 
 def test_a_field_may_set_its_own_length_and_the_answer_is_checked_against_it():
-    short = IntakeField(id="po", label="PO", kind=FieldKind.TEXT, max_length=10)
+    short = FormField(id="po", label="PO", kind=FieldKind.TEXT, max_length=10)
     result = check_answers(PROFILE, [short], {"po": "PO-12345678"})
     assert result.errors["po"] == "Keep this under 10 characters."
 
 
 @pytest.mark.parametrize("raw", ["0", -3, "51", "nan", "inf", 1e300, True])
 def test_numbers_outside_their_range_or_not_finite_are_refused(raw):
-    boxes = IntakeField(id="boxes", label="Boxes", kind=FieldKind.NUMBER, minimum=1, maximum=50)
+    boxes = FormField(id="boxes", label="Boxes", kind=FieldKind.NUMBER, minimum=1, maximum=50)
     errors = check_answers(PROFILE, [boxes], {"boxes": raw}).errors
     assert errors["boxes"] in ("Enter a number from 1 to 50.", "Enter a number.")
 
 
 def test_a_number_field_without_a_range_still_has_one():
-    plain = IntakeField(id="count", label="Count", kind=FieldKind.NUMBER)
+    plain = FormField(id="count", label="Count", kind=FieldKind.NUMBER)
     assert plain.number_range == NUMBERS
     assert check_answers(PROFILE, [plain], {"count": 3_000_000_000}).errors == {
         "count": "Enter a number from 0 to 1,000,000."
@@ -88,4 +88,4 @@ def test_a_number_field_without_a_range_still_has_one():
 )
 def test_a_profile_cannot_give_a_field_a_limit_the_server_would_not_keep(spec, problem):
     with pytest.raises(ValidationError, match=problem):
-        IntakeField(id="f", label="F", **spec)
+        FormField(id="f", label="F", **spec)
