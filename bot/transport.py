@@ -10,21 +10,20 @@ Behaviour is unchanged: the same URL, headers, body, errors (ErrorResponseExcept
 What each buys, from bench/turns.py's `help` turn at one in flight with it switched off (bot
 CPU per turn, 2 shared cores, two runs of 3-5 rounds; the whole turn costs about 4 ms):
 the aiohttp transport 0.8-0.9 ms; reading proxies once 0.4-0.8 ms (aiohttp's trust_env);
-bot.wire 0.7-1.3 ms (see there). SharedCardAttachment saves 0.05 ms per help card (timed in
-process; within the bench's noise). msrest's client-side validation and a plain-JSON shortcut
-in its object serializer measured nothing once bot.wire writes the body: both were dropped.
+bot.wire 0.7-1.3 ms (see there). Dropped as no longer paying: msrest's client-side validation
+off and a plain-JSON shortcut in its object serializer (nothing measurable once bot.wire
+writes the body), and sharing card JSON instead of letting botbuilder deep-copy it (0.05 ms
+per help card, timed in process; within the bench's noise).
 """
 
 from __future__ import annotations
 
 import asyncio
-import copy
 from typing import Any
 from urllib.request import getproxies, proxy_bypass_environment
 
 import aiohttp
 from aiohttp.helpers import ProxyInfo, proxies_from_env
-from botbuilder.schema import Attachment
 from botframework.connector.aio import ConnectorClient
 from msrest.pipeline import AsyncHTTPPolicy, AsyncPipeline
 from msrest.pipeline.aiohttp import AioHTTPSender
@@ -35,18 +34,6 @@ from msrest.universal_http.async_abc import AsyncHTTPSender
 from yarl import URL
 
 from bot.wire import Unsupported, to_wire
-
-
-class SharedCardAttachment(Attachment):
-    """An Adaptive Card attachment whose JSON is shared, not copied, when botbuilder copies it.
-
-    botbuilder deep-copies every outgoing activity (TurnContext.send_activities). Cards are
-    rendered fresh for each message and never changed afterwards, so sharing is safe.
-    """
-
-    def __deepcopy__(self, memo: dict) -> SharedCardAttachment:
-        return copy.copy(self)
-
 
 # requests' own default; Teams answers far faster, and proactive retries live in the outbox.
 TIMEOUT = aiohttp.ClientTimeout(total=100)

@@ -10,7 +10,6 @@ from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import Activity
 
 from bot.after import Work
-from bot.transport import SharedCardAttachment
 from services.delivery import Delivery, Recipient, reach_note
 
 AFTER_KEY = "supportdesk.after"  # turn_state: the works to start once the turn has answered
@@ -26,10 +25,7 @@ CardPayload = dict[str, Any]
 
 def card_message(card: CardPayload, summary: str | None = None) -> Activity:
     """A message carrying one Adaptive Card (`summary` shows in notifications)."""
-    attachment = SharedCardAttachment(
-        content_type=CardFactory.content_types.adaptive_card, content=card
-    )
-    activity = MessageFactory.attachment(attachment)
+    activity = MessageFactory.attachment(CardFactory.adaptive_card(card))
     if summary:
         activity.summary = summary
     return activity
