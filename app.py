@@ -9,7 +9,6 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from bot.correlation import correlation_middleware
-from bot.features import default_features
 from bot.http import add_routes
 from bot.keys import FEATURES, SETTINGS
 from bot.lifecycle import bot_ctx, database_ctx, http_client_ctx, profile_ctx
@@ -17,6 +16,7 @@ from bot.logs import configure_logging
 from bot.metrics import metrics_ctx
 from bot.router import Feature
 from bot.scheduling import scheduler_ctx
+from dialogs import desk_features
 from services.profile import ProfileError, load_profile
 from services.settings import Settings
 
@@ -25,7 +25,7 @@ def create_app(settings: Settings, *, features: Iterable[Feature] | None = None)
     """The bot as an aiohttp application; resources open in cleanup contexts, in order."""
     app = web.Application(middlewares=[correlation_middleware])
     app[SETTINGS] = settings
-    app[FEATURES] = list(features) if features is not None else default_features()
+    app[FEATURES] = list(features) if features is not None else desk_features()
     app.cleanup_ctx.append(metrics_ctx)
     app.cleanup_ctx.append(profile_ctx)
     app.cleanup_ctx.append(database_ctx)

@@ -6,30 +6,38 @@ passing failures, Retry-After honoured); held as "waiting" when the app is block
 failure that cannot pass (triage is told). A notice to triage about a failed notice to triage
 is never sent: that failure is only logged, so a broken triage chat cannot loop.
 
-The one window where a message can go out twice: the connector accepted it, and the process
-died (or the send timed out) before mark_sent. Teams has no idempotency key for sends, so the
-message is sent again once its claim runs out; everything else is sent at most once.
+Sent twice: the Bot Connector takes no idempotency key for a new message (POST .../activities;
+Teams gives the id, in the answer), so a delivered message whose "sent" is not recorded goes out
+again once its claim runs out. That window is kept to the answer's way back and one UPDATE:
+- the answer is recorded first (bot/outbox_post.py): mark_sent, committed inside the connector
+  callback, before pacing, metrics or anything else, and not lost to the send timeout, a
+  cancelled task, a fault in what follows or a failed write (retried while the claim lasts);
+- a claim outlasts its send and that record: a message is put back unless its claim still covers
+  the pace wait, the send timeout and record_reserve_seconds, so no replica takes up a message
+  whose send is in flight.
+Left: the process dying between Teams taking the message and that commit, and a send that times
+out after Teams took it (docs/deployment.md, "Sent twice"). Not done: turning the resend into an
+update (PUT) of the first copy needs that copy's id, which only ever arrives in the answer that is
+recorded with it; and a "sending" mark before each POST would cost a write per message to say a
+resend may be a duplicate, without preventing one.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import socket
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import aiohttp
-from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.core import MessageFactory
 from botbuilder.integration.aiohttp import CloudAdapter
-from msrest.exceptions import ClientRequestError, HttpOperationError
 
 from bot.metrics import DeskMetrics
-from bot.proactive import addressed, http_status, retry_after, stored_activity
+from bot.outbox_post import Outcome, post, record_sent
+from bot.proactive import addressed
 from bot.references import ReferenceBook
 from services.db.conversations import ConversationRefRepository, StoredReference
 from services.db.outbox import OutboxMessage, OutboxRepository, TargetKind
@@ -39,8 +47,6 @@ from services.profile import Capability, Profile
 
 log = logging.getLogger(__name__)
 NOTICE_PREFIX = "undeliverable:"  # dedupe keys of notices to triage about failed messages
-# No answer at all: the request may never have reached Teams, so it is worth another try.
-NO_ANSWER = (ClientRequestError, aiohttp.ClientError, OSError, TimeoutError)
 WAITING_CACHE_SECONDS = 30.0  # how stale another replica's "waiting" list may get here
 
 
@@ -72,18 +78,6 @@ def recipient(profile: Profile, message: OutboxMessage) -> str:
     if message.target == f"channel:{profile.channels.triage}":
         return "the triage channel"
     return f"the conversation {message.target}"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one send came to: an activity id, or an HTTP status (None: no answer) and why."""
-
-    activity_id: str | None = None
-    failed: bool = False
-    status: int | None = None
-    error: str = ""
-    retry_after: float | None = None
-    hopeless: bool = False  # failed in a way no retry can change (a bug, a bad payload)
 
 
 class OutboxSender:
@@ -145,22 +139,29 @@ class OutboxSender:
             await self.hold(message, "no usable conversation: the app is not installed there")
             self._count("waiting")
             return
+        budget = self._claim_left(message)
+        if budget < 0:
+            # Its claim could run out mid-send, and another sender send it too: due again now.
+            await self._outbox.release([message.id], self.runner, self._clock())
+            self.doorbell.ring()
+            return
         tenant = stored.tenant_id or ""
         # The oldest goes first, each message queued behind it counting as a second older: in a
         # flood the chat with the longest queue is the critical path (it may send only 7/s),
         # so it gets the tenant's slots before chats that will be done sooner anyway.
         priority = (message.created_at or self._clock()).timestamp() - backlog
-        if not await self.limiter.acquire(tenant, stored.key, max_wait, priority=priority):
+        if not await self.limiter.acquire(
+            tenant, stored.key, min(max_wait, budget), priority=priority
+        ):
             later = self._clock() + timedelta(seconds=self.limiter.delay_for(tenant, stored.key))
             await self._outbox.release([message.id], self.runner, later)
             self.doorbell.ring(later)
             return
         try:
-            outcome = await self._post(stored, message)
+            outcome = await self._post(stored, message)  # recorded when sent
         finally:
             self.limiter.settle(tenant, stored.key)  # its slot counts from the answer
         if not outcome.failed:
-            await self._outbox.mark_sent(message.id, outcome.activity_id)
             self._count("sent")
             return
         if outcome.status == 429 and outcome.retry_after:
@@ -177,35 +178,26 @@ class OutboxSender:
         if self._metrics is not None:
             self._metrics.count_send(outcome)
 
+    def _claim_left(self, message: OutboxMessage) -> float:
+        """Seconds the claim leaves for the pace wait after the send and its record."""
+        if message.claimed_until is None:
+            return 0.0
+        left = (message.claimed_until - self._clock()).total_seconds()
+        return left - self.settings.send_timeout_seconds - self.settings.record_reserve_seconds
+
     async def _post(self, stored: StoredReference, message: OutboxMessage) -> Outcome:
-        outcomes: list[Outcome] = []
+        async def record(activity_id: str | None) -> None:
+            await record_sent(self._outbox, message, activity_id, self._clock)
 
-        async def callback(context: TurnContext) -> None:
-            # Caught here: the adapter would hand an escaping error to on_turn_error and
-            # swallow it, and the outbox would never learn the send failed.
-            try:
-                sent = await context.send_activity(stored_activity(message.payload))
-                outcomes.append(Outcome(activity_id=sent.id if sent else None))
-            except HttpOperationError as error:
-                wait = retry_after(error, self._clock())
-                outcomes.append(Outcome(None, True, http_status(error), str(error), wait))
-            except NO_ANSWER as error:
-                outcomes.append(Outcome(failed=True, error=f"{type(error).__name__}: {error}"))
-            except Exception as error:
-                log.exception("sending outbox message %s failed", message.id)
-                outcomes.append(Outcome(failed=True, error=repr(error), hopeless=True))
-
-        timeout = self.settings.send_timeout_seconds
-        try:
-            async with asyncio.timeout(timeout):
-                await self.adapter.continue_conversation(
-                    addressed(stored, message), callback, self.app_id
-                )
-        except TimeoutError:
-            return Outcome(failed=True, error=f"no answer within {timeout:g} s")
-        except NO_ANSWER as error:  # e.g. the bot's own token could not be fetched
-            return Outcome(failed=True, error=f"{type(error).__name__}: {error}")
-        return outcomes[0] if outcomes else Outcome(failed=True, error="the send never ran")
+        return await post(
+            self.adapter,
+            self.app_id,
+            addressed(stored, message),
+            message.payload,
+            self.settings.send_timeout_seconds,
+            record,
+            self._clock,
+        )
 
     async def _record(
         self, message: OutboxMessage, stored: StoredReference, verdict: Verdict, error: str

@@ -5,7 +5,10 @@ conversation so each conversation's messages go out in order and one conversatio
 holds up the others, and sleeps until the next message falls due, the poll interval passes, or
 the doorbell rings (something falls due sooner: added, paced or rescheduled). A conversation
 holds at most `per_conversation` claimed messages; more are put back, due when its queue will
-have drained, so a flood to one chat leaves the rest of the batch for everyone else.
+have drained, so a flood to one chat leaves the rest of the batch for everyone else. A busy
+queue (half its cap) is left out of the claim and of the next-due time alike, and rings the
+doorbell once it has room: counting its due messages as due spun the worker on two queries a
+round, and the "sent" records waited behind them.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ class OutboxWorker:
         self._held = 0  # claimed messages in the queues, not yet attempted
         self._full = False  # the queues had no room at the last look
         self._capped: set[Key] = set()  # claimed up to their cap last time: more may be due
+        self._skipped: set[Key] = set()  # busy at the last look: they ring when they have room
         self._loop: asyncio.Task | None = None
         self._stopping = False
 
@@ -86,7 +90,8 @@ class OutboxWorker:
             return settings.poll_seconds  # the queues ring when they have room again
         now = self._clock()
         # A conversation with a second's worth queued gets no more this time round.
-        busy = [k for k, q in self._queues.items() if len(q) >= settings.per_conversation // 2]
+        busy = [k for k, q in self._queues.items() if len(q) >= self._busy_mark]
+        self._skipped.update(busy)
         claimed = await self._outbox.claim_due(
             self._sender.runner,
             now,
@@ -110,7 +115,11 @@ class OutboxWorker:
             await self._outbox.release(ids, self._sender.runner, due)
         if len(claimed) == room and not overflow:
             return 0.0  # there may be more due right now
-        return await self._until_next_due()
+        return await self._until_next_due(busy)
+
+    @property
+    def _busy_mark(self) -> int:
+        return max(1, self._settings.per_conversation // 2)
 
     def _enqueue(self, key: Key, message: OutboxMessage) -> None:
         queue = self._queues.setdefault(key, deque())
@@ -148,9 +157,9 @@ class OutboxWorker:
         self._note_capped(claimed)
         return bool(claimed)
 
-    async def _until_next_due(self) -> float:
+    async def _until_next_due(self, busy: list[Key]) -> float:
         poll = self._settings.poll_seconds
-        due = await self._outbox.next_due()
+        due = await self._outbox.next_due(skip=busy)
         if due is None:
             return poll
         return min(poll, max(0.0, (due - self._clock()).total_seconds()))
@@ -164,10 +173,13 @@ class OutboxWorker:
                 if not queue and not (key in self._capped and await self._refill(key)):
                     break
                 message = queue.popleft()
+                if key in self._skipped and len(queue) < self._busy_mark:
+                    self._skipped.discard(key)
+                    self._sender.doorbell.ring()  # what the last look left for it may be due
                 # More may be due than were claimed: count a full claim's worth behind a capped one.
                 backlog = len(queue) + (settings.per_conversation if key in self._capped else 0)
                 try:
-                    await self._attempt(message, settings.max_wait_seconds, backlog)
+                    await self._sender.attempt(message, settings.max_wait_seconds, backlog=backlog)
                 except Exception:
                     # Its claim runs out and the message is tried again then.
                     log.exception("outbox message %s: the attempt failed", message.id)
@@ -180,13 +192,3 @@ class OutboxWorker:
             del self._tasks[key]
             if not queue:
                 del self._queues[key]
-
-    async def _attempt(self, message: OutboxMessage, max_wait: float, backlog: int) -> None:
-        """Try it if its claim will outlast the wait and the send; otherwise put it back."""
-        assert message.claimed_until is not None
-        left = (message.claimed_until - self._clock()).total_seconds()
-        budget = left - self._settings.send_timeout_seconds
-        if budget < 0:
-            await self._outbox.release([message.id], self._sender.runner, self._clock())
-            return
-        await self._sender.attempt(message, min(max_wait, budget), backlog=backlog)

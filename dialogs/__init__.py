@@ -1,0 +1,39 @@
+"""The processes, one package each; `desk_features` is the one list the app is built from.
+
+Adding a process: its package (see the README's folder map) and one line below.
+"""
+
+from __future__ import annotations
+
+from bot.commands import core
+from bot.router import Feature
+
+
+def desk_features() -> list[Feature]:
+    """Every feature of the desk, in the order the help card lists them."""
+    from dialogs.assignment.feature import assignment as assignment_feature
+    from dialogs.closure.feature import closure as closure_feature
+    from dialogs.escalation.feature import escalation as escalation_feature
+    from dialogs.intake.feature import feature as intake_feature
+    from dialogs.knowledge.feature import knowledge as knowledge_feature
+    from dialogs.parts.feature import parts as parts_feature
+    from dialogs.scorecard.feature import scorecard as scorecard_feature
+    from dialogs.service.feature import service as service_feature
+    from dialogs.sla.feature import feature as sla_feature
+    from dialogs.triage.feature import triage as triage_feature
+    from dialogs.troubleshooting.feature import troubleshooting as troubleshooting_feature
+
+    return [
+        core,
+        intake_feature,
+        triage_feature,
+        assignment_feature,
+        troubleshooting_feature,
+        escalation_feature,
+        closure_feature,
+        service_feature,
+        parts_feature,
+        knowledge_feature,
+        scorecard_feature,
+        sla_feature,
+    ]

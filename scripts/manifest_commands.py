@@ -1,7 +1,7 @@
 """The Teams command menus in appPackage/manifest.json, chosen from the command registry.
 
 Teams shows at most 10 commands per scope (title up to 32 characters, description up to 128),
-while the registry (bot/features.py) holds more; `help` always lists them all. So each scope
+while the registry (dialogs/__init__.py) holds more; `help` always lists them all. So each scope
 names, in menu order, the commands most useful there:
 
 - personal: a person's own desk: file, find and work their tickets.
@@ -89,10 +89,10 @@ def command_lists(commands: Iterable[Any]) -> list[dict[str, Any]]:
 
 def registered_commands() -> list[Any]:
     """Every command the production bot registers (imports the bot, so only for tools)."""
-    from bot.features import default_features
     from bot.router import Router
+    from dialogs import desk_features
 
-    return Router(default_features()).commands
+    return Router(desk_features()).commands
 
 
 def render(manifest: dict[str, Any], lists: list[dict[str, Any]]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.keys import BOT, SERVICES
-from dialogs.digest import send_daily_digest
+from dialogs.troubleshooting.digest import send_daily_digest
 from services.tickets import TicketDraft
 from tests.dialogs.test_sla_alerts import at
 from tests.harness.cards import texts

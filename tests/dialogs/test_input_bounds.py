@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from bot.features import default_features
 from bot.router import CardAction
+from dialogs import desk_features
 from services.forms.bounds import INPUTS, TEXT, FormInputs, LongText, Minutes
 
-ACTIONS = [action for feature in default_features() for action in feature.actions]
+ACTIONS = [action for feature in desk_features() for action in feature.actions]
 
 
 def unbounded(schema: dict[str, Any], defs: dict[str, Any], where: str) -> list[str]:

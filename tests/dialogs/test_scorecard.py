@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 import pytest
 
 from bot.keys import BOT, SERVICES
-from dialogs.scorecard import post_scorecard
+from dialogs.scorecard.feature import post_scorecard
 from services.scorecard import ACCEPTED_FORMS
 from tests.harness.cards import elements, texts
 from tests.harness.connector import Sent

@@ -8,7 +8,7 @@ import pytest
 
 from bot.keys import BOT, SERVICES
 from bot.scheduling import SCHEDULER
-from dialogs.scorecard import post_scorecard
+from dialogs.scorecard.feature import post_scorecard
 from tests.dialogs.test_scorecard import week_47_desk
 from tests.harness import activities as act
 from tests.harness.cards import texts

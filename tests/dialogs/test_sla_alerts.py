@@ -11,11 +11,11 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.features import default_features
 from bot.keys import SERVICES as SERVICES_KEY
 from bot.router import Feature
 from bot.turn import Turn
 from cards.ticket import ACCEPT, REASSIGN, REFRESH, SET_STATUS
+from dialogs import desk_features
 from services.scheduler import JobRunRepository
 from services.settings import Settings
 from services.sla.sweep import SlaSweep, SweepBatch
@@ -47,7 +47,7 @@ def at(hour: int, minute: int = 0):
 
 async def open_desk(settings: Settings, connector: FakeConnector) -> Desk:
     """A running desk with the test's filing command."""
-    desk = Desk(settings, connector, features=[*default_features(), filing])
+    desk = Desk(settings, connector, features=[*desk_features(), filing])
     await desk.start()
     return desk
 

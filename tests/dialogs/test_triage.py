@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.features import default_features
 from bot.keys import SERVICES
 from bot.router import Feature
 from bot.turn import Turn
 from cards.intake import SUBMIT_VERB
 from cards.triage import ACKNOWLEDGE, PRIORITY
-from dialogs.triage import announce_new_ticket
+from dialogs import desk_features
+from dialogs.triage.feature import announce_new_ticket
 from services.tickets import check_draft, draft_from_answers
 from tests.harness import activities as act
 from tests.harness.cards import elements, facts, texts
@@ -70,7 +70,7 @@ def settings(settings, tmp_path):
 @pytest.fixture
 async def desk(settings, connector) -> AsyncIterator[Desk]:
     """The production features, plus a way to file preset tickets."""
-    running = Desk(settings, connector, features=[*default_features(), filing])
+    running = Desk(settings, connector, features=[*desk_features(), filing])
     await running.start()
     running.app[SERVICES].clock = lambda: MONDAY_9AM
     yield running

@@ -6,9 +6,9 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.features import default_features
 from bot.keys import SERVICES
 from cards.triage import ASSIGN
+from dialogs import desk_features
 from tests.dialogs.test_triage import choice_set, filing, in_chat_of
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
@@ -17,7 +17,7 @@ from tests.harness.desk import Desk
 @pytest.fixture
 async def desk(settings, connector) -> AsyncIterator[Desk]:
     """The shipped profile (no triage channel), plus a way to file preset tickets."""
-    running = Desk(settings, connector, features=[*default_features(), filing])
+    running = Desk(settings, connector, features=[*desk_features(), filing])
     await running.start()
     yield running
     await running.close()

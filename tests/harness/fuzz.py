@@ -8,12 +8,12 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from bot.features import default_features
 from bot.router import Router
+from dialogs import desk_features
 from tests.harness import activities as act
 
 ROSTER = ("Mary", "Jordan", "Kevin", "Sean", "Ezechiel", "Allison")
-ROUTER = Router(default_features())
+ROUTER = Router(desk_features())
 VERBS = sorted(action.verb for feature in ROUTER.features for action in feature.actions)
 PHRASES = sorted(
     {c.name for c in ROUTER.commands} | {a for c in ROUTER.commands for a in c.aliases}

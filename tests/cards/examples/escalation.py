@@ -12,7 +12,7 @@ from cards.escalation import (
 from cards.forms import GENERAL
 from cards.rcca import escalation_section
 from cards.ticket import note_form, ticket_card
-from dialogs.escalation_view import escalation_actions
+from dialogs.escalation.views import escalation_actions
 from services.escalations import HANDOFF_FIELDS, Escalation, EscalationStatus, Handoff, Rcca
 from services.profile import Capability, load_profile
 from services.tickets import TicketStatus

@@ -1,0 +1,1 @@
+"""Process 2, assignment: by issue type, machine complexity and capability."""

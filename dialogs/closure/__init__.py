@@ -1,0 +1,1 @@
+"""Process 8, closure: resolve, confirm with the customer, close, reopen."""

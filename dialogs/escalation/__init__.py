@@ -1,0 +1,1 @@
+"""Process 4, engineering escalation: the handoff, the manager's review, the RCCA."""

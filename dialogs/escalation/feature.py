@@ -1,0 +1,133 @@
+"""Process 4, engineering escalation: when troubleshooting reaches its limit, a complete handoff
+to Engineering; the engineering manager takes it or asks for more; an RCCA closes it.
+
+States of an escalation (the ticket's status in brackets):
+    FORM_SENT       `escalate <n>`, or Escalate on the card of a ticket in progress → the handoff
+                    form, filled in from the ticket and its troubleshooting notes (or from the
+                    handoff sent back, with the manager's question on top)
+    FORM_REFUSED    sent incomplete → the same form, naming what is still needed, values kept
+    REQUESTED       sent complete → [escalated]; everyone who may accept escalations gets the
+                    review card in their chat; the technician is told who has it
+    ACCEPTED        Accept and assign (dialogs.escalation.review) → the engineer becomes the
+                    assignee [still escalated]; the engineer gets the handoff, the technician
+                    hears who has it
+    INFO_REQUESTED  Ask for more info (dialogs.escalation.review) → [in progress], back with the
+                    technician, who gets the question and a button to this form (→ FORM_SENT)
+    RCCA_RECORDED   `rcca <n>` or RCCA on the card (dialogs.escalation.rcca); until then resolving
+                    the escalated ticket is refused, naming what the RCCA still lacks
+Only whoever works the ticket (its assignee, or someone who may resolve any) escalates it, and
+only people who may accept escalations decide: both from the sender, never from card data.
+"""
+
+from __future__ import annotations
+
+from bot.router import Feature
+from bot.turn import ActionResult, Turn
+from cards.escalation import ESCALATION_SUBMIT, escalation_form_card
+from cards.forms import GENERAL
+from cards.ticket import ESCALATE
+from dialogs.escalation.notices import guarded, tell_managers
+from dialogs.shared.ticket_view import now, ticket_view
+from dialogs.shared.tickets import TicketRef, find_ticket, refused
+from services.escalations import EscalationStatus, read_handoff
+from services.escalations.forms import handoff_prefill
+from services.escalations.workflow import escalate, require_escalator
+from services.forms.bounds import FormInputs, Reference
+from services.tickets import Ticket, TicketRuleError
+from services.tickets.rules import name_of
+
+escalation = Feature("escalation")
+
+
+class HandoffInputs(FormInputs):
+    """The handoff form: the ticket's number plus every input (checked by read_handoff)."""
+
+    number: Reference
+
+
+def may_escalate(turn: Turn, ticket: Ticket) -> str | None:
+    """Why the caller cannot escalate this ticket now, in the workflow's words; None if they can."""
+    assert turn.caller is not None
+    try:
+        require_escalator(turn.services.profile, turn.caller.id, ticket)
+    except TicketRuleError as refusal:
+        return str(refusal)
+    return None
+
+
+async def handoff_form(
+    turn: Turn, ticket: Ticket, typed: dict | None = None, errors: dict | None = None
+) -> dict:
+    """The form, filled in as typed, else from the ticket or the handoff sent back."""
+    profile = turn.services.profile
+    previous = await turn.services.escalations.latest(ticket.id)
+    if previous is None or previous.status is not EscalationStatus.INFO_REQUESTED:
+        previous = None
+    asked = None
+    if previous is not None:
+        asked = f"{name_of(profile, previous.decided_by or '')} asked: {previous.reply}"
+    if typed is None:
+        events = await turn.services.tickets.events(ticket.id)
+        typed = handoff_prefill(ticket, events, previous)
+    return escalation_form_card(profile, ticket, typed, errors, asked)
+
+
+@escalation.command(
+    "escalate", usage="<ticket>", help="Hand a ticket to Engineering when troubleshooting is stuck"
+)
+async def escalate_command(turn: Turn, args: str) -> None:
+    """Send the handoff form for a ticket the caller works."""
+    ticket, problem = await find_ticket(turn, args)
+    problem = problem or (may_escalate(turn, ticket) if ticket else None)
+    if ticket is None or problem:
+        await turn.say(problem or "")
+        return
+    await turn.send_card(await handoff_form(turn, ticket), summary=f"Escalate {ticket.number}")
+
+
+@escalation.action(ESCALATE, model=TicketRef)
+async def open_handoff_form(turn: Turn, data: TicketRef) -> ActionResult:
+    """Replace the card with the handoff form, if the caller may escalate the ticket."""
+    ticket, problem = await find_ticket(turn, data.number)
+    problem = problem or (may_escalate(turn, ticket) if ticket else None)
+    if ticket is None or problem:
+        return refused(problem or "")
+    return ActionResult(card=await handoff_form(turn, ticket))
+
+
+@escalation.action(ESCALATION_SUBMIT, model=HandoffInputs)
+async def submit_handoff(turn: Turn, data: HandoffInputs) -> ActionResult:
+    """Hand off a complete form; an incomplete one comes back naming what is missing."""
+    assert turn.caller is not None
+    ticket, problem = await find_ticket(turn, data.number)
+    if ticket is None:
+        return refused(problem or "")
+    current = await turn.services.escalations.latest(ticket.id)
+    if ticket.escalated and current and current.status is EscalationStatus.REQUESTED:
+        # A second click or a Teams retry: the first one already handed it off.
+        headline = "This handoff was already sent to Engineering."
+        return ActionResult(card=await ticket_view(turn, ticket, headline=headline))
+    problem = may_escalate(turn, ticket)
+    if problem:
+        return refused(problem)
+    profile, typed = turn.services.profile, data.answers
+    handoff, errors = read_handoff(profile, typed)
+    if handoff is None:
+        return ActionResult(card=await handoff_form(turn, ticket, typed, errors))
+    actor, at = turn.caller.id, now(turn)
+    saved, refusal = await guarded(
+        ticket,
+        lambda: turn.services.escalations.hand_off(
+            escalate(ticket, actor, profile, at, handoff), ticket.version
+        ),
+    )
+    if saved is None:
+        return ActionResult(card=await handoff_form(turn, ticket, typed, {GENERAL: refusal or ""}))
+    escalated, request = saved
+    told = await tell_managers(turn, escalated, request)
+    return ActionResult(card=await ticket_view(turn, escalated, headline=told))
+
+
+# The flows register their commands and verbs on this feature when imported.
+import dialogs.escalation.rcca  # noqa: E402
+import dialogs.escalation.review  # noqa: E402, F401

@@ -1,0 +1,100 @@
+"""Process 4's last step: the RCCA of an escalated ticket (states in dialogs.escalation.feature).
+
+States:
+    RCCA_FORM      `rcca <n>`, or RCCA on an escalated ticket's card → the form, filled in with
+                   the RCCA on record, if any
+    RCCA_REFUSED   saved with a part missing → the same form, errors shown, values kept
+    RCCA_RECORDED  saved → stored for the escalation, on the timeline and on the ticket card;
+                   resolving the ticket (dialogs.closure.feature) is allowed from then on
+Whoever works the ticket records it: its assignee (the engineer, once the manager accepted),
+or someone who may resolve any ticket.
+"""
+
+from __future__ import annotations
+
+from bot.turn import ActionResult, Turn
+from cards.forms import GENERAL
+from cards.rcca import RCCA_SUBMIT, rcca_form_card
+from cards.ticket import RCCA
+from dialogs.escalation.feature import escalation as rcca
+from dialogs.escalation.notices import guarded
+from dialogs.shared.ticket_view import now, ticket_view
+from dialogs.shared.tickets import TicketRef, find_ticket, refused
+from services.escalations import RCCA_FIELDS, Escalation, read_rcca
+from services.escalations.workflow import record_rcca, require_rcca_recorder
+from services.forms.bounds import FormText
+from services.tickets import Ticket, TicketRuleError
+
+
+class RccaInputs(TicketRef):
+    """The RCCA form's inputs, as the client sent them (checked by read_rcca)."""
+
+    root_cause: FormText | None = None
+    corrective_action: FormText | None = None
+    preventive_action: FormText | None = None
+
+
+async def _recordable(turn: Turn, number: str) -> tuple[Ticket | None, Escalation | None, str]:
+    """The ticket and the escalation whose RCCA the caller may record, or why not."""
+    assert turn.caller is not None
+    ticket, problem = await find_ticket(turn, number)
+    if ticket is None:
+        return None, None, problem or ""
+    latest = await turn.services.escalations.latest(ticket.id)
+    try:
+        found = require_rcca_recorder(turn.services.profile, turn.caller.id, ticket, latest)
+    except TicketRuleError as refusal:
+        return None, None, str(refusal)
+    return ticket, found, ""
+
+
+async def _form(turn: Turn, ticket: Ticket, escalation: Escalation) -> dict:
+    """The form, filled in with the RCCA on record."""
+    current = await turn.services.escalations.rcca(escalation)
+    typed = {spec.id: getattr(current, spec.id) for spec in RCCA_FIELDS} if current else {}
+    return rcca_form_card(turn.services.profile, ticket, typed)
+
+
+@rcca.command(
+    "rcca", usage="<ticket>", help="Record an escalated ticket's root cause and corrective action"
+)
+async def rcca_command(turn: Turn, args: str) -> None:
+    """Send the RCCA form of an escalated ticket the caller works."""
+    ticket, escalation, problem = await _recordable(turn, args)
+    if ticket is None or escalation is None:
+        await turn.say(problem)
+        return
+    await turn.send_card(await _form(turn, ticket, escalation), summary=f"RCCA {ticket.number}")
+
+
+@rcca.action(RCCA, model=TicketRef)
+async def open_rcca_form(turn: Turn, data: TicketRef) -> ActionResult:
+    """Replace the ticket card with the RCCA form."""
+    ticket, escalation, problem = await _recordable(turn, data.number)
+    if ticket is None or escalation is None:
+        return refused(problem)
+    return ActionResult(card=await _form(turn, ticket, escalation))
+
+
+@rcca.action(RCCA_SUBMIT, model=RccaInputs)
+async def save_rcca(turn: Turn, data: RccaInputs) -> ActionResult:
+    """Record the RCCA; a refused form comes back with what was typed."""
+    assert turn.caller is not None
+    ticket, escalation, problem = await _recordable(turn, data.number)
+    if ticket is None or escalation is None:
+        return refused(problem)
+    profile, typed = turn.services.profile, data.model_dump(exclude={"number"})
+    answers, errors = read_rcca(profile, typed)
+    if errors:
+        return ActionResult(card=rcca_form_card(profile, ticket, typed, errors))
+    actor, at = turn.caller.id, now(turn)
+
+    async def save() -> Ticket:
+        change, record = record_rcca(ticket, escalation, actor, profile, at, answers)
+        return await turn.services.escalations.record_rcca(change, ticket.version, record)
+
+    saved, refusal = await guarded(ticket, save)
+    if saved is None:
+        return ActionResult(card=rcca_form_card(profile, ticket, typed, {GENERAL: refusal or ""}))
+    headline = f"RCCA recorded: {saved.number} can be resolved now."
+    return ActionResult(card=await ticket_view(turn, saved, headline=headline))

@@ -1,0 +1,93 @@
+"""Process 4, the engineering manager's side: accept a handoff and assign an engineer, or send
+it back asking for more information (states in dialogs.escalation.feature).
+
+The review card's buttons carry the escalation's id; the decision is the caller's (who must
+hold accept_escalation), checked again by the workflow commands, whatever the card's data says.
+Deciding an escalation that was already decided is refused, naming who decided what.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.turn import ActionResult, Turn
+from cards.escalation import ESCALATION_ACCEPT, ESCALATION_INFO
+from dialogs.escalation.feature import escalation as review
+from dialogs.escalation.notices import guarded, review_card, tell_outcome, update_other_reviews
+from dialogs.shared.ticket_view import now, refusal_result
+from dialogs.shared.tickets import TicketRef, find_ticket, refused
+from services.escalations import Decision, Escalation
+from services.escalations.workflow import accept, ask_for_information
+from services.forms.bounds import Key, Reason, RecordId
+from services.profile import Capability
+from services.tickets import Ticket
+from services.tickets.rules import name_of
+
+
+class DecisionInputs(TicketRef):
+    """The review card's forms: the escalation decided on, the engineer and note, or the
+    question."""
+
+    escalation_id: RecordId
+    engineer: Key = ""
+    note: Reason = ""
+    question: Reason = ""
+
+
+async def _decide(
+    turn: Turn,
+    data: DecisionInputs,
+    decide: Callable[[Ticket, Escalation], Decision],
+    outcome: Callable[[Escalation], str],
+) -> ActionResult:
+    """Find the ticket and escalation, apply `decide`, save, tell everyone, report `outcome`."""
+    ticket, problem = await find_ticket(turn, data.number)
+    if ticket is None:
+        return refused(problem or "")
+    found = await turn.services.escalations.get(data.escalation_id)
+    if found is None or found.ticket_id != ticket.id:
+        return refused(f"That escalation of {ticket.number} no longer exists.")
+    saved, refusal = await guarded(
+        ticket,
+        lambda: turn.services.escalations.decide(decide(ticket, found), ticket.version),
+    )
+    if saved is None:
+        return await refusal_result(turn, ticket, refusal or "")
+    decided_ticket, decided = saved
+    text = f"{outcome(decided)} {await tell_outcome(turn, decided_ticket, decided)}".strip()
+    await update_other_reviews(turn, decided_ticket, decided, text)
+    return ActionResult(card=review_card(turn, decided_ticket, decided, text))
+
+
+@review.action(ESCALATION_ACCEPT, model=DecisionInputs, capability=Capability.ACCEPT_ESCALATION)
+async def accept_and_assign(turn: Turn, data: DecisionInputs) -> ActionResult:
+    """Take the escalation: the engineer picked becomes the assignee and gets the handoff."""
+    assert turn.caller is not None
+    if not data.engineer:
+        return refused(f"Pick the engineer who takes {data.number} over, then press Accept.")
+    actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
+
+    def decide(ticket: Ticket, found: Escalation) -> Decision:
+        return accept(ticket, found, actor, profile, at, engineer_id=data.engineer, note=data.note)
+
+    def outcome(decided: Escalation) -> str:
+        engineer = name_of(profile, decided.engineer_id or "")
+        return f"Accepted: {engineer} has {data.number} now."
+
+    return await _decide(turn, data, decide, outcome)
+
+
+@review.action(ESCALATION_INFO, model=DecisionInputs, capability=Capability.ACCEPT_ESCALATION)
+async def ask_for_more(turn: Turn, data: DecisionInputs) -> ActionResult:
+    """Send the handoff back to the technician with what Engineering still needs."""
+    assert turn.caller is not None
+    actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
+
+    def decide(ticket: Ticket, found: Escalation) -> Decision:
+        return ask_for_information(ticket, found, actor, profile, at, data.question)
+
+    def outcome(decided: Escalation) -> str:
+        requester = name_of(profile, decided.requested_by)
+        return f"Sent back to {requester}, asking: {decided.reply}"
+
+    return await _decide(turn, data, decide, outcome)

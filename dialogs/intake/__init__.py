@@ -1,0 +1,1 @@
+"""Process 1, intake: the intake form, similar solved problems, filing a ticket."""

@@ -1,0 +1,92 @@
+"""Process 1, intake: `new ticket` walks a person through the profile's intake form.
+
+States:
+    FORM_SENT     `new ticket` → the intake card, with a fresh form id
+    FORM_REFUSED  submitted with problems → the same card, errors shown, every value kept
+    SUGGESTED     submitted clean, and published KB articles look like the description →
+                  the same card with "Similar solved problems" on top (dialogs.knowledge.feature),
+                  every value kept; its "File anyway" files it (the form has shown them)
+    FILED         submitted clean → one ticket per form id (a double click or a Teams retry
+                  finds the same ticket); the form becomes a read-only summary and triage is
+                  told (dialogs.triage.feature.announce_new_ticket)
+    CANCELLED     cancelled → the form says nothing was filed
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from bot.router import Feature
+from bot.turn import ActionResult, Turn
+from cards.intake import (
+    CANCEL_VERB,
+    SUBMIT_VERB,
+    intake_cancelled_card,
+    intake_form_card,
+    intake_summary_card,
+)
+from cards.knowledge import similar_problems
+from dialogs.knowledge.feature import similar_solved
+from dialogs.triage.feature import announce_new_ticket
+from services.forms import check_answers
+from services.forms.bounds import FormId, FormInputs
+from services.tickets import TicketRuleError, check_draft, draft_from_answers
+
+feature = Feature("intake")
+
+
+class IntakeSubmission(FormInputs):
+    """The intake card's data: its form id, plus every input (checked against the profile)."""
+
+    form_id: FormId
+    seen_suggestions: bool = False  # the form already showed similar solved problems
+
+
+@feature.command(
+    "new ticket",
+    aliases=("new", "intake", "open ticket"),
+    help="File a ticket from a customer's call or e-mail",
+    button=True,
+)
+async def new_ticket(turn: Turn, args: str) -> None:
+    """Send a fresh intake form."""
+    card = intake_form_card(turn.services.profile, uuid.uuid4().hex)
+    await turn.send_card(card, summary="New support ticket")
+
+
+@feature.action(SUBMIT_VERB, model=IntakeSubmission)
+async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
+    """File the ticket, or return the form with what needs fixing."""
+    profile = turn.services.profile
+    check = check_answers(profile, profile.intake, data.answers)
+    if not check.ok:
+        return ActionResult(
+            card=intake_form_card(profile, data.form_id, data.answers, check.errors)
+        )
+    try:
+        draft = check_draft(draft_from_answers(profile, check.values), profile)
+        # Before filing: the same problem may be solved already (process 7), asked once.
+        similar = [] if data.seen_suggestions else await similar_solved(turn, draft)
+        if similar:
+            card = intake_form_card(
+                profile, data.form_id, data.answers, similar=similar_problems(similar)
+            )
+            return ActionResult(card=card)
+        ticket, created = await turn.services.tickets.create(
+            draft,
+            requester_id=turn.caller.id,
+            intake_key=f"intake:{data.form_id}",
+            now=turn.services.clock(),
+        )
+    except TicketRuleError as refusal:
+        errors = {"issue_description": str(refusal)}
+        return ActionResult(card=intake_form_card(profile, data.form_id, data.answers, errors))
+    if created:
+        await announce_new_ticket(turn, ticket)
+    return ActionResult(card=intake_summary_card(profile, ticket, already_filed=not created))
+
+
+@feature.action(CANCEL_VERB, model=IntakeSubmission)
+async def cancel(turn: Turn, data: IntakeSubmission) -> ActionResult:
+    """Close the form without filing anything."""
+    return ActionResult(card=intake_cancelled_card())

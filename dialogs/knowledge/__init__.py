@@ -1,0 +1,1 @@
+"""Process 7, knowledge capture: search, drafts from resolved tickets, publishing."""

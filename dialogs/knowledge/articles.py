@@ -1,0 +1,137 @@
+"""Process 7's article cards: open, edit, save and publish (states: dialogs.knowledge.feature).
+
+Editing and publishing need publish_kb, from the caller's roster roles (the Feature checks it,
+and services.knowledge.rules again); card data only says which article and which version.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.turn import ActionResult, Turn
+from cards.forms import GENERAL
+from cards.knowledge import EDIT, OPEN, PUBLISH, SAVE, article_form_card
+from dialogs.knowledge.capture import record_step
+from dialogs.knowledge.feature import article_view, visible_article
+from dialogs.knowledge.feature import knowledge as articles
+from dialogs.shared.ticket_view import now
+from dialogs.shared.tickets import refused
+from services.forms.bounds import FormText, RecordId
+from services.knowledge import (
+    ARTICLE_FIELDS,
+    Article,
+    ArticleContent,
+    KnowledgeRuleError,
+    StaleArticle,
+    check_content,
+    rules,
+)
+from services.profile import Capability
+from services.tickets.rules import name_of
+
+PUBLISHED = "Published: `kb` finds it now, and intake suggests it for similar problems."
+
+
+class ArticleRef(BaseModel):
+    """What every article button carries: the article's id (and the version it showed)."""
+
+    model_config = ConfigDict(extra="ignore")
+    article_id: RecordId
+    version: RecordId | None = None
+
+
+class ArticleInputs(ArticleRef):
+    """The article form: its fields as typed (checked by services.knowledge.check_content)."""
+
+    version: RecordId
+    title: FormText | None = None
+    problem: FormText | None = None
+    symptoms: FormText | None = None
+    cause: FormText | None = None
+    resolution: FormText | None = None
+    machine_models: FormText | None = None
+
+    def typed(self) -> dict[str, str | None]:
+        """The fields as the person typed them, to show again on a refused form."""
+        return self.model_dump(include={spec.id for spec in ARTICLE_FIELDS})
+
+
+@articles.action(OPEN, model=ArticleRef)
+async def open_article(turn: Turn, data: ArticleRef) -> ActionResult:
+    """Post the article as a new message; the card it was opened from stays as it is."""
+    # A new message, not a replacement: from the intake form, that would lose what was typed.
+    article, problem = await visible_article(turn, data.article_id)
+    if article is None:
+        return refused(problem or "")
+    await turn.send_card(article_view(turn, article), summary=article.content.title)
+    return ActionResult(message=f"{article.number} is open below.")
+
+
+@articles.action(EDIT, model=ArticleRef, capability=Capability.PUBLISH_KB)
+async def edit_article(turn: Turn, data: ArticleRef) -> ActionResult:
+    """Replace the article with its form."""
+    article = await turn.services.knowledge.get(data.article_id)
+    if article is None:
+        return refused(f"There is no article KB-{data.article_id}.")
+    return ActionResult(card=article_form_card(turn.services.profile, article))
+
+
+@articles.action(SAVE, model=ArticleInputs, capability=Capability.PUBLISH_KB)
+async def save_article(turn: Turn, data: ArticleInputs) -> ActionResult:
+    """Save the wording of a draft (it stays a draft) or of a published article."""
+    return await _store(turn, data, publishing=False)
+
+
+@articles.action(PUBLISH, model=ArticleInputs, capability=Capability.PUBLISH_KB)
+async def publish_article(turn: Turn, data: ArticleInputs) -> ActionResult:
+    """Publish a draft with the wording on the card; its ticket's timeline records it."""
+    return await _store(turn, data, publishing=True)
+
+
+async def _store(turn: Turn, data: ArticleInputs, *, publishing: bool) -> ActionResult:
+    assert turn.caller is not None
+    profile, kb = turn.services.profile, turn.services.knowledge
+    article = await kb.get(data.article_id)
+    if article is None:
+        return refused(f"There is no article KB-{data.article_id}.")
+    typed = data.typed()
+    content, errors = check_content(profile, typed, publishing=publishing)
+    if content is None:
+        return ActionResult(card=article_form_card(profile, article, typed, errors))
+    if article.version != data.version:
+        return _changed_meanwhile(turn, article, typed, content, publishing)
+    command = rules.publish if publishing else rules.edit
+    try:
+        changed = command(article, content, turn.caller.id, profile, now(turn))
+        saved = await kb.save(changed, data.version)
+    except KnowledgeRuleError as refusal:
+        card = article_form_card(profile, article, typed, {GENERAL: str(refusal)})
+        return ActionResult(card=card)
+    except StaleArticle:  # saved by someone else between our read and our write
+        current = await kb.get(article.id) or article
+        return _changed_meanwhile(turn, current, typed, content, publishing)
+    if publishing:
+        if saved.source_ticket_id is not None:
+            await record_step(turn, saved.source_ticket_id, turn.caller.id, "published", saved)
+        return ActionResult(card=article_view(turn, saved, PUBLISHED))
+    if saved.is_published:
+        headline = "Saved: search finds the new wording."
+    else:
+        headline = "Draft saved. Publish it once it reads right."
+    return ActionResult(card=article_view(turn, saved, headline))
+
+
+def _changed_meanwhile(
+    turn: Turn, current: Article, typed: dict, content: ArticleContent, publishing: bool
+) -> ActionResult:
+    """The article was saved since this card was drawn: keep what was typed, say by whom."""
+    if publishing and current.is_published and current.content == content:
+        # A double click on Publish (or a Teams retry): the first one did it.
+        return ActionResult(card=article_view(turn, current, PUBLISHED))
+    who = name_of(turn.services.profile, current.updated_by)
+    problem = (
+        f"{who} changed {current.number} while you were editing it. Your text is below: "
+        "save again to replace theirs."
+    )
+    card = article_form_card(turn.services.profile, current, typed, {GENERAL: problem})
+    return ActionResult(card=card)

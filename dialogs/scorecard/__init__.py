@@ -1,0 +1,1 @@
+"""The weekly scorecard: on request and posted each week."""

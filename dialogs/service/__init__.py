@@ -1,0 +1,1 @@
+"""Process 6, service requests: the form, the manager's approval, the project."""

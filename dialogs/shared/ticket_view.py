@@ -1,0 +1,134 @@
+"""The ticket card as the person looking at it sees it, and what the ticket verbs share.
+
+The card's buttons depend on the viewer (`turn.caller`, never card data): everyone on the roster
+adds notes and reopens; the assignee, or someone who may resolve any ticket, works and resolves
+it. Buttons are a convenience only: every handler checks again through the workflow commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from microsoft_teams.cards import Action, ExecuteAction
+
+from bot.turn import ActionResult, Turn
+from cards.closure import confirm_form, reopen_form
+from cards.history import history_card
+from cards.ticket import ACCEPT, KB_ARTICLE, RESOLVE, note_form, status_form, ticket_card
+from dialogs.escalation.views import escalation_actions, escalation_sections
+from dialogs.shared.tickets import Command, apply, find_ticket, refused
+from services.profile import Capability, Profile
+from services.tickets import Change, Ticket, TicketEvent, TicketStatus
+from services.tickets.describe import timeline
+
+
+def now(turn: Turn) -> datetime:
+    """The app's clock (tests freeze it)."""
+    return turn.services.clock()
+
+
+def chained(*commands: Command) -> Command:
+    """Workflow commands run one after another as one Change, so they are saved together."""
+
+    def run(ticket: Ticket) -> Change:
+        current, events = ticket, []
+        for command in commands:
+            change = command(current)
+            current = change.ticket
+            events.extend(change.events)
+        return Change(current, tuple(events))
+
+    return run
+
+
+def works_on(turn: Turn, ticket: Ticket) -> bool:
+    """Whether the caller works this ticket: its assignee, or someone who may resolve any."""
+    caller = turn.caller
+    if caller is None:
+        return False
+    return caller.id == ticket.assignee_id or turn.can(Capability.RESOLVE_ANY)
+
+
+def ticket_actions(turn: Turn, ticket: Ticket) -> list[Action]:
+    """The buttons this viewer gets on this ticket, in the order they are used."""
+    if turn.caller is None:
+        return []
+    number, works = ticket.number, works_on(turn, ticket)
+    actions: list[Action] = []
+    if ticket.is_open:
+        started = ticket.acknowledged_at is not None and ticket.status is TicketStatus.IN_PROGRESS
+        if turn.caller.id == ticket.assignee_id and not started:
+            actions.append(ExecuteAction(title="Accept", verb=ACCEPT, data={"number": number}))
+        actions.append(note_form(number))
+        if works and ticket.assignee_id:
+            actions.append(status_form(turn.services.profile, number, ticket.status))
+        if works:
+            actions.extend(escalation_actions(ticket))
+            actions.append(
+                ExecuteAction(
+                    title="Resolve", verb=RESOLVE, data={"number": number}, style="positive"
+                )
+            )
+        return actions
+    if ticket.status is TicketStatus.RESOLVED:
+        actions.append(note_form(number))
+        if works:
+            actions.append(confirm_form(number))
+    if turn.can(Capability.PUBLISH_KB):  # process 7: turn the fix into a KB article
+        actions.append(ExecuteAction(title="KB article", verb=KB_ARTICLE, data={"number": number}))
+    actions.append(reopen_form(number))
+    return actions
+
+
+async def ticket_view(
+    turn: Turn,
+    ticket: Ticket,
+    headline: str | None = None,
+    events: Sequence[TicketEvent] | None = None,
+) -> dict:
+    """The ticket card with its timeline and this viewer's buttons."""
+    if events is None:
+        events = await turn.services.tickets.events(ticket.id)
+    if headline is None and turn.caller and ticket.is_open:
+        headline = "Assigned to you" if turn.caller.id == ticket.assignee_id else None
+    actions = ticket_actions(turn, ticket)
+    sections = await escalation_sections(turn, ticket)
+    return ticket_card(
+        turn.services.profile, ticket, events, actions, headline=headline, sections=sections
+    )
+
+
+async def history_view(turn: Turn, ticket: Ticket, page: int) -> dict:
+    """Page `page` of the ticket's whole timeline (1 is the newest)."""
+    events = await turn.services.tickets.events(ticket.id)
+    lines = timeline(turn.services.profile, list(events), limit=len(events))
+    return history_card(ticket, lines, page)
+
+
+Step = Callable[[Ticket, str, Profile, datetime], Change]
+
+
+async def act_on(turn: Turn, number: str, step: Step) -> tuple[Ticket, Ticket] | ActionResult:
+    """Find the ticket, run one workflow step as the caller at the app's time, and save it.
+
+    Returns (before, after), or the answer to give when the ticket is missing or the step is
+    refused (with the current card when the ticket moved on meanwhile).
+    """
+    assert turn.caller is not None
+    ticket, problem = await find_ticket(turn, number)
+    if ticket is None:
+        return refused(problem or "")
+    actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
+    saved, refusal = await apply(turn, ticket, lambda t: step(t, actor, profile, at))
+    if saved is None:
+        return await refusal_result(turn, ticket, refusal or "")
+    return ticket, saved
+
+
+async def refusal_result(turn: Turn, ticket: Ticket, refusal: str) -> ActionResult:
+    """A refused card action: the reason, with the current card if the ticket moved on meanwhile."""
+    current = await turn.services.tickets.get(ticket.number)
+    if current is not None and current.version != ticket.version:
+        return ActionResult(card=await ticket_view(turn, current, headline=refusal))
+    return refused(refusal)

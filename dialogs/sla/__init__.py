@@ -1,0 +1,1 @@
+"""SLA alerts: warnings and breaches told to the right people, once each."""

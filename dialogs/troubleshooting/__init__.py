@@ -1,0 +1,1 @@
+"""Process 3, troubleshooting: the ticket card, notes, statuses, the daily digest."""
