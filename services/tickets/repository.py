@@ -1,6 +1,6 @@
 """TicketRepository: idempotent creation, optimistic saves with their events, and the queues."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -16,7 +16,7 @@ from services.profile import Profile
 from services.tickets.errors import StaleTicket
 from services.tickets.history import json_value
 from services.tickets.intake import TicketDraft, check_draft
-from services.tickets.model import EventKind, Ticket, TicketEvent
+from services.tickets.model import Change, EventKind, Ticket, TicketEvent
 from services.tickets.numbering import number_prefix, placeholder_number, ticket_number
 from services.tickets.queues import most_urgent_first, unsolved
 from services.tickets.records import (
@@ -102,6 +102,27 @@ class TicketRepository:
         """
         async with self._db.engine.begin() as connection:
             return await self.write(connection, ticket, expected_version, events)
+
+    async def change(
+        self, number: str, command: Callable[[Ticket], Change], attempts: int = 3
+    ) -> Ticket | None:
+        """Apply a workflow command to the ticket as it is now and save it; None: no such ticket.
+
+        For steps that only add (a note, a process step on the timeline): on a version conflict
+        the ticket is read again and the command re-run, up to `attempts` times, then
+        StaleTicket. A refusal (TicketRuleError) is raised as it is.
+        """
+        for attempt in range(attempts):
+            ticket = await self.get(number)
+            if ticket is None:
+                return None
+            change = command(ticket)
+            try:
+                return await self.save(change.ticket, ticket.version, change.events)
+            except StaleTicket:
+                if attempt == attempts - 1:
+                    raise
+        raise StaleTicket(number, -1, None)  # attempts < 1
 
     async def write(
         self,
