@@ -127,9 +127,10 @@ class Notifier:
             known = await references.get(message.target)
         return Delivery.HELD_NO_APP if known is None else Delivery.HELD_BLOCKED
 
-    async def find(self, key: str) -> OutboxMessage | None:
-        """The notice stored under a key, if any (its activity id once delivered)."""
-        return await self._outbox.find(key)
+    async def posted(self, key: str) -> str | None:
+        """The Teams activity id of the notice stored under `key`, once it was delivered."""
+        message = await self._outbox.find(key)
+        return message.activity_id if message is not None and message.status == "sent" else None
 
     async def update(self, key: str, activity: Activity) -> bool:
         """Replace what a delivered notice shows (its ticket moved on); True if it was done."""

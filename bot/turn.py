@@ -127,6 +127,10 @@ class Turn:
         except KeyError:
             return to.target
 
+    async def posted(self, key: str) -> str | None:
+        """The activity id of a notice already delivered (to reply in its thread), else None."""
+        return await self.notifier.posted(key)
+
     def update_notice(self, key: str, card: CardPayload, summary: str | None = None) -> None:
         """Show a posted card's new state (its ticket moved on), after this turn answers."""
 
