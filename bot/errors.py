@@ -9,7 +9,6 @@ from botbuilder.schema import Activity, ActivityTypes
 
 from bot.correlation import correlation_id, new_correlation_id
 from bot.invoke import MESSAGE_TYPE, invoke_body
-from bot.storage import StorageEtagConflict
 
 log = logging.getLogger("bot.turn")
 
@@ -30,14 +29,10 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
     )
     if activity.type not in (ActivityTypes.message, ActivityTypes.invoke):
         return  # nobody is waiting for an answer to an installation or membership event
-    if isinstance(error, StorageEtagConflict):
-        # Two turns in one conversation raced (a double click); the other one's changes won.
-        text = "That crossed with another action in this chat. Please send it once more."
-    else:
-        text = (
-            "Sorry, something went wrong on my side. Nothing you entered was lost; "
-            f"please try again, and if it keeps happening quote reference {ref}."
-        )
+    text = (
+        "Sorry, something went wrong on my side. Nothing you entered was lost; "
+        f"please try again, and if it keeps happening quote reference {ref}."
+    )
     if activity.type == ActivityTypes.invoke:
         # An invoke is answered in the HTTP response; without one Teams says "unable to reach".
         body = invoke_body(MESSAGE_TYPE, text)

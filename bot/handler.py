@@ -6,7 +6,7 @@ import html
 import re
 from http import HTTPStatus
 
-from botbuilder.core import ActivityHandler, ConversationState, InvokeResponse, TurnContext
+from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 
 from bot.dispatch import run_action, run_text
 from bot.identity import IdentityResolver
@@ -60,14 +60,12 @@ class SupportBot(ActivityHandler):
         identity: IdentityResolver,
         references: ReferenceBook,
         notifier: Notifier,
-        conversation_state: ConversationState,
     ) -> None:
         self.services = services
         self.router = router
         self.identity = identity
         self.references = references
         self.notifier = notifier
-        self.conversation_state = conversation_state
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         """Resolve the caller and store the conversation reference before any routing."""
@@ -79,7 +77,6 @@ class SupportBot(ActivityHandler):
             # Someone who just installed the app (or unblocked it) gets what was held for them.
             await self.notifier.release(caller.id if caller else None, reference_key(activity)[0])
         await super().on_turn(turn_context)
-        await self.conversation_state.save_changes(turn_context)
 
     def _turn(self, context: TurnContext) -> Turn:
         caller = context.turn_state.get(CALLER_KEY)

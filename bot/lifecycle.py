@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 
 import httpx
 from aiohttp import web
-from botbuilder.core import ConversationState
 
 from bot.adapter import create_adapter, signing_keys
 from bot.after import AfterAnswer
@@ -34,7 +33,6 @@ from bot.outbox_worker import OutboxWorker
 from bot.references import ReferenceBook
 from bot.replay import Replays
 from bot.router import Router
-from bot.storage import SqlStorage
 from bot.tenants import TenantGate
 from services.app_services import AppServices
 from services.db import Database
@@ -105,7 +103,6 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
         identity=IdentityResolver(services.profile, services.identities),
         references=book,
         notifier=Notifier(sender, services.outbox),
-        conversation_state=ConversationState(SqlStorage(services.db)),
     )
     outbox_worker.start()
     yield

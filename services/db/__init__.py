@@ -3,14 +3,11 @@
 from services.db.conversations import ConversationRefRepository, StoredReference
 from services.db.database import Database
 from services.db.identity import IdentityLink, IdentityLinkRepository
-from services.db.state import EtagConflict, StateRepository
 
 __all__ = [
     "ConversationRefRepository",
     "Database",
-    "EtagConflict",
     "IdentityLink",
     "IdentityLinkRepository",
-    "StateRepository",
     "StoredReference",
 ]

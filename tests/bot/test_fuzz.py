@@ -28,7 +28,7 @@ from tests.harness.desk import Desk
 from tests.harness.fuzz import OTHER_TENANT, ROSTER, Post, posts
 
 # Tables any accepted turn may touch without it being a change of the desk's data.
-BOOKKEEPING = {"activity_receipts", "conversation_refs", "identity_links", "bot_state", "outbox"}
+BOOKKEEPING = {"activity_receipts", "conversation_refs", "identity_links", "outbox"}
 # Seconds; generous (the suite shares two cores): this checks the event loop is free, not speed.
 LIVENESS = 2.0
 

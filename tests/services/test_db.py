@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from services.db import Database, schema
 from services.db.engines import create_engine
 from services.db.migrator import alembic_config, head_revisions, upgrade_to_head
-from services.db.schema import bot_state, ticket_events
+from services.db.schema import identity_links, ticket_events
 from services.db.types import utc_now
 from tests.fixtures.databases import DatabaseTarget, OpenDatabase
 
@@ -46,14 +46,14 @@ async def test_migrate_from_empty_creates_every_table(
 async def test_migrating_again_is_a_no_op(database: Database) -> None:
     async with database.engine.begin() as connection:
         await connection.execute(
-            insert(bot_state).values(key="k", data={}, e_tag="x", updated_at=utc_now())
+            insert(identity_links).values(channel_user_id="29:k", resolved_at=utc_now())
         )
 
     await database.migrate()
 
     assert await database.current_revisions() == head_revisions()
     async with database.engine.connect() as connection:
-        assert await connection.scalar(text("SELECT count(*) FROM bot_state")) == 1
+        assert await connection.scalar(text("SELECT count(*) FROM identity_links")) == 1
 
 
 async def test_the_initial_revision_downgrades_cleanly(database: Database) -> None:

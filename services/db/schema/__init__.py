@@ -7,7 +7,6 @@ One module per area, all on one MetaData; importing this package registers every
 from services.db.schema.base import metadata
 from services.db.schema.core import (
     TICKET_STATUSES,
-    bot_state,
     conversation_refs,
     identity_links,
     ticket_events,
@@ -41,7 +40,6 @@ __all__ = [
     "SERVICE_REQUEST_STATUSES",
     "TICKET_STATUSES",
     "activity_receipts",
-    "bot_state",
     "conversation_refs",
     "escalations",
     "identity_links",

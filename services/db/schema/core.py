@@ -113,13 +113,3 @@ identity_links = sa.Table(
     sa.Column("resolved_at", UtcDateTime(), nullable=False),
     sa.Index("ix_identity_links_aad_object_id", "aad_object_id"),
 )
-
-bot_state = sa.Table(
-    "bot_state",
-    metadata,
-    sa.Column("key", sa.String(1024), primary_key=True),
-    # json, not jsonb: jsonpickle's py/id back-references depend on the key order being kept.
-    sa.Column("data", sa.JSON(), nullable=False),
-    sa.Column("e_tag", sa.String(64), nullable=False),
-    sa.Column("updated_at", UtcDateTime(), nullable=False),
-)
