@@ -197,7 +197,8 @@ class OutboxRepository:
         return result.rowcount
 
     async def mark_sent(self, message_id: int, activity_id: str | None) -> None:
-        """Delivered: Teams gave it `activity_id`."""
+        """Delivered: Teams gave it `activity_id`. One UPDATE, committed at once: until it is,
+        a sender that dies leaves a delivered message to be sent again."""
         await self._set(
             outbox.c.id == message_id,
             status="sent",
@@ -247,13 +248,16 @@ class OutboxRepository:
         )
         return await self._set(condition, next_attempt_at=next_attempt_at, **_UNCLAIMED)
 
-    async def next_due(self) -> datetime | None:
-        """When the next pending message can be claimed (due, and any claim on it run out)."""
+    async def next_due(self, skip: Collection[tuple[str, str]] = ()) -> datetime | None:
+        """When the next pending message can be claimed (due, and any claim on it run out),
+        leaving out the (kind, target) pairs in `skip`."""
         free_at = case(
             (outbox.c.claimed_until > outbox.c.next_attempt_at, outbox.c.claimed_until),
             else_=func.coalesce(outbox.c.next_attempt_at, outbox.c.created_at),
         )
         query = select(func.min(free_at, type_=UtcDateTime())).where(outbox.c.status == "pending")
+        if skip:
+            query = query.where(tuple_(outbox.c.target_kind, outbox.c.target).not_in(list(skip)))
         async with self._db.engine.connect() as connection:
             return (await connection.execute(query)).scalar()
 

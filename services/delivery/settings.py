@@ -51,6 +51,12 @@ class DeliverySettings(BaseSettings):
             )
         return self
 
+    @property
+    def record_reserve_seconds(self) -> float:
+        """What a claim must still hold after a send's timeout, for its outcome to be recorded
+        (half of what the lease has beyond a send and a pace wait)."""
+        return (self.lease_seconds - self.send_timeout_seconds - self.max_wait_seconds) / 2
+
     def tenant_windows(self) -> list[Window]:
         """The per-app-per-tenant limit."""
         return [Window(self.tenant_per_second, 1.0)]

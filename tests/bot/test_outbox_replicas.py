@@ -18,7 +18,7 @@ from bot.references import ReferenceBook
 from services.db import Database
 from services.db.conversations import ConversationRefRepository, StoredReference
 from services.db.outbox import OutboxMessage, OutboxRepository
-from services.delivery import Doorbell
+from services.delivery import DeliverySettings, Doorbell
 from services.profile import load_profile
 from services.settings import Settings
 from tests.bot.test_outbox_delivery import FAST
@@ -37,10 +37,13 @@ class Replica:
     worker: OutboxWorker
     outbox: OutboxRepository
     doorbell: Doorbell
+    sender: OutboxSender
 
 
 @asynccontextmanager
-async def replica(db: Database, settings: Settings, name: str) -> AsyncIterator[Replica]:
+async def replica(
+    db: Database, settings: Settings, name: str, delivery: DeliverySettings = FAST
+) -> AsyncIterator[Replica]:
     """A replica's sender, worker and notifier, running until the block ends."""
     adapter, auth = create_adapter(settings)
     references, outbox = ConversationRefRepository(db), OutboxRepository(db)
@@ -50,14 +53,14 @@ async def replica(db: Database, settings: Settings, name: str) -> AsyncIterator[
         references,
         ReferenceBook(references),
         outbox,
-        FAST,
+        delivery,
         runner=name,
         profile=load_profile("bestpack"),
     )
     worker = OutboxWorker(sender, outbox)
     worker.start()
     try:
-        yield Replica(Notifier(sender, outbox), worker, outbox, sender.doorbell)
+        yield Replica(Notifier(sender, outbox), worker, outbox, sender.doorbell, sender)
     finally:
         await worker.stop()
         await auth.close()

@@ -86,6 +86,17 @@ async def test_a_retry_waits_for_its_time_and_counts_the_attempt(database: Datab
     assert len(await outbox.claim_due("web-1", now + timedelta(seconds=20), LEASE, 10)) == 1
 
 
+async def test_the_next_due_time_leaves_out_the_targets_the_worker_skips(database: Database):
+    outbox = OutboxRepository(database)
+    now = utc_now()
+    await outbox.add(notice("busy", "kevin"))  # due now, but kevin's queue is full
+    await outbox.add(notice("later", "sean"), not_before=now + timedelta(seconds=30))
+    assert await outbox.next_due() <= utc_now()
+    skipped = await outbox.next_due(skip=[("person", "kevin")])
+    assert skipped == now + timedelta(seconds=30)
+    assert await outbox.next_due(skip=[("person", "kevin"), ("person", "sean")]) is None
+
+
 async def test_a_released_message_is_not_an_attempt_and_only_its_holder_releases_it(
     database: Database,
 ):
