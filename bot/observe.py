@@ -15,6 +15,7 @@ from prometheus_client import generate_latest
 from bot.metrics import DeskMetrics
 from services.db import Database
 from services.db.metrics_queries import outbox_by_status, sla_alerts_by_kind
+from services.db.receipts import DuplicateActivity
 
 log = logging.getLogger("bot.turn")
 
@@ -50,6 +51,8 @@ class ObservedTurn:
         async def guarded(context: TurnContext) -> None:
             try:
                 await logic(context)
+            except DuplicateActivity:
+                raise  # a Teams retry that lost the race to its first copy: answered, not failed
             except Exception:
                 self.failed = True
                 raise

@@ -1,7 +1,8 @@
 """Once per activity id: Teams re-sends a slow activity, and the copy gets the first answer.
 
 Wraps the turn logic, so it runs after authentication and the tenant check: a forged copy
-without a valid token can never claim an activity id first.
+without a valid token can never claim an activity id first. The claim itself is written with
+the turn's first change (services/db/receipts.py), so a turn that changes nothing pays one read.
 """
 
 from __future__ import annotations
@@ -10,20 +11,17 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 from http import HTTPStatus
 
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 
 from bot.invoke import MESSAGE_TYPE, invoke_body
-from services.db.receipts import ReceiptBook, current_receipt, receipt_key
+from services.db.receipts import Claim, DuplicateActivity, ReceiptBook, current_receipt, receipt_key
 from services.db.types import utc_now
 
 log = logging.getLogger(__name__)
 TurnLogic = Callable[[TurnContext], Awaitable[None]]
-# Longer than any turn takes; a copy waiting on a crashed first copy takes over after it.
-LEASE = timedelta(seconds=60)
 STILL_WORKING = "I'm still working on that; the card updates when it is done."
 ALREADY_DONE = "That was already done. Refresh the card to see where it stands now."
 _ONCE_TYPES = (ActivityTypes.message, ActivityTypes.invoke)
@@ -41,17 +39,12 @@ def _invoke_answer(context: TurnContext) -> InvokeResponse | None:
 
 
 def _answer_with(context: TurnContext, status: int, body: object) -> None:
-    answer = Activity(
-        type=ActivityTypes.invoke_response, value=InvokeResponse(status=status, body=body)
+    if context.activity.type != ActivityTypes.invoke:
+        return  # a message's first copy has replied already; a copy says nothing
+    answer = InvokeResponse(status=status, body=body)
+    context.turn_state[TurnContext._INVOKE_RESPONSE_KEY] = Activity(
+        type=ActivityTypes.invoke_response, value=answer
     )
-    context.turn_state[TurnContext._INVOKE_RESPONSE_KEY] = answer
-
-
-def _replay(context: TurnContext, status: int | None, body: object) -> None:
-    if status is None or body is None:  # the first copy failed after its change was saved
-        _answer_with(context, HTTPStatus.OK, invoke_body(MESSAGE_TYPE, ALREADY_DONE))
-    else:
-        _answer_with(context, status, body)
 
 
 class Replays:
@@ -64,7 +57,7 @@ class Replays:
         self._purged_at = 0.0
 
     def once(self, logic: TurnLogic) -> TurnLogic:
-        """`logic`, run only by the first copy of each activity."""
+        """`logic`, its changes applied by only one copy of each activity."""
 
         async def guarded(context: TurnContext) -> None:
             key = _key(context.activity)
@@ -72,49 +65,56 @@ class Replays:
                 await logic(context)
                 return
             await self._purge_now_and_then()
-            if await self._book.claim(key, utc_now(), LEASE) or await self._wait_for(key, context):
-                await self._run(key, logic, context)
+            if await self._book.get(key) is not None:
+                await self._answer_copy(key, context)
+                return
+            await self._run(key, logic, context)
 
         return guarded
 
     async def _run(self, key: str, logic: TurnLogic, context: TurnContext) -> None:
-        token = current_receipt.set(key)
+        claim = Claim(key)
+        token = current_receipt.set(claim)
         try:
             await logic(context)
+        except DuplicateActivity:
+            # Another copy changed things first; this copy's change rolled back.
+            context.turn_state.pop(TurnContext._INVOKE_RESPONSE_KEY, None)
+            await self._answer_copy(key, context)
+            return
         except BaseException:
-            await self._book.release(key)
+            if claim.tried:
+                await self._book.finish(claim, None, None)  # kept only if its change was
             raise
         finally:
             current_receipt.reset(token)
+        if not claim.tried:
+            return  # changed nothing: nothing to protect from a retry
         answer = _invoke_answer(context)
         if answer is None:
-            await self._book.finish(key, HTTPStatus.CREATED, None)
+            await self._book.finish(claim, HTTPStatus.CREATED, None)
         else:
-            await self._book.finish(key, int(answer.status), answer.body)
+            await self._book.finish(claim, int(answer.status), answer.body)
 
-    async def _wait_for(self, key: str, context: TurnContext) -> bool:
-        """Answer a copy with the first one's answer; True when this copy must run it instead."""
+    async def _answer_copy(self, key: str, context: TurnContext) -> None:
+        """Give a copy the first one's answer once it is stored, or say how things stand."""
         deadline = time.monotonic() + self._wait
         while True:
             receipt = await self._book.get(key)
-            if receipt is None:  # the first copy failed before changing anything
-                return await self._book.claim(key, utc_now(), LEASE)
-            if receipt.status == "done":
+            if receipt is not None and receipt.status == "done":
                 log.info("activity answered again from its receipt", extra={"event": "replay"})
-                if context.activity.type == ActivityTypes.invoke:
-                    _replay(context, receipt.answer_status, receipt.answer_body)
-                return False
-            if receipt.lease_until < utc_now() and receipt.applied:
-                # The first copy saved its change and died before answering: never apply twice.
-                if context.activity.type == ActivityTypes.invoke:
-                    _replay(context, None, None)
-                return False
-            if await self._book.take_over(key, utc_now(), LEASE):
-                return True
+                if receipt.answer_body is None or receipt.answer_status is None:
+                    _answer_with(context, HTTPStatus.OK, invoke_body(MESSAGE_TYPE, ALREADY_DONE))
+                else:
+                    _answer_with(context, receipt.answer_status, receipt.answer_body)
+                return
+            if receipt is not None and receipt.lease_until < utc_now():
+                # The first copy made its change and died before answering: never apply twice.
+                _answer_with(context, HTTPStatus.OK, invoke_body(MESSAGE_TYPE, ALREADY_DONE))
+                return
             if time.monotonic() >= deadline:
-                if context.activity.type == ActivityTypes.invoke:
-                    _answer_with(context, HTTPStatus.OK, invoke_body(MESSAGE_TYPE, STILL_WORKING))
-                return False
+                _answer_with(context, HTTPStatus.OK, invoke_body(MESSAGE_TYPE, STILL_WORKING))
+                return
             await asyncio.sleep(self._poll)
 
     async def _purge_now_and_then(self) -> None:

@@ -1,16 +1,19 @@
 """Activity receipts: apply each Teams activity once and give a retry the first answer.
 
-Teams re-sends an activity with the same id when the bot is slow. The first copy claims the
-receipt (an INSERT that only one replica can win); a copy that finds it claimed waits for the
-stored answer. The turn's first change stamps `applied_at` in its own transaction, so even
-after a crash a retry knows whether the change was made and never makes it twice.
+Teams re-sends an activity with the same id when the bot is slow. A turn claims its activity
+id lazily, inside the transaction of its first change (`stamp`): a turn that changes nothing
+costs one read, and a change and its receipt commit or roll back together, so even after a
+crash a retry knows whether the change was made. When two copies race, the second one's
+insert finds the first's receipt, its transaction rolls back (DuplicateActivity), and it
+answers with what the first one answered.
 """
 
 from __future__ import annotations
 
 import hashlib
+import uuid
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,9 +26,27 @@ from services.db.schema import activity_receipts as R
 from services.db.types import utc_now
 
 KEEP_FOR = timedelta(days=1)
-# The receipt the current turn holds; repositories stamp it inside their write transactions.
-current_receipt: ContextVar[str | None] = ContextVar("current_receipt", default=None)
+# Longer than any turn takes: a receipt still "running" after it belongs to a copy that died.
+LEASE = timedelta(seconds=60)
 _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+class DuplicateActivity(Exception):
+    """Another copy of this activity made its change first; this copy's change rolled back."""
+
+
+@dataclass
+class Claim:
+    """The current turn's activity id, the nonce its receipt is written under, and whether a
+    write transaction tried to write it (committed or not: finish() checks the owner)."""
+
+    key: str
+    owner: str = field(default_factory=lambda: uuid.uuid4().hex)
+    tried: bool = False
+
+
+# The claim of the turn being handled; repositories stamp it inside their write transactions.
+current_receipt: ContextVar[Claim | None] = ContextVar("current_receipt", default=None)
 
 
 def receipt_key(channel: str, conversation: str, activity_id: str) -> str:
@@ -36,22 +57,39 @@ def receipt_key(channel: str, conversation: str, activity_id: str) -> str:
 
 @dataclass(frozen=True)
 class Receipt:
-    """What is known of an activity already received."""
+    """What is known of an activity already applied."""
 
     status: str
     lease_until: datetime
-    applied: bool
     answer_status: int | None
     answer_body: Any
 
 
 async def stamp(connection: AsyncConnection) -> None:
-    """Mark the current turn's receipt applied, inside the caller's write transaction."""
-    key = current_receipt.get()
-    if key is None:
+    """Write the current turn's receipt in the caller's write transaction, before its change.
+
+    Called first in the transaction, so a rival copy blocks on the receipt (PostgreSQL) or the
+    write lock (SQLite) and then finds it taken, before it changes anything.
+    """
+    claim = current_receipt.get()
+    if claim is None:
         return
-    query = update(R).where(R.c.key == key, R.c.applied_at.is_(None)).values(applied_at=utc_now())
-    await connection.execute(query)
+    claim.tried = True
+    now = utc_now()
+    values = dict(
+        key=claim.key,
+        status="running",
+        owner=claim.owner,
+        lease_until=now + LEASE,
+        applied_at=now,
+        created_at=now,
+    )
+    insert = _INSERT[connection.dialect.name](R).values(**values).on_conflict_do_nothing()
+    if (await connection.execute(insert)).rowcount == 1:
+        return
+    owner = await connection.scalar(select(R.c.owner).where(R.c.key == claim.key))
+    if owner != claim.owner:
+        raise DuplicateActivity(claim.key)  # raised inside the transaction: it rolls back
 
 
 class ReceiptBook:
@@ -60,53 +98,20 @@ class ReceiptBook:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def claim(self, key: str, now: datetime, lease: timedelta) -> bool:
-        """Claim an activity for this copy; False when another copy already has."""
-        values = dict(key=key, status="running", lease_until=now + lease, created_at=now)
-        statement = _INSERT[self._db.dialect](R).values(**values).on_conflict_do_nothing()
-        async with self._db.engine.begin() as connection:
-            result = await connection.execute(statement)
-        return result.rowcount == 1
-
-    async def take_over(self, key: str, now: datetime, lease: timedelta) -> bool:
-        """Claim an activity whose first copy died before changing anything."""
-        query = (
-            update(R)
-            .where(R.c.key == key, R.c.status == "running", R.c.lease_until < now)
-            .where(R.c.applied_at.is_(None))
-            .values(lease_until=now + lease)
-        )
-        async with self._db.engine.begin() as connection:
-            result = await connection.execute(query)
-        return result.rowcount == 1
-
     async def get(self, key: str) -> Receipt | None:
-        """The receipt of an activity, if it was received."""
+        """The receipt of an activity, if one of its copies changed something."""
+        query = select(R.c.status, R.c.lease_until, R.c.answer_status, R.c.answer_body)
         async with self._db.engine.connect() as connection:
-            row = (await connection.execute(select(R).where(R.c.key == key))).first()
-        if row is None:
-            return None
-        return Receipt(
-            row.status,
-            row.lease_until,
-            row.applied_at is not None,
-            row.answer_status,
-            row.answer_body,
-        )
+            row = (await connection.execute(query.where(R.c.key == key))).first()
+        return Receipt(*row) if row is not None else None
 
-    async def finish(self, key: str, status: int, body: Any) -> None:
-        """Store the answer a retry of this activity is given."""
+    async def finish(self, claim: Claim, status: int | None, body: Any) -> bool:
+        """Store the answer a retry is given, if this turn changed anything (None: it failed
+        after its change); False when it changed nothing."""
         values = dict(status="done", answer_status=status, answer_body=body)
+        query = update(R).where(R.c.key == claim.key, R.c.owner == claim.owner).values(**values)
         async with self._db.engine.begin() as connection:
-            await connection.execute(update(R).where(R.c.key == key).values(**values))
-
-    async def release(self, key: str) -> None:
-        """Forget a claim whose turn failed before changing anything, so a retry runs it."""
-        query = delete(R).where(R.c.key == key, R.c.applied_at.is_(None))
-        async with self._db.engine.begin() as connection:
-            result = await connection.execute(query)
-        if result.rowcount == 0:
-            await self.finish(key, 201, None)
+            return (await connection.execute(query)).rowcount == 1
 
     async def purge(self, now: datetime) -> int:
         """Drop receipts older than a day (Teams retries within seconds)."""

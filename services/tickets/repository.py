@@ -135,6 +135,7 @@ class TicketRepository:
 
         The SLA columns are settled here, whichever command made the change.
         """
+        await stamp(connection)  # first: a Teams retry of this turn must not apply it again
         ticket = settle(ticket, self._profile)
         version = expected_version + 1
         values = ticket_values(ticket)
@@ -153,7 +154,6 @@ class TicketRepository:
         # One by one: ids must follow the order the command produced the events in.
         for event in events:
             await connection.execute(insert(ticket_events).values(**event_values(event, ticket.id)))
-        await stamp(connection)  # a Teams retry of this turn must not apply it again
         return replace(ticket, version=version)
 
     async def events(self, ticket_id: int) -> list[TicketEvent]:

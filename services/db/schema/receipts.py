@@ -13,6 +13,8 @@ activity_receipts = sa.Table(
     # sha256 of channel, conversation and activity id: bounded whatever the client sends.
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("status", sa.String(16), nullable=False),
+    # Which turn wrote it: a later change of the same turn finds its own receipt, not a rival's.
+    sa.Column("owner", sa.String(32), nullable=False),
     # While running: until when the first copy is presumed alive (a retry waits, then takes over).
     sa.Column("lease_until", UtcDateTime(), nullable=False),
     # Set in the same transaction as the turn's first change, so a crash cannot hide it.

@@ -22,6 +22,7 @@ def upgrade() -> None:
         "activity_receipts",
         sa.Column("key", sa.String(64), primary_key=True),
         sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("owner", sa.String(32), nullable=False),
         sa.Column("lease_until", sa.DateTime(timezone=True), nullable=False),
         sa.Column("applied_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("answer_status", sa.Integer(), nullable=True),
