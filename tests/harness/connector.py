@@ -118,6 +118,8 @@ class FakeConnector:
     limits: Limits | None = None
     # Retry-After a scripted 429 carries (seconds)
     scripted_retry_after: float = 0.05
+    # Seconds every send, update and create waits before answering (a slow Bot Connector)
+    delay: float = 0.0
     # (conversation id, status) of every send and update, refused ones included
     attempts: list[tuple[str, int]] = field(default_factory=list)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -163,6 +165,8 @@ class FakeConnector:
         return web.json_response({"error": error}, status=status, headers=headers)
 
     async def _send(self, request: web.Request) -> web.Response:
+        if self.delay:
+            await asyncio.sleep(self.delay)
         body = await request.json()
         refused = self._refusal(request, body)
         if refused is not None:
@@ -182,6 +186,8 @@ class FakeConnector:
         return web.json_response({"id": activity_id})
 
     async def _update(self, request: web.Request) -> web.Response:
+        if self.delay:
+            await asyncio.sleep(self.delay)
         body = await request.json()
         refused = self._refusal(request, body)
         if refused is not None:
@@ -191,6 +197,8 @@ class FakeConnector:
         return web.json_response({"id": activity_id})
 
     async def _create(self, request: web.Request) -> web.Response:
+        if self.delay:
+            await asyncio.sleep(self.delay)
         body = await request.json()
         conversation_id = f"a:created-{next(self._ids)}"
         self._record(Sent("create", conversation_id, body))
