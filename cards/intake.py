@@ -74,7 +74,8 @@ def intake_summary_card(profile: Profile, ticket: Ticket, *, already_filed: bool
         body.append(note("This form was already submitted; this is the ticket it created."))
     pairs = fact_pairs(facts(profile, ticket))
     body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
-    body.append(note("Triage has been told; the acknowledgement is due by the time above."))
+    # The triage card goes out after this answer: on its way, not yet seen.
+    body.append(note("On its way to triage; the acknowledgement is due by the time above."))
     open_it = ExecuteAction(title="Open ticket", verb=REFRESH, data={"number": ticket.number})
     return render(card(body, [open_it]))
 

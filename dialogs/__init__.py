@@ -11,7 +11,7 @@ from bot.router import Feature
 
 def desk_features() -> list[Feature]:
     """Every feature of the desk, in the order the help card lists them."""
-    from dialogs.assignment.feature import assignment as assignment_feature
+    from dialogs.assignment.feature import feature as assignment_feature
     from dialogs.closure.feature import closure as closure_feature
     from dialogs.escalation.feature import escalation as escalation_feature
     from dialogs.intake.feature import feature as intake_feature
@@ -20,7 +20,7 @@ def desk_features() -> list[Feature]:
     from dialogs.scorecard.feature import scorecard as scorecard_feature
     from dialogs.service.feature import service as service_feature
     from dialogs.sla.feature import feature as sla_feature
-    from dialogs.triage.feature import triage as triage_feature
+    from dialogs.triage.feature import feature as triage_feature
     from dialogs.troubleshooting.feature import troubleshooting as troubleshooting_feature
 
     return [

@@ -1,16 +1,4 @@
-"""Process 1, intake: `new ticket` walks a person through the profile's intake form.
-
-States:
-    FORM_SENT     `new ticket` → the intake card, with a fresh form id
-    FORM_REFUSED  submitted with problems → the same card, errors shown, every value kept
-    SUGGESTED     submitted clean, and published KB articles look like the description →
-                  the same card with "Similar solved problems" on top (dialogs.knowledge.feature),
-                  every value kept; its "File anyway" files it (the form has shown them)
-    FILED         submitted clean → one ticket per form id (a double click or a Teams retry
-                  finds the same ticket); the form becomes a read-only summary and triage is
-                  told (dialogs.triage.feature.announce_new_ticket)
-    CANCELLED     cancelled → the form says nothing was filed
-"""
+"""Intake's command and card verbs: send the form, file the ticket, or cancel."""
 
 from __future__ import annotations
 
@@ -26,20 +14,13 @@ from cards.intake import (
     intake_summary_card,
 )
 from cards.knowledge import similar_problems
+from dialogs.intake.inputs import IntakeSubmission
 from dialogs.knowledge.feature import similar_solved
-from dialogs.triage.feature import announce_new_ticket
+from dialogs.triage.notices import post_triage_card
 from services.forms import check_answers
-from services.forms.bounds import FormId, FormInputs
 from services.tickets import TicketRuleError, check_draft, draft_from_answers
 
 feature = Feature("intake")
-
-
-class IntakeSubmission(FormInputs):
-    """The intake card's data: its form id, plus every input (checked against the profile)."""
-
-    form_id: FormId
-    seen_suggestions: bool = False  # the form already showed similar solved problems
 
 
 @feature.command(
@@ -82,7 +63,7 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
         errors = {"issue_description": str(refusal)}
         return ActionResult(card=intake_form_card(profile, data.form_id, data.answers, errors))
     if created:
-        await announce_new_ticket(turn, ticket)
+        await post_triage_card(turn, ticket)
     return ActionResult(card=intake_summary_card(profile, ticket, already_filed=not created))
 
 

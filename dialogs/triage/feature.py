@@ -1,18 +1,4 @@
-"""Process 1, triage: every new ticket gets a triage card, and triage acts on it there.
-
-States:
-    TRIAGE_POSTED   a ticket is filed → announce_new_ticket posts the triage card in the triage
-                    channel (each triager's personal chat when there is none, or it can't be
-                    reached yet): summary, what is missing or doubtful, acknowledgement due,
-                    the suggested assignee pre-selected
-    CLASSIFIED      Change priority → the card shows the new priority and acknowledgement due
-    INFO_REQUESTED  Request info → the question goes on the timeline; whoever filed the ticket
-                    is asked in their chat and answers with a note
-    ACKNOWLEDGED    Acknowledge, or `acknowledge <n>` → recorded once; a second time is refused
-    ASSIGNED        Assign → dialogs.assignment.feature
-Each action replaces the card in place and updates the ticket's other triage cards; `queue`
-lists what is still unacknowledged or unassigned, most urgent first.
-"""
+"""Triage's commands and card verbs: acknowledge, change priority, request info, the queue."""
 
 from __future__ import annotations
 
@@ -20,31 +6,15 @@ from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.triage import ACKNOWLEDGE, PRIORITY, REQUEST_INFO, queue_card
 from dialogs.shared.tickets import TicketRef, apply, find_ticket, refused
-from dialogs.triage.notices import ask_requester, delivery_warning, post_triage_card
-from dialogs.triage.views import after_change, refusal_result, triage_card_for
-from services.forms.bounds import ChoiceKey, Reason
+from dialogs.triage.inputs import InfoRequest, PriorityInputs
+from dialogs.triage.notices import after_change, ask_requester
+from dialogs.triage.views import refusal_result
+from services.delivery import reach_note
 from services.profile import Capability
 from services.tickets import Ticket, workflow
 from services.tickets.rules import local_time
 
-triage = Feature("triage")
-
-
-class PriorityInputs(TicketRef):
-    """Change priority: the priority key picked on the card."""
-
-    priority: ChoiceKey
-
-
-class InfoRequest(TicketRef):
-    """Request info: what triage needs to know."""
-
-    question: Reason = ""
-
-
-async def announce_new_ticket(turn: Turn, ticket: Ticket) -> None:
-    """Post the triage card for a ticket just filed (called by the intake dialog)."""
-    await post_triage_card(turn, ticket, await triage_card_for(turn, ticket))
+feature = Feature("triage")
 
 
 def _acknowledged(turn: Turn, ticket: Ticket) -> str:
@@ -61,7 +31,7 @@ async def _acknowledge(turn: Turn, ticket: Ticket) -> tuple[Ticket | None, str |
     )
 
 
-@triage.command(
+@feature.command(
     "acknowledge",
     aliases=("ack",),
     usage="<ticket>",
@@ -82,7 +52,7 @@ async def acknowledge_command(turn: Turn, args: str) -> None:
     await turn.say(line)
 
 
-@triage.action(ACKNOWLEDGE, model=TicketRef)
+@feature.action(ACKNOWLEDGE, model=TicketRef)
 async def acknowledge_from_card(turn: Turn, data: TicketRef) -> ActionResult:
     """Record the acknowledgement from the triage card (triage or the assignee)."""
     ticket, problem = await find_ticket(turn, data.number)
@@ -94,7 +64,7 @@ async def acknowledge_from_card(turn: Turn, data: TicketRef) -> ActionResult:
     return ActionResult(card=await after_change(turn, saved, outcome=_acknowledged(turn, saved)))
 
 
-@triage.action(PRIORITY, model=PriorityInputs, capability=Capability.TRIAGE)
+@feature.action(PRIORITY, model=PriorityInputs, capability=Capability.TRIAGE)
 async def change_priority(turn: Turn, data: PriorityInputs) -> ActionResult:
     """Set the priority triage chose; the acknowledgement due time follows it."""
     ticket, problem = await find_ticket(turn, data.number)
@@ -113,10 +83,10 @@ async def change_priority(turn: Turn, data: PriorityInputs) -> ActionResult:
     return ActionResult(card=await after_change(turn, saved, outcome=outcome))
 
 
-@triage.action(REQUEST_INFO, model=InfoRequest, capability=Capability.TRIAGE)
+@feature.action(REQUEST_INFO, model=InfoRequest, capability=Capability.TRIAGE)
 async def request_info(turn: Turn, data: InfoRequest) -> ActionResult:
     """Put the question on the timeline and ask whoever filed the ticket."""
-    question = " ".join(data.question.split())
+    question = data.asked
     if not question:
         return refused("Say what is missing or doubtful, then send the request.")
     ticket, problem = await find_ticket(turn, data.number)
@@ -133,13 +103,13 @@ async def request_info(turn: Turn, data: InfoRequest) -> ActionResult:
     requester = next((p for p in profile.roster if p.id == saved.requester_id), None)
     # Asking yourself is pointless: then the timeline entry is the reminder.
     if requester is not None and requester.id != caller.id:
-        sent = await ask_requester(turn, saved, requester, caller, question)
+        delivery = await ask_requester(turn, saved, requester, caller, question)
         outcome = f"{caller.name} asked {requester.name}: {question}"
-        warning = await delivery_warning(turn, requester, sent)
+        warning = reach_note(requester.name, delivery)
     return ActionResult(card=await after_change(turn, saved, outcome=outcome, warning=warning))
 
 
-@triage.command(
+@feature.command(
     "queue", help="List tickets waiting to be acknowledged or assigned, most urgent first"
 )
 async def queue(turn: Turn, args: str) -> None:

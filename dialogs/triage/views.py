@@ -1,6 +1,6 @@
 """The triage card for one ticket: what to check, who could work it and why, what happened last.
 
-Shared by the triage and assignment dialogs; it reads the ticket, its timeline and everyone's
+Shared by the triage and assignment processes; it reads the ticket, its timeline and everyone's
 open tickets, and leaves the deciding to the workflow commands.
 """
 
@@ -12,9 +12,8 @@ from typing import Any
 from bot.turn import ActionResult, Turn
 from cards.triage import AssigneeOption, TriageView, triage_card
 from dialogs.shared.tickets import refused
-from dialogs.triage.notices import update_triage_posts
 from services.profile import Capability, ChoiceSource, FieldKind, Person, Profile
-from services.routing.assignment import suggest_assignee
+from services.routing import needed_skills, suggest_assignee
 from services.tickets import EventKind, Ticket, TicketEvent
 from services.tickets.describe import timeline
 
@@ -71,7 +70,7 @@ def _other_label(profile: Profile, person: Person, needed: tuple[str, ...], load
 
 def no_suggestion(profile: Profile, ticket: Ticket) -> str:
     """Why routing suggests nobody: no rule for the issue, or nobody else holds the skills."""
-    needed = profile.skills_for(ticket.issue_type, ticket.complexity) if ticket.issue_type else ()
+    needed = needed_skills(profile, ticket.issue_type, ticket.complexity)
     if not needed:
         return "No routing rule covers this issue type: pick the assignee by judgement."
     labels = ", ".join(profile.skill(k).label for k in needed)
@@ -94,7 +93,7 @@ def assignee_options(
     ranked = [suggestion, *suggestion.alternatives] if suggestion else []
     options = [AssigneeOption(s.person.id, s.reason) for s in ranked]
     listed = {o.person_id for o in options} | exclude
-    needed = profile.skills_for(ticket.issue_type, ticket.complexity) if ticket.issue_type else ()
+    needed = needed_skills(profile, ticket.issue_type, ticket.complexity)
     for person in profile.people_with_capability(Capability.WORK_TICKETS):
         if person.id not in listed:
             load = open_counts.get(person.id, 0)
@@ -103,11 +102,20 @@ def assignee_options(
 
 
 async def triage_card_for(
-    turn: Turn, ticket: Ticket, *, outcome: str | None = None, warning: str | None = None
+    turn: Turn,
+    ticket: Ticket,
+    *,
+    outcome: str | None = None,
+    warning: str | None = None,
+    events: list[TicketEvent] | None = None,
 ) -> dict:
-    """The triage card for `ticket` as it stands now; `outcome`/`warning` report an action."""
+    """The triage card for `ticket` as it stands now; `outcome`/`warning` report an action.
+
+    `events`: the ticket's timeline when the caller has read it already.
+    """
     profile = turn.services.profile
-    events = await turn.services.tickets.events(ticket.id)
+    if events is None:
+        events = await turn.services.tickets.events(ticket.id)
     counts = await turn.services.tickets.open_counts_by_assignee()
     suggested, options = assignee_options(profile, ticket, counts)
     due = ticket.ack_due_at
@@ -125,18 +133,6 @@ async def triage_card_for(
         and due <= turn.services.clock(),
     )
     return triage_card(profile, ticket, view)
-
-
-async def after_change(
-    turn: Turn, ticket: Ticket, *, outcome: str, warning: str | None = None
-) -> dict:
-    """The fresh triage card, also shown on the ticket's other triage posts; returns it.
-
-    The card acted on (the invoke's reply_to_id) is left out: the invoke answer replaces it.
-    """
-    card = await triage_card_for(turn, ticket, outcome=outcome, warning=warning)
-    await update_triage_posts(turn, ticket, card, skip=turn.activity.reply_to_id)
-    return card
 
 
 async def refusal_result(turn: Turn, ticket: Ticket, problem: str) -> ActionResult:

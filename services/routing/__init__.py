@@ -1,5 +1,6 @@
-"""Process 2, Ticket Assignment: suggest who works a ticket from the profile's routing rules."""
+"""Process 2, Ticket Assignment: suggest who works a ticket, and whether a pick fits the rules."""
 
-from services.routing.assignment import Suggestion, explain_mismatch, suggest_assignee
+from services.routing.assignment import Suggestion, suggest_assignee
+from services.routing.fit import Fit, needed_skills, routing_fit
 
-__all__ = ["Suggestion", "explain_mismatch", "suggest_assignee"]
+__all__ = ["Fit", "Suggestion", "needed_skills", "routing_fit", "suggest_assignee"]

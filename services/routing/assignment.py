@@ -1,4 +1,4 @@
-"""Suggest an assignee by issue type, machine complexity and skills; explain a triage override."""
+"""Suggest an assignee by issue type, machine complexity and skills (the fit rule: fit.py)."""
 
 # The profile owns the rules (skills_for, candidates_for); this module only ranks the people it
 # returns by workload and words the result. Triage has the final say: a suggestion is the
@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from services.profile import Capability, Person, Profile
+from services.routing.fit import needed_skills, skill_labels
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def suggest_assignee(
     exclude: Iterable[str] = (),
 ) -> Suggestion | None:
     """The least busy fully skilled worker, else the best partial match, else None."""
-    needed = _needed(profile, issue_type, complexity)
+    needed = needed_skills(profile, issue_type, complexity)
     if not needed:
         return None  # the profile leaves skill-less issue types ("Other / not sure") to triage
     skip = set(exclude)
@@ -63,42 +64,12 @@ def suggest_assignee(
     return replace(options[0], alternatives=tuple(options[1:]))
 
 
-def explain_mismatch(
-    profile: Profile, person_id: str, issue_type: str, complexity: str | None
-) -> str | None:
-    """Why a person triage chose does not fit such a ticket, in one line; None if they fit."""
-    person = profile.person(person_id)
-    # Without work_tickets the skills are moot: the person cannot be an assignee at all.
-    if not profile.has_capability(person, Capability.WORK_TICKETS):
-        return f"{person.name} cannot be assigned tickets: no role of theirs grants work_tickets"
-    needed = _needed(profile, issue_type, complexity)
-    missing = tuple(k for k in needed if k not in person.skills)
-    if not missing:
-        return None
-    ticket = profile.issue_type(issue_type).label
-    if complexity is not None:
-        ticket = f"{ticket} — {profile.complexity(complexity).label}"
-    return f"{person.name} lacks {_labels(profile, missing, ', ')} (needed for {ticket})"
-
-
-def _needed(profile: Profile, issue_type: str, complexity: str | None) -> tuple[str, ...]:
-    # skills_for quietly falls back to the issue type's skills for an unknown complexity; a
-    # mistyped key would then route custom-machine work to the standard-machine technician.
-    if complexity is not None:
-        profile.complexity(complexity)
-    return profile.skills_for(issue_type, complexity)
-
-
 def _suggestion(
     profile: Profile, person: Person, needed: tuple[str, ...], open_tickets: int
 ) -> Suggestion:
     held = tuple(k for k in needed if k in person.skills)
     missing = tuple(k for k in needed if k not in person.skills)
-    reason = f"{person.name} — {_labels(profile, held, '/')} — {open_tickets} open"
+    reason = f"{person.name} — {skill_labels(profile, held, '/')} — {open_tickets} open"
     if missing:
-        reason += f" — missing {_labels(profile, missing, ', ')}"
+        reason += f" — missing {skill_labels(profile, missing, ', ')}"
     return Suggestion(person, held, open_tickets, reason, missing=missing)
-
-
-def _labels(profile: Profile, keys: tuple[str, ...], sep: str) -> str:
-    return sep.join(profile.skill(k).label for k in keys)

@@ -3,7 +3,8 @@
 from datetime import datetime
 from typing import Any
 
-from services.profile import Capability, Person, Profile
+from services.profile import Capability, Profile
+from services.routing import routing_fit
 from services.tickets.errors import TicketRuleError
 from services.tickets.history import event, touched
 from services.tickets.intake import require_known
@@ -98,32 +99,19 @@ def assign(
     if target != ticket.status:
         require_move(profile, ticket, target)
     reason = (override_reason or "").strip() or None
-    works = profile.has_capability(assignee, Capability.WORK_TICKETS)
-    missing = _missing_skills(profile, ticket, assignee)
-    problems = [] if works else ["does not work tickets"]
-    if missing:
-        labels = ", ".join(profile.skill(key).label for key in missing)
-        problems.append(f"lacks the skills {ticket.number} needs ({labels})")
-    if problems and reason is None:
+    fit = routing_fit(profile, assignee.id, ticket.issue_type, ticket.complexity)
+    if fit.problem and reason is None:
         raise TicketRuleError(
-            f"{assignee.name} {' and '.join(problems)}; give an override reason "
-            f"to assign {ticket.number} to {assignee.name} anyway."
+            f"{fit.problem}. Give an override reason to assign {ticket.number} "
+            f"to {assignee.name} anyway."
         )
     new = touched(ticket, now, assignee_id=assignee.id, status=target)
     # The event keeps what was overridden, so the scorecard and reviews can find such cases.
-    extra = {"override": {"missing_skills": missing, "works_tickets": works}} if problems else None
+    override = {"missing_skills": list(fit.missing), "works_tickets": fit.works_tickets}
+    extra = {"override": override} if fit.problem else None
     return Change(
         new, (event(EventKind.ASSIGNED, actor_id, ticket, new, body=reason, extra=extra),)
     )
-
-
-def _missing_skills(profile: Profile, ticket: Ticket, person: Person) -> list[str]:
-    """Skill keys routing asks for on this ticket that `person` does not hold."""
-    # "other" and unclassified tickets need no particular skill: triage picks by judgement.
-    if ticket.issue_type is None:
-        return []
-    needed = profile.skills_for(ticket.issue_type, ticket.complexity)
-    return [key for key in needed if key not in person.skills]
 
 
 def _require_open(profile: Profile, ticket: Ticket, doing: str) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from bot.keys import SERVICES
 from cards.intake import SUBMIT_VERB
 from cards.ticket import ADD_NOTE
-from tests.dialogs.test_intake import GOOD, form_id, input_values
 from tests.dialogs.test_troubleshooting_helpers import (
     history,
     replied_card,
@@ -17,6 +16,7 @@ from tests.dialogs.test_troubleshooting_helpers import (
 )
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
+from tests.harness.intake import GOOD, form_id, input_values
 
 NINE_HUNDRED_KB = "x" * 900_000
 

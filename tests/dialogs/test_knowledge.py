@@ -13,7 +13,6 @@ from cards.intake import SUBMIT_VERB
 from cards.knowledge import OPEN, PUBLISH, SAVE
 from services.knowledge import ArticleStatus
 from services.settings import Settings
-from tests.dialogs.test_intake import GOOD, form_id, input_values
 from tests.dialogs.test_knowledge_helpers import (
     FIX,
     WORK_NOTE,
@@ -29,6 +28,7 @@ from tests.dialogs.test_troubleshooting_helpers import replied_card, replied_mes
 from tests.harness.cards import facts, texts
 from tests.harness.connector import FakeConnector
 from tests.harness.desk import Desk
+from tests.harness.intake import GOOD, form_id, input_values
 
 TITLE = "Infeed conveyor jams when the film roll changes (BP-500 Wrapper)"
 EDITED = {

@@ -9,7 +9,6 @@ from cards.closure import CLOSURE_SUBMIT
 from cards.knowledge import EDIT, OPEN, PUBLISH, SAVE
 from cards.ticket import KB_ARTICLE, RESOLVE
 from services.knowledge import ArticleStatus
-from tests.dialogs.test_intake import GOOD, input_values
 from tests.dialogs.test_knowledge_helpers import (
     FIX,
     button,
@@ -27,6 +26,7 @@ from tests.dialogs.test_troubleshooting_helpers import (
 )
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
+from tests.harness.intake import GOOD, input_values
 
 EDITED = {
     "title": "Infeed conveyor jams at every film roll change",

@@ -11,9 +11,9 @@ from cards.intake import SUBMIT_VERB
 from cards.ticket import ACCEPT, ADD_NOTE, REOPEN, RESOLVE
 from cards.triage import ASSIGN
 from services.tickets import TicketStatus
-from tests.dialogs.test_intake import GOOD, form_id
 from tests.harness.cards import facts
 from tests.harness.desk import Desk
+from tests.harness.intake import GOOD, form_id
 
 MONDAY_9AM = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("America/Los_Angeles")).astimezone(UTC)
 

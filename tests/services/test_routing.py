@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from services.profile import Capability, Profile, load_profile
 from services.profile.loader import SHIPPED
-from services.routing import explain_mismatch, suggest_assignee
+from services.routing import routing_fit, suggest_assignee
 
 # The seed's "Team Reference", written out: who each issue type × machine complexity goes to.
 # "Other / not sure" has no rule: triage picks, so nobody is suggested.
@@ -131,22 +131,22 @@ def test_unknown_issue_types_and_complexities_are_errors_not_guesses() -> None:
 
 
 def test_a_mismatch_names_the_missing_skills_by_label() -> None:
-    assert explain_mismatch(BESTPACK, "kevin", "controls", "standard") is None
-    assert explain_mismatch(BESTPACK, "jordan", "controls", "standard") == (
+    assert routing_fit(BESTPACK, "kevin", "controls", "standard").problem is None
+    assert routing_fit(BESTPACK, "jordan", "controls", "standard").problem == (
         "Jordan lacks PLC (needed for PLC, programming or HMI — Standard machine)"
     )
-    assert explain_mismatch(BESTPACK, "ezechiel", "mechanical", None) == (
+    assert routing_fit(BESTPACK, "ezechiel", "mechanical", None).problem == (
         "Ezechiel lacks Mechanical troubleshooting (needed for Mechanical)"
     )
-    assert explain_mismatch(BESTPACK, "sean", "other", "custom") is None
+    assert routing_fit(BESTPACK, "sean", "other", "custom").problem is None
 
 
 def test_a_mismatch_for_someone_who_cannot_work_tickets_says_so() -> None:
-    assert explain_mismatch(BESTPACK, "mary", "other", None) == (
+    assert routing_fit(BESTPACK, "mary", "other", None).problem == (
         "Mary cannot be assigned tickets: no role of theirs grants work_tickets"
     )
     with pytest.raises(KeyError):
-        explain_mismatch(BESTPACK, "nobody", "controls", None)
+        routing_fit(BESTPACK, "nobody", "controls", None)
 
 
 ROUTES = [
@@ -177,4 +177,4 @@ def test_the_suggestion_always_has_the_fewest_open_tickets_among_full_candidates
         assert pick.person.id not in exclude
         assert CROWDED.has_capability(pick.person, Capability.WORK_TICKETS)
         # The override note and the suggestion agree on who fits.
-        assert (explain_mismatch(CROWDED, pick.person.id, *route) is None) == pick.full_match
+        assert (routing_fit(CROWDED, pick.person.id, *route).problem is None) == pick.full_match

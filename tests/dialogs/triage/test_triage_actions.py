@@ -5,18 +5,9 @@ from __future__ import annotations
 from bot.keys import SERVICES
 from cards.ticket import REFRESH
 from cards.triage import ACKNOWLEDGE, REQUEST_INFO
-from tests.dialogs.test_triage import (  # the triage channel desk and its helpers
-    clicks_in_channel,
-    desk,
-    in_channel,
-    in_chat_of,
-    settings,
-    triage_desk,
-)
 from tests.harness.cards import elements, facts, texts
 from tests.harness.desk import Desk
-
-__all__ = ["desk", "settings"]  # fixtures, shared with the triage conversations
+from tests.harness.triage import clicks_in_channel, in_channel, in_chat_of, triage_desk
 
 
 async def test_acknowledge_records_it_once_and_updates_the_channel_card(desk: Desk):

@@ -2,115 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime
-from typing import Any
-from zoneinfo import ZoneInfo
-
-import pytest
-
 from bot.keys import SERVICES
-from bot.router import Feature
-from bot.turn import Turn
 from cards.intake import SUBMIT_VERB
 from cards.triage import ACKNOWLEDGE, PRIORITY
-from dialogs import desk_features
-from dialogs.triage.feature import announce_new_ticket
-from services.tickets import check_draft, draft_from_answers
-from tests.harness import activities as act
-from tests.harness.cards import elements, facts, texts
-from tests.harness.connector import Sent
-from tests.harness.desk import Answer, Chat, Desk
-from tests.harness.profiles import with_channel
-
-CHANNEL = act.Channel()
-MONDAY_9AM = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("America/Los_Angeles")).astimezone(UTC)
-PLC = {
-    "company": "Acme Foods",
-    "contact_name": "Dana Lee",
-    "phone": "+1 555 010 0100",
-    "email": "dana@acme.example",
-    "site_state": "nj",
-    "machine_model": "BP-500 Wrapper",
-    "serial_number": "SN-12345",
-    "machine_complexity": "standard",
-    "issue_description": "HMI shows alarm E42 and the PLC faults on start.",
-    "issue_type": "controls",
-    "production_impact": True,
-    "priority": "urgent",
-}
-PRESETS: dict[str, dict[str, Any]] = {
-    "plc": PLC,
-    "wiring": {**PLC, "issue_type": "electrical", "issue_description": "Cabinet fan dead."},
-    "doubtful": {**PLC, "site_state": "", "priority": "normal"},
-    "minor": {**PLC, "production_impact": False, "priority": "normal", "issue_description": "Slow"},
-}
-
-filing = Feature("filing-for-tests")
-
-
-@filing.command("file", help="File a preset ticket", usage="<preset>")
-async def file_preset(turn: Turn, args: str) -> None:
-    """File a ticket from a preset and announce it, as the intake dialog does."""
-    profile = turn.services.profile
-    draft = check_draft(draft_from_answers(profile, PRESETS[args.strip()]), profile)
-    ticket, _ = await turn.services.tickets.create(
-        draft, turn.caller.id, None, turn.services.clock()
-    )
-    await announce_new_ticket(turn, ticket)
-    await turn.say(f"filed {ticket.number}")
-
-
-@pytest.fixture
-def settings(settings, tmp_path):
-    """The shipped BestPack profile with a triage channel configured."""
-    return with_channel(settings, tmp_path, "triage", CHANNEL.channel_id)
-
-
-@pytest.fixture
-async def desk(settings, connector) -> AsyncIterator[Desk]:
-    """The production features, plus a way to file preset tickets."""
-    running = Desk(settings, connector, features=[*desk_features(), filing])
-    await running.start()
-    running.app[SERVICES].clock = lambda: MONDAY_9AM
-    yield running
-    await running.close()
-
-
-def in_channel(answer: Answer) -> list[Sent]:
-    """What the bot posted in the triage channel (its threads included)."""
-    return [s for s in answer.sent if s.conversation_id.split(";")[0] == CHANNEL.channel_id]
-
-
-def in_chat_of(chat: Chat, answer: Answer) -> list[Sent]:
-    """What the bot sent to this person's personal chat."""
-    return [s for s in answer.sent if s.conversation_id == f"a:1on1-{chat.user.user_id}"]
-
-
-async def clicks_in_channel(chat: Chat, post: Sent, verb: str, **data: Any) -> Answer:
-    """Press an Action.Execute button on a card the bot posted in the triage channel."""
-    url = chat.desk.service_url
-    root = act.channel_message(chat.user, "", url, CHANNEL, mention=False)
-    root["conversation"]["id"] = f"{CHANNEL.channel_id};messageid={post.activity_id}"
-    activity = act.execute_action(
-        chat.user, verb, data, post.activity_id or "", url, root["conversation"]
-    )
-    activity["channelData"] = root["channelData"]
-    return await chat.posts(activity)
-
-
-def choice_set(card: dict, input_id: str) -> dict:
-    """The ChoiceSet input with this id."""
-    return next(e for e in elements(card) if e.get("id") == input_id)
-
-
-async def triage_desk(desk: Desk) -> tuple[Chat, Chat, Chat]:
-    """Mary, Kevin and Jordan have talked to the bot; Mary also in the triage channel."""
-    mary, kevin, jordan = desk.user("Mary"), desk.user("Kevin"), desk.user("Jordan")
-    for chat in (mary, kevin, jordan):
-        await chat.says("whoami")
-    await mary.says_in_channel("whoami", CHANNEL)
-    return mary, kevin, jordan
+from tests.harness.cards import facts, texts
+from tests.harness.desk import Desk
+from tests.harness.triage import (
+    CHANNEL,
+    PLC,
+    choice_set,
+    clicks_in_channel,
+    in_channel,
+    in_chat_of,
+    triage_desk,
+)
 
 
 async def test_a_new_ticket_puts_the_triage_card_in_the_channel_with_a_suggestion(desk: Desk):
@@ -185,3 +90,17 @@ async def test_an_unreachable_channel_sends_the_card_to_triage_in_person(desk: D
     arrival = await desk.user("Sean").says_in_channel("whoami", CHANNEL)
     held = [s.card["body"][0]["text"] for s in in_channel(arrival) if s.card]
     assert held[0].startswith("Triage BP-1001"), "the held card arrives once someone is there"
+
+
+async def test_a_channel_the_bot_was_removed_from_sends_the_next_cards_to_triage_in_person(
+    desk: Desk,
+):
+    mary, _, _ = await triage_desk(desk)
+    desk.connector.refuse[CHANNEL.channel_id] = 403
+    filed = await mary.says("file plc")
+    # The channel worked when the turn answered; Teams refused the post only after that.
+    assert "the channel has removed or blocked the Support Desk app" in " ".join(filed.texts)
+    again = await mary.says("file minor")
+    [card] = [s.card for s in in_chat_of(mary, again) if s.card]
+    assert card["body"][0]["text"].startswith("Triage BP-1002")
+    assert not in_channel(again)

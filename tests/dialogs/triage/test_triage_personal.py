@@ -8,19 +8,16 @@ import pytest
 
 from bot.keys import SERVICES
 from cards.triage import ASSIGN
-from dialogs import desk_features
-from tests.dialogs.test_triage import choice_set, filing, in_chat_of
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
+from tests.harness.triage import choice_set, filing_desk, in_chat_of
 
 
 @pytest.fixture
 async def desk(settings, connector) -> AsyncIterator[Desk]:
     """The shipped profile (no triage channel), plus a way to file preset tickets."""
-    running = Desk(settings, connector, features=[*desk_features(), filing])
-    await running.start()
-    yield running
-    await running.close()
+    async with filing_desk(settings, connector) as running:
+        yield running
 
 
 async def test_each_triager_gets_the_card_in_their_chat_and_sees_the_others_act(desk: Desk):
@@ -34,7 +31,7 @@ async def test_each_triager_gets_the_card_in_their_chat_and_sees_the_others_act(
     assert choice_set(for_mary.card, "assignee")["value"] == "kevin"
     assert not in_chat_of(kevin, filed)
     answer = await mary.executes(for_mary, ASSIGN, number="BP-1001", assignee="kevin")
-    assert "Assigned to Kevin by Mary. Kevin has the ticket in their chat." in texts(
+    assert "Assigned to Kevin by Mary. The ticket is on its way to Kevin's chat." in texts(
         answer.body["value"]
     )
     [update] = [s for s in answer.sent if s.op == "update"]

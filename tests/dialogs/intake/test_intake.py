@@ -10,33 +10,9 @@ from bot.keys import SERVICES
 from cards.intake import SUBMIT_VERB
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
+from tests.harness.intake import GOOD, form_id, input_values
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
-GOOD = {
-    "company": "Acme Foods",
-    "contact_name": "Dana Lee",
-    "phone": "+1 555 010 0100",
-    "email": "dana@acme.example",
-    "site_state": "nj",
-    "machine_model": "BP-500 Wrapper",
-    "serial_number": "SN-12345",
-    "machine_complexity": "standard",
-    "issue_description": "Infeed conveyor jams when the film roll changes.\nAlarm E42.",
-    "issue_type": "controls",
-    "production_impact": "true",
-    "priority": "urgent",
-}
-
-
-def form_id(card: dict) -> str:
-    """The form id the intake card's submit button carries."""
-    submit = next(a for a in card["actions"] if a.get("verb") == SUBMIT_VERB)
-    return submit["data"]["form_id"]
-
-
-def input_values(card: dict) -> dict:
-    """Each input's current value, as the card shows it."""
-    return {e["id"]: e.get("value") for e in card["body"] if e["type"].startswith("Input.")}
 
 
 async def test_a_form_with_problems_comes_back_with_the_errors_and_every_value_kept(desk: Desk):
@@ -59,6 +35,8 @@ async def test_a_clean_form_files_one_ticket_and_becomes_its_summary(desk: Desk)
     answer = await mary.executes(form, SUBMIT_VERB, form_id=form_id(form.card), **GOOD)
     summary = answer.body["value"]
     assert summary["body"][0]["text"].startswith("Filed BP-1001 · Infeed conveyor jams")
+    # The triage card goes out after this answer: the summary does not claim triage saw it.
+    assert "On its way to triage; the acknowledgement is due by the time above." in texts(summary)
     ticket = await desk.app[SERVICES].tickets.get("BP-1001")
     assert ticket.requester_id == "mary"
     assert (ticket.company, ticket.serial_number, ticket.priority) == (
