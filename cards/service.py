@@ -1,6 +1,6 @@
-"""Process 6's cards: a service request as its requester, technician and approver see it.
+"""Process 6's requests: one as its requester, its technician and its approver see it.
 
-The form is cards.service_form; the verbs of both live here.
+The form is cards.service_form.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from services.service_requests import NoticeVia, RequestStatus, ServiceRequest
 from services.service_requests.wording import billing_label, date_range, who_goes
 from services.tickets.rules import local_time, name_of
 
-SUBMIT = "service.submit"
-CANCEL = "service.cancel"
 APPROVE = "service.approve"
 REJECT = "service.reject"
 
@@ -65,7 +63,7 @@ def _facts(profile: Profile, request: ServiceRequest) -> list[Fact]:
 def _notice(request: ServiceRequest) -> list[CardElement]:
     """Who was told, or, for a provider not on Teams, what the requester must send them."""
     if request.notice_via is NoticeVia.TEAMS:
-        return [note(f"{request.notice_to} was told in Teams.", subtle=False)]
+        return [note(f"{request.notice_to} gets the notice in Teams.", subtle=False)]
     if request.notice_via is not NoticeVia.REQUESTER:
         return []
     where = f"e-mail them at {request.notice_email}" if request.notice_email else "contact them"

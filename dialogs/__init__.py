@@ -16,9 +16,9 @@ def desk_features() -> list[Feature]:
     from dialogs.escalation.feature import escalation as escalation_feature
     from dialogs.intake.feature import feature as intake_feature
     from dialogs.knowledge.feature import knowledge as knowledge_feature
-    from dialogs.parts.feature import parts as parts_feature
+    from dialogs.parts.feature import feature as parts_feature
     from dialogs.scorecard.feature import scorecard as scorecard_feature
-    from dialogs.service.feature import service as service_feature
+    from dialogs.service.feature import feature as service_feature
     from dialogs.sla.feature import feature as sla_feature
     from dialogs.triage.feature import feature as triage_feature
     from dialogs.troubleshooting.feature import troubleshooting as troubleshooting_feature

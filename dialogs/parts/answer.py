@@ -1,4 +1,4 @@
-"""The parts owner's answer (process 5): checked, recorded once, quoted, and told.
+"""Process 5, the owner's answer: checked, recorded once, quoted, and told.
 
 The answer goes to the request, the quote to the order system, the card to the requester's
 chat and, when the request names a ticket, a note to its timeline.
@@ -6,30 +6,22 @@ chat and, when the request names a ticket, a note to its timeline.
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.turn import ActionResult, Turn
-from cards.parts import RequestView, parts_request_card
-from dialogs.parts.notices import note_on_ticket, request_card, tell
-from services.parts import OrderStatus, PartsRequest, PartsRuleError, Quote, check_answer
-from services.parts.describe import answered_note
+from cards.parts_requests import PARTS_ANSWER
+from dialogs.parts.feature import feature
+from dialogs.parts.inputs import AnswerInputs, check_owner_answer
+from dialogs.parts.notices import tell_requester
+from dialogs.parts.views import request_card
+from dialogs.shared.tickets import refused
+from services.parts import Order, PartsRequest, PartsRuleError, Quote
+from services.profile import Capability
 from services.tickets.rules import name_of
 
 
-async def _taken(turn: Turn, quote_number: str) -> str | None:
-    """Why this quote number cannot be used, or None: quote numbers name one quote each."""
-    order = await turn.services.orders.look_up(quote_number)
-    if order is None:
-        return None
-    used_by = f" by {order.request_number}" if order.request_number else ""
-    return f"Quote number {order.quote_number} is already used{used_by}."
-
-
-async def _tell_requester(turn: Turn, request: PartsRequest) -> list[str | None]:
-    """Record the quote, send the requester the answer, note it on the ticket."""
-    assert turn.caller is not None and request.answer is not None
-    services, answer = turn.services, request.answer
-    warnings: list[str | None] = []
+async def _record_quote(turn: Turn, request: PartsRequest) -> tuple[Order | None, str | None]:
+    """Put the answer's quote in the order system; why it is not there, or None."""
+    answer = request.answer
+    assert answer is not None
     quote = Quote(
         answer.quote_number,
         answer.part_number,
@@ -38,46 +30,34 @@ async def _tell_requester(turn: Turn, request: PartsRequest) -> list[str | None]
         answer.lead_time,
         request.number,
     )
-    order = None
     try:
-        order = await services.orders.record_quote(quote, services.clock())
+        return await turn.services.orders.record_quote(quote, turn.services.clock()), None
     except PartsRuleError as refusal:  # taken between the check and now: the answer stands
-        warnings.append(str(refusal))
-    told = f"{turn.caller.name} answered {request.number}."
-    view = RequestView(
-        headline=told,
-        order=order,
-        order_button=order is not None and order.status is OrderStatus.QUOTED,
-    )
-    card = parts_request_card(services.profile, request, view)
-    key = f"parts:{request.number}:answered"
-    warnings.append(await tell(turn, request.requester_id, card, told, key))
-    warnings.append(await note_on_ticket(turn, request.ticket_number, answered_note(request)))
-    return warnings
+        return None, str(refusal)
 
 
-async def record_answer(turn: Turn, request: PartsRequest, typed: dict[str, Any]) -> ActionResult:
-    """Answer an open request; the same card with errors and values kept when it is refused."""
+@feature.action(PARTS_ANSWER, model=AnswerInputs, capability=Capability.ANSWER_PARTS)
+async def answer(turn: Turn, data: AnswerInputs) -> ActionResult:
+    """Record the answer and tell the requester; a refused answer keeps what was typed."""
     assert turn.caller is not None
     services, profile = turn.services, turn.services.profile
+    request = await services.parts.get(data.number)
+    if request is None:
+        return refused(f"There is no parts request {data.number}.")
     if request.answer is not None:
         who = name_of(profile, request.answered_by or "")
         return ActionResult(card=await request_card(turn, request, f"Already answered by {who}."))
-    checked = check_answer(profile, typed)
-    errors = dict(checked.errors)
-    if checked.answer is not None:
-        taken = await _taken(turn, checked.answer.quote_number)
-        errors.update({"quote_number": taken} if taken else {})
-    if errors or checked.answer is None:
+    typed = data.model_dump(exclude={"number"})
+    checked, errors = await check_owner_answer(turn, typed)
+    if checked is None:
         return ActionResult(card=await request_card(turn, request, None, typed, errors))
     try:
-        answered = await services.parts.answer(
-            request, checked.answer, turn.caller.id, services.clock()
-        )
+        answered = await services.parts.answer(request, checked, turn.caller.id, services.clock())
     except PartsRuleError as refusal:  # answered meanwhile, by someone else
         current = await services.parts.get(request.number) or request
         return ActionResult(card=await request_card(turn, current, str(refusal)))
-    warnings = await _tell_requester(turn, answered)
-    requester = name_of(profile, answered.requester_id)
-    headline = " ".join([f"Answer sent to {requester}.", *(w for w in warnings if w)])
+    order, problem = await _record_quote(turn, answered)
+    notes = await tell_requester(turn, answered, order)
+    sent = f"Answer sent to {name_of(profile, answered.requester_id)}."
+    headline = " ".join([sent, *([problem] if problem else []), *notes])
     return ActionResult(card=await request_card(turn, answered, headline))

@@ -1,110 +1,89 @@
-"""What the parts dialogs share: the request card for its viewer, ticket notes, notices.
+"""Who hears of a parts step: the owner, the requester, the others on an order, the ticket.
 
-A request may name a ticket; then each step (asked, answered, ordered, shipped…) is added to
-that ticket's timeline as an internal note, through the ticket workflow like any other note.
+Each function returns what the person acting must know: a sentence for each notice that is
+held (services.delivery.reach_note) or a step that could not go on the ticket's timeline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict
-
-from bot.turn import Turn, card_message
-from cards.parts import RequestView, parts_request_card
-from dialogs.shared.tickets import ticket_number
-from dialogs.triage.notices import delivery_warning
-from services.db.outbox import OutboxMessage
-from services.forms.bounds import Reference
-from services.parts import OrderStatus, PartsRequest
-from services.profile import Capability
-from services.tickets import StaleTicket, Ticket, TicketRuleError
+from bot.turn import Turn
+from cards.parts_orders import order_status_card
+from cards.parts_requests import RequestView, parts_request_card
+from services.delivery import Recipient, reach_note
+from services.parts import Order, OrderStatus, PartsRequest
+from services.parts.describe import answered_note, asked_note, order_note, what_is_asked
+from services.tickets import StaleTicket, TicketRuleError
+from services.tickets.rules import name_of
 from services.tickets.workflow import add_note
 
 
-class RequestRef(BaseModel):
-    """What every parts request button carries: the request's number."""
-
-    model_config = ConfigDict(extra="ignore")
-    number: Reference
-
-
-async def request_ticket(turn: Turn, text: str) -> tuple[Ticket | None, str | None]:
-    """The open ticket a request form names, or why it cannot carry the request's steps."""
-    number = ticket_number(turn, text)
-    if number is None:
-        return None, "Give a ticket number like BP-1001, or leave it empty."
-    ticket = await turn.services.tickets.get(number)
-    if ticket is None:
-        return None, f"There is no ticket {number}."
-    if not ticket.is_open:
-        return None, f"{number} is resolved or closed; reopen it first, or leave it empty."
-    return ticket, None
-
-
 async def note_on_ticket(turn: Turn, number: str | None, text: str) -> str | None:
-    """Add a parts step to the ticket's timeline; why it could not, or None when it did."""
+    """Add a parts step to the ticket's timeline as a note; why it could not, or None."""
     if number is None:
         return None
     assert turn.caller is not None
     actor, profile, at = turn.caller.id, turn.services.profile, turn.services.clock()
-    for _ in range(3):
-        ticket = await turn.services.tickets.get(number)
-        if ticket is None:
-            return f"There is no ticket {number} any more, so this step is not on a timeline."
-        try:
-            change = add_note(ticket, actor, profile, at, text)
-            await turn.services.tickets.save(change.ticket, ticket.version, change.events)
-            return None
-        except TicketRuleError as refusal:  # e.g. the ticket was closed meanwhile
-            return f"Not added to {number}'s timeline: {refusal}"
-        except StaleTicket:
-            continue  # a note only adds: put it on the version that won
-    return f"{number} kept changing, so this step is not on its timeline."
+    try:
+        noted = await turn.services.tickets.change(
+            number, lambda ticket: add_note(ticket, actor, profile, at, text)
+        )
+    except TicketRuleError as refusal:  # e.g. the ticket was closed meanwhile
+        return f"Not added to {number}'s timeline: {refusal}"
+    except StaleTicket:
+        return f"{number} kept changing, so this step is not on its timeline."
+    if noted is None:
+        return f"There is no ticket {number} any more, so this step is not on a timeline."
+    return None
 
 
-async def tell(turn: Turn, person_id: str, card: dict, summary: str, dedupe_key: str) -> str | None:
-    """Send a card to a person's chat; what the sender must know if it did not arrive."""
-    activity = card_message(card, summary)
-    sent: OutboxMessage = await turn.notifier.send(
-        "person", person_id, activity, dedupe_key=dedupe_key
+async def _tell(turn: Turn, person_id: str, card: dict, summary: str, key: str) -> str | None:
+    """Queue a card for a person's chat; what the sender must know if it is held."""
+    delivery = await turn.tell(Recipient.person(person_id), card, key, summary=summary)
+    return reach_note(name_of(turn.services.profile, person_id), delivery)
+
+
+def _said(*notes: str | None) -> list[str]:
+    return [n for n in notes if n]
+
+
+async def tell_owner(turn: Turn, request: PartsRequest) -> list[str]:
+    """Send a new request to its owner, with the answer form, and note it on its ticket."""
+    assert turn.caller is not None
+    profile = turn.services.profile
+    asked = f"{turn.caller.name} asks: {what_is_asked(request)}"
+    # Built for the owner (who holds answer_parts), not for the requester who is acting.
+    card = parts_request_card(profile, request, RequestView(headline=asked, answer_form=True))
+    owner = name_of(profile, request.owner_id)
+    return _said(
+        await _tell(turn, request.owner_id, card, asked, f"parts:{request.number}:asked"),
+        await note_on_ticket(turn, request.ticket_number, asked_note(request, owner)),
     )
-    return await delivery_warning(turn, turn.services.profile.person(person_id), sent)
 
 
-async def request_view(
-    turn: Turn,
-    request: PartsRequest,
-    headline: str | None = None,
-    values: Mapping[str, Any] | None = None,
-    errors: Mapping[str, str] | None = None,
-) -> RequestView:
-    """What this viewer sees of a request: the answer form, where the quote stands, Order."""
-    caller = turn.caller
-    answers = caller is not None and turn.can(Capability.ANSWER_PARTS)
-    order = None
-    if request.answer is not None:
-        order = await turn.services.orders.look_up(request.answer.quote_number)
+async def tell_requester(turn: Turn, request: PartsRequest, order: Order | None) -> list[str]:
+    """Send the requester the owner's answer (with Customer ordered) and note it on its ticket."""
+    assert turn.caller is not None
+    told = f"{turn.caller.name} answered {request.number}."
     orderable = order is not None and order.status is OrderStatus.QUOTED
-    may_order = caller is not None and (caller.id == request.requester_id or answers)
-    return RequestView(
-        headline=headline,
-        answer_form=answers and request.answer is None,
-        values=values or {},
-        errors=errors or {},
-        order=order,
-        order_button=orderable and may_order,
+    view = RequestView(headline=told, order=order, order_button=orderable)
+    card = parts_request_card(turn.services.profile, request, view)
+    key = f"parts:{request.number}:answered"
+    return _said(
+        await _tell(turn, request.requester_id, card, told, key),
+        await note_on_ticket(turn, request.ticket_number, answered_note(request)),
     )
 
 
-async def request_card(
-    turn: Turn,
-    request: PartsRequest,
-    headline: str | None = None,
-    values: Mapping[str, Any] | None = None,
-    errors: Mapping[str, str] | None = None,
-) -> dict:
-    """The request card as this viewer sees it (`values`/`errors`: a refused answer form)."""
-    view = await request_view(turn, request, headline, values, errors)
-    return parts_request_card(turn.services.profile, request, view)
+async def tell_about_order(turn: Turn, order: Order, request: PartsRequest, what: str) -> list[str]:
+    """Tell the request's requester and owner (but not the caller); note it on the ticket."""
+    assert turn.caller is not None
+    card = order_status_card(
+        turn.services.profile, order, headline=what, nc_tape_head=request.nc_tape_head
+    )
+    key = f"order:{order.quote_number}:{order.status.value}"
+    notes = []
+    for person_id in dict.fromkeys((request.requester_id, request.owner_id)):
+        if person_id != turn.caller.id:
+            notes.append(await _tell(turn, person_id, card, what, f"{key}:{person_id}"))
+    notes.append(await note_on_ticket(turn, request.ticket_number, order_note(order)))
+    return _said(*notes)

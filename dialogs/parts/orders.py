@@ -1,27 +1,20 @@
 """Process 5, orders: where an order stands, the customer's order on a quote, and its progress.
 
-States of an order in the order system (services.parts.orders):
-    QUOTED     the parts owner answered with a quote
-    ORDERED    "Customer ordered" on the quote's card (the requester or a parts owner)
-    SHIPPED, DELIVERED   `parts update <order> shipped|delivered` (answer_parts)
-    CANCELLED  `parts update <order> cancelled`, before it ships
-Look-ups: `parts status <order or quote>`, or the request form's "Order status". Every move
-is told to the people on the request who did not make it, and noted on its ticket.
+Every move is told to the people on the request who did not make it, and noted on its ticket.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.turn import ActionResult, Turn
-from cards.parts import PARTS_ORDERED, parts_form_card
-from cards.parts_orders import order_status_card
-from dialogs.parts.feature import parts as orders
-from dialogs.parts.notices import RequestRef, note_on_ticket, request_card, tell
+from cards.parts_requests import PARTS_ORDERED
+from dialogs.parts.feature import feature
+from dialogs.parts.inputs import RequestRef
+from dialogs.parts.notices import tell_about_order
+from dialogs.parts.views import order_card, request_card, request_of
 from dialogs.shared.tickets import refused
 from services.forms.bounds import REFERENCE
-from services.parts import Order, OrderStatus, PartsDraft, PartsRequest, PartsRuleError
-from services.parts.describe import order_line, order_note
+from services.parts import Order, OrderStatus, PartsRuleError
+from services.parts.describe import order_line
 from services.parts.orders import normalized
 from services.parts.people import may_record_order
 from services.profile import Capability
@@ -30,56 +23,13 @@ _MOVES = (OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.CANCELLED)
 _UPDATE_USAGE = "<order> shipped|delivered|cancelled"
 
 
-async def _request_of(turn: Turn, order: Order) -> PartsRequest | None:
-    """The parts request the order's quote answered, if it came from one."""
-    if order.request_number is None:
-        return None
-    return await turn.services.parts.get(order.request_number)
+async def _told(turn: Turn, order: Order, what: str) -> list[str]:
+    """Tell the people on the order's request, if it came from one; what the caller must know."""
+    request = await request_of(turn, order)
+    return [] if request is None else await tell_about_order(turn, order, request, what)
 
 
-async def _order_card(turn: Turn, order: Order, headline: str | None = None) -> dict:
-    request = await _request_of(turn, order)
-    flagged = request is not None and request.nc_tape_head
-    return order_status_card(turn.services.profile, order, headline=headline, nc_tape_head=flagged)
-
-
-async def _tell_about(turn: Turn, order: Order, what: str) -> list[str]:
-    """Tell the request's requester and owner (but not the caller); note it on the ticket."""
-    assert turn.caller is not None
-    request = await _request_of(turn, order)
-    if request is None:
-        return []
-    card = order_status_card(
-        turn.services.profile, order, headline=what, nc_tape_head=request.nc_tape_head
-    )
-    key = f"order:{order.quote_number}:{order.status.value}"
-    warnings = []
-    for person_id in dict.fromkeys((request.requester_id, request.owner_id)):
-        if person_id != turn.caller.id:
-            warnings.append(await tell(turn, person_id, card, what, f"{key}:{person_id}"))
-    warnings.append(await note_on_ticket(turn, request.ticket_number, order_note(order)))
-    return [w for w in warnings if w]
-
-
-async def look_up_for_form(
-    turn: Turn, form_id: str, typed: dict[str, Any], draft: PartsDraft
-) -> ActionResult:
-    """Answer the form's order status from the order system; an unknown number is refused."""
-    assert turn.caller is not None and draft.order_reference is not None
-    order = await turn.services.orders.look_up(draft.order_reference)
-    if order is None:
-        errors = {
-            "order_reference": f"The order system has no order or quote "
-            f"{normalized(draft.order_reference)}. Check the number, or ask for a quote."
-        }
-        form = parts_form_card(turn.services.profile, form_id, typed, errors)
-        return ActionResult(card=form)
-    text = f"Order status looked up: {order_note(order)}"
-    problem = await note_on_ticket(turn, draft.ticket_number, text)
-    return ActionResult(card=await _order_card(turn, order, problem))
-
-
-@orders.command(
+@feature.command(
     "parts status",
     usage="<order or quote>",
     help="Where an order or a quote stands, from the order system",
@@ -102,10 +52,10 @@ async def parts_status(turn: Turn, args: str) -> None:
     if order is None:
         await turn.say(f"The order system has no order or quote {normalized(number)}.")
         return
-    await turn.send_card(await _order_card(turn, order), summary=order_line(order))
+    await turn.send_card(await order_card(turn, order), summary=order_line(order))
 
 
-@orders.command(
+@feature.command(
     "parts update",
     usage=_UPDATE_USAGE,
     help="Record that an order shipped, was delivered or was cancelled",
@@ -113,6 +63,7 @@ async def parts_status(turn: Turn, args: str) -> None:
 )
 async def parts_update(turn: Turn, args: str) -> None:
     """Move an order on in the order system and tell the people on its request."""
+    assert turn.caller is not None
     number, _, word = args.strip().partition(" ")
     status = next((s for s in _MOVES if s.value == word.strip().lower()), None)
     if not number or len(number) > REFERENCE or status is None:
@@ -123,13 +74,12 @@ async def parts_update(turn: Turn, args: str) -> None:
     except PartsRuleError as refusal:
         await turn.say(str(refusal))
         return
-    assert turn.caller is not None
-    warnings = await _tell_about(turn, order, f"{turn.caller.name} recorded: {order_line(order)}.")
-    headline = " ".join(["Recorded.", *warnings])
-    await turn.send_card(await _order_card(turn, order, headline), summary=order_line(order))
+    notes = await _told(turn, order, f"{turn.caller.name} recorded: {order_line(order)}.")
+    headline = " ".join(["Recorded.", *notes])
+    await turn.send_card(await order_card(turn, order, headline), summary=order_line(order))
 
 
-@orders.action(PARTS_ORDERED, model=RequestRef)
+@feature.action(PARTS_ORDERED, model=RequestRef)
 async def customer_ordered(turn: Turn, data: RequestRef) -> ActionResult:
     """The customer ordered the quote: place the order, tell the others, note the ticket."""
     assert turn.caller is not None
@@ -146,5 +96,5 @@ async def customer_ordered(turn: Turn, data: RequestRef) -> ActionResult:
     except PartsRuleError as refusal:
         return refused(str(refusal))
     what = f"{turn.caller.name} recorded the customer's order: {order_line(order)}."
-    warnings = await _tell_about(turn, order, what)
-    return ActionResult(card=await _order_card(turn, order, " ".join([what, *warnings])))
+    notes = await _told(turn, order, what)
+    return ActionResult(card=await order_card(turn, order, " ".join([what, *notes])))

@@ -1,26 +1,15 @@
-"""Process 6, approval: non-billable service waits for whoever may approve it (Allison).
-
-States of a non-billable request:
-    AWAITING_APPROVAL --Approve--> SCHEDULED: the project is created, the technician told (or
-        the requester handed the provider's message); the requester hears of it
-    AWAITING_APPROVAL --Reject + reason--> REJECTED: the requester is told why
-    A second decision is refused with who decided and when.
-Only the approve_non_billable capability of the sender's roster entry decides, whatever the
-card's data claims; `service approvals` lists what is waiting (for a card that went astray).
-"""
+"""Process 6, approval: non-billable service waits for whoever may approve it (Allison)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from pydantic import BaseModel, ConfigDict
-
 from bot.turn import ActionResult, Turn
 from cards.service import APPROVE, REJECT, service_approval_card, service_request_card
-from dialogs.service.feature import service as approval
-from dialogs.service.notices import find_request, record_step, schedule_now, tell_requester
+from dialogs.service.feature import feature, schedule_now
+from dialogs.service.inputs import Rejection, RequestRef, find_request
+from dialogs.service.notices import record_step, tell_requester
 from dialogs.shared.tickets import refused
-from services.forms.bounds import Reason, Reference
 from services.profile import Capability
 from services.service_requests import ServiceRequest, ServiceRuleError, StaleRequest
 from services.service_requests.timeline import Step
@@ -29,19 +18,6 @@ from services.service_requests.workflow import approve, reject
 
 SHOWN_AT_ONCE = 10  # approval cards sent by one `service approvals`
 Decision = Callable[[ServiceRequest], ServiceRequest]
-
-
-class RequestRef(BaseModel):
-    """What every approval button carries: the request's number."""
-
-    model_config = ConfigDict(extra="ignore")
-    number: Reference
-
-
-class Rejection(RequestRef):
-    """Reject: why, in words the requester is sent."""
-
-    reason: Reason = ""
 
 
 async def _decide(
@@ -66,7 +42,7 @@ async def _decide(
     return saved, None
 
 
-@approval.action(APPROVE, model=RequestRef, capability=Capability.APPROVE_NON_BILLABLE)
+@feature.action(APPROVE, model=RequestRef, capability=Capability.APPROVE_NON_BILLABLE)
 async def approve_request(turn: Turn, data: RequestRef) -> ActionResult:
     """Approve non-billable work: the project is created and whoever goes is told."""
     assert turn.caller is not None
@@ -77,8 +53,8 @@ async def approve_request(turn: Turn, data: RequestRef) -> ActionResult:
     await record_step(turn, saved, Step.APPROVED)
     scheduled, lines = await schedule_now(turn, saved)
     headline = f"{turn.caller.name} approved it: project {scheduled.project_number}."
-    warning = await tell_requester(turn, scheduled, headline)
-    lines += [warning] if warning else []
+    note = await tell_requester(turn, scheduled, headline)
+    lines += [note] if note else []
     own = scheduled.requester_id == actor
     if not own:
         lines.insert(0, told(profile, scheduled))
@@ -87,7 +63,7 @@ async def approve_request(turn: Turn, data: RequestRef) -> ActionResult:
     return ActionResult(card=card)
 
 
-@approval.action(REJECT, model=Rejection, capability=Capability.APPROVE_NON_BILLABLE)
+@feature.action(REJECT, model=Rejection, capability=Capability.APPROVE_NON_BILLABLE)
 async def reject_request(turn: Turn, data: Rejection) -> ActionResult:
     """Turn non-billable work down with a reason; the requester is told why."""
     assert turn.caller is not None
@@ -99,13 +75,12 @@ async def reject_request(turn: Turn, data: Rejection) -> ActionResult:
         return refused(problem or "")
     await record_step(turn, saved, Step.REJECTED, saved.decision_reason or "")
     headline = f"{turn.caller.name} rejected it: {saved.decision_reason}"
-    warning = await tell_requester(turn, saved, headline)
-    lines = [warning] if warning else []
-    card = service_request_card(profile, saved, headline="Rejected.", lines=lines)
+    note = await tell_requester(turn, saved, headline)
+    card = service_request_card(profile, saved, headline="Rejected.", lines=[note] if note else [])
     return ActionResult(card=card)
 
 
-@approval.command(
+@feature.command(
     "service approvals",
     aliases=("approvals",),
     help="Non-billable service requests waiting for your approval",

@@ -1,18 +1,4 @@
-"""Process 6, service request & scheduling: `service request` files on-site service.
-
-States of a request (approval is dialogs.service.approval):
-    FORM_SENT          `service request [ticket]` → the form (site and state from the ticket)
-    FORM_REFUSED       problems (dates, the reason for non-billable work, no technician where
-                       our own staff go) → the same form, errors shown, every value kept
-    AWAITING_APPROVAL  non-billable → the approval card goes to whoever may approve it; the
-                       form becomes the request, saying so
-    SCHEDULED          billable (or approved) → a project in the project system; the scheduled
-                       technician is told in Teams, or, for the state's 3rd-party provider (not
-                       on Teams), the requester gets the message to send and the address
-    CANCELLED          cancelled → the form says nothing was requested
-One request per form id: a double click or a Teams retry finds the same request. Each step
-lands on the related ticket's timeline, when a ticket is named.
-"""
+"""Process 6's requests: the `service request` form, filing it, and scheduling approved work."""
 
 from __future__ import annotations
 
@@ -21,21 +7,30 @@ import uuid
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.forms import GENERAL
-from cards.service import CANCEL, SUBMIT, service_request_card
-from cards.service_form import service_cancelled_card, service_form_card
+from cards.service import service_request_card
+from cards.service_form import CANCEL, SUBMIT, service_cancelled_card, service_form_card
 from dialogs.service.inputs import ServiceSubmission, check_service_form, prefilled
-from dialogs.service.notices import ask_approvers, filed_line, record_step, schedule_now
+from dialogs.service.notices import ask_approvers, record_step, tell_technician
 from dialogs.shared.tickets import find_ticket
 from services.profile import Capability
-from services.service_requests import RequestStatus, ServiceRequest, ServiceRuleError
+from services.service_requests import (
+    ProjectOrder,
+    RequestStatus,
+    ServiceRequest,
+    ServiceRuleError,
+    StaleRequest,
+)
+from services.service_requests.forms import approver_names
+from services.service_requests.notices import notice_for
 from services.service_requests.timeline import Step
-from services.service_requests.workflow import approvers, file_request
+from services.service_requests.wording import summary, told, who_goes
+from services.service_requests.workflow import file_request, local_today, schedule
 
-service = Feature("service")
+feature = Feature("service")
 ALREADY = "This form was already submitted; this is the request it made."
 
 
-@service.command(
+@feature.command(
     "service request",
     aliases=("schedule service", "request service"),
     usage="[ticket]",
@@ -55,7 +50,7 @@ async def service_request(turn: Turn, args: str) -> None:
     await turn.send_card(card, summary="Service request")
 
 
-@service.action(SUBMIT, model=ServiceSubmission, capability=Capability.SCHEDULE_SERVICE)
+@feature.action(SUBMIT, model=ServiceSubmission, capability=Capability.SCHEDULE_SERVICE)
 async def submit(turn: Turn, data: ServiceSubmission) -> ActionResult:
     """File the request, or return the form with what needs fixing."""
     assert turn.caller is not None
@@ -72,8 +67,16 @@ async def submit(turn: Turn, data: ServiceSubmission) -> ActionResult:
         errors = {GENERAL: str(refusal)}
         return ActionResult(card=service_form_card(profile, data.form_id, data.answers, errors))
     if created:
-        await record_step(turn, request, Step.FILED, filed_line(turn, request))
+        await record_step(turn, request, Step.FILED, _filed_line(turn, request))
     return ActionResult(card=await _filed_card(turn, request, created))
+
+
+def _filed_line(turn: Turn, request: ServiceRequest) -> str:
+    """The "filed" step's words: what was asked for, and what happens next."""
+    line = summary(turn.services.profile, request)
+    if request.status is RequestStatus.AWAITING_APPROVAL:
+        line += f"; waiting for {approver_names(turn.services.profile)}'s approval"
+    return line
 
 
 async def _filed_card(turn: Turn, request: ServiceRequest, created: bool) -> dict:
@@ -81,20 +84,49 @@ async def _filed_card(turn: Turn, request: ServiceRequest, created: bool) -> dic
     profile, lines = turn.services.profile, [] if created else [ALREADY]
     headline = None
     if request.status is RequestStatus.AWAITING_APPROVAL:
-        names = " or ".join(p.name for p in approvers(profile))
+        names = approver_names(profile)
         headline = f"Non-billable: waiting for {names}'s approval (the card is in their chat)."
         if created:
             lines += await ask_approvers(turn, request)
     elif request.status is RequestStatus.APPROVED:
         # Billable; also an earlier submit of this form that stopped before it was scheduled.
-        request, warnings = await schedule_now(turn, request)
-        lines += warnings
+        request, notes = await schedule_now(turn, request)
+        lines += notes
     if request.status is RequestStatus.SCHEDULED:
         headline = f"Scheduled under project {request.project_number}."
     return service_request_card(profile, request, headline=headline, lines=lines)
 
 
-@service.action(CANCEL, model=ServiceSubmission)
+async def schedule_now(turn: Turn, request: ServiceRequest) -> tuple[ServiceRequest, list[str]]:
+    """An approved request: its project created, saved as scheduled, whoever goes told (or the
+    notice kept for the requester to send). Of two clicks racing here, only one tells anyone."""
+    profile, now = turn.services.profile, turn.services.clock()
+    order = ProjectOrder(
+        request_number=request.number,
+        name=f"{request.number} · {request.site} ({request.site_state})",
+        opened_on=local_today(profile, now),
+        start_date=request.start_date,
+        end_date=request.end_date,
+        billable=not request.needs_approval,
+        done_by=who_goes(profile, request),
+        scope=request.scope,
+    )
+    project = await turn.services.projects.create_project(order, now)  # the same on a retry
+    scheduled = schedule(request, now, project.number, notice_for(profile, request, project.number))
+    try:
+        saved = await turn.services.service_requests.save(scheduled, request.version)
+    except StaleRequest:
+        # The other click saved first, with the very same project, and tells whoever goes.
+        current = await turn.services.service_requests.get(request.number)
+        return current or scheduled, []
+    note = await tell_technician(turn, saved)
+    await record_step(
+        turn, saved, Step.SCHEDULED, f"project {saved.project_number}; {told(profile, saved)}"
+    )
+    return saved, [note] if note else []
+
+
+@feature.action(CANCEL, model=ServiceSubmission)
 async def cancel(turn: Turn, data: ServiceSubmission) -> ActionResult:
     """Close the form without requesting anything."""
     return ActionResult(card=service_cancelled_card())

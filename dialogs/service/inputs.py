@@ -1,17 +1,18 @@
-"""The service form's answers: checked on the server as the card checks them, then against the
-rules of process 6 (dates, the reason for non-billable work, a technician for our own staff).
+"""What service cards send back, typed and bounded, and the checks the form's answers pass:
+as the card checks them, then the rules of process 6 (dates, the reason for non-billable work,
+a technician where our own staff go).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from pydantic import BaseModel, ConfigDict
 
 from bot.turn import Turn
-from cards.service_form import service_fields
 from dialogs.shared.tickets import find_ticket
 from services.forms import check_answers
-from services.forms.bounds import FormId, FormInputs
-from services.service_requests import Billing, ServiceDraft
+from services.forms.bounds import FormId, FormInputs, Reason, Reference
+from services.service_requests import ServiceDraft, ServiceRequest
+from services.service_requests.forms import service_draft, service_fields
 from services.service_requests.workflow import draft_problems, local_today
 
 
@@ -21,30 +22,32 @@ class ServiceSubmission(FormInputs):
     form_id: FormId
 
 
+class RequestRef(BaseModel):
+    """What every approval button carries: the request's number."""
+
+    model_config = ConfigDict(extra="ignore")
+    number: Reference
+
+
+class Rejection(RequestRef):
+    """Reject: why, in words the requester is sent."""
+
+    reason: Reason = ""
+
+
 async def check_service_form(turn: Turn, answers: dict) -> tuple[ServiceDraft | None, dict]:
     """The draft the answers make, or the problems per field id (nothing is filed then)."""
     profile = turn.services.profile
     check = check_answers(profile, service_fields(profile), answers)
     if not check.ok:
         return None, check.errors
-    values = check.values
     number = None
-    if values.get("ticket"):
-        ticket, problem = await find_ticket(turn, values["ticket"])
+    if check.values.get("ticket"):
+        ticket, problem = await find_ticket(turn, check.values["ticket"])
         if ticket is None:
             return None, {"ticket": problem or ""}
         number = ticket.number
-    draft = ServiceDraft(
-        site=values["site"],
-        site_state=values["site_state"],
-        start_date=date.fromisoformat(values["start_date"]),
-        end_date=date.fromisoformat(values["end_date"]),
-        billing=Billing(values["billing"]),
-        scope=values["scope"],
-        billing_reason=values.get("billing_reason", ""),
-        technician_id=values.get("technician"),
-        ticket_number=number,
-    )
+    draft = service_draft(check.values, number)
     problems = draft_problems(profile, draft, local_today(profile, turn.services.clock()))
     return (None, problems) if problems else (draft, {})
 
@@ -57,3 +60,10 @@ def prefilled(ticket_number: str, company: str | None, state: object) -> dict:
     if isinstance(state, str) and state.strip():
         values["site_state"] = state.strip().lower()  # the state choices' keys are lower-case
     return values
+
+
+async def find_request(turn: Turn, text: str) -> tuple[ServiceRequest | None, str | None]:
+    """The request a card or a person named ("SR-1001"), or why there is none."""
+    number = (text or "").strip().upper()
+    request = await turn.services.service_requests.get(number) if number else None
+    return (request, None) if request else (None, f"There is no service request {number}.")

@@ -51,11 +51,11 @@ def summary(profile: Profile, request: ServiceRequest) -> str:
 
 
 def told(profile: Profile, request: ServiceRequest) -> str:
-    """Who was told of a scheduled request, or who must tell them (a provider not on Teams)."""
+    """Who hears of a scheduled request, or who must tell them (a provider not on Teams)."""
     if request.notice_to is None:
         return ""
-    if request.in_house:
-        return f"{request.notice_to} was told in Teams."
+    if request.in_house:  # said while the notice is queued: it is sent after the answer
+        return f"{request.notice_to} gets the notice in Teams."
     at = f" at {request.notice_email}" if request.notice_email else ""
     requester = name_of(profile, request.requester_id)
     return f"{requester} was given the message to send to {request.notice_to}{at}."

@@ -22,10 +22,11 @@ from cards.closure import CLOSURE_SUBMIT
 from cards.escalation import ESCALATION_ACCEPT, ESCALATION_SUBMIT
 from cards.intake import SUBMIT_VERB
 from cards.knowledge import PUBLISH
-from cards.parts import PARTS_ANSWER, PARTS_SUBMIT
+from cards.parts_form import PARTS_SUBMIT
+from cards.parts_requests import PARTS_ANSWER
 from cards.rcca import RCCA_SUBMIT
 from cards.service import APPROVE
-from cards.service import SUBMIT as SERVICE_SUBMIT
+from cards.service_form import SUBMIT as SERVICE_SUBMIT
 from cards.ticket import ACCEPT, ADD_NOTE, RESOLVE
 from cards.triage import ASSIGN
 from scripts.playground import Activity, Playground, card_title, cards

@@ -10,8 +10,8 @@ import pytest
 from services.parts import PartsRuleError, RequestType, check_answer, check_request
 from services.parts.forms import price_cents
 from services.parts.people import may_record_order, parts_owner
-from tests.services.test_parts_helpers import BESTPACK, open_request
-from tests.services.test_tickets_helpers import bestpack_variant
+from tests.harness.parts import open_request
+from tests.services.test_tickets_helpers import BESTPACK, bestpack_variant
 
 QUOTE = {
     "request_type": "quote",

@@ -4,9 +4,10 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from cards.service import service_approval_card, service_request_card
-from cards.service_form import service_cancelled_card, service_fields, service_form_card
+from cards.service_form import service_cancelled_card, service_form_card
 from services.profile import load_profile
 from services.service_requests import Billing, RequestStatus, ServiceRequest
+from services.service_requests.forms import service_fields
 from services.service_requests.notices import notice_for
 from services.service_requests.workflow import schedule
 

@@ -1,16 +1,9 @@
-"""Example renderings of the parts & quotes cards (cards.parts and cards.parts_orders)."""
+"""Example renderings of process 5's request cards (cards.parts_requests)."""
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from cards.forms import GENERAL
-from cards.parts import (
-    RequestView,
-    parts_cancelled_card,
-    parts_form_card,
-    parts_request_card,
-)
-from cards.parts_orders import order_status_card, parts_queue_card
+from cards.parts_requests import RequestView, parts_queue_card, parts_request_card
 from services.parts import (
     Order,
     OrderStatus,
@@ -19,7 +12,7 @@ from services.parts import (
     RequestStatus,
     RequestType,
 )
-from services.parts.forms import ANSWER_FIELDS, request_fields
+from services.parts.forms import ANSWER_FIELDS
 from services.profile import load_profile
 
 PROFILE = load_profile("bestpack")
@@ -50,20 +43,8 @@ ANSWERED = replace(
 )
 QUOTED = Order("Q-2201", OrderStatus.QUOTED, "4471-220B", 2, 12_050, "3 weeks", AT, None, "PQ-1001")
 SHIPPED = replace(QUOTED, status=OrderStatus.SHIPPED, order_number="SO-1001")
-TYPED = {"request_type": "quote", "part_number": "", "quantity": "many", "description": LONG}
 
 EXAMPLES = {
-    "parts_form_card": [
-        lambda: parts_form_card(PROFILE, "f" * 32),
-        lambda: parts_form_card(
-            PROFILE,
-            "f" * 32,
-            TYPED,
-            {spec.id: f"{spec.label} is wrong. " * 5 for spec in request_fields(PROFILE)}
-            | {GENERAL: "Nobody on the roster answers parts requests."},
-        ),
-    ],
-    "parts_cancelled_card": [parts_cancelled_card],
     "parts_request_card": [
         lambda: parts_request_card(PROFILE, REQUEST),
         lambda: parts_request_card(
@@ -84,11 +65,6 @@ EXAMPLES = {
         lambda: parts_request_card(
             PROFILE, replace(ANSWERED, nc_tape_head=False, part_number=None, description=None)
         ),
-    ],
-    "order_status_card": [
-        lambda: order_status_card(PROFILE, QUOTED),
-        lambda: order_status_card(PROFILE, SHIPPED, headline="Shipped. " * 30, nc_tape_head=True),
-        lambda: order_status_card(PROFILE, replace(SHIPPED, request_number=None)),
     ],
     "parts_queue_card": [
         lambda: parts_queue_card(PROFILE, []),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from cards.service import APPROVE, REJECT
 from services.service_requests import RequestStatus
 from services.tickets import TicketDraft
-from tests.dialogs.test_service import BILLABLE_IN_TEXAS, request_service, sent_to
 from tests.dialogs.test_troubleshooting_helpers import (
     MONDAY_9AM,
     buttons,
@@ -19,6 +18,7 @@ from tests.dialogs.test_troubleshooting_helpers import (
 from tests.harness.cards import facts, texts
 from tests.harness.connector import Sent
 from tests.harness.desk import Answer, Chat, Desk
+from tests.harness.service import BILLABLE_IN_TEXAS, request_service, sent_to
 
 NON_BILLABLE = {
     **BILLABLE_IN_TEXAS,
@@ -85,7 +85,7 @@ async def test_an_approved_request_gets_a_project_and_the_technician_is_told(des
 
     card = replied_card(approved)
     assert texts(card)[1] == "Approved: project PRJ-2026-0001."
-    assert "Jordan was told in Teams." in texts(card)
+    assert "Jordan gets the notice in Teams." in texts(card)
     [scheduled] = sent_to(approved, jordan)
     assert "You are scheduled on site: Tue 1 Dec 2026" in texts(scheduled)
     [told] = sent_to(approved, mary)
@@ -101,8 +101,8 @@ async def test_an_approved_request_gets_a_project_and_the_technician_is_told(des
         "Mary filed service request SR-1001: non-billable, Lone Star Snacks, Austin (TX), "
         "Tue 1 Dec 2026, by Jordan; waiting for Allison's approval",
         "Allison approved service request SR-1001",
-        "Allison scheduled service request SR-1001: project PRJ-2026-0001; Jordan was told in "
-        "Teams.",
+        "Allison scheduled service request SR-1001: project PRJ-2026-0001; Jordan gets the "
+        "notice in Teams.",
     ]
 
 
@@ -153,8 +153,8 @@ async def test_allison_lists_what_waits_and_mary_hears_when_allison_lacks_the_ap
     await desk.user("Jordan").installs_the_app()
     _, filed = await request_service(mary, {**NON_BILLABLE, "ticket": ""})
     assert (
-        "Allison doesn't have the Support Desk app yet, so I'll deliver the notice when they "
-        "open it." in texts(replied_card(filed))
+        "Allison doesn't have the Support Desk app yet: they get this when they open it. "
+        "Send Allison the install link if it is urgent." in texts(replied_card(filed))
     )
 
     listed = await allison.says("service approvals")

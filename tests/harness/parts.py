@@ -1,17 +1,16 @@
-"""Shared by the parts conversations: typical forms, and ways to send and read them.
-
-It holds no tests; it lives under this name because these tests may only add such files.
-"""
+"""Process 5 for tests: typical forms and answers, requests built directly, ways to send and
+read the parts cards in a conversation."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from cards.parts import PARTS_SUBMIT
-from services.parts import PartsRequest
-from tests.dialogs.test_troubleshooting_helpers import services
+from bot.keys import SERVICES
+from cards.parts_form import PARTS_SUBMIT
+from services.parts import PartsDraft, PartsRequest, RequestStatus, RequestType
 from tests.harness.connector import Sent
 from tests.harness.desk import Answer, Chat, Desk
+from tests.services.test_tickets_helpers import MONDAY_9AM
 
 QUOTE = {
     "request_type": "quote",
@@ -29,6 +28,25 @@ ANSWER = {
     "lead_time": "3 weeks from order",
     "quote_number": "Q-2201",
 }
+DRAFT = PartsDraft(RequestType.QUOTE, quantity=2, part_number="4471-220", serial_number="SN-12345")
+
+
+def open_request(**changes: Any) -> PartsRequest:
+    """An open quote request from Jordan to Ezechiel, as stored."""
+    values: dict[str, Any] = dict(
+        id=1,
+        profile="bestpack",
+        request_type=RequestType.QUOTE,
+        quantity=2,
+        nc_tape_head=False,
+        requester_id="jordan",
+        owner_id="ezechiel",
+        status=RequestStatus.OPEN,
+        created_at=MONDAY_9AM,
+        updated_at=MONDAY_9AM,
+        part_number="4471-220",
+    )
+    return PartsRequest(**(values | changes))
 
 
 def form_id(card: dict) -> str:
@@ -50,6 +68,6 @@ def card_in(answer: Answer, conversation_id: str) -> Sent:
 
 async def parts_request(desk: Desk, number: str) -> PartsRequest:
     """The parts request as the database has it now."""
-    request = await services(desk).parts.get(number)
+    request = await desk.app[SERVICES].parts.get(number)
     assert request is not None, number
     return request

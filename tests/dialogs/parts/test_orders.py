@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from cards.parts import PARTS_ANSWER, PARTS_ORDERED
+from cards.parts_requests import PARTS_ANSWER, PARTS_ORDERED
 from services.parts import OrderStatus, Quote
-from tests.dialogs.test_parts_helpers import ANSWER, QUOTE, ask, card_in
 from tests.dialogs.test_troubleshooting_helpers import (
     MONDAY_9AM,
     buttons,
@@ -19,6 +18,7 @@ from tests.dialogs.test_troubleshooting_helpers import (
 )
 from tests.harness.cards import facts, texts
 from tests.harness.desk import Chat, Desk
+from tests.harness.parts import ANSWER, QUOTE, ask, card_in
 
 ORDER_STATUS = {**QUOTE, "request_type": "order_status", "part_number": "", "serial_number": ""}
 

@@ -1,13 +1,16 @@
-"""Process 5's cards: the parts request form and a request as its owner and requester see it."""
+"""Process 5's requests: one as its owner and its requester see it, and those awaiting an answer."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from microsoft_teams.cards import (
+    ActionSet,
     CardElement,
+    Column,
+    ColumnSet,
     Container,
     ExecuteAction,
     Fact,
@@ -19,17 +22,16 @@ from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from services.parts import REQUEST_TYPE_LABELS, Order, PartsRequest
 from services.parts.describe import order_line
-from services.parts.forms import ANSWER_FIELDS, request_fields
+from services.parts.forms import ANSWER_FIELDS
 from services.parts.model import money
 from services.profile import Profile
 from services.tickets.rules import local_time, name_of
 
-PARTS_SUBMIT = "parts.submit"
-PARTS_CANCEL = "parts.cancel"
 PARTS_ANSWER = "parts.answer"
 PARTS_OPEN = "parts.open"
 PARTS_ORDERED = "parts.ordered"
 NC_TAPE_HEAD = "NC Tape Head: special handling (mechanical engineering checks fit and setup)"
+QUEUE_LIMIT = 20  # a longer list stops being a to-do list; the rest is counted
 
 
 @dataclass(frozen=True)
@@ -48,34 +50,6 @@ def nc_tape_head_flag() -> Container:
     """The banner NC Tape Head requests carry on every card: they are handled specially."""
     line = TextBlock(text=NC_TAPE_HEAD, weight="Bolder", color="Warning", wrap=True)
     return Container(style="warning", items=[line])
-
-
-def parts_form_card(
-    profile: Profile,
-    form_id: str,
-    values: Mapping[str, Any] | None = None,
-    errors: Mapping[str, str] | None = None,
-) -> dict:
-    """The parts request form; after a refused submission, the same form, errors shown."""
-    values = {"quantity": 1, "request_type": "quote", **(values or {})}
-    body: list[CardElement] = [
-        heading("Parts & quotes"),
-        note("A quote, a part number identified, or where an order stands."),
-        *form_inputs(profile, request_fields(profile), values, errors or {}),
-    ]
-    data = {"form_id": form_id}
-    actions = [
-        ExecuteAction(
-            title="Send", verb=PARTS_SUBMIT, data=data, associated_inputs="auto", style="positive"
-        ),
-        ExecuteAction(title="Cancel", verb=PARTS_CANCEL, data=data, associated_inputs="none"),
-    ]
-    return render(card(body, actions))
-
-
-def parts_cancelled_card() -> dict:
-    """What replaces the form when the person cancels."""
-    return render(card([heading("Parts request cancelled"), note("Nothing was sent.")]))
 
 
 def request_facts(profile: Profile, request: PartsRequest) -> list[Fact]:
@@ -147,3 +121,38 @@ def parts_request_card(
         ExecuteAction(title="Refresh", verb=PARTS_OPEN, data=data, associated_inputs="none")
     )
     return render(card(body, actions))
+
+
+def _row(profile: Profile, request: PartsRequest) -> ColumnSet:
+    flag = " · **NC Tape Head**" if request.nc_tape_head else ""
+    details = [
+        REQUEST_TYPE_LABELS[request.request_type],
+        f"{request.quantity} ×",
+        f"from {name_of(profile, request.requester_id)}",
+        local_time(profile, request.created_at),
+    ]
+    text = Column(
+        width="stretch",
+        items=[
+            TextBlock(text=f"**{request.number}** · {request.subject}{flag}", wrap=True),
+            TextBlock(
+                text=" · ".join(details), wrap=True, is_subtle=True, size="Small", spacing="None"
+            ),
+        ],
+    )
+    button = ExecuteAction(title="Open", verb=PARTS_OPEN, data={"number": request.number})
+    return ColumnSet(
+        columns=[text, Column(width="auto", items=[ActionSet(actions=[button])])],
+        separator=True,
+    )
+
+
+def parts_queue_card(profile: Profile, requests: Sequence[PartsRequest]) -> dict:
+    """The parts requests waiting for an answer, oldest first; each opens its answer form."""
+    body: list[CardElement] = [heading(f"Parts requests waiting ({len(requests)})")]
+    if not requests:
+        body.append(note("Nothing is waiting for an answer."))
+    body.extend(_row(profile, request) for request in requests[:QUEUE_LIMIT])
+    if len(requests) > QUEUE_LIMIT:
+        body.append(note(f"…and {len(requests) - QUEUE_LIMIT} more, oldest first."))
+    return render(card(body))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import pytest
 
-from cards.service import CANCEL, SUBMIT
+from cards.service_form import CANCEL, SUBMIT
 from services.service_requests import RequestStatus
 from services.tickets import TicketDraft
 from tests.dialogs.test_troubleshooting_helpers import (
@@ -21,35 +20,8 @@ from tests.dialogs.test_troubleshooting_helpers import (
     timeline_lines,
 )
 from tests.harness.cards import facts, texts
-from tests.harness.desk import Answer, Chat, Desk
-
-BILLABLE_IN_TEXAS = {
-    "site": "Lone Star Snacks, Austin",
-    "site_state": "tx",
-    "start_date": "2026-12-01",
-    "end_date": "2026-12-01",
-    "billing": "billable",
-    "billing_reason": "Outside warranty",
-    "scope": "Annual preventive maintenance of the BP-500 wrapper",
-    "technician": "jordan",
-}
-
-
-def form_id(card: dict[str, Any]) -> str:
-    """The form id the service form's submit button carries."""
-    return next(a for a in card["actions"] if a.get("verb") == SUBMIT)["data"]["form_id"]
-
-
-async def request_service(chat: Chat, answers: dict[str, Any], command: str = "service request"):
-    """Open the service form and submit it with `answers`; returns (form, answer)."""
-    form = (await chat.says(command)).last
-    answer = await chat.executes(form, SUBMIT, form_id=form_id(form.card), **answers)
-    return form, answer
-
-
-def sent_to(answer: Answer, chat: Chat) -> list[dict[str, Any]]:
-    """The cards the bot sent into the person's chat during this answer."""
-    return [s.card for s in answer.sent if s.conversation_id == personal_chat(chat) and s.card]
+from tests.harness.desk import Desk
+from tests.harness.service import BILLABLE_IN_TEXAS, form_id, request_service, sent_to
 
 
 async def test_billable_work_needs_no_approval_and_the_technician_is_told(desk: Desk):
@@ -67,7 +39,7 @@ async def test_billable_work_needs_no_approval_and_the_technician_is_told(desk: 
     ]
     assert facts(card)["Who goes"] == "Jordan (BestPack service staff)"
     assert facts(card)["Billing"] == "Billable: the customer pays: Outside warranty"
-    assert "Jordan was told in Teams." in texts(card)
+    assert "Jordan gets the notice in Teams." in texts(card)
     [notice] = sent_to(answer, jordan)
     assert "You are scheduled on site: Tue 1 Dec 2026" in texts(notice)
     assert facts(notice)["Project"] == "PRJ-2026-0001"
@@ -78,6 +50,24 @@ async def test_billable_work_needs_no_approval_and_the_technician_is_told(desk: 
         None,
         "teams",
     )
+
+
+async def test_a_technician_teams_refuses_after_the_answer_is_named_to_mary_next(desk: Desk):
+    freeze(desk, MONDAY_9AM)
+    mary, jordan = desk.user("Mary"), desk.user("Jordan")
+    await jordan.installs_the_app()
+    desk.connector.refuse[personal_chat(jordan)] = 403  # blocked since: found out on sending
+
+    _, answer = await request_service(mary, BILLABLE_IN_TEXAS)
+
+    # The answer knew only that Jordan's notice was queued; the refusal came after it.
+    assert texts(replied_card(answer))[1:] == [
+        "Scheduled under project PRJ-2026-0001.",
+        "Scope: Annual preventive maintenance of the BP-500 wrapper",
+        "Jordan gets the notice in Teams.",
+    ]
+    [follow_up] = [s.text for s in answer.sent if s.conversation_id == personal_chat(mary)]
+    assert follow_up.startswith("Jordan has removed or blocked the Support Desk app: they get")
 
 
 @pytest.mark.parametrize(
