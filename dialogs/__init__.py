@@ -13,9 +13,9 @@ def desk_features() -> list[Feature]:
     """Every feature of the desk, in the order the help card lists them."""
     from dialogs.assignment.feature import feature as assignment_feature
     from dialogs.closure.feature import closure as closure_feature
-    from dialogs.escalation.feature import escalation as escalation_feature
+    from dialogs.escalation.feature import feature as escalation_feature
     from dialogs.intake.feature import feature as intake_feature
-    from dialogs.knowledge.feature import knowledge as knowledge_feature
+    from dialogs.knowledge.feature import feature as knowledge_feature
     from dialogs.parts.feature import feature as parts_feature
     from dialogs.scorecard.feature import scorecard as scorecard_feature
     from dialogs.service.feature import feature as service_feature

@@ -1,48 +1,44 @@
-"""Process 4, engineering escalation: when troubleshooting reaches its limit, a complete handoff
-to Engineering; the engineering manager takes it or asks for more; an RCCA closes it.
+"""Process 4's handoff: the form, filled in from the ticket, and sending it to Engineering.
 
-States of an escalation (the ticket's status in brackets):
-    FORM_SENT       `escalate <n>`, or Escalate on the card of a ticket in progress → the handoff
-                    form, filled in from the ticket and its troubleshooting notes (or from the
-                    handoff sent back, with the manager's question on top)
-    FORM_REFUSED    sent incomplete → the same form, naming what is still needed, values kept
-    REQUESTED       sent complete → [escalated]; everyone who may accept escalations gets the
-                    review card in their chat; the technician is told who has it
-    ACCEPTED        Accept and assign (dialogs.escalation.review) → the engineer becomes the
-                    assignee [still escalated]; the engineer gets the handoff, the technician
-                    hears who has it
-    INFO_REQUESTED  Ask for more info (dialogs.escalation.review) → [in progress], back with the
-                    technician, who gets the question and a button to this form (→ FORM_SENT)
-    RCCA_RECORDED   `rcca <n>` or RCCA on the card (dialogs.escalation.rcca); until then resolving
-                    the escalated ticket is refused, naming what the RCCA still lacks
-Only whoever works the ticket (its assignee, or someone who may resolve any) escalates it, and
-only people who may accept escalations decide: both from the sender, never from card data.
+States and verbs: dialogs.escalation. The manager's side is dialogs.escalation.review, the
+RCCA dialogs.escalation.rcca; both register on this feature.
 """
 
 from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.escalation import ESCALATION_SUBMIT, escalation_form_card
 from cards.forms import GENERAL
 from cards.ticket import ESCALATE
-from dialogs.escalation.notices import guarded, tell_managers
+from dialogs.escalation.inputs import HandoffInputs
+from dialogs.escalation.notices import tell_managers
 from dialogs.shared.ticket_view import now, ticket_view
 from dialogs.shared.tickets import TicketRef, find_ticket, refused
 from services.escalations import EscalationStatus, read_handoff
 from services.escalations.forms import handoff_prefill
 from services.escalations.workflow import escalate, require_escalator
-from services.forms.bounds import FormInputs, Reference
-from services.tickets import Ticket, TicketRuleError
+from services.tickets import StaleTicket, Ticket, TicketRuleError
 from services.tickets.rules import name_of
 
-escalation = Feature("escalation")
+feature = Feature("escalation")
+T = TypeVar("T")
 
 
-class HandoffInputs(FormInputs):
-    """The handoff form: the ticket's number plus every input (checked by read_handoff)."""
-
-    number: Reference
+async def guarded(ticket: Ticket, step: Callable[[], Awaitable[T]]) -> tuple[T | None, str | None]:
+    """Run a workflow command and its save; a refusal or a lost race comes back as text."""
+    try:
+        return await step(), None
+    except TicketRuleError as refusal:
+        return None, str(refusal)
+    except StaleTicket:
+        return None, (
+            f"{ticket.number} changed while you were looking at it. "
+            "Here is the current version; please try again."
+        )
 
 
 def may_escalate(turn: Turn, ticket: Ticket) -> str | None:
@@ -72,7 +68,7 @@ async def handoff_form(
     return escalation_form_card(profile, ticket, typed, errors, asked)
 
 
-@escalation.command(
+@feature.command(
     "escalate", usage="<ticket>", help="Hand a ticket to Engineering when troubleshooting is stuck"
 )
 async def escalate_command(turn: Turn, args: str) -> None:
@@ -85,7 +81,7 @@ async def escalate_command(turn: Turn, args: str) -> None:
     await turn.send_card(await handoff_form(turn, ticket), summary=f"Escalate {ticket.number}")
 
 
-@escalation.action(ESCALATE, model=TicketRef)
+@feature.action(ESCALATE, model=TicketRef)
 async def open_handoff_form(turn: Turn, data: TicketRef) -> ActionResult:
     """Replace the card with the handoff form, if the caller may escalate the ticket."""
     ticket, problem = await find_ticket(turn, data.number)
@@ -95,7 +91,7 @@ async def open_handoff_form(turn: Turn, data: TicketRef) -> ActionResult:
     return ActionResult(card=await handoff_form(turn, ticket))
 
 
-@escalation.action(ESCALATION_SUBMIT, model=HandoffInputs)
+@feature.action(ESCALATION_SUBMIT, model=HandoffInputs)
 async def submit_handoff(turn: Turn, data: HandoffInputs) -> ActionResult:
     """Hand off a complete form; an incomplete one comes back naming what is missing."""
     assert turn.caller is not None

@@ -1,60 +1,24 @@
-"""What process 4's dialogs share: saving a decision with its refusals, and who hears of it.
+"""Process 4's notices: the managers get the review card, the technician and the engineer hear
+the decision, and the other managers' review cards show it.
 
-Every notice goes through the outbox (turn.notifier), keyed by escalation, so a retried turn
-tells nobody twice and someone without the app gets it when they open it.
+Every notice is keyed by escalation, so a retried turn tells nobody twice; someone without the
+app gets it when they open it, and the sender reads why in the one sentence of reach_note.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
-
-from bot.turn import Turn, card_message
-from cards.escalation import (
-    escalation_assigned_card,
-    escalation_reply_card,
-    escalation_review_card,
-)
-from dialogs.triage.notices import delivery_warning
+from bot.turn import Turn
+from cards.escalation import escalation_assigned_card, escalation_reply_card
+from dialogs.escalation.views import review_card
+from services.delivery import Recipient, reach_note
 from services.escalations import Escalation
 from services.profile import Capability, Person
-from services.tickets import StaleTicket, Ticket, TicketRuleError
-
-T = TypeVar("T")
-
-
-async def guarded(ticket: Ticket, step: Callable[[], Awaitable[T]]) -> tuple[T | None, str | None]:
-    """Run a workflow command and its save; a refusal or a lost race comes back as text."""
-    try:
-        return await step(), None
-    except TicketRuleError as refusal:
-        return None, str(refusal)
-    except StaleTicket:
-        return None, (
-            f"{ticket.number} changed while you were looking at it. "
-            "Here is the current version; please try again."
-        )
+from services.tickets import Ticket
 
 
 def managers(turn: Turn) -> tuple[Person, ...]:
     """Who decides escalations: everyone whose roles grant accept_escalation."""
     return turn.services.profile.people_with_capability(Capability.ACCEPT_ESCALATION)
-
-
-def review_card(
-    turn: Turn, ticket: Ticket, escalation: Escalation, outcome: str | None = None
-) -> dict:
-    """The manager's review card: the engineers to pick from, the routing's fit pre-selected."""
-    profile = turn.services.profile
-    engineers = [
-        p
-        for p in profile.people_with_capability(Capability.WORK_TICKETS)
-        if p.id != escalation.requested_by
-    ]
-    fits = profile.candidates_for(ticket.issue_type, ticket.complexity) if ticket.issue_type else ()
-    ids = {p.id for p in engineers}
-    suggested = next((p.id for p in fits if p.id in ids), None)
-    return escalation_review_card(profile, ticket, escalation, engineers, suggested, outcome)
 
 
 def _review_key(escalation: Escalation, person: Person) -> str:
@@ -63,36 +27,27 @@ def _review_key(escalation: Escalation, person: Person) -> str:
 
 async def tell_managers(turn: Turn, ticket: Ticket, escalation: Escalation) -> str:
     """Send the review card to every manager; returns what the technician is told."""
-    activity = card_message(
-        review_card(turn, ticket, escalation), f"Escalation {ticket.number}: {ticket.subject}"
-    )
+    card = review_card(turn, ticket, escalation)
+    summary = f"Escalation {ticket.number}: {ticket.subject}"
     people = managers(turn)
-    warnings = []
+    notes = []
     for person in people:
-        sent = await turn.notifier.send(
-            "person", person.id, activity, dedupe_key=_review_key(escalation, person)
-        )
-        warnings.append(await delivery_warning(turn, person, sent))
+        key = _review_key(escalation, person)
+        delivery = await turn.tell(Recipient.person(person.id), card, key, summary=summary)
+        notes.append(reach_note(person.name, delivery))
     # escalate() refuses a profile where nobody may accept, so `people` is never empty here.
     names = " or ".join(p.name for p in people)
     told = f"Sent to Engineering: {names} will accept it or ask you for more."
-    return " ".join([told, *(w for w in warnings if w)])
+    return " ".join([told, *(note for note in notes if note)])
 
 
-async def update_other_reviews(
-    turn: Turn, ticket: Ticket, escalation: Escalation, outcome: str
-) -> None:
+def update_other_reviews(turn: Turn, ticket: Ticket, escalation: Escalation, outcome: str) -> None:
     """Show the decision on the other managers' review cards (the caller's is replaced anyway)."""
     assert turn.caller is not None
     card = review_card(turn, ticket, escalation, outcome)
     for person in managers(turn):
-        if person.id == turn.caller.id:
-            continue
-        post = await turn.services.outbox.find(_review_key(escalation, person))
-        if post is not None and post.status == "sent":
-            await turn.notifier.update_message(
-                post, card_message(card, f"Escalation {ticket.number}")
-            )
+        if person.id != turn.caller.id:
+            turn.update_notice(_review_key(escalation, person), card, f"Escalation {ticket.number}")
 
 
 def _on_roster(turn: Turn, person_id: str | None) -> Person | None:
@@ -103,7 +58,8 @@ def _on_roster(turn: Turn, person_id: str | None) -> Person | None:
 async def tell_outcome(turn: Turn, ticket: Ticket, escalation: Escalation) -> str:
     """The technician hears the decision; an accepted handoff also goes to its engineer.
 
-    Returns what the deciding manager is told: who has the notice, and who will get it later.
+    Returns what the deciding manager is told: who gets the notice, and who only once they
+    open the app.
     """
     profile, number = turn.services.profile, ticket.number
     notices = [
@@ -123,15 +79,17 @@ async def tell_outcome(turn: Turn, ticket: Ticket, escalation: Escalation) -> st
                 f"escalation:{escalation.id}:engineer",
             )
         )
-    told, warnings = [], []
+    told, notes = [], []
     for person, card, summary, key in notices:
         if person is None:
             continue
-        sent = await turn.notifier.send("person", person.id, card_message(card, summary), key)
-        warning = await delivery_warning(turn, person, sent)
-        if warning:
-            warnings.append(warning)
+        delivery = await turn.tell(Recipient.person(person.id), card, key, summary=summary)
+        note = reach_note(person.name, delivery)
+        if note:
+            notes.append(note)
         else:
             told.append(person.name)
-    said = [f"{' and '.join(told)} got it in their chat."] if told else []
-    return " ".join(said + warnings)
+    # Queued, not yet sent, when this is read: a failure after the answer is told separately.
+    get = "gets" if len(told) == 1 else "get"
+    said = [f"{' and '.join(told)} {get} it in their chat."] if told else []
+    return " ".join(said + notes)

@@ -1,13 +1,9 @@
-"""Process 4's last step: the RCCA of an escalated ticket (states in dialogs.escalation.feature).
+"""Process 4's last step: the RCCA of an escalated ticket (states: dialogs.escalation).
 
-States:
-    RCCA_FORM      `rcca <n>`, or RCCA on an escalated ticket's card → the form, filled in with
-                   the RCCA on record, if any
-    RCCA_REFUSED   saved with a part missing → the same form, errors shown, values kept
-    RCCA_RECORDED  saved → stored for the escalation, on the timeline and on the ticket card;
-                   resolving the ticket (dialogs.closure.feature) is allowed from then on
 Whoever works the ticket records it: its assignee (the engineer, once the manager accepted),
-or someone who may resolve any ticket.
+or someone who may resolve any ticket. A refused form comes back with its errors and values
+kept; once recorded, the RCCA shows on the timeline and the ticket card, and resolving the
+ticket (dialogs.closure) is allowed.
 """
 
 from __future__ import annotations
@@ -16,22 +12,13 @@ from bot.turn import ActionResult, Turn
 from cards.forms import GENERAL
 from cards.rcca import RCCA_SUBMIT, rcca_form_card
 from cards.ticket import RCCA
-from dialogs.escalation.feature import escalation as rcca
-from dialogs.escalation.notices import guarded
+from dialogs.escalation.feature import feature, guarded
+from dialogs.escalation.inputs import RccaInputs
 from dialogs.shared.ticket_view import now, ticket_view
 from dialogs.shared.tickets import TicketRef, find_ticket, refused
 from services.escalations import RCCA_FIELDS, Escalation, read_rcca
 from services.escalations.workflow import record_rcca, require_rcca_recorder
-from services.forms.bounds import FormText
 from services.tickets import Ticket, TicketRuleError
-
-
-class RccaInputs(TicketRef):
-    """The RCCA form's inputs, as the client sent them (checked by read_rcca)."""
-
-    root_cause: FormText | None = None
-    corrective_action: FormText | None = None
-    preventive_action: FormText | None = None
 
 
 async def _recordable(turn: Turn, number: str) -> tuple[Ticket | None, Escalation | None, str]:
@@ -55,7 +42,7 @@ async def _form(turn: Turn, ticket: Ticket, escalation: Escalation) -> dict:
     return rcca_form_card(turn.services.profile, ticket, typed)
 
 
-@rcca.command(
+@feature.command(
     "rcca", usage="<ticket>", help="Record an escalated ticket's root cause and corrective action"
 )
 async def rcca_command(turn: Turn, args: str) -> None:
@@ -67,7 +54,7 @@ async def rcca_command(turn: Turn, args: str) -> None:
     await turn.send_card(await _form(turn, ticket, escalation), summary=f"RCCA {ticket.number}")
 
 
-@rcca.action(RCCA, model=TicketRef)
+@feature.action(RCCA, model=TicketRef)
 async def open_rcca_form(turn: Turn, data: TicketRef) -> ActionResult:
     """Replace the ticket card with the RCCA form."""
     ticket, escalation, problem = await _recordable(turn, data.number)
@@ -76,14 +63,14 @@ async def open_rcca_form(turn: Turn, data: TicketRef) -> ActionResult:
     return ActionResult(card=await _form(turn, ticket, escalation))
 
 
-@rcca.action(RCCA_SUBMIT, model=RccaInputs)
+@feature.action(RCCA_SUBMIT, model=RccaInputs)
 async def save_rcca(turn: Turn, data: RccaInputs) -> ActionResult:
     """Record the RCCA; a refused form comes back with what was typed."""
     assert turn.caller is not None
     ticket, escalation, problem = await _recordable(turn, data.number)
     if ticket is None or escalation is None:
         return refused(problem)
-    profile, typed = turn.services.profile, data.model_dump(exclude={"number"})
+    profile, typed = turn.services.profile, data.typed()
     answers, errors = read_rcca(profile, typed)
     if errors:
         return ActionResult(card=rcca_form_card(profile, ticket, typed, errors))

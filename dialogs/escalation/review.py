@@ -1,5 +1,5 @@
 """Process 4, the engineering manager's side: accept a handoff and assign an engineer, or send
-it back asking for more information (states in dialogs.escalation.feature).
+it back asking for more information (states in dialogs.escalation).
 
 The review card's buttons carry the escalation's id; the decision is the caller's (who must
 hold accept_escalation), checked again by the workflow commands, whatever the card's data says.
@@ -12,26 +12,17 @@ from collections.abc import Callable
 
 from bot.turn import ActionResult, Turn
 from cards.escalation import ESCALATION_ACCEPT, ESCALATION_INFO
-from dialogs.escalation.feature import escalation as review
-from dialogs.escalation.notices import guarded, review_card, tell_outcome, update_other_reviews
+from dialogs.escalation.feature import feature, guarded
+from dialogs.escalation.inputs import DecisionInputs
+from dialogs.escalation.notices import tell_outcome, update_other_reviews
+from dialogs.escalation.views import review_card
 from dialogs.shared.ticket_view import now, refusal_result
-from dialogs.shared.tickets import TicketRef, find_ticket, refused
+from dialogs.shared.tickets import find_ticket, refused
 from services.escalations import Decision, Escalation
 from services.escalations.workflow import accept, ask_for_information
-from services.forms.bounds import Key, Reason, RecordId
 from services.profile import Capability
 from services.tickets import Ticket
 from services.tickets.rules import name_of
-
-
-class DecisionInputs(TicketRef):
-    """The review card's forms: the escalation decided on, the engineer and note, or the
-    question."""
-
-    escalation_id: RecordId
-    engineer: Key = ""
-    note: Reason = ""
-    question: Reason = ""
 
 
 async def _decide(
@@ -55,11 +46,11 @@ async def _decide(
         return await refusal_result(turn, ticket, refusal or "")
     decided_ticket, decided = saved
     text = f"{outcome(decided)} {await tell_outcome(turn, decided_ticket, decided)}".strip()
-    await update_other_reviews(turn, decided_ticket, decided, text)
+    update_other_reviews(turn, decided_ticket, decided, text)
     return ActionResult(card=review_card(turn, decided_ticket, decided, text))
 
 
-@review.action(ESCALATION_ACCEPT, model=DecisionInputs, capability=Capability.ACCEPT_ESCALATION)
+@feature.action(ESCALATION_ACCEPT, model=DecisionInputs, capability=Capability.ACCEPT_ESCALATION)
 async def accept_and_assign(turn: Turn, data: DecisionInputs) -> ActionResult:
     """Take the escalation: the engineer picked becomes the assignee and gets the handoff."""
     assert turn.caller is not None
@@ -77,7 +68,7 @@ async def accept_and_assign(turn: Turn, data: DecisionInputs) -> ActionResult:
     return await _decide(turn, data, decide, outcome)
 
 
-@review.action(ESCALATION_INFO, model=DecisionInputs, capability=Capability.ACCEPT_ESCALATION)
+@feature.action(ESCALATION_INFO, model=DecisionInputs, capability=Capability.ACCEPT_ESCALATION)
 async def ask_for_more(turn: Turn, data: DecisionInputs) -> ActionResult:
     """Send the handoff back to the technician with what Engineering still needs."""
     assert turn.caller is not None

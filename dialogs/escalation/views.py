@@ -1,7 +1,5 @@
-"""What process 4 adds to the ticket card: its buttons and the escalation section with the RCCA.
-
-Kept apart from dialogs.escalation.feature so dialogs.shared.ticket_view can use it without
-an import cycle.
+"""Process 4 for the viewer: the manager's review card, and what escalation adds to the ticket
+card (its buttons, and the escalation section with the RCCA) for dialogs.shared.ticket_view.
 """
 
 from __future__ import annotations
@@ -9,9 +7,28 @@ from __future__ import annotations
 from microsoft_teams.cards import Action, CardElement, ExecuteAction
 
 from bot.turn import Turn
+from cards.escalation import escalation_review_card
 from cards.rcca import escalation_section
 from cards.ticket import ESCALATE, RCCA
+from services.escalations import Escalation
+from services.profile import Capability
 from services.tickets import Ticket, TicketStatus
+
+
+def review_card(
+    turn: Turn, ticket: Ticket, escalation: Escalation, outcome: str | None = None
+) -> dict:
+    """The manager's review card: the engineers to pick from, the routing's fit pre-selected."""
+    profile = turn.services.profile
+    engineers = [
+        p
+        for p in profile.people_with_capability(Capability.WORK_TICKETS)
+        if p.id != escalation.requested_by
+    ]
+    fits = profile.candidates_for(ticket.issue_type, ticket.complexity) if ticket.issue_type else ()
+    ids = {p.id for p in engineers}
+    suggested = next((p.id for p in fits if p.id in ids), None)
+    return escalation_review_card(profile, ticket, escalation, engineers, suggested, outcome)
 
 
 def escalation_actions(ticket: Ticket) -> list[Action]:

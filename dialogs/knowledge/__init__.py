@@ -1,1 +1,25 @@
-"""Process 7, knowledge capture: search, drafts from resolved tickets, publishing."""
+"""Process 7 of The BestPack Support Way, documentation & knowledge capture: resolved tickets
+become KB articles, so nobody solves the same problem twice.
+
+States of an article:
+
+    (none) --a ticket resolved with "Worth a KB article?"--> DRAFT, sent to process 7's owner
+    (none) --`kb draft <ticket>` or the ticket card's KB article, on a resolved or closed
+             ticket--> DRAFT, shown to the asker (a ticket's existing article instead)
+    DRAFT --Save draft--> DRAFT (checked; a refused form comes back with its errors, values kept)
+    DRAFT --Publish (problem, cause and resolution needed)--> PUBLISHED
+    PUBLISHED --Edit, Save changes--> PUBLISHED
+
+- A draft is built from the ticket and its timeline; drafting and publishing land on the
+  source ticket's timeline. Whoever resolved the ticket reads who got the draft, and when an
+  owner gets it only once they open the app.
+- Drafts are seen and edited only by those who may publish (publish_kb, from the caller's
+  roster roles, never from card data); published articles by everyone.
+- Finding articles: `kb <words>` (published articles with every word, else the closest),
+  `kb KB-<n>`, and intake's "Similar solved problems" before a ticket is filed
+  (similar_solved, used by dialogs.intake).
+
+Commands: `kb <words>`, `kb KB-<n>`, `kb draft <ticket>`, `kb drafts`.
+Card verbs: kb.open, kb.edit, kb.save, kb.publish (the article cards), ticket.kb_article (the
+ticket card's KB article).
+"""

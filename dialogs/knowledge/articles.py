@@ -1,4 +1,5 @@
-"""Process 7's article cards: open, edit, save and publish (states: dialogs.knowledge.feature).
+"""Process 7's article cards: open, edit, save and publish (the whole process:
+dialogs.knowledge).
 
 Editing and publishing need publish_kb, from the caller's roster roles (the Feature checks it,
 and services.knowledge.rules again); card data only says which article and which version.
@@ -6,19 +7,15 @@ and services.knowledge.rules again); card data only says which article and which
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from bot.turn import ActionResult, Turn
 from cards.forms import GENERAL
 from cards.knowledge import EDIT, OPEN, PUBLISH, SAVE, article_form_card
-from dialogs.knowledge.capture import record_step
-from dialogs.knowledge.feature import article_view, visible_article
-from dialogs.knowledge.feature import knowledge as articles
+from dialogs.knowledge.feature import feature, record_step, visible_article
+from dialogs.knowledge.inputs import ArticleInputs, ArticleRef
+from dialogs.knowledge.views import article_view
 from dialogs.shared.ticket_view import now
 from dialogs.shared.tickets import refused
-from services.forms.bounds import FormText, RecordId
 from services.knowledge import (
-    ARTICLE_FIELDS,
     Article,
     ArticleContent,
     KnowledgeRuleError,
@@ -32,31 +29,7 @@ from services.tickets.rules import name_of
 PUBLISHED = "Published: `kb` finds it now, and intake suggests it for similar problems."
 
 
-class ArticleRef(BaseModel):
-    """What every article button carries: the article's id (and the version it showed)."""
-
-    model_config = ConfigDict(extra="ignore")
-    article_id: RecordId
-    version: RecordId | None = None
-
-
-class ArticleInputs(ArticleRef):
-    """The article form: its fields as typed (checked by services.knowledge.check_content)."""
-
-    version: RecordId
-    title: FormText | None = None
-    problem: FormText | None = None
-    symptoms: FormText | None = None
-    cause: FormText | None = None
-    resolution: FormText | None = None
-    machine_models: FormText | None = None
-
-    def typed(self) -> dict[str, str | None]:
-        """The fields as the person typed them, to show again on a refused form."""
-        return self.model_dump(include={spec.id for spec in ARTICLE_FIELDS})
-
-
-@articles.action(OPEN, model=ArticleRef)
+@feature.action(OPEN, model=ArticleRef)
 async def open_article(turn: Turn, data: ArticleRef) -> ActionResult:
     """Post the article as a new message; the card it was opened from stays as it is."""
     # A new message, not a replacement: from the intake form, that would lose what was typed.
@@ -67,7 +40,7 @@ async def open_article(turn: Turn, data: ArticleRef) -> ActionResult:
     return ActionResult(message=f"{article.number} is open below.")
 
 
-@articles.action(EDIT, model=ArticleRef, capability=Capability.PUBLISH_KB)
+@feature.action(EDIT, model=ArticleRef, capability=Capability.PUBLISH_KB)
 async def edit_article(turn: Turn, data: ArticleRef) -> ActionResult:
     """Replace the article with its form."""
     article = await turn.services.knowledge.get(data.article_id)
@@ -76,13 +49,13 @@ async def edit_article(turn: Turn, data: ArticleRef) -> ActionResult:
     return ActionResult(card=article_form_card(turn.services.profile, article))
 
 
-@articles.action(SAVE, model=ArticleInputs, capability=Capability.PUBLISH_KB)
+@feature.action(SAVE, model=ArticleInputs, capability=Capability.PUBLISH_KB)
 async def save_article(turn: Turn, data: ArticleInputs) -> ActionResult:
     """Save the wording of a draft (it stays a draft) or of a published article."""
     return await _store(turn, data, publishing=False)
 
 
-@articles.action(PUBLISH, model=ArticleInputs, capability=Capability.PUBLISH_KB)
+@feature.action(PUBLISH, model=ArticleInputs, capability=Capability.PUBLISH_KB)
 async def publish_article(turn: Turn, data: ArticleInputs) -> ActionResult:
     """Publish a draft with the wording on the card; its ticket's timeline records it."""
     return await _store(turn, data, publishing=True)
@@ -111,8 +84,8 @@ async def _store(turn: Turn, data: ArticleInputs, *, publishing: bool) -> Action
         current = await kb.get(article.id) or article
         return _changed_meanwhile(turn, current, typed, content, publishing)
     if publishing:
-        if saved.source_ticket_id is not None:
-            await record_step(turn, saved.source_ticket_id, turn.caller.id, "published", saved)
+        if saved.source_number is not None:
+            await record_step(turn, saved.source_number, turn.caller.id, "published", saved)
         return ActionResult(card=article_view(turn, saved, PUBLISHED))
     if saved.is_published:
         headline = "Saved: search finds the new wording."

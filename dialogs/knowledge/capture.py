@@ -1,54 +1,23 @@
-"""Drafting a KB article from a resolved ticket: the draft, its owner's card, the timeline.
+"""Process 7's drafting: a resolved ticket becomes a draft article, on its timeline too; `kb
+drafts` lists the drafts waiting to be published.
 
-Used by the closure form (a fix marked "Worth a KB article?", dialogs.closure.inputs), by
-`kb draft <ticket>` and by the ticket card's KB article button (dialogs.knowledge.feature).
+Asked for by `kb draft <ticket>` or the ticket card's KB article (publish_kb), or by the closure
+form when a fix is marked "Worth a KB article?" (draft_for_owners, used by dialogs.closure).
 """
 
 from __future__ import annotations
 
-import logging
-
-from bot.turn import Turn, card_message
-from cards.knowledge import article_form_card
+from bot.turn import ActionResult, Turn
+from cards.knowledge import drafts_card
+from cards.ticket import KB_ARTICLE
+from dialogs.knowledge.feature import feature, record_step
+from dialogs.knowledge.notices import tell_owners
+from dialogs.knowledge.views import article_view
 from dialogs.shared.ticket_view import now
-from dialogs.shared.tickets import apply
-from services.knowledge import Article, draft_from_ticket, knowledge_step
-from services.knowledge.capture import Step
-from services.profile import Capability, Person, Profile
+from dialogs.shared.tickets import TicketRef, find_ticket, refused
+from services.knowledge import Article, draft_from_ticket, why_not_draftable
+from services.profile import Capability
 from services.tickets import SYSTEM_ACTOR, Ticket
-
-log = logging.getLogger(__name__)
-KNOWLEDGE_PROCESS = 7  # "Documentation & Knowledge Capture" in the support way
-
-
-def kb_owners(profile: Profile) -> list[Person]:
-    """Who gets new drafts: process 7's owner, else everyone who may publish articles."""
-    try:
-        owner = profile.process_owner(KNOWLEDGE_PROCESS)
-    except KeyError:  # a profile without that process step
-        owner = None
-    if owner is not None and profile.has_capability(owner, Capability.PUBLISH_KB):
-        return [owner]
-    return list(profile.people_with_capability(Capability.PUBLISH_KB))
-
-
-async def record_step(
-    turn: Turn, ticket_id: int, actor_id: str, step: Step, article: Article
-) -> Ticket | None:
-    """Put an article's step on its ticket's timeline; None if the ticket would not take it."""
-    at = now(turn)
-    # Read afresh and tried twice: the ticket may have moved on since the article was read.
-    for _ in range(2):
-        ticket = await turn.services.tickets.get_by_id(ticket_id)
-        if ticket is None:
-            return None
-        saved, _ = await apply(
-            turn, ticket, lambda t: knowledge_step(t, actor_id, at, step, article)
-        )
-        if saved is not None:
-            return saved
-    log.warning("could not note %s %s on ticket %s", article.number, step, ticket_id)
-    return None
 
 
 async def capture(turn: Turn, ticket: Ticket, actor_id: str) -> tuple[Article, bool]:
@@ -62,22 +31,8 @@ async def capture(turn: Turn, ticket: Ticket, actor_id: str) -> tuple[Article, b
         content, author_id=actor_id, now=now(turn), source_ticket_id=ticket.id
     )
     if created:
-        await record_step(turn, ticket.id, actor_id, "drafted", article)
+        await record_step(turn, ticket.number, actor_id, "drafted", article)
     return article, created
-
-
-async def send_to_owners(turn: Turn, article: Article) -> list[Person]:
-    """The draft, on an editable card, in the personal chat of each knowledge-base owner."""
-    profile = turn.services.profile
-    owners = kb_owners(profile)
-    headline = f"New draft from {article.source_number}: check it, edit it, then publish it."
-    card = article_form_card(profile, article, headline=headline)
-    activity = card_message(card, f"KB draft {article.number}: {article.content.title}")
-    for owner in owners:
-        # Keyed by article: a retried resolve or a second flag never sends the draft twice.
-        key = f"kb-draft:{article.id}:{owner.id}"
-        await turn.notifier.send("person", owner.id, activity, dedupe_key=key)
-    return owners
 
 
 async def draft_for_owners(turn: Turn, ticket: Ticket) -> str:
@@ -85,6 +40,57 @@ async def draft_for_owners(turn: Turn, ticket: Ticket) -> str:
     article, created = await capture(turn, ticket, SYSTEM_ACTOR)
     if not created:
         return f"{ticket.number} already has {article.number}."
-    owners = await send_to_owners(turn, article)
-    names = " and ".join(owner.name for owner in owners) or "nobody (no one may publish)"
-    return f"{article.number} drafted for {names} to edit and publish."
+    return await tell_owners(turn, article)
+
+
+async def _draft_view(turn: Turn, ticket: Ticket) -> tuple[dict | None, str | None]:
+    """The article drafted from the ticket for the caller to edit, or why there is none."""
+    assert turn.caller is not None
+    problem = why_not_draftable(ticket)
+    if problem:
+        return None, problem
+    article, created = await capture(turn, ticket, turn.caller.id)
+    if created:
+        headline = f"Drafted from {ticket.number}: check it, edit it, then publish it."
+    else:
+        headline = f"{ticket.number} already has this article."
+    return article_view(turn, article, headline), None
+
+
+@feature.command(
+    "kb draft",
+    usage="<ticket>",
+    help="Draft a KB article from a resolved ticket",
+    capability=Capability.PUBLISH_KB,
+)
+async def draft_command(turn: Turn, args: str) -> None:
+    """Draft (or show) the article of a resolved or closed ticket."""
+    ticket, problem = await find_ticket(turn, args)
+    card = None
+    if ticket is not None:
+        card, problem = await _draft_view(turn, ticket)
+    if card is None:
+        await turn.say(problem or "")
+        return
+    await turn.send_card(card, summary=f"KB article from {args.strip()}")
+
+
+@feature.action(KB_ARTICLE, model=TicketRef, capability=Capability.PUBLISH_KB)
+async def from_ticket_card(turn: Turn, data: TicketRef) -> ActionResult:
+    """The ticket card's "KB article": the article replaces the ticket card."""
+    ticket, problem = await find_ticket(turn, data.number)
+    card = None
+    if ticket is not None:
+        card, problem = await _draft_view(turn, ticket)
+    if card is None:
+        return refused(problem or "")
+    return ActionResult(card=card)
+
+
+@feature.command(
+    "kb drafts", help="KB articles waiting to be published", capability=Capability.PUBLISH_KB
+)
+async def drafts_command(turn: Turn, args: str) -> None:
+    """List the drafts, oldest first."""
+    drafts = await turn.services.knowledge.drafts()
+    await turn.send_card(drafts_card(turn.services.profile, drafts), summary="KB drafts")

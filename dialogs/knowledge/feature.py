@@ -1,51 +1,27 @@
-"""Process 7, documentation & knowledge capture: resolved tickets become KB articles.
+"""Process 7's search: `kb <words>`, `kb KB-<n>`, and the similar solved problems intake shows.
 
-States of an article:
-    (none) --a ticket resolved with "Worth a KB article?" (dialogs.closure.inputs)--> DRAFT, built
-           from the ticket and its timeline and sent on an editable card to process 7's owner
-    (none) --`kb draft <ticket>` or the ticket card's "KB article" (publish_kb), on a resolved
-           or closed ticket--> DRAFT, shown to the asker (a ticket's existing article instead)
-    DRAFT --Save draft--> DRAFT (checked; a refused form comes back with its errors, values kept)
-    DRAFT --Publish (publish_kb; problem, cause and resolution needed)--> PUBLISHED
-    PUBLISHED --Edit, Save changes--> PUBLISHED
-Drafting and publishing land on the source ticket's timeline. Article cards are
-dialogs.knowledge.articles. Finding them: `kb <words>` (published articles with every word,
-else the closest), `kb KB-<n>`, and intake's "Similar solved problems" before a ticket is
-filed (dialogs.intake.feature). Drafts are seen only by those who may publish; `kb drafts`
-lists them.
+States and verbs: dialogs.knowledge. The article cards are dialogs.knowledge.articles, drafting
+from tickets dialogs.knowledge.capture; both register on this feature.
 """
 
 from __future__ import annotations
 
-from bot.router import Feature
-from bot.turn import ActionResult, Turn
-from cards.knowledge import (
-    MAX_RESULTS,
-    article_card,
-    article_form_card,
-    drafts_card,
-    search_results_card,
-)
-from cards.ticket import KB_ARTICLE
-from dialogs.knowledge.capture import capture
-from dialogs.shared.tickets import TicketRef, find_ticket, refused
-from services.knowledge import Article, SearchHit, article_id, names_an_article, why_not_draftable
-from services.profile import Capability
-from services.tickets import Ticket, TicketDraft
+import logging
 
-knowledge = Feature("knowledge")
+from bot.router import Feature
+from bot.turn import Turn
+from cards.knowledge import MAX_RESULTS, search_results_card
+from dialogs.knowledge.views import article_view
+from dialogs.shared.ticket_view import now
+from services.knowledge import Article, SearchHit, article_id, knowledge_step, names_an_article
+from services.knowledge.capture import Step
+from services.profile import Capability
+from services.tickets import StaleTicket, Ticket, TicketDraft
+
+feature = Feature("knowledge")
+log = logging.getLogger(__name__)
 SUGGESTIONS = 3  # on the intake form: a short list people read, not a search page
 SIMILAR_WORDS = 2  # shared words that make a solved problem "similar" (one is chance)
-
-
-def article_view(turn: Turn, article: Article, headline: str | None = None) -> dict:
-    """The article as this caller may see it: publishers edit drafts and may edit the rest."""
-    profile = turn.services.profile
-    if not turn.can(Capability.PUBLISH_KB):
-        return article_card(profile, article, headline=headline)
-    if article.is_published:
-        return article_card(profile, article, can_edit=True, headline=headline)
-    return article_form_card(profile, article, headline=headline)
 
 
 async def visible_article(turn: Turn, number: int) -> tuple[Article | None, str | None]:
@@ -70,21 +46,21 @@ async def similar_solved(turn: Turn, draft: TicketDraft) -> list[SearchHit]:
     )
 
 
-async def _draft_view(turn: Turn, ticket: Ticket) -> tuple[dict | None, str | None]:
-    """The article drafted from the ticket for the caller to edit, or why there is none."""
-    assert turn.caller is not None
-    problem = why_not_draftable(ticket)
-    if problem:
-        return None, problem
-    article, created = await capture(turn, ticket, turn.caller.id)
-    if created:
-        headline = f"Drafted from {ticket.number}: check it, edit it, then publish it."
-    else:
-        headline = f"{ticket.number} already has this article."
-    return article_view(turn, article, headline), None
+async def record_step(
+    turn: Turn, number: str, actor_id: str, step: Step, article: Article
+) -> Ticket | None:
+    """Put an article's step on its ticket's timeline; None if the ticket would not take it."""
+    at = now(turn)
+    try:
+        return await turn.services.tickets.change(
+            number, lambda ticket: knowledge_step(ticket, actor_id, at, step, article)
+        )
+    except StaleTicket:  # busy beyond the retries: the article stands without the entry
+        log.warning("could not note %s %s on ticket %s", article.number, step, number)
+        return None
 
 
-@knowledge.command("kb", usage="<words>", help="Search the knowledge base (or open KB-<n>)")
+@feature.command("kb", usage="<words>", help="Search the knowledge base (or open KB-<n>)")
 async def search_command(turn: Turn, args: str) -> None:
     """Published articles with the words typed (or the article named)."""
     words = args.strip()
@@ -108,45 +84,6 @@ async def search_command(turn: Turn, args: str) -> None:
         hits = await kb.search(words, limit=MAX_RESULTS, min_terms=1)
         partial = bool(hits)
     await turn.send_card(search_results_card(words, hits, partial=partial), summary=f"KB: {words}")
-
-
-@knowledge.command(
-    "kb draft",
-    usage="<ticket>",
-    help="Draft a KB article from a resolved ticket",
-    capability=Capability.PUBLISH_KB,
-)
-async def draft_command(turn: Turn, args: str) -> None:
-    """Draft (or show) the article of a resolved or closed ticket."""
-    ticket, problem = await find_ticket(turn, args)
-    card = None
-    if ticket is not None:
-        card, problem = await _draft_view(turn, ticket)
-    if card is None:
-        await turn.say(problem or "")
-        return
-    await turn.send_card(card, summary=f"KB article from {args.strip()}")
-
-
-@knowledge.command(
-    "kb drafts", help="KB articles waiting to be published", capability=Capability.PUBLISH_KB
-)
-async def drafts_command(turn: Turn, args: str) -> None:
-    """List the drafts, oldest first."""
-    drafts = await turn.services.knowledge.drafts()
-    await turn.send_card(drafts_card(turn.services.profile, drafts), summary="KB drafts")
-
-
-@knowledge.action(KB_ARTICLE, model=TicketRef, capability=Capability.PUBLISH_KB)
-async def from_ticket_card(turn: Turn, data: TicketRef) -> ActionResult:
-    """The ticket card's "KB article": the article replaces the ticket card."""
-    ticket, problem = await find_ticket(turn, data.number)
-    card = None
-    if ticket is not None:
-        card, problem = await _draft_view(turn, ticket)
-    if card is None:
-        return refused(problem or "")
-    return ActionResult(card=card)
 
 
 # The flows register their commands and verbs on this feature when imported.

@@ -1,7 +1,7 @@
 """Processes 4-7 end to end in the Microsoft 365 Agents Playground, one short story each
-(tests/dialogs/test_escalation*.py, test_parts*.py, test_service*.py and test_knowledge*.py tell
-them in full against a local fake connector). Opt-in with PLAYGROUND=1; conftest.py starts the
-bot on a fresh database for this module, so the stories share it and run in file order.
+(tests/dialogs/escalation/, parts/, service/ and knowledge/ tell them in full against a local
+fake connector). Opt-in with PLAYGROUND=1; conftest.py starts the bot on a fresh database for
+this module, so the stories share it and run in file order.
 
 The playground's limits, and how these stories go around them (as test_playground_lifecycle.py
 does):
@@ -108,7 +108,7 @@ async def test_kevin_escalates_allison_gives_it_to_sean_who_resolves_it_with_its
         {"engineer": "sean", "note": "Start with the heater relay."},
         as_user="Allison",
     )
-    assert f"Accepted: Sean has {number} now. Kevin and Sean got it in their chat." in texts(
+    assert f"Accepted: Sean has {number} now. Kevin and Sean get it in their chat." in texts(
         decided.card
     )
     told = card_of(pg.logged_messages(kevins_chat)[-1])

@@ -4,16 +4,17 @@ draft for Allison, she publishes it, `kb` finds it, and intake suggests it for t
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from bot.keys import SERVICES
 from cards.intake import SUBMIT_VERB
 from cards.knowledge import OPEN, PUBLISH, SAVE
 from services.knowledge import ArticleStatus
-from services.settings import Settings
-from tests.dialogs.test_knowledge_helpers import (
+from tests.dialogs.test_troubleshooting_helpers import replied_card, replied_message
+from tests.harness.cards import facts, texts
+from tests.harness.desk import Desk
+from tests.harness.intake import GOOD, form_id, input_values
+from tests.harness.knowledge import (
     FIX,
     WORK_NOTE,
     Team,
@@ -24,11 +25,6 @@ from tests.dialogs.test_knowledge_helpers import (
     team,
     titles,
 )
-from tests.dialogs.test_troubleshooting_helpers import replied_card, replied_message
-from tests.harness.cards import facts, texts
-from tests.harness.connector import FakeConnector
-from tests.harness.desk import Desk
-from tests.harness.intake import GOOD, form_id, input_values
 
 TITLE = "Infeed conveyor jams when the film roll changes (BP-500 Wrapper)"
 EDITED = {
@@ -45,17 +41,6 @@ SIMILAR_CALL = {
     "serial_number": "SN-77801",
     "issue_description": "Conveyor at the infeed jams every time they change the film roll.",
 }
-
-
-@pytest.fixture
-async def kb_desk(
-    settings_on_each_database: Settings, connector: FakeConnector
-) -> AsyncIterator[Desk]:
-    """The bot, running on each database in turn."""
-    running = Desk(settings_on_each_database, connector)
-    await running.start()
-    yield running
-    await running.close()
 
 
 async def test_a_fix_worth_an_article_is_drafted_published_found_and_suggested(kb_desk: Desk):

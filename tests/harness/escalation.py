@@ -1,6 +1,5 @@
-"""Shared by the escalation conversations: a ticket Kevin is troubleshooting, a complete
-handoff, and ways to find what reached whom. It holds no tests; it lives under this name
-because these tests may only add such files.
+"""Process 4's conversations: a ticket Kevin is troubleshooting, a complete handoff, and ways
+to find what reached whom.
 """
 
 from __future__ import annotations

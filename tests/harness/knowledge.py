@@ -1,6 +1,5 @@
-"""Shared by the knowledge-capture conversations: a call filed, worked and resolved as worth
-an article, and ways to read the cards it produces. It holds no tests; it lives under this
-name because these tests may only add such files.
+"""Process 7's conversations: a call filed, worked and resolved as worth an article, and ways
+to read the cards it produces.
 """
 
 from __future__ import annotations
@@ -39,11 +38,12 @@ class Team:
     jordan: Chat
 
 
-async def team(desk: Desk) -> Team:
-    """Mary, Kevin, Allison and Jordan, each with the app installed."""
+async def team(desk: Desk, *, without_the_app: tuple[str, ...] = ()) -> Team:
+    """Mary, Kevin, Allison and Jordan, each with the app installed unless named."""
     people = Team(*(desk.user(name) for name in ("Mary", "Kevin", "Allison", "Jordan")))
     for chat in (people.mary, people.kevin, people.allison, people.jordan):
-        await chat.installs_the_app()
+        if chat.user.name not in without_the_app:
+            await chat.installs_the_app()
     return people
 
 

@@ -9,15 +9,6 @@ from cards.closure import CLOSURE_SUBMIT
 from cards.knowledge import EDIT, OPEN, PUBLISH, SAVE
 from cards.ticket import KB_ARTICLE, RESOLVE
 from services.knowledge import ArticleStatus
-from tests.dialogs.test_knowledge_helpers import (
-    FIX,
-    button,
-    card_in,
-    file_call,
-    resolve_worth_an_article,
-    team,
-    titles,
-)
 from tests.dialogs.test_troubleshooting_helpers import (
     replied_card,
     replied_message,
@@ -27,6 +18,15 @@ from tests.dialogs.test_troubleshooting_helpers import (
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
 from tests.harness.intake import GOOD, input_values
+from tests.harness.knowledge import (
+    FIX,
+    button,
+    card_in,
+    file_call,
+    resolve_worth_an_article,
+    team,
+    titles,
+)
 
 EDITED = {
     "title": "Infeed conveyor jams at every film roll change",
@@ -151,3 +151,21 @@ async def test_intake_suggests_neither_drafts_nor_unrelated_articles(desk: Desk)
     sealer = {**GOOD, "issue_description": "Sealer heater stays cold after a power cut.\nAlarm."}
     _, unrelated = await file_call(people.mary, sealer)
     assert texts(replied_card(unrelated))[0].startswith("Filed BP-1003")
+
+
+async def test_kevin_is_told_when_allison_will_get_the_draft_only_once_she_opens_the_app(
+    desk: Desk,
+):
+    people = await team(desk, without_the_app=("Allison",))
+
+    resolved = await resolve_worth_an_article(desk, people)
+
+    assert texts(replied_card(resolved))[1].endswith(
+        "KB-1 drafted for Allison to edit and publish. Allison doesn't have the Support Desk app "
+        "yet: they get this when they open it. Send Allison the install link if it is urgent."
+    )
+    opened = await people.allison.installs_the_app()
+    held = "New draft from BP-1001: check it, edit it, then publish it."
+    assert [titles(card) for card in opened.cards if held in texts(card)] == [
+        ["Publish", "Save draft", "Open ticket"]
+    ]

@@ -1,0 +1,35 @@
+"""Process 7's card inputs: which article a button names, and the article form as typed.
+
+The answers are checked against the form's specs by services.knowledge.check_content.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from services.forms.bounds import FormText, RecordId
+from services.knowledge import ARTICLE_FIELDS
+
+
+class ArticleRef(BaseModel):
+    """What every article button carries: the article's id (and the version it showed)."""
+
+    model_config = ConfigDict(extra="ignore")
+    article_id: RecordId
+    version: RecordId | None = None
+
+
+class ArticleInputs(ArticleRef):
+    """The article form: its fields as typed."""
+
+    version: RecordId
+    title: FormText | None = None
+    problem: FormText | None = None
+    symptoms: FormText | None = None
+    cause: FormText | None = None
+    resolution: FormText | None = None
+    machine_models: FormText | None = None
+
+    def typed(self) -> dict[str, str | None]:
+        """The fields as the person typed them, to show again on a refused form."""
+        return self.model_dump(include={spec.id for spec in ARTICLE_FIELDS})
