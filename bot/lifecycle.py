@@ -34,7 +34,7 @@ from bot.references import ReferenceBook
 from bot.replay import Replays
 from bot.router import Router
 from bot.tenants import TenantGate
-from services.app_services import AppServices
+from services.app_services import build_services
 from services.db import Database
 from services.db.receipts import ReceiptBook
 from services.profile import load_profile
@@ -74,7 +74,7 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
             "Authentication is OFF (no MicrosoftAppId): listening on 127.0.0.1 only, "
             "for local testing with the Agents Playground."
         )
-    services = AppServices(settings, app[PROFILE], app[DATABASE], app[HTTP])
+    services = build_services(settings, app[PROFILE], app[DATABASE], app[HTTP])
     adapter, auth = create_adapter(settings)
     keys = signing_keys(settings, app[HTTP], lambda: services.clock())  # tests move the clock
     adapter.on_turn_error = on_turn_error

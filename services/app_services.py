@@ -1,4 +1,9 @@
-"""The resources every feature works with, gathered once at start-up and passed in."""
+"""The resources every feature works with, and the one factory that builds them at start-up.
+
+build_services is the only place that picks an implementation for a port (ticket system,
+knowledge base, order system, project system): an outside system such as Zendesk (issue 13) or
+NetSuite (issue 14) is added by one branch in its picker below, and no dialog changes.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +18,16 @@ from services.db.conversations import ConversationRefRepository
 from services.db.identity import IdentityLinkRepository
 from services.db.outbox import OutboxRepository
 from services.escalations import EscalationRepository
-from services.knowledge import KnowledgeBase, SqlKnowledgeBase
+from services.knowledge import EmbeddedKnowledgeBase, KnowledgeBase
 from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
 from services.profile import Profile
 from services.service_requests import (
-    LocalProjectSystem,
+    EmbeddedProjectSystem,
     ProjectSystem,
     ServiceRequestRepository,
 )
 from services.settings import Settings
-from services.tickets import TicketRepository
+from services.tickets import EmbeddedTicketSystem, TicketRepository, TicketSystem
 
 
 def utc_now() -> datetime:
@@ -32,22 +37,90 @@ def utc_now() -> datetime:
 
 @dataclass
 class AppServices:
-    """Settings, the process profile, the database and its repositories, outbound HTTP."""
+    """Settings, the process profile, the database, its repositories and ports, outbound HTTP.
+
+    `http` is the app's one outbound client: every client in services.clients shares it.
+    """
 
     settings: Settings
     profile: Profile
     db: Database
     http: httpx.AsyncClient
+    references: ConversationRefRepository
+    identities: IdentityLinkRepository
+    outbox: OutboxRepository
+    tickets: TicketRepository
+    escalations: EscalationRepository
+    parts: PartsRepository
+    service_requests: ServiceRequestRepository
+    # The ports to the systems of record, as build_services picked them.
+    ticket_system: TicketSystem
+    knowledge: KnowledgeBase
+    orders: OrderSystem
+    projects: ProjectSystem
     clock: Callable[[], datetime] = field(default=utc_now)
 
-    def __post_init__(self) -> None:
-        self.references = ConversationRefRepository(self.db)
-        self.identities = IdentityLinkRepository(self.db)
-        self.outbox = OutboxRepository(self.db)
-        self.tickets = TicketRepository(self.db, self.profile)
-        self.escalations = EscalationRepository(self.db, self.tickets)
-        self.parts = PartsRepository(self.db, self.profile)
-        self.orders: OrderSystem = EmbeddedOrderSystem(self.db)  # NetSuite later
-        self.service_requests = ServiceRequestRepository(self.db, self.profile)
-        self.projects: ProjectSystem = LocalProjectSystem(self.db)  # NetSuite later
-        self.knowledge: KnowledgeBase = SqlKnowledgeBase(self.db, self.profile)  # Zendesk later
+
+def build_services(
+    settings: Settings,
+    profile: Profile,
+    db: Database,
+    http: httpx.AsyncClient,
+    clock: Callable[[], datetime] = utc_now,
+) -> AppServices:
+    """The app's services on `db`, each port's implementation picked from settings and profile."""
+    tickets = TicketRepository(db, profile)
+    return AppServices(
+        settings=settings,
+        profile=profile,
+        db=db,
+        http=http,
+        references=ConversationRefRepository(db),
+        identities=IdentityLinkRepository(db),
+        outbox=OutboxRepository(db),
+        tickets=tickets,
+        escalations=EscalationRepository(db, tickets),
+        parts=PartsRepository(db, profile),
+        service_requests=ServiceRequestRepository(db, profile),
+        ticket_system=_ticket_system(settings, profile, db, http, tickets),
+        knowledge=_knowledge_base(settings, profile, db, http),
+        orders=_order_system(settings, profile, db, http),
+        projects=_project_system(settings, profile, db, http),
+        clock=clock,
+    )
+
+
+# One picker per port. Each outside system adds a branch: the profile names the system it uses
+# and the settings carry its credentials, its client (services.clients) sharing AppServices.http.
+
+
+def _ticket_system(
+    settings: Settings,
+    profile: Profile,
+    db: Database,
+    http: httpx.AsyncClient,
+    tickets: TicketRepository,
+) -> TicketSystem:
+    """The profile's system of record for tickets; Zendesk plugs in here (issue 13)."""
+    return EmbeddedTicketSystem(db, tickets, profile)
+
+
+def _knowledge_base(
+    settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
+) -> KnowledgeBase:
+    """Where articles are published; Zendesk Guide plugs in here (issue 13)."""
+    return EmbeddedKnowledgeBase(db, profile)
+
+
+def _order_system(
+    settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
+) -> OrderSystem:
+    """Where quotes and orders live; NetSuite plugs in here (issue 14)."""
+    return EmbeddedOrderSystem(db)
+
+
+def _project_system(
+    settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
+) -> ProjectSystem:
+    """Where service projects are opened; NetSuite plugs in here (issue 14)."""
+    return EmbeddedProjectSystem(db)

@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 
 from scripts.demo_data.fill import fill
 from scripts.demo_data.summary import existing_content, summarize
-from services.app_services import AppServices
+from services.app_services import build_services
 from services.db import Database
 from services.profile import load_profile
 from services.settings import Settings
@@ -70,7 +70,7 @@ async def run(url: str, settings: Settings, *, days: int, seed: int, now: dateti
                 f"add --force to add the demo anyway. {AGAIN}"
             )
         async with httpx.AsyncClient() as http:
-            services = AppServices(settings, load_profile(settings.profile), db, http)
+            services = build_services(settings, load_profile(settings.profile), db, http)
             tally = await fill(services, now, days=days, seed=seed)
             summary = await summarize(services, now)
     finally:

@@ -1,7 +1,7 @@
 """Process 7, documentation & knowledge capture: KB articles drafted from resolved tickets.
 
 Pure pieces decide (content checks, drafting from a ticket, who may publish); the
-KnowledgeBase port stores and searches, embedded on the local database by SqlKnowledgeBase.
+KnowledgeBase port stores and searches, embedded on the local database by EmbeddedKnowledgeBase.
 """
 
 from services.knowledge.capture import draft_from_ticket, knowledge_step, why_not_draftable
@@ -18,17 +18,17 @@ from services.knowledge.model import (
     names_an_article,
 )
 from services.knowledge.port import KnowledgeBase
-from services.knowledge.repository import SqlKnowledgeBase
+from services.knowledge.repository import EmbeddedKnowledgeBase
 
 __all__ = [
     "ARTICLE_FIELDS",
     "Article",
     "ArticleContent",
     "ArticleStatus",
+    "EmbeddedKnowledgeBase",
     "KnowledgeBase",
     "KnowledgeRuleError",
     "SearchHit",
-    "SqlKnowledgeBase",
     "StaleArticle",
     "article_id",
     "article_number",

@@ -1,8 +1,10 @@
-"""The knowledge-base port: what the bot needs from wherever articles live.
+"""The knowledge-base port: what the knowledge process needs of wherever articles live.
 
-SqlKnowledgeBase (services.knowledge.repository) is the embedded implementation on the local
-database; a Zendesk Guide client can implement the same protocol later without the dialogs
-noticing. Permissions are not the store's business: services.knowledge.rules decides them.
+BestPack's articles live in Zendesk Guide. EmbeddedKnowledgeBase (services.knowledge.repository)
+is the default on the local database, so everything works with no credentials; a Zendesk Guide
+implementation (issue 13) takes the same Protocol, its client in services.clients, and
+services.app_services picks one. Permissions are not the store's business:
+services.knowledge.rules decides them.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from services.knowledge.model import Article, ArticleContent, SearchHit
 
 
 class KnowledgeBase(Protocol):
-    """Stores articles and finds published ones by their words."""
+    """What the knowledge process asks of the article store: drafts, saves and search.
+
+    A save that lost a race raises StaleArticle.
+    """
 
     async def create_draft(
         self,

@@ -1,4 +1,4 @@
-"""SqlKnowledgeBase: the embedded knowledge base, on the app's SQLite or PostgreSQL database."""
+"""EmbeddedKnowledgeBase: the knowledge base on the app's SQLite or PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -74,8 +74,8 @@ def _same_model(article: Article, model: str | None) -> bool:
     return bool(wanted) and any(m.casefold() == wanted for m in article.content.machine_models)
 
 
-class SqlKnowledgeBase:
-    """The articles of one profile in the database, found through its full-text search."""
+class EmbeddedKnowledgeBase:
+    """The local database as the knowledge base: a profile's articles, full-text searched."""
 
     def __init__(self, db: Database, profile: Profile) -> None:
         self._db = db

@@ -1,8 +1,8 @@
-"""The order system port: quotes, the orders placed on them, and where each order stands.
+"""The order-system port: what the parts process needs of wherever quotes and orders live.
 
-BestPack's orders live in NetSuite. `OrderSystem` is what the parts process needs of it; the
-embedded implementation keeps quotes and orders in the local database so everything works
-with no credentials, and a NetSuite client will implement the same Protocol later.
+BestPack's orders live in NetSuite. EmbeddedOrderSystem is the default on the local database,
+so everything works with no credentials; a NetSuite implementation (issue 14) takes the same
+Protocol, its client in services.clients, and services.app_services picks one.
 """
 
 from __future__ import annotations
@@ -43,9 +43,10 @@ class Quote:
 
 
 class OrderSystem(Protocol):
-    """What the parts process asks of the order system (numbers are matched case-insensitively).
+    """What the parts process asks of the order system: quotes, orders and where they stand.
 
-    Every method raises PartsRuleError, with a sentence for the person, when it refuses.
+    Numbers are matched case-insensitively. Every method raises PartsRuleError, with a sentence
+    for the person, when it refuses.
     """
 
     async def record_quote(self, quote: Quote, now: datetime) -> Order:
@@ -97,7 +98,7 @@ def refuse_move(order: Order, status: OrderStatus) -> None:
 
 
 class EmbeddedOrderSystem:
-    """The order system on the local database (table parts_orders)."""
+    """The local database as the order system (table parts_orders)."""
 
     def __init__(self, db: Database) -> None:
         self._db = db

@@ -1,7 +1,7 @@
 """Process 6, service request & scheduling: requests, approval, who goes, the project port.
 
 Pure workflow commands (services.service_requests.workflow) decide; ServiceRequestRepository
-stores; a ProjectSystem (embedded: LocalProjectSystem) numbers the project of approved work.
+stores; a ProjectSystem (embedded: EmbeddedProjectSystem) numbers the project of approved work.
 """
 
 from services.service_requests.errors import ServiceRuleError, StaleRequest
@@ -15,7 +15,7 @@ from services.service_requests.model import (
     ServiceRequest,
 )
 from services.service_requests.projects import (
-    LocalProjectSystem,
+    EmbeddedProjectSystem,
     Project,
     ProjectOrder,
     ProjectSystem,
@@ -26,7 +26,7 @@ from services.service_requests.repository import ServiceRequestRepository
 __all__ = [
     "Billing",
     "Dispatch",
-    "LocalProjectSystem",
+    "EmbeddedProjectSystem",
     "Notice",
     "NoticeVia",
     "Project",

@@ -1,7 +1,8 @@
-"""The project-system port (NetSuite later) and its embedded default on the local database.
+"""The project-system port: what the service process needs of wherever projects live.
 
-An approved request becomes a project there. Creating one is idempotent per request: a retry,
-or a second approver racing the first, gets the project the first call made.
+BestPack's projects live in NetSuite. EmbeddedProjectSystem is the default on the local
+database, so everything works with no credentials; a NetSuite implementation (issue 14) takes
+the same Protocol, its client in services.clients, and services.app_services picks one.
 """
 
 from __future__ import annotations
@@ -44,15 +45,19 @@ class Project:
 
 
 class ProjectSystem(Protocol):
-    """Where service projects are created (NetSuite in production, later)."""
+    """What the service process asks of the project system: a project for approved work.
+
+    Creating one is idempotent per request: a retry, or a second approver racing the first,
+    gets the project the first call made.
+    """
 
     async def create_project(self, order: ProjectOrder, now: datetime) -> Project:
         """The project for `order`, created on the first call and returned again after."""
         ...
 
 
-class LocalProjectSystem:
-    """Projects numbered locally, PRJ-<year>-<0001…>: works with no outside system at all."""
+class EmbeddedProjectSystem:
+    """The local database as the project system: projects numbered PRJ-<year>-<0001…>."""
 
     prefix = "PRJ"
 

@@ -1,6 +1,7 @@
 """The ticket domain of the support process: intake, assignment, troubleshooting and closure.
 
-Pure workflow commands (services.tickets.workflow) decide; TicketRepository stores.
+Pure workflow commands (services.tickets.workflow) decide; TicketRepository stores the working
+copy; a TicketSystem (embedded: EmbeddedTicketSystem) carries it to the system of record.
 """
 
 from services.tickets.errors import StaleTicket, TicketRuleError
@@ -16,6 +17,7 @@ from services.tickets.model import (
     TicketEvent,
     Visibility,
 )
+from services.tickets.port import EmbeddedTicketSystem, TicketSystem
 from services.tickets.repository import TicketRepository
 from services.tickets.statuses import TRANSITIONS, TicketStatus, from_zendesk, to_zendesk
 
@@ -25,6 +27,7 @@ __all__ = [
     "Change",
     "Confirmation",
     "ConfirmationChannel",
+    "EmbeddedTicketSystem",
     "EventKind",
     "ReopenSource",
     "StaleTicket",
@@ -34,6 +37,7 @@ __all__ = [
     "TicketRepository",
     "TicketRuleError",
     "TicketStatus",
+    "TicketSystem",
     "Visibility",
     "check_draft",
     "draft_from_answers",

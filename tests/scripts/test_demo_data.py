@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from scripts.demo_data import fill, summarize
 from scripts.demo_data.__main__ import main
-from services.app_services import AppServices
+from services.app_services import build_services
 from services.db import Database
 from services.db.schema import ticket_events, tickets
 from services.profile import load_profile
@@ -32,7 +32,7 @@ async def services_on(db: Database):
     """The services the bot would build on `db` (the HTTP client is never used)."""
     http = httpx.AsyncClient()
     settings = Settings(_env_file=None, database_url=db.url)
-    return AppServices(settings, load_profile("bestpack"), db, http), http
+    return build_services(settings, load_profile("bestpack"), db, http), http
 
 
 async def filled(database: Database, days: int = 10):

@@ -1,4 +1,4 @@
-"""SqlKnowledgeBase on SQLite (FTS5) and PostgreSQL (tsvector): drafts, saves and search."""
+"""EmbeddedKnowledgeBase on SQLite (FTS5) and PostgreSQL (tsvector): drafts, saves and search."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from services.db.schema import kb_articles
 from services.knowledge import (
     ArticleContent,
     ArticleStatus,
-    SqlKnowledgeBase,
+    EmbeddedKnowledgeBase,
     StaleArticle,
 )
 from services.knowledge.rules import edit, publish
@@ -40,7 +40,7 @@ SEALER = ArticleContent(
 LATER = MONDAY_9AM + timedelta(hours=2)
 
 
-async def published(kb: SqlKnowledgeBase, content: ArticleContent, **draft_options):
+async def published(kb: EmbeddedKnowledgeBase, content: ArticleContent, **draft_options):
     """A draft of `content`, published by Allison."""
     draft, _ = await kb.create_draft(content, author_id="system", now=MONDAY_9AM, **draft_options)
     done = publish(draft, draft.content, "allison", BESTPACK, LATER)
@@ -50,7 +50,7 @@ async def published(kb: SqlKnowledgeBase, content: ArticleContent, **draft_optio
 async def test_a_draft_keeps_its_content_and_its_source_ticket(database: Database) -> None:
     tickets = TicketRepository(database, BESTPACK)
     ticket, _ = await tickets.create(TicketDraft("Conveyor jams"), "mary", None, MONDAY_9AM)
-    kb = SqlKnowledgeBase(database, BESTPACK)
+    kb = EmbeddedKnowledgeBase(database, BESTPACK)
 
     draft, created = await kb.create_draft(
         CONVEYOR, author_id="system", now=MONDAY_9AM, source_ticket_id=ticket.id
@@ -74,7 +74,7 @@ async def test_a_draft_keeps_its_content_and_its_source_ticket(database: Databas
 async def test_two_drafts_of_one_ticket_at_once_make_one_article(database: Database) -> None:
     tickets = TicketRepository(database, BESTPACK)
     ticket, _ = await tickets.create(TicketDraft("Conveyor jams"), "mary", None, MONDAY_9AM)
-    kb = SqlKnowledgeBase(database, BESTPACK)
+    kb = EmbeddedKnowledgeBase(database, BESTPACK)
 
     results = await asyncio.gather(
         *(
@@ -92,7 +92,7 @@ async def test_two_drafts_of_one_ticket_at_once_make_one_article(database: Datab
 async def test_a_save_with_an_old_version_is_refused_and_writes_nothing(
     database: Database,
 ) -> None:
-    kb = SqlKnowledgeBase(database, BESTPACK)
+    kb = EmbeddedKnowledgeBase(database, BESTPACK)
     draft, _ = await kb.create_draft(CONVEYOR, author_id="system", now=MONDAY_9AM)
     retitled = replace(CONVEYOR, title="Conveyor jams at roll change")
     saved = await kb.save(edit(draft, retitled, "allison", BESTPACK, LATER), draft.version)
@@ -112,7 +112,7 @@ async def test_a_save_with_an_old_version_is_refused_and_writes_nothing(
 async def test_only_published_articles_are_found_and_every_word_must_match(
     database: Database,
 ) -> None:
-    kb = SqlKnowledgeBase(database, BESTPACK)
+    kb = EmbeddedKnowledgeBase(database, BESTPACK)
     conveyor = await published(kb, CONVEYOR)
     sealer = await published(kb, SEALER)
     await kb.create_draft(replace(CONVEYOR, title="Conveyor jam draft"), author_id="x", now=LATER)
@@ -127,7 +127,7 @@ async def test_only_published_articles_are_found_and_every_word_must_match(
 
 
 async def test_stemming_finds_other_forms_of_a_word(database: Database) -> None:
-    kb = SqlKnowledgeBase(database, BESTPACK)
+    kb = EmbeddedKnowledgeBase(database, BESTPACK)
     await published(kb, CONVEYOR)
     assert len(await kb.search("jamming conveyors")) == 1
     assert len(await kb.search("realigned photo-eye")) == 1
@@ -148,7 +148,7 @@ async def test_stemming_finds_other_forms_of_a_word(database: Database) -> None:
 async def test_search_syntax_in_what_people_type_is_only_words(
     database: Database, typed: str
 ) -> None:
-    kb = SqlKnowledgeBase(database, BESTPACK)
+    kb = EmbeddedKnowledgeBase(database, BESTPACK)
     conveyor = await published(kb, CONVEYOR)
     found = await kb.search(typed, min_terms=2)
     assert [hit.article.id for hit in found] == [conveyor.id]
@@ -159,7 +159,7 @@ async def test_search_syntax_in_what_people_type_is_only_words(
 async def test_input_without_words_finds_nothing_and_does_not_fail(
     database: Database, typed: str
 ) -> None:
-    kb = SqlKnowledgeBase(database, BESTPACK)
+    kb = EmbeddedKnowledgeBase(database, BESTPACK)
     await published(kb, CONVEYOR)
     assert await kb.search(typed) == []
 
@@ -167,7 +167,7 @@ async def test_input_without_words_finds_nothing_and_does_not_fail(
 async def test_a_description_finds_articles_sharing_enough_of_its_words(
     database: Database,
 ) -> None:
-    kb = SqlKnowledgeBase(database, BESTPACK)
+    kb = EmbeddedKnowledgeBase(database, BESTPACK)
     conveyor = await published(kb, CONVEYOR)
     await published(kb, SEALER)
     description = (
@@ -185,7 +185,7 @@ async def test_a_description_finds_articles_sharing_enough_of_its_words(
 async def test_the_same_machine_model_comes_first_among_equal_matches(
     database: Database,
 ) -> None:
-    kb = SqlKnowledgeBase(database, BESTPACK)
+    kb = EmbeddedKnowledgeBase(database, BESTPACK)
     other = await published(kb, replace(CONVEYOR, machine_models=("BP-900 Palletizer",)))
     same = await published(kb, replace(CONVEYOR, machine_models=("BP-500 Wrapper", "BP-510")))
 
@@ -195,7 +195,7 @@ async def test_the_same_machine_model_comes_first_among_equal_matches(
 
 
 async def test_search_follows_edits_unpublishing_and_deletes(database: Database) -> None:
-    kb = SqlKnowledgeBase(database, BESTPACK)
+    kb = EmbeddedKnowledgeBase(database, BESTPACK)
     article = await published(kb, CONVEYOR)
     retitled = replace(CONVEYOR, title="Film splice trips the infeed", problem="", symptoms="")
     retitled = replace(retitled, cause="Splice tape", resolution="Use thinner splice tape.")
@@ -215,9 +215,9 @@ async def test_search_follows_edits_unpublishing_and_deletes(database: Database)
 
 
 async def test_another_profiles_articles_are_not_found(database: Database) -> None:
-    await published(SqlKnowledgeBase(database, BESTPACK), CONVEYOR)
+    await published(EmbeddedKnowledgeBase(database, BESTPACK), CONVEYOR)
     other = BESTPACK.model_copy(update={"name": "kinetic"})
-    assert await SqlKnowledgeBase(database, other).search("conveyor") == []
+    assert await EmbeddedKnowledgeBase(database, other).search("conveyor") == []
 
 
 async def test_each_dialect_gets_its_own_full_text_index(database: Database) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from services.db import Database
 from services.db.schema import service_requests
 from services.service_requests import (
-    LocalProjectSystem,
+    EmbeddedProjectSystem,
     ProjectOrder,
     RequestStatus,
     ServiceRequestRepository,
@@ -91,7 +91,7 @@ async def test_the_database_refuses_an_end_before_the_start(database: Database):
 
 
 async def test_local_projects_count_per_year_and_a_request_keeps_its_project(database: Database):
-    projects = LocalProjectSystem(database)
+    projects = EmbeddedProjectSystem(database)
     first = await projects.create_project(order("SR-1001"), MONDAY_9AM)
     again = await projects.create_project(order("SR-1001"), MONDAY_9AM + timedelta(hours=1))
     second = await projects.create_project(order("SR-1002"), MONDAY_9AM)
@@ -105,7 +105,7 @@ async def test_local_projects_count_per_year_and_a_request_keeps_its_project(dat
 
 
 async def test_projects_made_at_once_get_distinct_numbers(database: Database):
-    projects = LocalProjectSystem(database)
+    projects = EmbeddedProjectSystem(database)
     numbers = [f"SR-{1001 + i}" for i in range(6)]
     made = await asyncio.gather(*(projects.create_project(order(n), MONDAY_9AM) for n in numbers))
     assert sorted(p.number for p in made) == [f"PRJ-2026-{i:04d}" for i in range(1, 7)]
