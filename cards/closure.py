@@ -1,4 +1,7 @@
-"""Process 8's cards: the closure form, the customer's confirmation, reopening and its notice."""
+"""Process 8's cards: the closure form, the customer's confirmation, the reminder to chase it.
+
+Reopening has its own cards (cards.reopen).
+"""
 
 from __future__ import annotations
 
@@ -17,14 +20,14 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards import Choice as CardChoice
 
-from cards.fit import DESCRIPTION, FACT, TITLE, clip, subject
+from cards.fit import fact_pairs, subject
 from cards.forms import form_inputs
 from cards.render import card, heading, note, render
-from cards.ticket import REFRESH, REOPEN
-from services.forms.bounds import LINE, TEXT, characters
+from cards.ticket import REFRESH
+from services.forms.bounds import LINE, characters
 from services.profile import Choice, FieldKind, FormField, Profile
-from services.tickets import ConfirmationChannel, ReopenSource, Ticket, TicketEvent
-from services.tickets.rules import name_of
+from services.tickets import ConfirmationChannel, Ticket
+from services.tickets.rules import local_time
 
 CLOSURE_SUBMIT = "closure.submit"
 CONFIRM = "closure.confirm"
@@ -153,62 +156,30 @@ def close_card(ticket: Ticket) -> dict:
     return render(card(body, actions))
 
 
-def reopen_form(number: str) -> ShowCardAction:
-    """'Reopen' on a resolved or closed ticket: why, and whether the customer reported it."""
-    sources = [
-        CardChoice(title="We found the fix did not hold", value=ReopenSource.STAFF.value),
-        CardChoice(title="The customer reported it", value=ReopenSource.CUSTOMER_REPORT.value),
+def reminder_card(profile: Profile, ticket: Ticket, days: int) -> dict:
+    """The nudge to the assignee after `days` business days without a word from the customer."""
+    close_after = profile.closure.auto_close_after_business_days
+    contact = [ticket.contact_name, ticket.contact_phone, ticket.contact_email]
+    facts = [
+        ("Ticket", subject(ticket)),
+        ("Customer", ticket.company or ""),
+        ("Contact", " · ".join(part for part in contact if part)),
+        ("Resolved", local_time(profile, ticket.resolved_at) if ticket.resolved_at else ""),
     ]
-    form = card(
-        [
-            TextInput(
-                id="reason",
-                label="Why is it coming back?",
-                is_multiline=True,
-                is_required=True,
-                error_message="Say why it is being reopened.",
-                max_length=TEXT,
-                placeholder=characters(TEXT).capitalize(),
-            ),
-            ChoiceSetInput(
-                id="source", label="Who found it", choices=sources, value=ReopenSource.STAFF.value
-            ),
-            TextInput(
-                id="reported_by",
-                label="Reported by (for a customer report)",
-                max_length=LINE,
-                placeholder=characters(LINE).capitalize(),
-            ),
-        ],
-        [_button("Reopen", REOPEN, number)],
-    )
-    return ShowCardAction(title="Reopen", card=form)
-
-
-def reopened_card(profile: Profile, ticket: Ticket, reopened: TicketEvent) -> dict:
-    """The notice to the assignee and the engineering manager that a fix did not hold."""
-    after = dict(reopened.after or {})
-    source = "Staff"
-    if after.get("source") == ReopenSource.CUSTOMER_REPORT:
-        source = clip(f"Customer report from {after.get('reported_by')}", FACT)
-    reason = clip(reopened.body or "", DESCRIPTION)
     body = [
-        heading(f"{ticket.number} reopened · {clip(ticket.subject, TITLE)}"),
+        heading(f"Reminder: the customer has not confirmed {ticket.number}"),
         TextBlock(
-            text=f"{name_of(profile, reopened.actor_id)} reopened it: {reason}",
-            color="Attention",
-            weight="Bolder",
+            text=(
+                f"No word from the customer for {days} business days since it was resolved. "
+                "Ask them whether the fix holds, and record their answer here."
+            ),
             wrap=True,
         ),
-        FactSet(
-            facts=[
-                Fact(title="Reopens", value=f"{ticket.reopen_count}×"),
-                Fact(title="Source", value=source),
-                Fact(title="Assignee", value=name_of(profile, ticket.assignee_id or "nobody")),
-                Fact(title="Priority", value=profile.priority(ticket.priority).label),
-            ]
-        ),
-        note("The reopen rate is the team's #1 priority: find out why the fix did not hold."),
+        FactSet(facts=[Fact(title=t, value=v) for t, v in fact_pairs(facts) if v]),
+        note(f"Without an answer it closes by itself after {close_after} business days."),
     ]
-    open_it = ExecuteAction(title="Open ticket", verb=REFRESH, data={"number": ticket.number})
-    return render(card(body, [open_it]))
+    actions = [
+        _button("Open ticket", REFRESH, ticket.number, "none"),
+        confirm_form(ticket.number),
+    ]
+    return render(card(body, actions))

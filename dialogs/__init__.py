@@ -12,16 +12,16 @@ from bot.router import Feature
 def desk_features() -> list[Feature]:
     """Every feature of the desk, in the order the help card lists them."""
     from dialogs.assignment.feature import feature as assignment_feature
-    from dialogs.closure.feature import closure as closure_feature
+    from dialogs.closure.feature import feature as closure_feature
     from dialogs.escalation.feature import feature as escalation_feature
     from dialogs.intake.feature import feature as intake_feature
     from dialogs.knowledge.feature import feature as knowledge_feature
     from dialogs.parts.feature import feature as parts_feature
-    from dialogs.scorecard.feature import scorecard as scorecard_feature
+    from dialogs.scorecard.feature import feature as scorecard_feature
     from dialogs.service.feature import feature as service_feature
     from dialogs.sla.feature import feature as sla_feature
     from dialogs.triage.feature import feature as triage_feature
-    from dialogs.troubleshooting.feature import troubleshooting as troubleshooting_feature
+    from dialogs.troubleshooting.feature import feature as troubleshooting_feature
 
     return [
         core,

@@ -1,57 +1,26 @@
-"""Process 8, closure: resolve with a summary and root cause, close on the customer's word.
+"""Process 8's resolve and close: the closure card, the customer's confirmation, `close`.
 
-States of a ticket on its way out (reopening is dialogs.closure.reopen):
-    OPEN --Resolve / `resolve <n>`--> RESOLVING (the closure card replaces the ticket card)
-    RESOLVING --Back--> OPEN (nothing saved)
-    RESOLVING --"the customer confirmed" + who + how--> CLOSED (resolved and closed in one save)
-    RESOLVING --"ask the customer"--> RESOLVED_AWAITING_CUSTOMER (the request is on the timeline)
-    RESOLVED_AWAITING_CUSTOMER --Customer confirmed / `close <n>`--> CLOSED
-    RESOLVED_AWAITING_CUSTOMER --the policy's business days of silence--> CLOSED
-        (services.tickets.autoclose.close_silent_tickets, run by the scheduler)
-Only the assignee or someone who may resolve any ticket resolves or closes; the caller is
-always the activity's sender, whatever the card's data says.
+The flows register on this feature: reopen.py (a fix that did not hold), silence.py (the
+scheduled reminders and silent close).
 """
 
 from __future__ import annotations
-
-from datetime import datetime
-from typing import TYPE_CHECKING
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.closure import CHANNELS, CLOSURE_SUBMIT, CONFIRM, close_card, closure_card
 from cards.forms import GENERAL
 from cards.ticket import RESOLVE
-from dialogs.closure.inputs import ClosureInputs, capture_knowledge, check_closure, resolution
-from dialogs.shared.ticket_view import now, refusal_result, ticket_view
-from dialogs.shared.tickets import TicketRef, apply, find_ticket, refused
-from services.forms.bounds import Key, Line
-from services.scheduler import Every
+from dialogs.closure.inputs import ClosureInputs, ConfirmInputs, check_closure, resolution
+from dialogs.closure.notices import capture_knowledge
+from dialogs.shared.ticket_view import refusal_result, ticket_view
+from dialogs.shared.tickets import TicketRef, apply, find_ticket, now, refused
 from services.tickets import Confirmation, ConfirmationChannel, Ticket, TicketRuleError
-from services.tickets.autoclose import close_silent_tickets
 from services.tickets.rules import require_move, require_worker
 from services.tickets.statuses import TicketStatus
 from services.tickets.workflow import close
 
-if TYPE_CHECKING:
-    from bot.notifier import Notifier
-    from services.app_services import AppServices
-
-closure = Feature("closure")
-
-
-@closure.job("autoclose", schedule=lambda profile: Every(60, profile.business_hours))
-async def autoclose(services: AppServices, notifier: Notifier, now: datetime) -> str:
-    """Close the resolved tickets whose customer stayed silent long enough."""
-    closed = await close_silent_tickets(services, now)
-    return f"closed {', '.join(closed)}" if closed else "nothing to close"
-
-
-class ConfirmInputs(TicketRef):
-    """The Customer confirmed form: who at the customer confirmed the fix, and how."""
-
-    confirmed_by: Line = ""
-    confirmed_via: Key = ""
+feature = Feature("closure")
 
 
 def may_resolve(turn: Turn, ticket: Ticket) -> str | None:
@@ -70,7 +39,7 @@ def _closed_headline(confirmation: Confirmation) -> str:
     return f"Closed: {confirmation.confirmed_by} confirmed the fix ({CHANNELS[confirmation.via]})."
 
 
-@closure.command(
+@feature.command(
     "resolve", usage="<ticket>", help="Resolve a ticket: summary, root cause, customer"
 )
 async def resolve_command(turn: Turn, args: str) -> None:
@@ -84,7 +53,7 @@ async def resolve_command(turn: Turn, args: str) -> None:
     await turn.send_card(card, summary=f"Resolve {ticket.number}")
 
 
-@closure.command("close", usage="<ticket>", help="Close a resolved ticket the customer confirmed")
+@feature.command("close", usage="<ticket>", help="Close a resolved ticket the customer confirmed")
 async def close_command(turn: Turn, args: str) -> None:
     """Ask who confirmed a resolved ticket; an open one goes through the closure card first."""
     assert turn.caller is not None
@@ -106,7 +75,7 @@ async def close_command(turn: Turn, args: str) -> None:
     await turn.send_card(close_card(ticket), summary=f"Close {ticket.number}")
 
 
-@closure.action(RESOLVE, model=TicketRef)
+@feature.action(RESOLVE, model=TicketRef)
 async def open_closure_card(turn: Turn, data: TicketRef) -> ActionResult:
     """Replace the ticket card with the closure card, if the caller may resolve the ticket."""
     ticket, problem = await find_ticket(turn, data.number)
@@ -116,7 +85,7 @@ async def open_closure_card(turn: Turn, data: TicketRef) -> ActionResult:
     return ActionResult(card=closure_card(turn.services.profile, ticket))
 
 
-@closure.action(CLOSURE_SUBMIT, model=ClosureInputs)
+@feature.action(CLOSURE_SUBMIT, model=ClosureInputs)
 async def submit_closure(turn: Turn, data: ClosureInputs) -> ActionResult:
     """Resolve (and close, if confirmed); a refused form comes back with what was typed."""
     ticket, problem = await find_ticket(turn, data.number)
@@ -131,7 +100,7 @@ async def submit_closure(turn: Turn, data: ClosureInputs) -> ActionResult:
     saved, refusal = await apply(turn, ticket, resolution(turn, form, rcca))
     if saved is None:
         return ActionResult(card=closure_card(profile, ticket, typed, {GENERAL: refusal or ""}))
-    saved, drafted = await capture_knowledge(turn, saved, form)
+    saved, drafted = await capture_knowledge(turn, saved, form.kb_article)
     if form.confirmation is not None:
         headline = _closed_headline(form.confirmation)
     else:
@@ -144,7 +113,7 @@ async def submit_closure(turn: Turn, data: ClosureInputs) -> ActionResult:
     return ActionResult(card=await ticket_view(turn, saved, headline=headline))
 
 
-@closure.action(CONFIRM, model=ConfirmInputs)
+@feature.action(CONFIRM, model=ConfirmInputs)
 async def customer_confirmed(turn: Turn, data: ConfirmInputs) -> ActionResult:
     """Close a resolved ticket on the customer's confirmation: who said so, and how."""
     assert turn.caller is not None
@@ -165,5 +134,6 @@ async def customer_confirmed(turn: Turn, data: ConfirmInputs) -> ActionResult:
     )
 
 
-# The flows register their commands and verbs on this feature when imported.
-import dialogs.closure.reopen  # noqa: E402, F401
+# The flows register their commands, verbs and jobs on this feature when imported.
+import dialogs.closure.reopen  # noqa: E402
+import dialogs.closure.silence  # noqa: E402, F401

@@ -1,5 +1,5 @@
-"""The closure card's answers: checked on the server as the card checks them, then turned into
-the workflow commands that resolve the ticket (and close it when the customer confirmed).
+"""The closure process's card inputs, and the closure card's answers checked on the server as
+the card checks them, then turned into the workflow commands that resolve the ticket.
 """
 
 from __future__ import annotations
@@ -8,13 +8,11 @@ from dataclasses import dataclass
 
 from bot.turn import Turn
 from cards.closure import ASK, CLOSURE_FIELDS, CONFIRMED
-from dialogs.knowledge.capture import draft_for_owners
-from dialogs.shared.ticket_view import chained, now
-from dialogs.shared.tickets import Command, TicketRef
+from dialogs.shared.tickets import Command, TicketRef, chained, now
 from services.forms import check_answers
-from services.forms.bounds import FormText, Key
+from services.forms.bounds import FormText, Key, Line, LongText
 from services.profile import Profile
-from services.tickets import Confirmation, ConfirmationChannel, Ticket
+from services.tickets import Confirmation, ConfirmationChannel, ReopenSource
 from services.tickets.closure import RccaRecord
 from services.tickets.workflow import close, resolve
 
@@ -28,6 +26,21 @@ class ClosureInputs(TicketRef):
     confirmed_by: FormText | None = None
     confirmed_via: Key | None = None
     kb_article: bool | Key | None = None
+
+
+class ConfirmInputs(TicketRef):
+    """The Customer confirmed form: who at the customer confirmed the fix, and how."""
+
+    confirmed_by: Line = ""
+    confirmed_via: Key = ""
+
+
+class ReopenInputs(TicketRef):
+    """The Reopen form: why, who found it (staff or a customer report) and who reported it."""
+
+    reason: LongText = ""
+    source: Key = ReopenSource.STAFF.value
+    reported_by: Line | None = None
 
 
 @dataclass(frozen=True)
@@ -83,15 +96,3 @@ def resolution(turn: Turn, form: Closure, rcca: RccaRecord | None = None) -> Com
     if form.confirmation is not None:
         steps.append(lambda t: close(t, actor, profile, at, confirmation=form.confirmation))
     return chained(*steps)
-
-
-async def capture_knowledge(turn: Turn, saved: Ticket, form: Closure) -> tuple[Ticket, str]:
-    """A fix marked "Worth a KB article?" becomes a draft for the knowledge-base owner.
-
-    Returns the ticket as it now stands (the draft is on its timeline) and a sentence for the
-    resolver saying who got the draft; without the mark, the ticket as saved and "".
-    """
-    if not form.kb_article:
-        return saved, ""
-    told = await draft_for_owners(turn, saved)
-    return await turn.services.tickets.get(saved.number) or saved, told

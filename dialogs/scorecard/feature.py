@@ -1,62 +1,26 @@
-"""The weekly scorecard ("Measure"): shown on request, and posted every week by the scheduler.
-
-States:
-    ASKED    `scorecard [week]` by someone who may view it → the week's scorecard card (the
-             last complete week unless a week is named: 2026-W47 or a date inside it)
-    REFUSED  a week that is not one, or has not started → says which forms work; nothing sent
-    POSTED   post_scorecard (Monday 06:00 Pacific, bot.scheduler) → last complete week's card
-             in the scorecard channel, or, with no channel set, in the personal chat of each
-             person who may view it; once per week and person (the outbox's dedupe key)
-"""
+"""The scorecard on request (`scorecard [week]`) and its weekly post."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from bot.notifier import Notifier
 from bot.router import Feature
 from bot.turn import Turn, card_message
-from cards.scorecard import scorecard_card
-from cards.scorecard_chart import trend_png
-from services.app_services import AppServices
-from services.db.outbox import OutboxMessage
-from services.profile import Capability, Metric, Profile
+from dialogs.scorecard.views import scorecard_view, summary, week_view
+from services.delivery import Delivery, Recipient
+from services.profile import Capability, Profile
 from services.scheduler import WeeklyAt
-from services.scorecard import (
-    Scorecards,
-    Week,
-    WeekError,
-    WeeklyScorecard,
-    last_complete_week,
-    parse_week,
-)
+from services.scorecard import Scorecards, WeekError, last_complete_week, parse_week
 
-scorecard = Feature("scorecard")
+if TYPE_CHECKING:
+    from bot.notifier import Notifier
+    from services.app_services import AppServices
+
+feature = Feature("scorecard")
 
 
-async def scorecard_message_card(services: AppServices, week: Week, now: datetime) -> dict:
-    """The card of `week`'s scorecard as the event log stands at `now`, chart included."""
-    return await _card(
-        services, await Scorecards(services.db, services.profile).scorecard(week, now)
-    )
-
-
-async def _card(services: AppServices, computed: WeeklyScorecard) -> dict:
-    """The card of a computed scorecard, with its chart drawn off the event loop."""
-    profile = services.profile
-    targets = profile.scorecard.targets if profile.scorecard else ()
-    target = next((t.value for t in targets if t.metric is Metric.REOPEN_RATE_PCT), None)
-    # matplotlib is CPU work of a tenth of a second: keep it off the event loop.
-    chart = await asyncio.to_thread(trend_png, computed.trend, target)
-    return scorecard_card(profile, computed, chart)
-
-
-def _summary(week: Week) -> str:
-    return f"Weekly scorecard {week.label}"
-
-
-@scorecard.command(
+@feature.command(
     "scorecard",
     usage="[week]",
     help="The weekly scorecard: last week, or a week like 2026-W47",
@@ -71,8 +35,8 @@ async def show_scorecard(turn: Turn, args: str) -> None:
     except WeekError as problem:
         await turn.say(str(problem))
         return
-    card = await scorecard_message_card(services, week, now)
-    await turn.send_card(card, summary=_summary(week))
+    card = await week_view(services, week, now)
+    await turn.send_card(card, summary=summary(week))
 
 
 def weekly(profile: Profile) -> WeeklyAt | None:
@@ -83,7 +47,7 @@ def weekly(profile: Profile) -> WeeklyAt | None:
     return WeeklyAt(card.post_on, card.post_at, profile.business_hours)
 
 
-@scorecard.job("scorecard", schedule=weekly)
+@feature.job("scorecard", schedule=weekly)
 async def post_scorecard(services: AppServices, notifier: Notifier, now: datetime) -> str | None:
     """Post last complete week's scorecard; returns where it went, None if nowhere to post.
 
@@ -101,22 +65,20 @@ async def post_scorecard(services: AppServices, notifier: Notifier, now: datetim
     if computed.quiet:
         # An all-dash card on a new desk's first Monday tells nobody anything.
         return f"{week.label}: nothing to report, no scorecard posted."
-    activity = card_message(await _card(services, computed), _summary(week))
-    posts: list[OutboxMessage] = []
+    activity = card_message(await scorecard_view(services, computed), summary(week))
     if channel:
-        key = f"scorecard:{week.label}"
-        posts.append(
-            await notifier.send("conversation", f"channel:{channel}", activity, dedupe_key=key)
-        )
-        return f"{week.label} scorecard {_outcome(posts)} in the scorecard channel."
-    for person in people:
-        key = f"scorecard:{week.label}:{person.id}"
-        posts.append(await notifier.send("person", person.id, activity, dedupe_key=key))
+        to = Recipient.channel(channel)
+        posted = [await notifier.tell(to, activity, f"scorecard:{week.label}")]
+        return f"{week.label} scorecard {_outcome(posted)} in the scorecard channel."
+    posted = [
+        await notifier.tell(Recipient.person(p.id), activity, f"scorecard:{week.label}:{p.id}")
+        for p in people
+    ]
     names = ", ".join(p.name for p in people)
-    return f"{week.label} scorecard {_outcome(posts)} in the personal chats of {names}."
+    return f"{week.label} scorecard {_outcome(posted)} in the personal chats of {names}."
 
 
-def _outcome(posts: list[OutboxMessage]) -> str:
+def _outcome(posted: list[Delivery]) -> str:
     """Say "posted", and how many wait until their chat or channel can be reached."""
-    held = sum(post.status != "sent" for post in posts)
+    held = sum(delivery is not Delivery.SENT for delivery in posted)
     return "posted" if not held else f"posted ({held} held until Teams can be reached)"

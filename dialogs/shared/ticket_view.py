@@ -1,4 +1,4 @@
-"""The ticket card as the person looking at it sees it, and what the ticket verbs share.
+"""The ticket card as the person looking at it sees it, and acting on it from a card.
 
 The card's buttons depend on the viewer (`turn.caller`, never card data): everyone on the roster
 adds notes and reopens; the assignee, or someone who may resolve any ticket, works and resolves
@@ -13,33 +13,13 @@ from datetime import datetime
 from microsoft_teams.cards import Action, ExecuteAction
 
 from bot.turn import ActionResult, Turn
-from cards.closure import confirm_form, reopen_form
-from cards.history import history_card
+from cards.closure import confirm_form
+from cards.reopen import reopen_form
 from cards.ticket import ACCEPT, KB_ARTICLE, RESOLVE, note_form, status_form, ticket_card
 from dialogs.escalation.views import escalation_actions, escalation_sections
-from dialogs.shared.tickets import Command, apply, find_ticket, refused
+from dialogs.shared.tickets import apply, find_ticket, now, refused
 from services.profile import Capability, Profile
 from services.tickets import Change, Ticket, TicketEvent, TicketStatus
-from services.tickets.describe import timeline
-
-
-def now(turn: Turn) -> datetime:
-    """The app's clock (tests freeze it)."""
-    return turn.services.clock()
-
-
-def chained(*commands: Command) -> Command:
-    """Workflow commands run one after another as one Change, so they are saved together."""
-
-    def run(ticket: Ticket) -> Change:
-        current, events = ticket, []
-        for command in commands:
-            change = command(current)
-            current = change.ticket
-            events.extend(change.events)
-        return Change(current, tuple(events))
-
-    return run
 
 
 def works_on(turn: Turn, ticket: Ticket) -> bool:
@@ -97,13 +77,6 @@ async def ticket_view(
     return ticket_card(
         turn.services.profile, ticket, events, actions, headline=headline, sections=sections
     )
-
-
-async def history_view(turn: Turn, ticket: Ticket, page: int) -> dict:
-    """Page `page` of the ticket's whole timeline (1 is the newest)."""
-    events = await turn.services.tickets.events(ticket.id)
-    lines = timeline(turn.services.profile, list(events), limit=len(events))
-    return history_card(ticket, lines, page)
 
 
 Step = Callable[[Ticket, str, Profile, datetime], Change]

@@ -1,9 +1,10 @@
-"""What every process dialog does with tickets: find one, apply a workflow command, save it."""
+"""What every process dialog does with tickets: find one, apply workflow steps, save them."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,9 +25,9 @@ class TicketRef(BaseModel):
     number: str = Field(min_length=1, max_length=32)
 
 
-def ticket_number_for(prefix: str, number: int) -> str:
-    """The printed form of a ticket number."""
-    return f"{prefix}-{number}"
+def now(turn: Turn) -> datetime:
+    """The app's clock (tests freeze it)."""
+    return turn.services.clock()
 
 
 def ticket_number(turn: Turn, text: str) -> str | None:
@@ -35,7 +36,7 @@ def ticket_number(turn: Turn, text: str) -> str | None:
     number = parse_id(match.group(2)) if match else None
     if number is None:
         return None
-    return ticket_number_for(number_prefix(turn.services.profile), number)
+    return f"{number_prefix(turn.services.profile)}-{number}"
 
 
 async def find_ticket(turn: Turn, text: str) -> tuple[Ticket | None, str | None]:
@@ -51,10 +52,26 @@ async def find_ticket(turn: Turn, text: str) -> tuple[Ticket | None, str | None]
     return ticket, None
 
 
+def chained(*commands: Command) -> Command:
+    """Workflow commands run one after another as one Change, so they are saved together."""
+
+    def run(ticket: Ticket) -> Change:
+        current, events = ticket, []
+        for command in commands:
+            change = command(current)
+            current = change.ticket
+            events.extend(change.events)
+        return Change(current, tuple(events))
+
+    return run
+
+
 async def apply(turn: Turn, ticket: Ticket, command: Command) -> tuple[Ticket | None, str | None]:
     """Run one workflow command as the caller and save it; a refusal comes back as text.
 
     Nothing is lost on a refusal: the ticket is untouched and the card keeps what was typed.
+    No retry on a version conflict: the person decided on the ticket as they saw it, so they
+    see it again (TicketRepository.change is for steps that only add to the timeline).
     """
     try:
         change = command(ticket)

@@ -1,1 +1,19 @@
-"""Process 3, troubleshooting: the ticket card, notes, statuses, the daily digest."""
+"""Process 3 of The BestPack Support Way, technical troubleshooting: the assignee opens a ticket,
+works it and documents the work, from assignment to resolution.
+
+States of a ticket as its assignee works it (each move is one button on the ticket card):
+    ASSIGNED --Accept--> IN_PROGRESS (acknowledged too, if triage had not yet)
+    IN_PROGRESS --Status--> WAITING_ON_CUSTOMER | WAITING_ON_PARTS --Status--> IN_PROGRESS
+        (the SLA clock pauses while waiting)
+    any open state --Add note--> same state (internal or customer-visible; minutes logged;
+        the first customer-visible note is the first response)
+    any open state --Resolve--> RESOLVING (process 8, dialogs.closure)
+The daily digest (digest.py, scheduled): at opening time on business days each person who works
+tickets gets their open ones, most urgent first; nothing when they hold none; once a day.
+
+Commands: `ticket <n>` (`show`, `t`), `history <n> [page]` (the whole timeline, a page at a
+time: the ticket card shows only the newest entries), `my tickets` (`mine`), `note <n> <text>`.
+Card verbs: ticket.refresh (also the Open button of ticket lists), ticket.accept, ticket.note,
+ticket.status, ticket.history.
+Scheduled job: daily_digest.
+"""

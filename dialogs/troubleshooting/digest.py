@@ -4,6 +4,8 @@ States of one person's digest for one business day:
     SENT     they hold open tickets → one card listing them (the queue order: the deadline
              running out first leads), each with its Open button
     SKIPPED  they hold none → nothing is sent
+    FAILED   reading or telling theirs failed → logged once (not again each day it still
+             fails), and the others still get theirs
 The dedupe key is per person per local day, so a second run that day (a restart, another
 replica) sends nothing new.
 """
@@ -14,10 +16,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.turn import card_message
-from cards.lists import ticket_list_card
-from dialogs.troubleshooting.feature import troubleshooting
-from services.profile import Capability, Profile
+from dialogs.troubleshooting.feature import feature
+from dialogs.troubleshooting.views import digest_view
+from services.delivery import Recipient
+from services.profile import Capability, Person, Profile
 from services.scheduler import DailyAt
+from services.scheduler.skipping import skipped_items
 
 if TYPE_CHECKING:
     from bot.notifier import Notifier
@@ -29,24 +33,33 @@ def at_opening(profile: Profile) -> DailyAt:
     return DailyAt(profile.business_hours.open, profile.business_hours)
 
 
-@troubleshooting.job("daily_digest", schedule=at_opening)
+@feature.job("daily_digest", schedule=at_opening)
 async def send_daily_digest(services: AppServices, notifier: Notifier, now: datetime) -> str:
     """Send each person who works tickets their open ones; how many digests went out."""
     profile = services.profile
-    day = now.astimezone(profile.business_hours.zone).date()
-    sent = 0
+    skipped = skipped_items(f"Daily digest ({profile.name})", "person")
+    sent = failed = 0
     for person in profile.people_with_capability(Capability.WORK_TICKETS):
-        tickets = await services.tickets.open_for_assignee(person.id)
-        if not tickets:
-            continue
-        title = f"Good morning, {person.name}: your open tickets ({len(tickets)})"
-        card = ticket_list_card(profile, title, tickets, now)
-        summary = f"Your {len(tickets)} open tickets, most urgent first"
-        await notifier.send(
-            "person",
-            person.id,
-            card_message(card, summary),
-            dedupe_key=f"digest:{person.id}:{day.isoformat()}",
-        )
-        sent += 1
-    return f"{sent} digests"
+        try:
+            sent += await _send_digest(services, notifier, person, now)
+        except Exception as error:  # this person's own failure: the others still get theirs
+            skipped.skip(person.id, error, now)
+            failed += 1
+        else:
+            skipped.handled(person.id)
+    return f"{sent} digests" + (f", {failed} skipped" if failed else "")
+
+
+async def _send_digest(
+    services: AppServices, notifier: Notifier, person: Person, now: datetime
+) -> bool:
+    """Tell `person` their open tickets; False when they hold none (nothing sent)."""
+    profile = services.profile
+    tickets = await services.tickets.open_for_assignee(person.id)
+    if not tickets:
+        return False
+    day = now.astimezone(profile.business_hours.zone).date()
+    summary = f"Your {len(tickets)} open tickets, most urgent first"
+    activity = card_message(digest_view(profile, person, tickets, now), summary)
+    await notifier.tell(Recipient.person(person.id), activity, f"digest:{person.id}:{day}")
+    return True

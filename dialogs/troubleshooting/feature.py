@@ -1,78 +1,34 @@
-"""Process 3, troubleshooting: open a ticket, work it and document the work.
+"""Process 3's commands and ticket card verbs: open a ticket, accept it, note, change status.
 
-States of a ticket as its assignee works it (each move is one button on the ticket card):
-    ASSIGNED --Accept--> IN_PROGRESS (acknowledged too, if triage had not yet)
-    IN_PROGRESS --Status--> WAITING_ON_CUSTOMER | WAITING_ON_PARTS --Status--> IN_PROGRESS
-    any open state --Add note--> same state (internal or customer-visible; minutes logged)
-    any open state --Resolve--> RESOLVING (dialogs.closure.feature)
-Commands: `ticket <n>` (`show`, `t`), `history <n> [page]` (the whole timeline, a page at a
-time: the ticket card shows only the newest entries), `my tickets` (`mine`), `note <n> <text>`.
+The daily digest registers on this feature from digest.py.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
-from pydantic import field_validator
-
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
-from cards.lists import ticket_list_card
 from cards.ticket import ACCEPT, ADD_NOTE, HISTORY, REFRESH, SET_STATUS
-from dialogs.shared.ticket_view import (
-    act_on,
-    chained,
-    history_view,
-    now,
-    refusal_result,
-    ticket_view,
-)
+from dialogs.shared.ticket_view import act_on, refusal_result, ticket_view
 from dialogs.shared.tickets import (
     Command,
     TicketRef,
     apply,
+    chained,
     find_ticket,
+    now,
     refused,
-    ticket_number,
 )
-from services.forms.bounds import PAGES, TEXT, Key, LongText, Minutes, Page, Reason, overlong
+from dialogs.troubleshooting.inputs import HistoryInputs, NoteInputs, StatusInputs, history_args
+from dialogs.troubleshooting.views import history_view, my_tickets_view
+from services.forms.bounds import TEXT, overlong
 from services.tickets import TicketStatus
 from services.tickets.rules import name_of, status_label
 from services.tickets.workflow import acknowledge, add_note, change_status
 
-troubleshooting = Feature("troubleshooting")
-_PAGE = re.compile(r"^(.*\S)\s+(\d{1,5})$")  # "BP-1001 3": the ticket, then the page
+feature = Feature("troubleshooting")
 
 
-class NoteInputs(TicketRef):
-    """The Add note form: the note, whether the customer sees it, minutes spent."""
-
-    body: LongText = ""
-    public: bool = False
-    minutes: Minutes | None = None
-
-    @field_validator("minutes", mode="before")
-    @classmethod
-    def _no_time(cls, value: Any) -> Any:
-        # An emptied or zeroed number input means "no time logged", not a mistake.
-        return None if value in (None, "", 0, "0") else value
-
-
-class StatusInputs(TicketRef):
-    """The Status form: the new working status and, optionally, why."""
-
-    status: Key = ""
-    status_note: Reason | None = None
-
-
-class HistoryInputs(TicketRef):
-    """A page of the ticket's whole timeline (1 is the newest)."""
-
-    page: Page = 1
-
-
-@troubleshooting.command(
+@feature.command(
     "ticket", usage="<ticket>", aliases=("show", "t"), help="Show a ticket and its timeline"
 )
 async def show_ticket(turn: Turn, args: str) -> None:
@@ -85,24 +41,18 @@ async def show_ticket(turn: Turn, args: str) -> None:
     await turn.send_card(card, summary=f"{ticket.number} · {ticket.subject}")
 
 
-@troubleshooting.command(
+@feature.command(
     "my tickets", aliases=("mine",), help="Your open tickets, most urgent first", button=True
 )
 async def my_tickets(turn: Turn, args: str) -> None:
     """List the caller's unsolved tickets in the queue's urgency order."""
     assert turn.caller is not None  # the router only lets roster members run this
     tickets = await turn.services.tickets.open_for_assignee(turn.caller.id)
-    card = ticket_list_card(
-        turn.services.profile,
-        f"Your open tickets ({len(tickets)})",
-        tickets,
-        now(turn),
-        empty="You have no open tickets.",
-    )
+    card = my_tickets_view(turn.services.profile, tickets, now(turn))
     await turn.send_card(card, summary=f"{len(tickets)} open tickets")
 
 
-@troubleshooting.command("note", usage="<ticket> <text>", help="Add an internal note to a ticket")
+@feature.command("note", usage="<ticket> <text>", help="Add an internal note to a ticket")
 async def note_command(turn: Turn, args: str) -> None:
     """Add an internal note from the chat; the card's Add note also does public notes and time."""
     assert turn.caller is not None
@@ -120,15 +70,12 @@ async def note_command(turn: Turn, args: str) -> None:
     await turn.say(refusal or f"Added an internal note to {ticket.number}.")
 
 
-@troubleshooting.command(
+@feature.command(
     "history", usage="<ticket> [page]", help="A ticket's whole timeline, a page at a time"
 )
 async def history_command(turn: Turn, args: str) -> None:
     """Send one page of the timeline: the newest unless a page is named after the ticket."""
-    text, page = args.strip(), 1
-    paged = _PAGE.match(text)
-    if paged and ticket_number(turn, text) is None:  # "bp 1001" is a ticket, "bp-1001 2" a page
-        text, page = paged.group(1), min(int(paged.group(2)), PAGES)
+    text, page = history_args(turn, args)
     ticket, problem = await find_ticket(turn, text)
     if ticket is None:
         await turn.say(problem or "")
@@ -137,7 +84,7 @@ async def history_command(turn: Turn, args: str) -> None:
     await turn.send_card(card, summary=f"Timeline of {ticket.number}")
 
 
-@troubleshooting.action(HISTORY, model=HistoryInputs)
+@feature.action(HISTORY, model=HistoryInputs)
 async def history_page(turn: Turn, data: HistoryInputs) -> ActionResult:
     """Replace the card with a page of the ticket's timeline."""
     ticket, problem = await find_ticket(turn, data.number)
@@ -146,7 +93,7 @@ async def history_page(turn: Turn, data: HistoryInputs) -> ActionResult:
     return ActionResult(card=await history_view(turn, ticket, data.page))
 
 
-@troubleshooting.action(REFRESH, model=TicketRef)
+@feature.action(REFRESH, model=TicketRef)
 async def refresh(turn: Turn, data: TicketRef) -> ActionResult:
     """Show the ticket card as it is now (also the Open button of ticket lists)."""
     ticket, problem = await find_ticket(turn, data.number)
@@ -155,7 +102,7 @@ async def refresh(turn: Turn, data: TicketRef) -> ActionResult:
     return ActionResult(card=await ticket_view(turn, ticket))
 
 
-@troubleshooting.action(ACCEPT, model=TicketRef)
+@feature.action(ACCEPT, model=TicketRef)
 async def accept(turn: Turn, data: TicketRef) -> ActionResult:
     """The assignee takes the ticket on: acknowledged if not yet, and in progress."""
     assert turn.caller is not None
@@ -179,7 +126,7 @@ async def accept(turn: Turn, data: TicketRef) -> ActionResult:
     return ActionResult(card=await ticket_view(turn, saved, headline="Accepted: it is yours."))
 
 
-@troubleshooting.action(ADD_NOTE, model=NoteInputs)
+@feature.action(ADD_NOTE, model=NoteInputs)
 async def save_note(turn: Turn, data: NoteInputs) -> ActionResult:
     """Add a note from the card; the first customer-visible one is the first response."""
     acted = await act_on(
@@ -198,7 +145,7 @@ async def save_note(turn: Turn, data: NoteInputs) -> ActionResult:
     return ActionResult(card=await ticket_view(turn, saved, headline=headline))
 
 
-@troubleshooting.action(SET_STATUS, model=StatusInputs)
+@feature.action(SET_STATUS, model=StatusInputs)
 async def set_status(turn: Turn, data: StatusInputs) -> ActionResult:
     """Start work, or wait on the customer or on parts (the SLA clock pauses while waiting)."""
     acted = await act_on(
@@ -218,5 +165,5 @@ async def set_status(turn: Turn, data: StatusInputs) -> ActionResult:
     return ActionResult(card=await ticket_view(turn, saved, headline=headline))
 
 
-# The flows register their commands and verbs on this feature when imported.
+# The daily digest registers its job on this feature when imported.
 import dialogs.troubleshooting.digest  # noqa: E402, F401

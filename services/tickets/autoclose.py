@@ -35,7 +35,7 @@ async def close_silent_tickets(
     if skipped is None:
         skipped = skipped_items(f"Auto-close ({services.profile.name})", "ticket id")
     closed: list[str] = []
-    for ticket in await _candidates(services, now, skipped):
+    for ticket in await silent_candidates(services, now, skipped):
         try:
             if await _close(services, ticket, now):
                 closed.append(ticket.number)
@@ -59,8 +59,13 @@ async def _close(services: AppServices, ticket: Ticket, now: datetime) -> bool:
     return True
 
 
-async def _candidates(services: AppServices, now: datetime, skipped: SkippedItems) -> list[Ticket]:
-    """The tickets in a status that closes by itself; one that cannot be read is skipped."""
+async def silent_candidates(
+    services: AppServices, now: datetime, skipped: SkippedItems
+) -> list[Ticket]:
+    """The tickets in a status that closes by itself; one that cannot be read is skipped.
+
+    The closure reminders look at the same tickets.
+    """
     statuses = services.profile.closure.auto_close_from
     try:
         return await services.tickets.with_status(statuses)

@@ -148,7 +148,7 @@ async def test_a_plc_fault_from_call_to_closed_and_back(pg: Playground):
         },
         as_user="Allison",
     )
-    assert "Reopened (reopen #1). Told: Kevin, Allison." in texts(reopened.card)
+    assert "Reopened (reopen #1). Telling Kevin, Allison." in texts(reopened.card)
     assert facts(reopened.card)["Status"] == "Assigned"
     for chat in (kevins_chat, allisons_chat):
         told = card_of(pg.logged_messages(chat)[-1])

@@ -1,39 +1,17 @@
 """Example renderings of the closure cards, and the ticket card with every closure form on it."""
 
 from dataclasses import replace
-from datetime import timedelta
 
-from cards.closure import (
-    CLOSURE_FIELDS,
-    close_card,
-    closure_card,
-    confirm_form,
-    reopen_form,
-    reopened_card,
-)
+from cards.closure import CLOSURE_FIELDS, close_card, closure_card, confirm_form, reminder_card
+from cards.reopen import reopen_form
 from cards.ticket import note_form, status_form, ticket_card
 from services.profile import load_profile
-from services.tickets import EventKind, TicketEvent, TicketStatus
+from services.tickets import TicketStatus
 from tests.cards.examples.ticket import AT, EVENTS, TICKET
 
 PROFILE = load_profile("bestpack")
 LONG = "The infeed photo-eye was misaligned after the film roll change. " * 60
 RESOLVED = replace(TICKET, status=TicketStatus.RESOLVED, resolved_at=AT)
-REOPENED = replace(TICKET, reopen_count=3)
-CUSTOMER_REPORT = TicketEvent(
-    EventKind.REOPENED,
-    "allison",
-    AT + timedelta(days=2),
-    body="Jams again after 200 cases. " * 20,
-    after={
-        "status": "assigned",
-        "reopen_count": 3,
-        "source": "customer_report",
-        "reported_by": "Dana",
-    },
-)
-STAFF_REOPEN = replace(CUSTOMER_REPORT, body="Fix did not hold", after={"source": "staff"})
-
 EXAMPLES = {
     "closure_card": [
         lambda: closure_card(PROFILE, TICKET),
@@ -46,9 +24,16 @@ EXAMPLES = {
         ),
     ],
     "close_card": [lambda: close_card(RESOLVED)],
-    "reopened_card": [
-        lambda: reopened_card(PROFILE, REOPENED, CUSTOMER_REPORT),
-        lambda: reopened_card(PROFILE, replace(REOPENED, assignee_id=None), STAFF_REOPEN),
+    "reminder_card": [
+        lambda: reminder_card(PROFILE, RESOLVED, 2),
+        lambda: reminder_card(
+            PROFILE,
+            replace(RESOLVED, subject=LONG, company=LONG, contact_name=LONG, contact_email=LONG),
+            4,
+        ),
+        lambda: reminder_card(
+            PROFILE, replace(RESOLVED, company=None, contact_name=None, contact_phone=None), 2
+        ),
     ],
     "ticket_card": [
         lambda: ticket_card(

@@ -8,9 +8,9 @@ from bot.keys import SERVICES
 from bot.scheduling import SCHEDULER
 from services.scheduler import JobRunRepository
 from services.settings import Settings
-from tests.dialogs.test_sla_alerts import Team, alerts_to, at, file_and_assign, open_desk
 from tests.harness.clock import freeze
 from tests.harness.connector import FakeConnector
+from tests.harness.sla import Team, alerts_to, at, file_and_assign, open_desk
 
 
 async def test_two_replicas_run_each_job_once_and_send_each_alert_once(
@@ -30,12 +30,13 @@ async def test_two_replicas_run_each_job_once_and_send_each_alert_once(
         )
 
         outcomes = [r for done in ran for r in done]
-        for job in ("sla_sweep", "daily_digest", "autoclose"):
+        for job in ("sla_sweep", "daily_digest", "autoclose", "closure_reminders"):
             mine = [r.outcome for r in outcomes if r.job == job]
             assert len(mine) == 2 and mine.count("skipped: already claimed") == 1, (job, mine)
         runs = await JobRunRepository(first.app[SERVICES].db).runs()
         assert sorted(r.job for r in runs) == [
             "autoclose",
+            "closure_reminders",
             "daily_digest",
             "scorecard",
             "sla_sweep",

@@ -1,4 +1,4 @@
-"""Process 8 as conversations: resolve through the closure card, confirm, close, auto-close."""
+"""Process 8 as conversations: resolve through the closure card, confirm, close."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import Any
 from cards.closure import CLOSURE_SUBMIT, CONFIRM
 from cards.ticket import RESOLVE
 from services.tickets import EventKind, TicketStatus
-from services.tickets.autoclose import close_silent_tickets
 from tests.dialogs.test_troubleshooting_helpers import (
     MONDAY_9AM,
     buttons,
@@ -16,7 +15,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     inputs,
     replied_card,
     replied_message,
-    services,
     stored,
     ticket_for,
     timeline_lines,
@@ -24,7 +22,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
 from tests.harness.cards import facts, texts
 from tests.harness.connector import Sent
 from tests.harness.desk import Chat, Desk
-from tests.services.test_tickets_helpers import weekdays_later
 
 FIX = {
     "summary": "Replaced the worn infeed belt",
@@ -178,20 +175,3 @@ async def test_close_asks_for_the_confirmation_or_the_closure_card_first(desk: D
     assert (await kevin.says("close BP-1001")).texts == [
         "BP-1001 is already closed; `reopen` it if the fix did not hold."
     ]
-
-
-async def test_silence_closes_a_resolved_ticket_after_five_business_days_not_four(desk: Desk):
-    await ticket_for(desk, "kevin")
-    freeze(desk, MONDAY_9AM)
-    await resolve(desk.user("Kevin"), ASKED)
-    app = services(desk)
-
-    assert await close_silent_tickets(app, weekdays_later(4)) == []
-    assert (await stored(desk, "BP-1001")).status is TicketStatus.RESOLVED
-    assert await close_silent_tickets(app, weekdays_later(5)) == ["BP-1001"]
-    ticket = await stored(desk, "BP-1001")
-    assert (ticket.status, ticket.closed_at) == (TicketStatus.CLOSED, weekdays_later(5))
-    assert (await timeline_lines(desk, "BP-1001"))[-1] == (
-        "The desk closed it: no answer from the customer in 5.0 business days"
-    )
-    assert await close_silent_tickets(app, weekdays_later(6)) == []

@@ -34,10 +34,14 @@ async def resolved_by_kevin(desk: Desk) -> tuple[Chat, Chat]:
     return kevin, allison
 
 
+def replies(answer: Answer, chat: Chat) -> list[dict]:
+    """The cards the bot sent into `chat`'s personal chat during `answer`."""
+    return [s.card for s in answer.sent if s.conversation_id == personal_chat(chat) and s.card]
+
+
 def notices(answer: Answer, chat: Chat) -> list[dict]:
     """The reopen notices the bot sent into `chat`'s personal chat during `answer`."""
-    cards = [s.card for s in answer.sent if s.conversation_id == personal_chat(chat) and s.card]
-    return [card for card in cards if " reopened · " in texts(card)[0]]
+    return [card for card in replies(answer, chat) if " reopened · " in texts(card)[0]]
 
 
 async def test_allison_reopens_on_a_customer_report_and_kevin_and_she_are_told(desk: Desk):
@@ -54,7 +58,7 @@ async def test_allison_reopens_on_a_customer_report_and_kevin_and_she_are_told(d
     )
 
     card = replied_card(answer)
-    assert "Reopened (reopen #1). Told: Kevin, Allison." in texts(card)
+    assert "Reopened (reopen #1). Telling Kevin, Allison." in texts(card)
     assert facts(card)["Reopened"] == "1×"
     assert facts(card)["Status"] == "Assigned"
     ticket = await stored(desk, "BP-1001")
@@ -78,8 +82,9 @@ async def test_allison_reopens_on_a_customer_report_and_kevin_and_she_are_told(d
 
 async def test_each_reopen_counts_and_is_told_once(desk: Desk):
     kevin, allison = await resolved_by_kevin(desk)
-    first = await desk.user("Jordan").says("reopen BP-1001 Still jams on the night shift")
-    assert texts(first.cards[-1])[1] == "Reopened (reopen #1). Told: Kevin, Allison."
+    jordan = desk.user("Jordan")
+    first = await jordan.says("reopen BP-1001 Still jams on the night shift")
+    assert texts(replies(first, jordan)[0])[1] == "Reopened (reopen #1). Telling Kevin, Allison."
     assert len(notices(first, kevin)) == len(notices(first, allison)) == 1
 
     sent = (await kevin.says("ticket BP-1001")).last
@@ -96,6 +101,27 @@ async def test_each_reopen_counts_and_is_told_once(desk: Desk):
     assert lines == [
         "Jordan reopened it (reopen #1, by staff): Still jams on the night shift",
         "Kevin reopened it (reopen #2, by staff): The belt slips as well",
+    ]
+
+
+async def test_the_reopener_learns_who_cannot_be_reached_yet(desk: Desk):
+    await ticket_for(desk, "kevin")
+    kevin = desk.user("Kevin")  # Allison has never opened the app
+    sent = (await kevin.says("ticket BP-1001")).last
+    await kevin.executes(sent, RESOLVE, number="BP-1001")
+    await kevin.executes(sent, CLOSURE_SUBMIT, number="BP-1001", **ASKED)
+
+    jordan = desk.user("Jordan")
+    answer = await jordan.says("reopen BP-1001 Still jams on the night shift")
+
+    assert texts(replies(answer, jordan)[0])[1] == (
+        "Reopened (reopen #1). Telling Kevin, Allison. Allison doesn't have the Support Desk "
+        "app yet: they get this when they open it. Send Allison the install link if it is urgent."
+    )
+    assert len(notices(answer, kevin)) == 1
+    arrival = await desk.user("Allison").says("whoami")
+    assert [texts(card)[0] for card in arrival.cards][:1] == [
+        "BP-1001 reopened · Sealer stops after 20 cases"
     ]
 
 

@@ -5,58 +5,17 @@ The week behind it is tests/services/test_scorecard.py's 2026-W47, hand-checked 
 
 from __future__ import annotations
 
-import base64
 import json
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-
-import pytest
 
 from bot.keys import BOT, SERVICES
 from dialogs.scorecard.feature import post_scorecard
 from services.scorecard import ACCEPTED_FORMS
-from tests.harness.cards import elements, texts
+from tests.harness.cards import texts
 from tests.harness.connector import Sent
 from tests.harness.desk import Chat, Desk
-from tests.services.test_scorecard import POSTED, seed_the_week
+from tests.harness.scorecard import POSTED, chart, row
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-@asynccontextmanager
-async def week_47_desk(settings, connector) -> AsyncIterator[Desk]:
-    """The bot with week 47 on its books, on Monday 23 Nov 2026 at 06:00 Pacific."""
-    running = Desk(settings, connector)
-    await running.start()
-    try:
-        await seed_the_week(running.app[SERVICES].db)
-        running.app[SERVICES].clock = lambda: POSTED
-        yield running
-    finally:
-        await running.close()
-
-
-@pytest.fixture
-async def desk(settings, connector) -> AsyncIterator[Desk]:
-    """Week 47's desk with the shipped profile."""
-    async with week_47_desk(settings, connector) as running:
-        yield running
-
-
-def row(card: dict, label: str) -> list[str]:
-    """The cells of the table line that starts with `label`."""
-    cells = texts(card)
-    at = cells.index(label)
-    return cells[at : at + 5]
-
-
-def chart(card: dict) -> bytes:
-    """The PNG the card's chart image carries."""
-    [image] = [e for e in elements(card) if e["type"] == "Image"]
-    prefix = "data:image/png;base64,"
-    assert image["url"].startswith(prefix)
-    assert image["altText"].startswith("Reopen rate and acknowledgement rate by week.")
-    return base64.b64decode(image["url"][len(prefix) :])
 
 
 async def test_mary_sees_last_weeks_scorecard_headline_first(desk: Desk):

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from bot.keys import BOT, SERVICES
 from bot.scheduling import SCHEDULER
 from dialogs.scorecard.feature import post_scorecard
-from tests.dialogs.test_scorecard import week_47_desk
 from tests.harness import activities as act
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
 from tests.harness.profiles import with_channel
-from tests.services.test_scorecard import POSTED
+from tests.harness.scorecard import POSTED
 
 CHANNEL = act.Channel(channel_id="19:scorecard@thread.tacv2", name="Scorecard")
 
@@ -23,13 +20,6 @@ CHANNEL = act.Channel(channel_id="19:scorecard@thread.tacv2", name="Scorecard")
 def settings(settings, tmp_path):
     """The shipped BestPack profile with a scorecard channel."""
     return with_channel(settings, tmp_path, "scorecard", CHANNEL.channel_id)
-
-
-@pytest.fixture
-async def desk(settings, connector) -> AsyncIterator[Desk]:
-    """Week 47's desk, with the scorecard channel in its profile."""
-    async with week_47_desk(settings, connector) as running:
-        yield running
 
 
 async def test_the_post_goes_to_the_channel_and_nobody_s_chat(desk: Desk):

@@ -1,0 +1,34 @@
+"""The scorecard card of a week, chart included, for whoever asks or is posted it."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+from cards.scorecard import scorecard_card
+from cards.scorecard_chart import trend_png
+from services.app_services import AppServices
+from services.profile import Metric
+from services.scorecard import Scorecards, Week, WeeklyScorecard
+
+
+async def week_view(services: AppServices, week: Week, now: datetime) -> dict:
+    """The card of `week`'s scorecard as the event log stands at `now`."""
+    return await scorecard_view(
+        services, await Scorecards(services.db, services.profile).scorecard(week, now)
+    )
+
+
+async def scorecard_view(services: AppServices, computed: WeeklyScorecard) -> dict:
+    """The card of a computed scorecard, with its chart drawn off the event loop."""
+    profile = services.profile
+    targets = profile.scorecard.targets if profile.scorecard else ()
+    target = next((t.value for t in targets if t.metric is Metric.REOPEN_RATE_PCT), None)
+    # matplotlib is CPU work of a tenth of a second: keep it off the event loop.
+    chart = await asyncio.to_thread(trend_png, computed.trend, target)
+    return scorecard_card(profile, computed, chart)
+
+
+def summary(week: Week) -> str:
+    """What notifications show for the week's scorecard."""
+    return f"Weekly scorecard {week.label}"

@@ -1,0 +1,32 @@
+"""Process 3's cards for the person asking: their open tickets, a ticket's whole timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.turn import Turn
+from cards.history import history_card
+from cards.lists import ticket_list_card
+from services.profile import Person, Profile
+from services.tickets import Ticket
+from services.tickets.describe import timeline
+
+
+def my_tickets_view(profile: Profile, tickets: Sequence[Ticket], now: datetime) -> dict:
+    """The caller's open tickets, most urgent first, each with its Open button."""
+    title = f"Your open tickets ({len(tickets)})"
+    return ticket_list_card(profile, title, tickets, now, empty="You have no open tickets.")
+
+
+def digest_view(profile: Profile, person: Person, tickets: Sequence[Ticket], now: datetime) -> dict:
+    """The morning's list of a person's open tickets, most urgent first."""
+    title = f"Good morning, {person.name}: your open tickets ({len(tickets)})"
+    return ticket_list_card(profile, title, tickets, now)
+
+
+async def history_view(turn: Turn, ticket: Ticket, page: int) -> dict:
+    """Page `page` of the ticket's whole timeline (1 is the newest)."""
+    events = await turn.services.tickets.events(ticket.id)
+    lines = timeline(turn.services.profile, list(events), limit=len(events))
+    return history_card(ticket, lines, page)
