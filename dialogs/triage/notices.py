@@ -10,7 +10,6 @@ from __future__ import annotations
 from bot.turn import Turn
 from cards.ticket import note_form, ticket_card
 from dialogs.triage.views import triage_card_for
-from services.db.outbox import OutboxMessage
 from services.delivery import Delivery, Recipient
 from services.profile import Capability, Person
 from services.tickets import Ticket, TicketEvent
@@ -77,25 +76,3 @@ async def ask_requester(
     summary = f"{ticket.number}: {asker.name} needs more information"
     key = f"info:{ticket.number}:v{ticket.version}"
     return await turn.tell(Recipient.person(requester.id), card, key, summary=summary)
-
-
-APP_NAME = "Support Desk"
-
-
-async def delivery_warning(turn: Turn, person: Person, message: OutboxMessage) -> str | None:
-    """Transitional, for processes not yet on Turn.tell (reach_note replaces it)."""
-    if message.status == "sent":
-        return None
-    if message.status == "pending":
-        return f"I'll keep trying to reach {person.name}'s chat; Teams is busy just now."
-    if message.status == "dead":
-        return f"I couldn't reach {person.name}'s chat, so please tell them yourself."
-    if await turn.services.references.for_person(person.id) is None:
-        return (
-            f"{person.name} doesn't have the {APP_NAME} app yet, so I'll deliver the notice "
-            "when they open it."
-        )
-    return (
-        f"{person.name} has blocked or removed the {APP_NAME} app, so I'll deliver the notice "
-        "when they open it again."
-    )
