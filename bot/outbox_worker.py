@@ -7,8 +7,8 @@ the doorbell rings (something falls due sooner: added, paced or rescheduled). A 
 holds at most `per_conversation` claimed messages; more are put back, due when its queue will
 have drained, so a flood to one chat leaves the rest of the batch for everyone else. A busy
 queue (half its cap) is left out of the claim and of the next-due time alike, and rings the
-doorbell once it has room: counting its due messages as due spun the worker on two queries a
-round, and the "sent" records waited behind them.
+doorbell once it has room: counting its due messages as due had the worker look again at once,
+two queries a round, hundreds a second while a backlog drained.
 """
 
 from __future__ import annotations
