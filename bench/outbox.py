@@ -57,7 +57,7 @@ from services.db import Database  # noqa: E402
 from services.db.conversations import ConversationRefRepository, StoredReference  # noqa: E402
 from services.db.outbox import OutboxRepository  # noqa: E402
 from services.db.types import utc_now  # noqa: E402
-from services.delivery import DeliverySettings  # noqa: E402
+from services.delivery import DeliverySettings, Recipient  # noqa: E402
 from services.profile import load_profile  # noqa: E402
 from services.settings import Settings  # noqa: E402
 from tests.harness.connector import Limits  # noqa: E402
@@ -214,8 +214,8 @@ async def outbox(connector: str, mix, settings: Settings, workdir: Path) -> Run:
     worker.start()
     started = time.perf_counter()
     for n, (chat, text) in enumerate(mix):
-        target = f"conversation:{prefix}{chat}"
-        await notifier.send("conversation", target, MessageFactory.text(text), f"bench:{n}")
+        to = Recipient("conversation", f"conversation:{prefix}{chat}")
+        await notifier.tell(to, MessageFactory.text(text), f"bench:{n}")
     await arrived(connector, prefix, mix, timeout=600)
     seconds = time.perf_counter() - started
     await worker.stop()

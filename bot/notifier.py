@@ -90,24 +90,6 @@ class Notifier:
         """Queue and deliver at once (scheduled jobs: nobody waits for an answer)."""
         return await self.deliver(await self.queue(to, activity, key, thread_id))
 
-    async def send(
-        self,
-        target_kind: str,
-        target: str,
-        activity: Activity,
-        dedupe_key: str,
-        thread_id: str | None = None,
-    ) -> OutboxMessage:
-        """Transitional: tell at once and return the outbox row (dialogs move to Turn.tell)."""
-        to = Recipient(target_kind, target)  # type: ignore[arg-type]
-        notice = await self.queue(to, activity, dedupe_key, thread_id)
-        await self.deliver(notice)
-        return await self._outbox.get(notice.message.id) or notice.message
-
-    async def update_message(self, message: OutboxMessage, activity: Activity) -> bool:
-        """Transitional: update by outbox row (dialogs move to Turn.update_notice)."""
-        return await self.update(message.dedupe_key, activity)
-
     async def _pace_wait(self, message: OutboxMessage) -> float:
         stored = await self._sender.reference(message)
         if stored is None:

@@ -17,6 +17,7 @@ from bot.metrics import DeskMetrics
 from bot.router import Feature
 from bot.turn import Turn
 from services.db.schema import outbox, sla_alerts
+from services.delivery import Recipient
 from services.tickets import TicketDraft
 from tests.harness import activities as act
 from tests.harness.desk import Desk
@@ -42,10 +43,9 @@ async def explode(turn: Turn, args: str) -> None:
 async def page(turn: Turn, args: str) -> None:
     """Send a colleague a proactive message and say what became of it."""
     person_id, _, text = args.partition(" ")
-    message = await turn.notifier.send(
-        "person", person_id, MessageFactory.text(text), dedupe_key=f"page:{person_id}:{text}"
-    )
-    await turn.say(message.status)
+    key = f"page:{person_id}:{text}"
+    delivery = await turn.notifier.tell(Recipient.person(person_id), MessageFactory.text(text), key)
+    await turn.say(delivery.value)
 
 
 def parse(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -130,7 +130,7 @@ async def test_each_proactive_send_is_counted_by_outcome(settings, connector):
         mary, kevin = desk.user("Mary"), desk.user("Kevin")
         await kevin.says("help")  # Kevin has the app; Sean never opened it
         assert (await mary.says("page kevin Line 3 is down")).texts[-1] == "sent"
-        assert (await mary.says("page sean Please call the customer")).texts == ["waiting"]
+        assert (await mary.says("page sean Please call the customer")).texts == ["held_no_app"]
         after = await scrape(desk)
     finally:
         await desk.close()

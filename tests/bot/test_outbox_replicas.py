@@ -18,7 +18,7 @@ from bot.references import ReferenceBook
 from services.db import Database
 from services.db.conversations import ConversationRefRepository, StoredReference
 from services.db.outbox import OutboxMessage, OutboxRepository
-from services.delivery import DeliverySettings, Doorbell
+from services.delivery import DeliverySettings, Doorbell, Recipient
 from services.profile import load_profile
 from services.settings import Settings
 from tests.bot.test_outbox_delivery import FAST
@@ -124,7 +124,9 @@ async def test_the_same_notice_from_two_replicas_at_once_is_sent_once(
     ):
         # A retried turn landing on both replicas: same dedupe keys, at the same moment.
         sends = [
-            r.notifier.send("person", person, MessageFactory.text(f"For {person}"), f"k:{person}")
+            r.notifier.tell(
+                Recipient.person(person), MessageFactory.text(f"For {person}"), f"k:{person}"
+            )
             for person in PEOPLE
             for r in (one, two)
         ]

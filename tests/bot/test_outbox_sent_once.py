@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 
 from services.db import Database
 from services.db.outbox import OutboxMessage, OutboxRepository
-from services.delivery import DeliverySettings
+from services.delivery import DeliverySettings, Recipient
 from services.settings import Settings
 from tests.bot.test_outbox_replicas import remember_chats, replica
 from tests.fixtures.databases import OpenDatabase
@@ -73,7 +73,7 @@ async def test_a_record_slower_than_the_send_timeout_does_not_turn_the_send_into
     await remember_chats(sqlite_database, connector)
     async with replica(sqlite_database, settings, "web-1", SHORT) as one:
         late_records(one.outbox, monkeypatch, 2 * SHORT.send_timeout_seconds)
-        await one.notifier.send("person", "person-0", MessageFactory.text(TEXT), "page:1")
+        await one.notifier.tell(Recipient.person("person-0"), MessageFactory.text(TEXT), "page:1")
         stored = await settled(one.outbox)
     assert (stored.status, stored.attempts) == ("sent", 1)
     assert copies(connector) == 1
@@ -135,7 +135,7 @@ async def test_a_record_the_database_refuses_once_is_written_on_the_next_try(
             await mark_sent(message_id, activity_id)
 
         monkeypatch.setattr(one.outbox, "mark_sent", flaky)
-        await one.notifier.send("person", "person-0", MessageFactory.text(TEXT), "page:1")
+        await one.notifier.tell(Recipient.person("person-0"), MessageFactory.text(TEXT), "page:1")
         stored = await settled(one.outbox)
     assert (stored.status, len(tries)) == ("sent", 2)
     assert copies(connector) == 1
