@@ -119,7 +119,7 @@ def generate(
 
 
 def _row(profile: Profile, ticket_id: int, created: datetime, priority: str, state: dict) -> dict:
-    status, substatus = to_zendesk(TicketStatus(state["status"]))
+    status, substatus = to_zendesk(profile, TicketStatus(state["status"]))
     return {
         "id": ticket_id,
         "number": f"BP-{ticket_id}",

@@ -14,7 +14,7 @@ from typing import Any
 
 from services.forms import check_answers
 from services.parts.model import PartsAnswer, PartsDraft, RequestType
-from services.profile import Choice, FieldKind, FormField, Profile
+from services.profile import Choice, FieldKind, FieldRole, FormField, Profile
 
 MAX_QUANTITY = 100_000
 MAX_PRICE_CENTS = 10_000_000_00  # ten million dollars: anything above is a typo
@@ -22,7 +22,7 @@ _QUANTITY = f"Quantity is a whole number from 1 to {MAX_QUANTITY:,}."
 _PART = r"^[A-Za-z0-9][A-Za-z0-9._/ -]{0,63}$"
 _PART_ERROR = "Part numbers are up to 64 letters, digits, spaces or . _ / -."
 _REFERENCE = r"^[A-Za-z0-9][A-Za-z0-9-]{1,31}$"
-_SERIAL = "serial_number"  # the intake field whose pattern machine serials follow
+_SERIAL = "serial_number"
 
 REQUEST_TYPE_CHOICES = (
     Choice(key=RequestType.QUOTE.value, label="Quote: price and lead time"),
@@ -75,20 +75,19 @@ class Checked:
 
 def _serial_field(profile: Profile) -> FormField:
     """The machine serial as the profile's intake asks it: same pattern, same message."""
-    try:
-        intake = profile.intake_field(_SERIAL)
-    except KeyError:
-        return FormField(id=_SERIAL, label="Machine serial number", kind=FieldKind.TEXT)
+    label = "Machine serial number"
+    intake = profile.field_for(FieldRole.SERIAL_NUMBER)
+    if intake is None:
+        return FormField(id=_SERIAL, label=label, kind=FieldKind.TEXT)
     # Not required on the card: an order status look-up needs no serial (checked below).
-    return intake.model_copy(update={"label": "Machine serial number", "required": False})
+    update = {"id": _SERIAL, "label": label, "required": False, "role": None}
+    return intake.model_copy(update=update)
 
 
 def serial_required(profile: Profile) -> bool:
     """Whether quotes and identifications need the serial (as intake needs it)."""
-    try:
-        return profile.intake_field(_SERIAL).required
-    except KeyError:
-        return False
+    intake = profile.field_for(FieldRole.SERIAL_NUMBER)
+    return intake is not None and intake.required
 
 
 def request_fields(profile: Profile) -> tuple[FormField, ...]:

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from services.parts.model import PartsRequest, PartsRuleError
-from services.profile import Capability, Person, Profile
+from services.profile import Capability, Person, ProcessRole, Profile
 from services.tickets.rules import name_of
-
-PARTS_PROCESS = 5  # "Parts & Quote Support" in the support way's numbering
 
 
 def parts_owner(profile: Profile) -> Person | None:
-    """Who answers parts requests: the process owner if they may, else the first who may."""
-    answerers = profile.people_with_capability(Capability.ANSWER_PARTS)
-    try:
-        owner = profile.process_owner(PARTS_PROCESS)
-    except KeyError:  # a profile without a fifth process step
-        owner = None
-    if owner is not None and owner in answerers:
+    """Who answers parts requests: the parts step's owner, else the first who may."""
+    # The profile checks at load that the step's owner may answer parts requests.
+    owner = profile.owner_of(ProcessRole.PARTS)
+    if owner is not None:
         return owner
+    answerers = profile.people_with_capability(Capability.ANSWER_PARTS)
     return answerers[0] if answerers else None
 
 

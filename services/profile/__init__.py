@@ -5,6 +5,7 @@ from services.profile.forms import (
     Choice,
     ChoiceSource,
     FieldKind,
+    FieldRole,
     FormField,
     IntakeRule,
     RuleAction,
@@ -19,13 +20,15 @@ from services.profile.policy import (
     Direction,
     Metric,
     Process,
+    ProcessRole,
     Scorecard,
     ScorecardTarget,
     Unit,
 )
 from services.profile.roster import Capability, Person, Role, Skill
 from services.profile.routing import Complexity, IssueType, Provider, RoutingRule, ServiceNetwork
-from services.profile.sla import Priority, SlaPolicy, SlaTarget, Status
+from services.profile.sla import Priority, SlaPolicy, SlaTarget
+from services.profile.statuses import Status, TicketStatus
 
 __all__ = [
     "ASSIGNEE",
@@ -38,6 +41,7 @@ __all__ = [
     "Complexity",
     "Direction",
     "FieldKind",
+    "FieldRole",
     "FormField",
     "Holiday",
     "IntakeRule",
@@ -46,6 +50,7 @@ __all__ = [
     "Person",
     "Priority",
     "Process",
+    "ProcessRole",
     "Profile",
     "ProfileError",
     "Provider",
@@ -59,6 +64,7 @@ __all__ = [
     "SlaPolicy",
     "SlaTarget",
     "Status",
+    "TicketStatus",
     "Unit",
     "load_profile",
     "shipped_profiles",

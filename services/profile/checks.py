@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from services.profile.base import duplicates
 from services.profile.checks_flow import flow_problems
+from services.profile.checks_roles import role_problems
 from services.profile.errors import Loc, Problem
 from services.profile.policy import ASSIGNEE
 from services.profile.roster import Capability
@@ -24,6 +25,7 @@ def reference_problems(p: Profile, ix: Index) -> list[Problem]:
         *_roster(p, ix),
         *_routing(p, ix),
         *flow_problems(p, ix),
+        *role_problems(p, ix),
     ]
 
 

@@ -47,8 +47,6 @@ def _priorities(p: Profile, ix: Index) -> Iterator[Problem]:
 
 
 def _statuses(p: Profile, ix: Index) -> Iterator[Problem]:
-    if not any(s.final for s in p.statuses):
-        yield Problem(("statuses",), "no status is `final = true`, so no ticket could ever close")
     referenced = [
         (("sla", "paused_statuses", i), key) for i, key in enumerate(p.sla.paused_statuses)
     ] + [

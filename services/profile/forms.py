@@ -34,6 +34,23 @@ class ChoiceSource(StrEnum):
     US_STATES = "us_states"
 
 
+class FieldRole(StrEnum):
+    """What the code reads an intake answer as; answers of fields without one feed the rules."""
+
+    SUBJECT = "subject"  # else the description's first line
+    DESCRIPTION = "description"
+    PRIORITY = "priority"  # else the rules' suggestion
+    ISSUE_TYPE = "issue_type"
+    COMPLEXITY = "complexity"
+    COMPANY = "company"
+    CONTACT_NAME = "contact_name"
+    CONTACT_EMAIL = "contact_email"
+    CONTACT_PHONE = "contact_phone"
+    MACHINE_MODEL = "machine_model"
+    SERIAL_NUMBER = "serial_number"
+    SITE_STATE = "site_state"  # who goes on site: a 3rd-party provider or in-house staff
+
+
 _PATTERNED = {FieldKind.TEXT, FieldKind.MULTILINE, FieldKind.PHONE, FieldKind.EMAIL}
 _TYPED = _PATTERNED  # the kinds whose answer is free text, so they have a length limit
 
@@ -46,11 +63,12 @@ class Choice(Frozen):
 
 
 class FormField(Frozen):
-    """One question on the intake form."""
+    """One question on a form; on the intake form, `role` says what the code reads it as."""
 
     id: Slug
     label: Text
     kind: FieldKind
+    role: FieldRole | None = None
     required: bool = False
     choices: tuple[Choice, ...] = ()
     choices_from: ChoiceSource | None = None

@@ -10,13 +10,28 @@ from pydantic import Field, PrivateAttr, model_validator
 from services.profile.base import US_STATES, Frozen, Slug, Text
 from services.profile.checks import reference_problems
 from services.profile.errors import ReferenceProblems
-from services.profile.forms import Choice, ChoiceSource, FormField, IntakeRule, RuleAction
+from services.profile.forms import (
+    Choice,
+    ChoiceSource,
+    FieldRole,
+    FormField,
+    IntakeRule,
+    RuleAction,
+)
 from services.profile.hours import BusinessHours
 from services.profile.index import Index, build_index
-from services.profile.policy import ASSIGNEE, Channels, ClosurePolicy, Process, Scorecard
+from services.profile.policy import (
+    ASSIGNEE,
+    Channels,
+    ClosurePolicy,
+    Process,
+    ProcessRole,
+    Scorecard,
+)
 from services.profile.roster import Capability, Person, Role, Skill
 from services.profile.routing import Complexity, IssueType, Provider, RoutingRule, ServiceNetwork
-from services.profile.sla import Priority, SlaPolicy, SlaTarget, Status
+from services.profile.sla import Priority, SlaPolicy, SlaTarget
+from services.profile.statuses import Status, TicketStatus
 
 _STATE_CHOICES = tuple(Choice(key=code.lower(), label=code) for code in sorted(US_STATES))
 
@@ -110,6 +125,11 @@ class Profile(Frozen):
         owner = self.process(key_or_number).owner
         return None if owner == ASSIGNEE else self.person(owner)
 
+    def owner_of(self, role: ProcessRole) -> Person | None:
+        """Who owns the step playing `role`; None: no step plays it, or the assignee owns it."""
+        step = self._ix.process_roles.get(role)
+        return None if step is None else self.process_owner(step.key)
+
     def issue_type(self, key: str) -> IssueType:
         """The issue type with this key; KeyError if undefined."""
         return self._ix.issue_types[key]
@@ -155,15 +175,35 @@ class Profile(Frozen):
         """The status with this key; KeyError if undefined."""
         return self._ix.statuses[key]
 
-    def clock_paused(self, status: str) -> bool:
-        """True if SLA clocks stop while a ticket is in `status`."""
-        return status in self.sla.paused_statuses
+    def status_for(self, role: TicketStatus) -> Status:
+        """The status playing `role`; KeyError if this profile does not use the role."""
+        return self._ix.status_roles[TicketStatus(role)]
+
+    @property
+    def paused_roles(self) -> frozenset[TicketStatus]:
+        """The roles of the statuses in which SLA clocks stop (`sla.paused_statuses`)."""
+        return self._ix.paused_roles
+
+    @property
+    def auto_close_roles(self) -> frozenset[TicketStatus]:
+        """The roles of the statuses a silent ticket closes from (`closure.auto_close_from`)."""
+        return self._ix.auto_close_roles
+
+    def clock_paused(self, status: TicketStatus | str) -> bool:
+        """True if SLA clocks stop in `status`: a role, or else a key of this profile's statuses."""
+        if not isinstance(status, TicketStatus):
+            return status in self.sla.paused_statuses
+        return status in self._ix.paused_roles
 
     # --- intake -------------------------------------------------------------------------------
 
     def intake_field(self, field_id: str) -> FormField:
         """The intake field with this id; KeyError if undefined."""
         return self._ix.fields[field_id]
+
+    def field_for(self, role: FieldRole) -> FormField | None:
+        """The intake field playing `role`; None if the intake asks no such question."""
+        return self._ix.field_roles.get(role)
 
     def choices_for(self, field: FormField | str) -> tuple[Choice, ...]:
         """The options of a choice field, resolving `choices_from` against this profile."""

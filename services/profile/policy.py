@@ -17,10 +17,26 @@ from pydantic import (
 
 from services.profile.base import Frozen, Slug, Text
 from services.profile.hours import Weekday
+from services.profile.roster import Capability
 
 ASSIGNEE = "assignee"  # a process owned by whoever the ticket is assigned to
 # Teams channel ids look like 19:abc...@thread.tacv2 (older teams: @thread.skype).
 _CHANNEL_ID = re.compile(r"^19:[^\s@]+@thread\.(tacv2|skype)$")
+
+
+class ProcessRole(StrEnum):
+    """A process step the code looks up, to send its work to the step's owner."""
+
+    PARTS = "parts"  # parts requests go to its owner
+    KNOWLEDGE = "knowledge"  # KB drafts go to its owner
+
+    @property
+    def capability(self) -> Capability:
+        """What the step's owner must be able to do for the code to send them its work."""
+        return {
+            ProcessRole.PARTS: Capability.ANSWER_PARTS,
+            ProcessRole.KNOWLEDGE: Capability.PUBLISH_KB,
+        }[self]
 
 
 class Process(Frozen):
@@ -31,6 +47,7 @@ class Process(Frozen):
     name: Text
     summary: str = ""
     owner: Slug
+    role: ProcessRole | None = None
 
 
 class ClosurePolicy(Frozen):

@@ -1,4 +1,4 @@
-"""How urgent a ticket is and how fast it must move: priorities, statuses and SLA targets."""
+"""How urgent a ticket is and how fast it must move: priorities and SLA targets."""
 
 from __future__ import annotations
 
@@ -16,14 +16,6 @@ class Priority(Frozen):
     description: str = ""
     # The priority a new ticket gets when no intake rule suggests another one.
     default: bool = False
-
-
-class Status(Frozen):
-    """A ticket status the team uses; `final` statuses end the ticket's life."""
-
-    key: Slug
-    label: Text
-    final: bool = False
 
 
 class SlaTarget(Frozen):
@@ -48,6 +40,7 @@ class SlaPolicy(Frozen):
     """SLA targets per priority plus when to warn and when the clock stops."""
 
     warn_before_breach_minutes: PositiveInt
-    # Time spent waiting on the customer or on parts is not the team's delay.
+    # Keys of the profile's statuses: time waiting on the customer or on parts is not the
+    # team's delay.
     paused_statuses: tuple[Slug, ...] = ()
     targets: tuple[SlaTarget, ...] = Field(min_length=1)

@@ -58,7 +58,8 @@ class SlaClock:
     @classmethod
     def of(cls, profile: Profile, clock: BusinessClock) -> SlaClock:
         """The SLA clock of `profile`'s policy."""
-        return cls(clock, frozenset(profile.sla.paused_statuses))
+        # Events record status roles, so the pause is looked up by role.
+        return cls(clock, frozenset(role.value for role in profile.paused_roles))
 
     def elapsed(self, start: datetime, stop: datetime) -> float:
         """Business minutes from start to stop, pauses included (what the customer waited)."""

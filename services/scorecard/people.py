@@ -19,7 +19,8 @@ from services.scorecard.queries import (
 )
 from services.scorecard.weeks import Week
 from services.tickets.model import EventKind
-from services.tickets.statuses import UNSOLVED_ZENDESK
+from services.tickets.queues import in_roles
+from services.tickets.statuses import OPEN
 
 
 def per_person(profile: str, week: Week) -> Select[Any]:
@@ -87,7 +88,7 @@ def _at_week_end(end: datetime) -> Any:
         )
 
     open_then = or_(
-        and_(untouched, T.c.status.in_(UNSOLVED_ZENDESK)),
+        and_(untouched, in_roles(OPEN)),
         and_(~untouched, latest(STATUS).not_in(DONE_STATUSES)),
     )
     holder = case((untouched, T.c.assignee_id), else_=latest(ASSIGNEE))

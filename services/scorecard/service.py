@@ -61,7 +61,7 @@ class Scorecards:
     ) -> WeekMeasures:
         name = self._profile.name
         counts = (await connection.execute(q.week_counts(name, week, as_of))).mappings().one()
-        paused = self._profile.sla.paused_statuses
+        paused = sorted(role.value for role in self._profile.paused_roles)
         changes = timelines(
             (await connection.execute(q.status_changes(name, week, paused))).mappings()
         )

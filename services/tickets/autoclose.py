@@ -14,7 +14,8 @@ from services.scheduler.skipping import SkippedItems, skipped_items
 from services.tickets.closure import auto_close, auto_close_refusal
 from services.tickets.errors import StaleTicket
 from services.tickets.model import Ticket
-from services.tickets.statuses import TicketStatus, to_zendesk
+from services.tickets.queues import in_roles
+from services.tickets.statuses import TicketStatus
 
 if TYPE_CHECKING:
     from services.app_services import AppServices
@@ -66,24 +67,21 @@ async def silent_candidates(
 
     The closure reminders look at the same tickets.
     """
-    statuses = services.profile.closure.auto_close_from
+    roles = services.profile.auto_close_roles
     try:
-        return await services.tickets.with_status(statuses)
+        return await services.tickets.with_status(roles)
     except Exception as error:
         log.warning("reading the tickets to close failed (%s); reading them one by one", error)
     # The ids alone: if even they cannot be read, the run fails as it should.
-    ids = await _ids_in(services, statuses)
+    ids = await _ids_in(services, roles)
     return await skipped.each(ids, services.tickets.get_by_id, now)
 
 
-async def _ids_in(services: AppServices, statuses: Iterable[TicketStatus | str]) -> list[int]:
-    """The ids of the profile's tickets in these statuses (and a few more, refused later)."""
-    # The Zendesk status only, as with_status filters first: a ticket in another substatus
-    # of it is read and then left alone by auto_close_refusal.
-    zendesk = {to_zendesk(TicketStatus(status))[0] for status in statuses}
+async def _ids_in(services: AppServices, roles: Iterable[TicketStatus]) -> list[int]:
+    """The ids of the profile's tickets in these status roles."""
     query = (
         select(tickets.c.id)
-        .where(tickets.c.profile == services.profile.name, tickets.c.status.in_(zendesk))
+        .where(tickets.c.profile == services.profile.name, in_roles(roles))
         .order_by(tickets.c.id)
     )
     async with services.db.engine.connect() as connection:

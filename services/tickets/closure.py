@@ -135,10 +135,8 @@ def auto_close(ticket: Ticket, profile: Profile, now: datetime) -> Change:
 def auto_close_refusal(ticket: Ticket, profile: Profile, now: datetime) -> str | None:
     """Why the ticket may not close by itself now; None when it may."""
     policy = profile.closure
-    if ticket.status not in policy.auto_close_from:
-        allowed = " or ".join(
-            f'"{status_label(profile, TicketStatus(s))}"' for s in policy.auto_close_from
-        )
+    if ticket.status not in profile.auto_close_roles:
+        allowed = " or ".join(f'"{profile.status(key).label}"' for key in policy.auto_close_from)
         current = status_label(profile, ticket.status)
         return f"{ticket.number} is {current}; only tickets that are {allowed} close by themselves."
     if ticket.resolved_at is None:
@@ -177,7 +175,7 @@ def _grounds(
         return {"closed_because": "customer_confirmed", "confirmed_by": who, "confirmed_via": via}
     if not policy.confirm_with_customer:
         return {"closed_because": "confirmation_not_required"}
-    if ticket.status not in policy.auto_close_from:
+    if ticket.status not in profile.auto_close_roles:
         raise TicketRuleError(
             f"{ticket.number} can only be closed once the customer confirms the fix."
         )

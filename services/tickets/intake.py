@@ -5,23 +5,26 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from services.profile import Profile
+from services.profile import FieldRole, Profile
 from services.tickets.errors import TicketRuleError
 from services.tickets.rules import business_clock
 
 _SUBJECT_FROM_DESCRIPTION = 120
 
-# Intake field ids whose answers also get a column of their own (the rest live in `fields`).
+R = FieldRole
+# Field roles whose answers also get a ticket column of their own (all answers stay in `fields`).
 _COLUMNS = {
-    "company": "company",
-    "contact_name": "contact_name",
-    "email": "contact_email",
-    "phone": "contact_phone",
-    "machine_model": "machine_model",
-    "serial_number": "serial_number",
-    "machine_complexity": "complexity",
-    "issue_type": "issue_type",
-    "issue_description": "description",
+    R.SUBJECT: "subject",
+    R.DESCRIPTION: "description",
+    R.PRIORITY: "priority",
+    R.ISSUE_TYPE: "issue_type",
+    R.COMPLEXITY: "complexity",
+    R.COMPANY: "company",
+    R.CONTACT_NAME: "contact_name",
+    R.CONTACT_EMAIL: "contact_email",
+    R.CONTACT_PHONE: "contact_phone",
+    R.MACHINE_MODEL: "machine_model",
+    R.SERIAL_NUMBER: "serial_number",
 }
 
 
@@ -44,23 +47,29 @@ class TicketDraft:
     external_id: str | None = None
 
 
+def answer(profile: Profile, answers: Mapping[str, Any], role: FieldRole) -> Any:
+    """The answer to the intake field playing `role`; None if unasked or unanswered."""
+    spec = profile.field_for(role)
+    return None if spec is None else answers.get(spec.id)
+
+
 def draft_from_answers(profile: Profile, answers: Mapping[str, Any]) -> TicketDraft:
-    """A draft from intake form answers; the subject is the description's first line."""
+    """A draft from intake answers by field role; no subject field: the description's first line."""
     columns = {
-        column: str(answers[field_id]).strip() or None
-        for field_id, column in _COLUMNS.items()
-        if answers.get(field_id) not in (None, "")
+        column: str(value).strip() or None
+        for role, column in _COLUMNS.items()
+        if (value := answer(profile, answers, role)) not in (None, "")
     }
     description = columns.pop("description", None) or ""
     first_line = description.splitlines()[0] if description else ""
-    subject = _shorten(first_line, _SUBJECT_FROM_DESCRIPTION)
+    subject = columns.pop("subject", None) or _shorten(first_line, _SUBJECT_FROM_DESCRIPTION)
     if not subject:
         subject = f"Support request from {columns.get('company') or 'a customer'}"
-    priority = answers.get("priority") or profile.suggested_priority(answers).key
+    priority = columns.pop("priority", None) or profile.suggested_priority(answers).key
     return TicketDraft(
         subject=subject,
         description=description,
-        priority=str(priority),
+        priority=priority,
         fields=dict(answers),
         **columns,
     )

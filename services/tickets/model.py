@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from services.tickets.statuses import DONE, TicketStatus, to_zendesk
+from services.tickets.statuses import DONE, TicketStatus
 
 # The actor of changes no person made (auto-close after the customer's silence).
 SYSTEM_ACTOR = "system"
@@ -14,7 +14,7 @@ SYSTEM_ACTOR = "system"
 
 @dataclass(frozen=True)
 class Ticket:
-    """A support ticket as stored in the `tickets` table, with its workflow status."""
+    """A support ticket as stored in the `tickets` table; `status` is its status role."""
 
     id: int
     number: str
@@ -57,16 +57,6 @@ class Ticket:
     # the minutes logged on notes. The commands keep both current on the tickets they return.
     status_changed_at: datetime | None = None
     time_spent_minutes: int = 0
-
-    @property
-    def zendesk_status(self) -> str:
-        """The Zendesk status this ticket is stored and synced as (new, open, pending, ...)."""
-        return to_zendesk(self.status)[0]
-
-    @property
-    def substatus(self) -> str | None:
-        """Our finer status within the Zendesk one; None where they coincide (new, closed)."""
-        return to_zendesk(self.status)[1]
 
     @property
     def is_open(self) -> bool:

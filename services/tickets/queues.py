@@ -1,17 +1,23 @@
 """Which tickets the bot's queues show, most urgent first."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case
 
 from services.db.schema import tickets
 from services.profile import Profile
-from services.tickets.statuses import UNSOLVED_ZENDESK
+from services.tickets.statuses import OPEN, TicketStatus
+
+
+def in_roles(roles: Iterable[TicketStatus | str]) -> ColumnElement[bool]:
+    """Tickets in any of these status roles (stored in `substatus`)."""
+    return tickets.c.substatus.in_(sorted(TicketStatus(role).value for role in roles))
 
 
 def unsolved(profile: Profile) -> ColumnElement[bool]:
-    """The profile's tickets that are neither solved nor closed (waiting ones included)."""
-    return and_(tickets.c.profile == profile.name, tickets.c.status.in_(UNSOLVED_ZENDESK))
+    """The profile's tickets that are neither resolved nor closed (waiting ones included)."""
+    return and_(tickets.c.profile == profile.name, in_roles(OPEN))
 
 
 def most_urgent_first(profile: Profile) -> list[Any]:
@@ -23,7 +29,7 @@ def most_urgent_first(profile: Profile) -> list[Any]:
     """
     awaiting_ack = tickets.c.acknowledged_at.is_(None)
     ranks = {priority.key: priority.rank for priority in profile.priorities}
-    paused = tickets.c.substatus.in_(profile.sla.paused_statuses)
+    paused = in_roles(profile.paused_roles)
     return [
         case((awaiting_ack, 0), else_=1),
         case((awaiting_ack, tickets.c.ack_due_at), else_=None).asc().nulls_last(),

@@ -7,9 +7,10 @@ from typing import Any
 from sqlalchemy import BigInteger, Numeric, Select, cast, func, select, type_coerce
 
 from services.db.schema import ticket_events, tickets
+from services.profile import Profile
 from services.tickets.errors import TicketRuleError
 from services.tickets.model import EventKind, Ticket, TicketEvent, Visibility
-from services.tickets.statuses import from_zendesk, to_zendesk
+from services.tickets.statuses import TicketStatus, to_zendesk
 
 # Written once at creation and never by a save.
 _FIXED = frozenset({"id", "number", "profile", "requester_id", "created_at", "intake_key"})
@@ -54,12 +55,13 @@ def ticket_from_row(row: Mapping[str, Any]) -> Ticket:
     values = {f.name: row[f.name] for f in dataclass_fields(Ticket) if f.name != "status"}
     values["fields"] = dict(row["fields"] or {})
     values["time_spent_minutes"] = int(row["time_spent_minutes"])
-    return Ticket(status=from_zendesk(row["status"], row["substatus"]), **values)
+    # The role is stored as it is; the status column is the profile's Zendesk status for it.
+    return Ticket(status=TicketStatus(row["substatus"]), **values)
 
 
-def ticket_values(ticket: Ticket) -> dict[str, Any]:
+def ticket_values(ticket: Ticket, profile: Profile) -> dict[str, Any]:
     """The columns a save writes (all but the fixed ones and the version)."""
-    status, substatus = to_zendesk(ticket.status)
+    status, substatus = to_zendesk(profile, ticket.status)
     values = {name: getattr(ticket, name) for name in _WRITABLE}
     values["fields"] = dict(ticket.fields)
     return values | {"status": status, "substatus": substatus}

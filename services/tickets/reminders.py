@@ -18,7 +18,7 @@ from services.tickets.model import Ticket
 def reminder_due(ticket: Ticket, profile: Profile, now: datetime) -> int | None:
     """The latest reminder (its business days of silence) the ticket has reached; None: none."""
     policy = profile.closure
-    if ticket.status not in policy.auto_close_from or ticket.resolved_at is None:
+    if ticket.status not in profile.auto_close_roles or ticket.resolved_at is None:
         return None
     silent = business_days_without_answer(ticket, profile, now)
     # Only the latest: after downtime one nudge says it all, not a backlog of them.

@@ -18,7 +18,7 @@ from services.tickets.history import json_value
 from services.tickets.intake import TicketDraft, check_draft
 from services.tickets.model import Change, EventKind, Ticket, TicketEvent
 from services.tickets.numbering import number_prefix, placeholder_number, ticket_number
-from services.tickets.queues import most_urgent_first, unsolved
+from services.tickets.queues import in_roles, most_urgent_first, unsolved
 from services.tickets.records import (
     check_lengths,
     event_from_row,
@@ -37,14 +37,7 @@ class TicketRepository:
     """The tickets of one profile (support process) in the database."""
 
     def __init__(self, db: Database, profile: Profile) -> None:
-        """Use `db` for the tickets of `profile`, whose statuses the workflow must know."""
-        known = {status.value for status in TicketStatus}
-        unknown = [status.key for status in profile.statuses if status.key not in known]
-        if unknown:
-            raise ValueError(
-                f"profile {profile.name!r} uses statuses the ticket workflow does not know: "
-                f"{', '.join(unknown)}"
-            )
+        """Use `db` for the tickets of `profile`."""
         self._db = db
         self._profile = profile
         self._prefix = number_prefix(profile)
@@ -138,7 +131,7 @@ class TicketRepository:
         await stamp(connection)  # first: a Teams retry of this turn must not apply it again
         ticket = settle(ticket, self._profile)
         version = expected_version + 1
-        values = ticket_values(ticket)
+        values = ticket_values(ticket, self._profile)
         check_lengths(values)
         # Compare-and-swap on the version: the check and the write cannot be split apart.
         result = await connection.execute(
@@ -188,20 +181,16 @@ class TicketRepository:
             rows = (await connection.execute(query)).all()
         return {assignee: count for assignee, count in rows}
 
-    async def with_status(self, statuses: Iterable[TicketStatus | str]) -> list[Ticket]:
-        """The profile's tickets in any of these workflow statuses, oldest first."""
-        wanted = {TicketStatus(status) for status in statuses}
-        # Filtered on the Zendesk status in SQL, then exactly: a synced ticket without a
-        # substatus still reads as its status's default (a bare "solved" is resolved).
-        zendesk = {to_zendesk(status)[0] for status in wanted}
+    async def with_status(self, roles: Iterable[TicketStatus]) -> list[Ticket]:
+        """The profile's tickets in any of these status roles, oldest first."""
         query = (
             select_tickets()
-            .where(tickets.c.profile == self._profile.name, tickets.c.status.in_(zendesk))
+            .where(tickets.c.profile == self._profile.name, in_roles(roles))
             .order_by(tickets.c.id)
         )
         async with self._db.engine.connect() as connection:
             rows = (await connection.execute(query)).mappings().all()
-        return [t for t in map(ticket_from_row, rows) if t.status in wanted]
+        return [ticket_from_row(row) for row in rows]
 
     async def _queue(self, condition: ColumnElement[bool]) -> list[Ticket]:
         query = (
@@ -223,11 +212,12 @@ class TicketRepository:
         self, draft: TicketDraft, requester_id: str, intake_key: str | None, now: datetime
     ) -> dict[str, Any]:
         priority = draft.priority or self._profile.default_priority.key
+        status, substatus = to_zendesk(self._profile, TicketStatus.NEW)
         return {
             "number": placeholder_number(),
             "profile": self._profile.name,
-            "status": "new",
-            "substatus": None,
+            "status": status,
+            "substatus": substatus,
             "priority": priority,
             "issue_type": draft.issue_type,
             "complexity": draft.complexity,

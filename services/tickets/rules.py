@@ -19,12 +19,22 @@ def name_of(profile: Profile, person_id: str) -> str:
         return person_id
 
 
-def status_label(profile: Profile, status: TicketStatus) -> str:
-    """The profile's label for a status ("Waiting on parts"), else the key itself."""
+def status_label(profile: Profile, role: TicketStatus) -> str:
+    """The profile's label for the status in `role` ("Waiting on parts"), else the role's name."""
     try:
-        return profile.status(status).label
+        return profile.status_for(role).label
     except KeyError:
-        return status.value
+        return TicketStatus(role).value.replace("_", " ")
+
+
+def status_role(profile: Profile, status: TicketStatus | str) -> TicketStatus:
+    """The role of `status`: a role as it is, or the key of one of the profile's statuses."""
+    if isinstance(status, TicketStatus):
+        return status
+    try:
+        return profile.status(status).role
+    except KeyError:
+        raise TicketRuleError(f"The {profile.company} desk has no status '{status}'.") from None
 
 
 def member(profile: Profile, actor_id: str, ticket: Ticket) -> Person:
@@ -71,10 +81,10 @@ def require_worker(profile: Profile, actor_id: str, ticket: Ticket, doing: str) 
 def require_move(profile: Profile, ticket: Ticket, target: TicketStatus) -> None:
     """Refuse a move the state machine or the profile's list of statuses does not allow."""
     try:
-        profile.status(target)
+        profile.status_for(target)
     except KeyError:
         raise TicketRuleError(
-            f"The {profile.company} desk does not use the status '{target.value}'."
+            f"The {profile.company} desk has no status for '{status_label(profile, target)}'."
         ) from None
     if ticket.status == target:
         raise TicketRuleError(f"{ticket.number} is already {status_label(profile, target)}.")

@@ -12,12 +12,13 @@ from services.tickets.rules import (
     require_text,
     require_worker,
     status_label,
+    status_role,
 )
 from services.tickets.statuses import TicketStatus
 
 # The statuses troubleshooting sets directly; the others have commands with rules of their own.
 WORK_STATUSES = frozenset(
-    {TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.WAITING_ON_PARTS}
+    {TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_CUSTOMER, TicketStatus.WAITING_ON_OTHER}
 )
 # A day, the most the Add note form offers: card data is the client's to write, so the rule holds
 # here too (one note of three billion minutes once broke every ticket query on PostgreSQL).
@@ -40,11 +41,11 @@ def change_status(
     *,
     note: str | None = None,
 ) -> Change:
-    """Start work, or wait on the customer or on parts; `note` says why (internal)."""
-    try:
-        target = TicketStatus(status)
-    except ValueError:
-        raise TicketRuleError(f"'{status}' is not a ticket status.") from None
+    """Start work, or wait on the customer or on something else; `note` says why (internal).
+
+    `status` is a role, or the key of one of the profile's statuses (as the Status form sends).
+    """
+    target = status_role(profile, status)
     if target not in WORK_STATUSES:
         label = status_label(profile, target)
         raise TicketRuleError(

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from services.parts import PartsRuleError, RequestType, check_answer, check_request
 from services.parts.forms import price_cents
@@ -75,6 +76,14 @@ def test_the_serial_follows_the_intake_serial_field():
     }
 
 
+def test_the_serial_follows_the_intake_field_in_that_role_whatever_its_id():
+    def renamed(data):
+        next(f for f in data["intake"] if f["id"] == "serial_number")["id"] = "nameplate"
+
+    checked = check_request(bestpack_variant(renamed), {**QUOTE, "serial_number": "SN 1"})
+    assert checked.errors == {"serial_number": "Serial numbers are 3–30 letters, digits or dashes."}
+
+
 def test_an_order_status_needs_the_order_number_and_nothing_else():
     asked = {"request_type": "order_status", "quantity": "1"}
     assert check_request(BESTPACK, asked).errors == {
@@ -134,17 +143,25 @@ def test_the_parts_owner_is_the_owner_of_process_five():
     assert parts_owner(BESTPACK).id == "ezechiel"
 
 
-def test_an_owner_without_answer_parts_hands_over_to_whoever_has_it():
-    def allison_owns_parts(data):
-        next(p for p in data["processes"] if p["number"] == 5)["owner"] = "allison"
+def test_without_a_parts_step_whoever_answers_parts_gets_the_requests():
+    def no_parts_step(data):
+        next(p for p in data["processes"] if p.get("role") == "parts").pop("role")
 
-    assert parts_owner(bestpack_variant(allison_owns_parts)).id == "ezechiel"
+    assert parts_owner(bestpack_variant(no_parts_step)).id == "ezechiel"
 
     def nobody_answers(data):
-        allison_owns_parts(data)
+        no_parts_step(data)
         next(r for r in data["roles"] if r["id"] == "parts_specialist")["capabilities"] = []
 
     assert parts_owner(bestpack_variant(nobody_answers)) is None
+
+
+def test_a_parts_step_owned_by_someone_who_cannot_answer_is_refused_at_load():
+    def allison_owns_parts(data):
+        next(p for p in data["processes"] if p.get("role") == "parts")["owner"] = "allison"
+
+    with pytest.raises(ValidationError, match="'allison' owns the 'parts' step"):
+        bestpack_variant(allison_owns_parts)
 
 
 def test_only_the_requester_or_a_parts_owner_records_the_customers_order():

@@ -14,10 +14,16 @@ company = "Tiny Co"
 owner = "ann"
 roles = [
     { id = "agent", label = "Agent", capabilities = ["triage", "assign", "work_tickets"] },
-    { id = "lead", label = "Lead", capabilities = ["accept_escalation"] },
+    { id = "lead", label = "Lead", capabilities = ["accept_escalation", "answer_parts"] },
 ]
 skills = [{ key = "plc", label = "PLC" }, { key = "wiring", label = "Wiring" }]
-statuses = [{ key = "open", label = "Open" }, { key = "closed", label = "Closed", final = true }]
+statuses = [
+    { key = "open", label = "Open", role = "new", zendesk = "new" },
+    { key = "taken", label = "Taken", role = "assigned", zendesk = "open" },
+    { key = "done", label = "Done", role = "resolved", zendesk = "solved" },
+    { key = "closed", label = "Closed", role = "closed", zendesk = "closed" },
+]
+processes = [{ number = 1, key = "parts", name = "Parts", owner = "ann", role = "parts" }]
 priorities = [{ key = "normal", label = "Normal", rank = 1, default = true }]
 issue_types = [{ key = "controls", label = "Controls", skills = ["plc"] }]
 routing = [
@@ -27,6 +33,7 @@ routing = [
 complexities = [{ key = "custom", label = "Custom" }]
 intake = [
     { id = "company", label = "Company", kind = "text", required = true },
+    { id = "problem", label = "Problem", kind = "multiline", role = "description" },
     { id = "site", label = "Site", kind = "choice", choices = [
         { key = "plant", label = "Plant" },
     ] },
@@ -117,6 +124,29 @@ def test_the_base_profile_loads(tmp_path: Path) -> None:
         ('auto_close_from = ["open"]', 'auto_close_from = ["pending"]',
          "closure.auto_close_from[0]: unknown status 'pending'"),
         ("work_tickets", "work_ticket", "roles[0].capabilities[2]: 'work_ticket' is not one of"),
+        ('role = "assigned"', 'role = "working"', "statuses[1].role: 'working' is not one of"),
+        ('role = "assigned"', 'role = "new"',
+         "statuses[1].role: 'new' is already the role of statuses[0]"),
+        ('role = "assigned"', 'role = "in_progress"',
+         "statuses: no status has the role 'assigned' (every desk needs new, assigned, resolved"),
+        ('zendesk = "solved"', 'zendesk = "open"',
+         "statuses[2].zendesk: the 'resolved' role is Zendesk solved or closed, not 'open'"),
+        ('zendesk = "open"', 'zendesk = "closed"',
+         "statuses[1].zendesk: the 'assigned' role is Zendesk new, open, pending or hold"),
+        ('zendesk = "open"', 'zendesk = "deleted"', "statuses[1].zendesk: 'deleted' is not one of"),
+        (', zendesk = "open"', "", "statuses[1].zendesk: required key is missing"),
+        ('role = "description"', 'role = "subject"',
+         "intake: no field has the role 'description' (a ticket needs one)"),
+        ('kind = "multiline", role', 'kind = "toggle", role',
+         "intake[1].role: the 'description' role takes a multiline or text field, not 'toggle'"),
+        ('kind = "text", required = true }', 'kind = "text", role = "description" }',
+         "intake[1].role: 'description' is already the role of intake[0]"),
+        ('kind = "text", required = true }', 'kind = "text", role = "priority" }',
+         "intake[0].role: the 'priority' role takes a choice field from 'priorities'"),
+        ('owner = "ann", role', 'owner = "bob", role',
+         "processes[0].owner: 'bob' owns the 'parts' step, whose work the bot sends to them, "
+         "but no role of theirs grants 'answer_parts'"),
+        ('role = "parts"', 'role = "billing"', "processes[0].role: 'billing' is not one of"),
         ('{ key = "wiring", label', '{ key = "plc", label', "skills[1].key: duplicate skill 'plc'"),
     ],
 )  # fmt: skip

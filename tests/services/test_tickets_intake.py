@@ -1,12 +1,13 @@
 """Intake: answers become a draft, drafts are checked, and the acknowledgement clock starts."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
 from services.tickets import TicketDraft, TicketRuleError, check_draft, draft_from_answers
 from services.tickets.intake import acknowledge_due
-from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM
+from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM, bestpack_variant
 
 ANSWERS = {
     "company": "Acme Foods",
@@ -34,6 +35,34 @@ def test_intake_answers_fill_the_ticket_columns_and_keep_every_answer() -> None:
     assert (draft.machine_model, draft.serial_number) == ("BP-900 Case Sealer", "SN-4711")
     assert (draft.issue_type, draft.complexity, draft.priority) == ("controls", "standard", "high")
     assert draft.fields == ANSWERS
+
+
+def test_answers_fill_the_columns_by_the_role_of_their_field_whatever_its_id() -> None:
+    def renamed(data: dict[str, Any]) -> None:
+        for spec in data["intake"]:
+            spec["id"] = f"q_{spec['id']}"
+        for rule in data["rules"]:
+            rule["field"] = f"q_{rule['field']}"
+
+    answers = {f"q_{key}": value for key, value in ANSWERS.items()}
+    draft = draft_from_answers(bestpack_variant(renamed), answers)
+
+    assert draft.description == ANSWERS["issue_description"]
+    assert draft.subject == "Sealer stops after every 20 cases."
+    assert (draft.contact_email, draft.contact_phone) == ("jane@acme.example", "+1 555 010 0100")
+    assert (draft.serial_number, draft.complexity) == ("SN-4711", "standard")
+    assert (draft.issue_type, draft.priority) == ("controls", "high")
+    assert draft.fields == answers
+
+
+def test_a_subject_field_gives_the_subject() -> None:
+    def with_subject(data: dict[str, Any]) -> None:
+        title = {"id": "title", "label": "Title", "kind": "text", "role": "subject"}
+        data["intake"].insert(0, title)
+
+    answers = ANSWERS | {"title": " Sealer stops "}
+    draft = draft_from_answers(bestpack_variant(with_subject), answers)
+    assert (draft.subject, draft.description) == ("Sealer stops", ANSWERS["issue_description"])
 
 
 def test_a_machine_down_without_a_chosen_priority_is_suggested_urgent() -> None:

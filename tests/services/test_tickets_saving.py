@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from services.db import Database
-from services.tickets import EventKind, StaleTicket, TicketRepository
+from services.tickets import EventKind, StaleTicket, TicketRepository, TicketStatus
 from services.tickets.workflow import acknowledge, assign
 from tests.services.test_tickets_helpers import BESTPACK, DRAFT, MONDAY_9AM
 
@@ -34,7 +34,11 @@ async def test_a_saved_change_and_its_events_are_stored_together(database: Datab
 
     assert saved.version == 2
     assert await repo.get(ticket.number) == saved
-    assert (saved.substatus, saved.acknowledged_at, saved.status_changed_at) == ("assigned", at, at)
+    assert (saved.status, saved.acknowledged_at, saved.status_changed_at) == (
+        TicketStatus.ASSIGNED,
+        at,
+        at,
+    )
     kinds = [event.kind for event in await repo.events(ticket.id)]
     assert kinds == [EventKind.CREATED, EventKind.ACKNOWLEDGED, EventKind.ASSIGNED]
 

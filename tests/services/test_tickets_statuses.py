@@ -1,4 +1,4 @@
-"""Workflow statuses are stored as Zendesk status + substatus without loss; the moves allowed."""
+"""Status roles: the profile's statuses play them, stored as Zendesk status + role; moves."""
 
 import pytest
 from hypothesis import given
@@ -6,42 +6,48 @@ from hypothesis import strategies as st
 
 from services.db.schema import TICKET_STATUSES
 from services.tickets import TRANSITIONS, TicketStatus, from_zendesk, to_zendesk
+from services.tickets.rules import status_label
 from services.tickets.statuses import can_move
-from tests.services.test_tickets_helpers import BESTPACK, make_ticket
+from tests.services.test_tickets_helpers import BESTPACK
 
 S = TicketStatus
 
 
-def test_the_workflow_knows_exactly_the_bestpack_statuses() -> None:
-    assert {status.key for status in BESTPACK.statuses} == {status.value for status in S}
+def test_bestpack_has_one_status_for_every_role() -> None:
+    assert [status.role for status in BESTPACK.statuses] == list(S)
+    assert BESTPACK.status_for(S.WAITING_ON_OTHER).key == "waiting_on_parts"
+    assert status_label(BESTPACK, S.WAITING_ON_OTHER) == "Waiting on parts"
+
+
+def test_waiting_on_parts_is_an_alias_until_the_dialogs_are_renamed() -> None:
+    assert S.WAITING_ON_PARTS is S.WAITING_ON_OTHER
+    assert "WAITING_ON_PARTS" not in [role.name for role in S]
 
 
 @pytest.mark.parametrize(
-    ("status", "zendesk", "substatus"),
+    ("role", "zendesk"),
     [
-        (S.NEW, "new", None),
-        (S.ASSIGNED, "open", "assigned"),
-        (S.IN_PROGRESS, "open", "in_progress"),
-        (S.ESCALATED, "open", "escalated"),
-        (S.WAITING_ON_CUSTOMER, "pending", "waiting_on_customer"),
-        (S.WAITING_ON_PARTS, "hold", "waiting_on_parts"),
-        (S.RESOLVED, "solved", "resolved"),
-        (S.CLOSED, "closed", None),
+        (S.NEW, "new"),
+        (S.ASSIGNED, "open"),
+        (S.IN_PROGRESS, "open"),
+        (S.ESCALATED, "open"),
+        (S.WAITING_ON_CUSTOMER, "pending"),
+        (S.WAITING_ON_OTHER, "hold"),
+        (S.RESOLVED, "solved"),
+        (S.CLOSED, "closed"),
     ],
 )
-def test_each_status_is_stored_as_a_zendesk_status_and_substatus(
-    status: TicketStatus, zendesk: str, substatus: str | None
+def test_each_role_is_stored_as_the_profiles_zendesk_status_and_the_role(
+    role: TicketStatus, zendesk: str
 ) -> None:
-    assert to_zendesk(status) == (zendesk, substatus)
-    ticket = make_ticket(status=status)
-    assert (ticket.zendesk_status, ticket.substatus) == (zendesk, substatus)
+    assert to_zendesk(BESTPACK, role) == (zendesk, role.value)
 
 
 @given(st.sampled_from(S))
-def test_every_status_comes_back_unchanged_from_its_zendesk_form(status: TicketStatus) -> None:
-    zendesk, substatus = to_zendesk(status)
+def test_every_role_comes_back_unchanged_from_its_zendesk_form(role: TicketStatus) -> None:
+    zendesk, substatus = to_zendesk(BESTPACK, role)
     assert zendesk in TICKET_STATUSES
-    assert from_zendesk(zendesk, substatus) is status
+    assert from_zendesk(BESTPACK, zendesk, substatus) is role
 
 
 @pytest.mark.parametrize(
@@ -49,19 +55,20 @@ def test_every_status_comes_back_unchanged_from_its_zendesk_form(status: TicketS
     [
         ("open", None, S.ASSIGNED),
         ("pending", None, S.WAITING_ON_CUSTOMER),
-        ("hold", "something_zendesk_added", S.WAITING_ON_PARTS),
-        ("solved", "waiting_on_parts", S.RESOLVED),  # a substatus contradicting the status loses
+        ("hold", "something_zendesk_added", S.WAITING_ON_OTHER),
+        ("hold", "waiting_on_parts", S.WAITING_ON_OTHER),  # a profile key, not a role
+        ("solved", "waiting_on_other", S.RESOLVED),  # a substatus contradicting the status loses
     ],
 )
-def test_a_zendesk_status_without_a_substatus_we_know_gets_its_default(
+def test_a_zendesk_status_without_a_role_it_can_stand_for_gets_the_profiles_first(
     zendesk: str, substatus: str | None, expected: TicketStatus
 ) -> None:
-    assert from_zendesk(zendesk, substatus) is expected
+    assert from_zendesk(BESTPACK, zendesk, substatus) is expected
 
 
-def test_an_unknown_zendesk_status_is_an_error() -> None:
-    with pytest.raises(ValueError, match="'deleted' is not a Zendesk ticket status"):
-        from_zendesk("deleted", None)
+def test_an_unmapped_zendesk_status_is_an_error() -> None:
+    with pytest.raises(ValueError, match="'deleted' is not a Zendesk status the bestpack profile"):
+        from_zendesk(BESTPACK, "deleted", None)
 
 
 def test_closed_tickets_only_come_back_through_a_reopen() -> None:
@@ -73,7 +80,7 @@ def test_nothing_returns_to_new_except_a_reopen_of_an_unassigned_ticket() -> Non
     assert {s for s in S if can_move(s, S.NEW)} == {S.RESOLVED, S.CLOSED}
 
 
-def test_every_status_is_reachable_from_new_and_can_reach_closed() -> None:
+def test_every_role_is_reachable_from_new_and_can_reach_closed() -> None:
     def reachable(start: TicketStatus) -> set[TicketStatus]:
         seen, todo = {start}, [start]
         while todo:

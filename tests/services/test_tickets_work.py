@@ -21,7 +21,7 @@ S = TicketStatus
 LATER = MONDAY_9AM + timedelta(hours=2)
 
 
-def test_kevin_starts_work_then_waits_on_parts_then_resumes() -> None:
+def test_kevin_starts_work_then_waits_on_parts_by_its_key_then_resumes() -> None:
     started = change_status(assigned_to("kevin"), "kevin", BESTPACK, LATER, S.IN_PROGRESS)
     event = only_event(started)
     assert (event.kind, event.before, event.after) == (
@@ -33,16 +33,17 @@ def test_kevin_starts_work_then_waits_on_parts_then_resumes() -> None:
     waiting = change_status(
         started.ticket, "kevin", BESTPACK, LATER, "waiting_on_parts", note="Relay ordered"
     )
-    assert (waiting.ticket.zendesk_status, waiting.ticket.substatus) == ("hold", "waiting_on_parts")
+    assert waiting.ticket.status is S.WAITING_ON_OTHER
+    assert only_event(waiting).after == {"status": "waiting_on_other"}
     assert only_event(waiting).body == "Relay ordered"
 
     resumed = change_status(waiting.ticket, "kevin", BESTPACK, LATER, S.IN_PROGRESS)
     assert resumed.ticket.status is S.IN_PROGRESS
 
 
-def test_waiting_on_the_customer_is_pending_in_zendesk() -> None:
+def test_waiting_on_the_customer_restarts_the_status_clock() -> None:
     ticket = change_status(assigned_to("kevin"), "kevin", BESTPACK, LATER, S.WAITING_ON_CUSTOMER)
-    assert ticket.ticket.zendesk_status == "pending"
+    assert ticket.ticket.status is S.WAITING_ON_CUSTOMER
     assert ticket.ticket.status_changed_at == LATER
 
 
@@ -68,7 +69,7 @@ def test_work_does_not_start_before_someone_is_assigned() -> None:
         (S.RESOLVED, "is not set to Resolved, awaiting customer confirmation directly: resolve"),
         (S.CLOSED, "is not set to Closed directly: close it."),
         (S.ASSIGNED, "is not set to Assigned directly: assign it."),
-        ("done", "'done' is not a ticket status."),
+        ("done", "The BestPack desk has no status 'done'."),
         (S.WAITING_ON_CUSTOMER, "BP-1001 is Closed; it cannot move to Waiting on customer."),
     ],
 )
@@ -88,14 +89,11 @@ def test_a_desk_without_a_parts_wait_refuses_it() -> None:
         data["statuses"] = [s for s in data["statuses"] if s["key"] != "waiting_on_parts"]
         data["sla"]["paused_statuses"] = ["waiting_on_customer"]
 
-    with pytest.raises(TicketRuleError, match="desk does not use the status 'waiting_on_parts'"):
-        change_status(
-            assigned_to("kevin"),
-            "kevin",
-            bestpack_variant(no_parts_wait),
-            LATER,
-            S.WAITING_ON_PARTS,
-        )
+    desk = bestpack_variant(no_parts_wait)
+    with pytest.raises(TicketRuleError, match="desk has no status for 'waiting on other'"):
+        change_status(assigned_to("kevin"), "kevin", desk, LATER, S.WAITING_ON_OTHER)
+    with pytest.raises(TicketRuleError, match="desk has no status 'waiting_on_parts'"):
+        change_status(assigned_to("kevin"), "kevin", desk, LATER, "waiting_on_parts")
 
 
 def test_an_internal_note_is_no_first_response_but_the_first_public_one_is() -> None:

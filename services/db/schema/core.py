@@ -14,7 +14,10 @@ tickets = sa.Table(
     sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
     sa.Column("number", sa.String(32), nullable=False),
     sa.Column("profile", sa.String(64), nullable=False),
-    # Zendesk's six statuses verbatim, with our finer "why" in substatus, so a sync loses nothing.
+    # The status role the code works with (services.profile.statuses) in substatus, written by
+    # every save since 0012; in status, the Zendesk status the profile maps that role to, so a
+    # sync loses nothing. Neither NOT NULL nor a CHECK on substatus: SQLite can only add them
+    # by rebuilding the table, which the foreign keys to it refuse inside a migration.
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("substatus", sa.String(64), nullable=True),
     sa.Column("priority", sa.String(32), nullable=False),
@@ -55,10 +58,10 @@ tickets = sa.Table(
     sa.UniqueConstraint("number", name="uq_tickets_number"),
     sa.UniqueConstraint("profile", "external_id", name="uq_tickets_profile_external_id"),
     sa.UniqueConstraint("intake_key", name="uq_tickets_intake_key"),
-    sa.Index("ix_tickets_status_assignee", "status", "assignee_id"),
+    sa.Index("ix_tickets_substatus_assignee", "substatus", "assignee_id"),
     sa.Index("ix_tickets_ack_due_at", "ack_due_at"),
     sa.Index("ix_tickets_requester_id", "requester_id"),
-    sa.Index("ix_tickets_profile_status", "profile", "status"),
+    sa.Index("ix_tickets_profile_substatus", "profile", "substatus"),
     # The SLA sweep's only read: profile equal, next check up to now, in next-check order.
     sa.Index("ix_tickets_profile_next_sla_check_at", "profile", "next_sla_check_at"),
 )
