@@ -12,9 +12,9 @@ from cards.ticket import ADD_NOTE
 from services.db.receipts import Claim, current_receipt, receipt_key, stamp
 from services.db.schema import activity_receipts
 from services.db.types import utc_now
-from tests.dialogs.test_troubleshooting_helpers import stored, ticket_for, timeline_lines
 from tests.harness import activities as act
 from tests.harness.desk import Desk
+from tests.harness.tickets import stored, ticket_for, timeline_lines
 
 
 def _note_click(desk: Desk, sent_id: str, **data) -> dict:

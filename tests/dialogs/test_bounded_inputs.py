@@ -6,7 +6,10 @@ from __future__ import annotations
 from bot.keys import SERVICES
 from cards.intake import SUBMIT_VERB
 from cards.ticket import ADD_NOTE
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import texts
+from tests.harness.desk import Desk
+from tests.harness.intake import GOOD, form_id, input_values
+from tests.harness.tickets import (
     history,
     replied_card,
     replied_message,
@@ -14,9 +17,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     ticket_for,
     timeline_lines,
 )
-from tests.harness.cards import texts
-from tests.harness.desk import Desk
-from tests.harness.intake import GOOD, form_id, input_values
 
 NINE_HUNDRED_KB = "x" * 900_000
 

@@ -12,16 +12,16 @@ from cards.rcca import RCCA_SUBMIT
 from cards.ticket import REASSIGN
 from services.tickets import EventKind, Ticket, TicketDraft, TicketEvent
 from services.tickets.workflow import acknowledge, add_note, assign, change_status
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import texts
+from tests.harness.desk import Answer, Desk
+from tests.harness.escalation import card_to, latest, team
+from tests.harness.tickets import (
     MONDAY_9AM,
     history,
     inputs,
     replied_card,
     services,
 )
-from tests.harness.cards import texts
-from tests.harness.desk import Answer, Desk
-from tests.harness.escalation import card_to, latest, team
 
 LIMIT = 28 * 1024
 NOTES = 500

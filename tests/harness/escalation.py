@@ -10,14 +10,14 @@ from cards.escalation import ESCALATION_SUBMIT
 from services.escalations import Escalation
 from services.tickets import Ticket, TicketDraft
 from services.tickets.workflow import acknowledge, add_note, assign, change_status
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.connector import Sent
+from tests.harness.desk import Answer, Chat, Desk
+from tests.harness.tickets import (
     MONDAY_9AM,
     personal_chat,
     replied_card,
     services,
 )
-from tests.harness.connector import Sent
-from tests.harness.desk import Answer, Chat, Desk
 
 DRAFT = TicketDraft(
     "Sealer stops after 20 cases",

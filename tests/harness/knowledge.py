@@ -12,11 +12,11 @@ from cards.closure import CLOSURE_SUBMIT
 from cards.intake import SUBMIT_VERB
 from cards.ticket import ADD_NOTE, RESOLVE
 from cards.triage import ASSIGN
-from tests.dialogs.test_troubleshooting_helpers import personal_chat
 from tests.harness.cards import elements
 from tests.harness.connector import Sent
 from tests.harness.desk import Answer, Chat, Desk
 from tests.harness.intake import GOOD, form_id
+from tests.harness.tickets import personal_chat
 
 FIX = {
     "summary": "Realigned the infeed photo-eye.",

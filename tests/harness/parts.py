@@ -10,7 +10,7 @@ from cards.parts_form import PARTS_SUBMIT
 from services.parts import PartsDraft, PartsRequest, RequestStatus, RequestType
 from tests.harness.connector import Sent
 from tests.harness.desk import Answer, Chat, Desk
-from tests.services.test_tickets_helpers import MONDAY_9AM
+from tests.harness.domain import MONDAY_9AM
 
 QUOTE = {
     "request_type": "quote",

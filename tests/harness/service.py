@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from cards.service_form import SUBMIT
-from tests.dialogs.test_troubleshooting_helpers import personal_chat
 from tests.harness.desk import Answer, Chat
+from tests.harness.tickets import personal_chat
 
 BILLABLE_IN_TEXAS = {
     "site": "Lone Star Snacks, Austin",

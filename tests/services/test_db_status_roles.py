@@ -10,7 +10,7 @@ from services.db.migrator import alembic_config, upgrade_to_head
 from services.db.schema import ticket_events, tickets
 from services.db.types import utc_now
 from services.tickets import TicketRepository, TicketStatus
-from tests.services.test_tickets_helpers import BESTPACK
+from tests.harness.domain import BESTPACK
 
 S = TicketStatus
 BEFORE = "0011_drop_bot_state"

@@ -13,8 +13,8 @@ from services.escalations import EscalationRepository, EscalationStatus
 from services.escalations.workflow import accept, ask_for_information, escalate, record_rcca
 from services.tickets import EventKind, StaleTicket, TicketRepository, TicketStatus
 from services.tickets.workflow import assign, change_status
+from tests.harness.domain import BESTPACK, DRAFT, MONDAY_9AM
 from tests.services.test_escalations import HANDOFF, RCCA
-from tests.services.test_tickets_helpers import BESTPACK, DRAFT, MONDAY_9AM
 
 AT = MONDAY_9AM + timedelta(hours=1)
 

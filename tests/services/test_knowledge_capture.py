@@ -26,7 +26,7 @@ from services.knowledge.query import fts5_any, search_terms
 from services.knowledge.rules import edit, publish
 from services.tickets import EventKind, TicketEvent, TicketStatus
 from services.tickets.describe import describe
-from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM, assigned_to
+from tests.harness.domain import BESTPACK, MONDAY_9AM, assigned_to
 
 LATER = MONDAY_9AM + timedelta(hours=3)
 RESOLVED = assigned_to(

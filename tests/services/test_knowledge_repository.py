@@ -19,7 +19,7 @@ from services.knowledge import (
 )
 from services.knowledge.rules import edit, publish
 from services.tickets import TicketDraft, TicketRepository
-from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM
+from tests.harness.domain import BESTPACK, MONDAY_9AM
 
 CONVEYOR = ArticleContent(
     title="Infeed conveyor jams when the film roll changes",

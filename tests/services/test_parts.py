@@ -11,8 +11,8 @@ from pydantic import ValidationError
 from services.parts import PartsRuleError, RequestType, check_answer, check_request
 from services.parts.forms import price_cents
 from services.parts.people import may_record_order, parts_owner
+from tests.harness.domain import BESTPACK, bestpack_variant
 from tests.harness.parts import open_request
-from tests.services.test_tickets_helpers import BESTPACK, bestpack_variant
 
 QUOTE = {
     "request_type": "quote",

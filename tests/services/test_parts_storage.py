@@ -19,8 +19,8 @@ from services.parts import (
     RequestStatus,
     RequestType,
 )
+from tests.harness.domain import BESTPACK, MONDAY_9AM
 from tests.harness.parts import DRAFT
-from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM
 
 ANSWER = PartsAnswer("4471-220B", 12_050, "3 weeks", "Q-2201")
 QUOTE = Quote("q-2201", "4471-220B", 2, 12_050, "3 weeks", "PQ-1001")

@@ -10,7 +10,7 @@ import pytest
 from services.db import Database
 from services.scheduler import DailyAt, Every, Job, JobRunRepository, Scheduler
 from tests.fixtures.databases import OpenDatabase
-from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM
+from tests.harness.domain import BESTPACK, MONDAY_9AM
 
 HOURS = BESTPACK.business_hours
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.scheduler import DailyAt, Every, WeeklyAt
-from tests.services.test_tickets_helpers import BESTPACK
+from tests.harness.domain import BESTPACK
 
 PT = ZoneInfo("America/Los_Angeles")
 HOURS = BESTPACK.business_hours

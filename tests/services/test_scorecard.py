@@ -34,7 +34,7 @@ from services.scorecard import (
 )
 from services.scorecard.weeks import week_containing
 from services.tickets import TicketStatus
-from tests.services.test_scorecard_helpers import (
+from tests.harness.scorecard_book import (
     BESTPACK,
     DAY,
     PACIFIC,

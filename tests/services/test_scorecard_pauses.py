@@ -7,7 +7,7 @@ import pytest
 from services.scorecard.measures import SlaClock
 from services.sla import BusinessClock
 from services.tickets import TicketStatus
-from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM
+from tests.harness.domain import BESTPACK, MONDAY_9AM
 
 HOUR = timedelta(hours=1)
 

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from services.scorecard import ACCEPTED_FORMS, Week, WeekError, last_complete_week, parse_week
-from tests.services.test_scorecard_helpers import PACIFIC, pt
+from tests.harness.scorecard_book import PACIFIC, pt
 
 NOW = pt(25, 10)  # Wednesday 25 Nov 2026, 10:00 Pacific: week 48 is running
 

@@ -19,7 +19,7 @@ from services.service_requests.workflow import (
     reject,
     schedule,
 )
-from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM, bestpack_variant
+from tests.harness.domain import BESTPACK, MONDAY_9AM, bestpack_variant
 
 TODAY = local_today(BESTPACK, MONDAY_9AM)  # Mon 30 Nov 2026 in Pacific time
 DRAFT = ServiceDraft(

@@ -20,7 +20,7 @@ from services.sla.policy import (
     shown_minutes,
 )
 from services.tickets.rules import business_clock
-from tests.services.test_tickets_helpers import BESTPACK
+from tests.harness.domain import BESTPACK
 
 PT = ZoneInfo("America/Los_Angeles")
 CLOCK = business_clock(BESTPACK)

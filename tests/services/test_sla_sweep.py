@@ -14,7 +14,7 @@ from services.sla.sweep import SlaAlert, SlaSweep
 from services.tickets import TicketRepository
 from services.tickets.workflow import acknowledge, assign
 from tests.fixtures.databases import OpenDatabase
-from tests.services.test_tickets_helpers import BESTPACK, DRAFT, MONDAY_9AM
+from tests.harness.domain import BESTPACK, DRAFT, MONDAY_9AM
 
 D, T = Deadline, Threshold
 

@@ -15,7 +15,7 @@ from services.sla import alert_rows, sweep
 from services.sla.policy import Deadline, Threshold
 from services.sla.sweep import SlaSweep
 from services.tickets import EventKind, Ticket, TicketRepository
-from tests.services.test_tickets_helpers import BESTPACK, DRAFT, MONDAY_9AM
+from tests.harness.domain import BESTPACK, DRAFT, MONDAY_9AM
 
 ACK_WARNING = (Deadline.ACKNOWLEDGE, Threshold.WARNING)
 

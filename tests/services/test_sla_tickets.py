@@ -7,7 +7,7 @@ from datetime import timedelta
 from services.db import Database
 from services.tickets import TicketRepository, TicketStatus, Visibility
 from services.tickets.workflow import acknowledge, add_note, assign, change_status, reopen, resolve
-from tests.services.test_tickets_helpers import BESTPACK, DRAFT, MONDAY_9AM
+from tests.harness.domain import BESTPACK, DRAFT, MONDAY_9AM
 
 S = TicketStatus
 MINUTE = timedelta(minutes=1)

@@ -19,7 +19,7 @@ from services.tickets import (
 from services.tickets.autoclose import close_silent_tickets
 from services.tickets.describe import describe
 from services.tickets.workflow import add_note, assign, change_status, close, reopen, resolve
-from tests.services.test_tickets_helpers import (
+from tests.harness.domain import (
     BESTPACK,
     MONDAY_9AM,
     assigned_to,

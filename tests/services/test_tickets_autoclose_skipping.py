@@ -18,7 +18,7 @@ from services.tickets import (
     repository,
 )
 from services.tickets.workflow import assign, resolve
-from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM, weekdays_later
+from tests.harness.domain import BESTPACK, MONDAY_9AM, weekdays_later
 
 S = TicketStatus
 

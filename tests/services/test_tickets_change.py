@@ -7,7 +7,7 @@ import pytest
 from services.db import Database
 from services.tickets import EventKind, StaleTicket, TicketRepository
 from services.tickets.workflow import add_note
-from tests.services.test_tickets_helpers import BESTPACK, DRAFT, MONDAY_9AM
+from tests.harness.domain import BESTPACK, DRAFT, MONDAY_9AM
 
 AT = MONDAY_9AM + timedelta(minutes=5)
 

@@ -20,7 +20,7 @@ from services.tickets.workflow import (
     close,
     resolve,
 )
-from tests.services.test_tickets_helpers import (
+from tests.harness.domain import (
     BESTPACK,
     MONDAY_9AM,
     assigned_to,

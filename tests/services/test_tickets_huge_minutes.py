@@ -13,7 +13,7 @@ from services.sla.policy import Deadline, Threshold
 from services.sla.sweep import SlaSweep
 from services.tickets import EventKind, Ticket, TicketRepository, TicketRuleError
 from services.tickets.workflow import add_note, assign
-from tests.services.test_tickets_helpers import BESTPACK, DRAFT, MONDAY_9AM, assigned_to
+from tests.harness.domain import BESTPACK, DRAFT, MONDAY_9AM, assigned_to
 
 LEGACY_MINUTES = 3_000_000_000  # beyond PostgreSQL's 32-bit INTEGER
 

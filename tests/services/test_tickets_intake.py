@@ -7,7 +7,7 @@ import pytest
 
 from services.tickets import TicketDraft, TicketRuleError, check_draft, draft_from_answers
 from services.tickets.intake import acknowledge_due
-from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM, bestpack_variant
+from tests.harness.domain import BESTPACK, MONDAY_9AM, bestpack_variant
 
 ANSWERS = {
     "company": "Acme Foods",

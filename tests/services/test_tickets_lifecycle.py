@@ -20,7 +20,7 @@ from services.tickets import (
     Visibility,
 )
 from services.tickets import workflow as w
-from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM, weekdays_later
+from tests.harness.domain import BESTPACK, MONDAY_9AM, weekdays_later
 
 S = TicketStatus
 DRAFT = TicketDraft(subject="PLC faults on start", issue_type="controls", complexity="standard")

@@ -19,7 +19,7 @@ from services.tickets import (
 )
 from services.tickets import workflow as w
 from services.tickets.statuses import can_move
-from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM, make_ticket
+from tests.harness.domain import BESTPACK, MONDAY_9AM, make_ticket
 
 P = BESTPACK
 PEOPLE = [person.id for person in P.roster] + ["stranger"]

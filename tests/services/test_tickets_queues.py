@@ -8,7 +8,7 @@ from services.db import Database
 from services.profile import Profile
 from services.tickets import Change, Ticket, TicketDraft, TicketRepository, TicketStatus
 from services.tickets.workflow import acknowledge, assign, change_status, resolve
-from tests.services.test_tickets_helpers import BESTPACK, MONDAY_9AM, bestpack_variant
+from tests.harness.domain import BESTPACK, MONDAY_9AM, bestpack_variant
 
 Step = Callable[[Ticket, datetime], Change]
 DRAFT = TicketDraft(subject="Case erector misfeeds", issue_type="other")

@@ -9,7 +9,7 @@ import pytest
 
 from services.tickets import TicketStatus
 from services.tickets.reminders import reminder_due
-from tests.services.test_tickets_helpers import (
+from tests.harness.domain import (
     BESTPACK,
     MONDAY_9AM,
     assigned_to,

@@ -19,7 +19,7 @@ from services.tickets import (
 )
 from services.tickets.numbering import number_prefix
 from tests.fixtures.databases import OpenDatabase
-from tests.services.test_tickets_helpers import BESTPACK, DRAFT, MONDAY_9AM, bestpack_variant
+from tests.harness.domain import BESTPACK, DRAFT, MONDAY_9AM, bestpack_variant
 
 
 async def count(db: Database, table: Any) -> int:

@@ -9,7 +9,7 @@ import pytest
 from services.db import Database
 from services.tickets import EventKind, StaleTicket, TicketRepository, TicketStatus
 from services.tickets.workflow import acknowledge, assign
-from tests.services.test_tickets_helpers import BESTPACK, DRAFT, MONDAY_9AM
+from tests.harness.domain import BESTPACK, DRAFT, MONDAY_9AM
 
 
 async def test_tickets_are_found_by_number_and_by_id(database: Database) -> None:

@@ -8,7 +8,7 @@ from services.db.schema import TICKET_STATUSES
 from services.tickets import TRANSITIONS, TicketStatus, from_zendesk, to_zendesk
 from services.tickets.rules import status_label
 from services.tickets.statuses import can_move
-from tests.services.test_tickets_helpers import BESTPACK
+from tests.harness.domain import BESTPACK
 
 S = TicketStatus
 

@@ -7,7 +7,7 @@ import pytest
 
 from services.tickets import EventKind, TicketRuleError, TicketStatus, Visibility
 from services.tickets.workflow import add_note, change_status
-from tests.services.test_tickets_helpers import (
+from tests.harness.domain import (
     BESTPACK,
     MONDAY_9AM,
     assigned_to,

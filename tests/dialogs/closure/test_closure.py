@@ -7,7 +7,10 @@ from typing import Any
 from cards.closure import CLOSURE_SUBMIT, CONFIRM
 from cards.ticket import RESOLVE
 from services.tickets import EventKind, TicketStatus
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import facts, texts
+from tests.harness.connector import Sent
+from tests.harness.desk import Chat, Desk
+from tests.harness.tickets import (
     MONDAY_9AM,
     buttons,
     freeze,
@@ -19,9 +22,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     ticket_for,
     timeline_lines,
 )
-from tests.harness.cards import facts, texts
-from tests.harness.connector import Sent
-from tests.harness.desk import Chat, Desk
 
 FIX = {
     "summary": "Replaced the worn infeed belt",

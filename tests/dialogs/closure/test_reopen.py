@@ -5,7 +5,9 @@ from __future__ import annotations
 from cards.closure import CLOSURE_SUBMIT
 from cards.ticket import REOPEN, RESOLVE
 from services.tickets import TicketStatus
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import facts, texts
+from tests.harness.desk import Answer, Chat, Desk
+from tests.harness.tickets import (
     personal_chat,
     replied_card,
     replied_message,
@@ -13,8 +15,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     ticket_for,
     timeline_lines,
 )
-from tests.harness.cards import facts, texts
-from tests.harness.desk import Answer, Chat, Desk
 
 ASKED = {
     "summary": "Replaced the worn infeed belt",

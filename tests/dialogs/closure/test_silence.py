@@ -13,7 +13,12 @@ from cards.closure import CLOSURE_SUBMIT, CONFIRM
 from cards.ticket import RESOLVE
 from services.tickets import TicketStatus
 from services.tickets.autoclose import close_silent_tickets
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import facts, texts
+from tests.harness.clock import tick
+from tests.harness.connector import Sent
+from tests.harness.desk import Chat, Desk
+from tests.harness.domain import weekdays_later
+from tests.harness.tickets import (
     MONDAY_9AM,
     freeze,
     personal_chat,
@@ -22,11 +27,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     ticket_for,
     timeline_lines,
 )
-from tests.harness.cards import facts, texts
-from tests.harness.clock import tick
-from tests.harness.connector import Sent
-from tests.harness.desk import Chat, Desk
-from tests.services.test_tickets_helpers import weekdays_later
 
 ASKED = {
     "summary": "Replaced the worn infeed belt",

@@ -5,15 +5,6 @@ from __future__ import annotations
 from cards.escalation import ESCALATION_SUBMIT
 from cards.ticket import ESCALATE
 from services.tickets import TicketStatus
-from tests.dialogs.test_troubleshooting_helpers import (
-    buttons,
-    inputs,
-    personal_chat,
-    replied_card,
-    replied_message,
-    stored,
-    timeline_lines,
-)
 from tests.harness.cards import facts, texts
 from tests.harness.connector import FakeConnector
 from tests.harness.desk import Desk
@@ -26,6 +17,15 @@ from tests.harness.escalation import (
     latest,
     reached,
     team,
+)
+from tests.harness.tickets import (
+    buttons,
+    inputs,
+    personal_chat,
+    replied_card,
+    replied_message,
+    stored,
+    timeline_lines,
 )
 
 ONLY_WORKER = (

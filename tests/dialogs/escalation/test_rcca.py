@@ -7,7 +7,10 @@ from cards.escalation import ESCALATION_ACCEPT
 from cards.rcca import RCCA_SUBMIT
 from cards.ticket import RCCA, RESOLVE
 from services.tickets import TicketStatus
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import facts, texts
+from tests.harness.desk import Chat, Desk
+from tests.harness.escalation import card_to, hand_off, kevins_ticket, latest, team
+from tests.harness.tickets import (
     buttons,
     inputs,
     replied_card,
@@ -16,9 +19,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     stored,
     timeline_lines,
 )
-from tests.harness.cards import facts, texts
-from tests.harness.desk import Chat, Desk
-from tests.harness.escalation import card_to, hand_off, kevins_ticket, latest, team
 
 ANSWERS = {
     "root_cause": "Heater relay contacts pitted by an undersized relay",

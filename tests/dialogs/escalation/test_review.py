@@ -6,7 +6,10 @@ from cards.escalation import ESCALATION_ACCEPT, ESCALATION_INFO, ESCALATION_SUBM
 from cards.ticket import ESCALATE
 from services.escalations import EscalationStatus
 from services.tickets import TicketStatus
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import facts, texts
+from tests.harness.desk import Desk
+from tests.harness.escalation import COMPLETE, card_to, hand_off, kevins_ticket, latest, team
+from tests.harness.tickets import (
     buttons,
     inputs,
     replied_card,
@@ -14,9 +17,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     stored,
     timeline_lines,
 )
-from tests.harness.cards import facts, texts
-from tests.harness.desk import Desk
-from tests.harness.escalation import COMPLETE, card_to, hand_off, kevins_ticket, latest, team
 
 
 async def test_allison_accepts_assigns_sean_and_kevin_hears_back(desk: Desk):

@@ -9,12 +9,6 @@ from cards.closure import CLOSURE_SUBMIT
 from cards.knowledge import EDIT, OPEN, PUBLISH, SAVE
 from cards.ticket import KB_ARTICLE, RESOLVE
 from services.knowledge import ArticleStatus
-from tests.dialogs.test_troubleshooting_helpers import (
-    replied_card,
-    replied_message,
-    ticket_for,
-    timeline_lines,
-)
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
 from tests.harness.intake import GOOD, input_values
@@ -26,6 +20,12 @@ from tests.harness.knowledge import (
     resolve_worth_an_article,
     team,
     titles,
+)
+from tests.harness.tickets import (
+    replied_card,
+    replied_message,
+    ticket_for,
+    timeline_lines,
 )
 
 EDITED = {

@@ -10,7 +10,6 @@ from bot.keys import SERVICES
 from cards.intake import SUBMIT_VERB
 from cards.knowledge import OPEN, PUBLISH, SAVE
 from services.knowledge import ArticleStatus
-from tests.dialogs.test_troubleshooting_helpers import replied_card, replied_message
 from tests.harness.cards import facts, texts
 from tests.harness.desk import Desk
 from tests.harness.intake import GOOD, form_id, input_values
@@ -25,6 +24,7 @@ from tests.harness.knowledge import (
     team,
     titles,
 )
+from tests.harness.tickets import replied_card, replied_message
 
 TITLE = "Infeed conveyor jams when the film roll changes (BP-500 Wrapper)"
 EDITED = {

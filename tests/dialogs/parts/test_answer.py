@@ -7,7 +7,10 @@ import asyncio
 from cards.parts_form import PARTS_SUBMIT
 from cards.parts_requests import PARTS_ANSWER, PARTS_OPEN
 from services.parts import RequestStatus
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import facts, texts
+from tests.harness.desk import Desk
+from tests.harness.parts import ANSWER, QUOTE, ask, card_in, form_id, parts_request
+from tests.harness.tickets import (
     MONDAY_9AM,
     buttons,
     freeze,
@@ -17,9 +20,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     replied_message,
     services,
 )
-from tests.harness.cards import facts, texts
-from tests.harness.desk import Desk
-from tests.harness.parts import ANSWER, QUOTE, ask, card_in, form_id, parts_request
 
 
 async def test_jordan_asks_for_a_quote_ezechiel_answers_and_jordan_is_told(desk: Desk):

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from cards.parts_requests import PARTS_ANSWER, PARTS_ORDERED
 from services.parts import OrderStatus, Quote
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import facts, texts
+from tests.harness.desk import Chat, Desk
+from tests.harness.parts import ANSWER, QUOTE, ask, card_in
+from tests.harness.tickets import (
     MONDAY_9AM,
     buttons,
     freeze,
@@ -16,9 +19,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     ticket_for,
     timeline_lines,
 )
-from tests.harness.cards import facts, texts
-from tests.harness.desk import Chat, Desk
-from tests.harness.parts import ANSWER, QUOTE, ask, card_in
 
 ORDER_STATUS = {**QUOTE, "request_type": "order_status", "part_number": "", "serial_number": ""}
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from cards.parts_form import PARTS_SUBMIT
 from cards.parts_requests import PARTS_ANSWER
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import facts, texts
+from tests.harness.desk import Desk
+from tests.harness.parts import ANSWER, QUOTE, ask, card_in, form_id
+from tests.harness.tickets import (
     inputs,
     personal_chat,
     replied_card,
@@ -12,9 +15,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     ticket_for,
     timeline_lines,
 )
-from tests.harness.cards import facts, texts
-from tests.harness.desk import Desk
-from tests.harness.parts import ANSWER, QUOTE, ask, card_in, form_id
 
 
 async def test_a_request_without_the_app_waits_for_ezechiel_and_jordan_is_told(desk: Desk):

@@ -5,7 +5,11 @@ from __future__ import annotations
 from cards.service import APPROVE, REJECT
 from services.service_requests import RequestStatus
 from services.tickets import TicketDraft
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import facts, texts
+from tests.harness.connector import Sent
+from tests.harness.desk import Answer, Chat, Desk
+from tests.harness.service import BILLABLE_IN_TEXAS, request_service, sent_to
+from tests.harness.tickets import (
     MONDAY_9AM,
     buttons,
     freeze,
@@ -15,10 +19,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     services,
     timeline_lines,
 )
-from tests.harness.cards import facts, texts
-from tests.harness.connector import Sent
-from tests.harness.desk import Answer, Chat, Desk
-from tests.harness.service import BILLABLE_IN_TEXAS, request_service, sent_to
 
 NON_BILLABLE = {
     **BILLABLE_IN_TEXAS,

@@ -9,7 +9,10 @@ import pytest
 from cards.service_form import CANCEL, SUBMIT
 from services.service_requests import RequestStatus
 from services.tickets import TicketDraft
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import facts, texts
+from tests.harness.desk import Desk
+from tests.harness.service import BILLABLE_IN_TEXAS, form_id, request_service, sent_to
+from tests.harness.tickets import (
     MONDAY_9AM,
     freeze,
     inputs,
@@ -19,9 +22,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     services,
     timeline_lines,
 )
-from tests.harness.cards import facts, texts
-from tests.harness.desk import Desk
-from tests.harness.service import BILLABLE_IN_TEXAS, form_id, request_service, sent_to
 
 
 async def test_billable_work_needs_no_approval_and_the_technician_is_told(desk: Desk):

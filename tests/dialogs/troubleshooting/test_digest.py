@@ -10,11 +10,11 @@ from bot.keys import BOT, SERVICES
 from dialogs.troubleshooting.digest import send_daily_digest
 from services.scheduler import skipping
 from services.tickets import TicketDraft
-from tests.dialogs.test_troubleshooting_helpers import ticket_for
 from tests.harness.cards import texts
 from tests.harness.clock import freeze, pacific, tick
 from tests.harness.connector import Sent
 from tests.harness.desk import Chat, Desk
+from tests.harness.tickets import ticket_for
 
 MONDAY_9AM = pacific(2026, 11, 30, 9)
 TUESDAY_OPEN = pacific(2026, 12, 1, 5)

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from cards.ticket import HISTORY, REFRESH
 from services.tickets.workflow import add_note
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import texts
+from tests.harness.desk import Desk
+from tests.harness.tickets import (
     MONDAY_9AM,
     replied_card,
     replied_message,
     services,
     ticket_for,
 )
-from tests.harness.cards import texts
-from tests.harness.desk import Desk
 
 
 async def noted_ticket(desk: Desk, notes: int) -> None:

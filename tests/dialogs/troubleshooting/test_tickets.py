@@ -6,7 +6,9 @@ from datetime import timedelta
 
 from cards.ticket import ACCEPT, ADD_NOTE, REFRESH, SET_STATUS
 from services.tickets import TicketStatus
-from tests.dialogs.test_troubleshooting_helpers import (
+from tests.harness.cards import facts, texts
+from tests.harness.desk import Desk
+from tests.harness.tickets import (
     MONDAY_9AM,
     buttons,
     freeze,
@@ -16,8 +18,6 @@ from tests.dialogs.test_troubleshooting_helpers import (
     ticket_for,
     timeline_lines,
 )
-from tests.harness.cards import facts, texts
-from tests.harness.desk import Desk
 
 LATER = MONDAY_9AM + timedelta(hours=2)
 

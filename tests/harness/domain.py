@@ -1,7 +1,4 @@
-"""Shared by the ticket tests: the BestPack profile, fixed business times and a ticket factory.
-
-It holds no tests; it lives under this name because the ticket tests may only add such files.
-"""
+"""The domain as the tests use it: the BestPack profile, fixed business times, a ticket factory."""
 
 import tomllib
 from collections.abc import Callable

@@ -1,6 +1,5 @@
 """Shared by the troubleshooting and closure conversations: tickets set up directly, a frozen
-clock, and ways to read what the bot answered. It holds no tests; it lives under this name
-because these tests may only add such files.
+clock, and ways to read what the bot answered.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from services.tickets import Ticket, TicketDraft, TicketEvent
 from services.tickets.describe import describe
 from services.tickets.workflow import acknowledge, assign
 from tests.harness.desk import Answer, Chat, Desk
-from tests.services.test_tickets_helpers import MONDAY_9AM
+from tests.harness.domain import MONDAY_9AM
 
 __all__ = ["MONDAY_9AM"]
 

@@ -1,5 +1,5 @@
 """Shared by the scorecard tests: Pacific times, a ticket book driven through the workflow, and
-rows for the other processes' tables. It holds no tests.
+rows for the other processes' tables.
 
 Business hours are 05:00-17:00 Pacific, Monday to Friday (720 business minutes a day).
 """
