@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -14,15 +14,6 @@ from tests.harness.secured import APP_ID, delivered, trusting
 
 # bot/adapter.py names every endpoint whenever one is overridden (else botbuilder's issuer is
 # None and every real token is refused) and turns every token failure into a 401, not a 500.
-
-
-@pytest.fixture
-def login() -> Iterator[FakeBotFrameworkLogin]:
-    """The fake login.botframework.com (signing keys) and Entra (the bot's own tokens)."""
-    fake = FakeBotFrameworkLogin()
-    fake.start()
-    yield fake
-    fake.close()
 
 
 @pytest.fixture

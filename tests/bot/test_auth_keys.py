@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Iterator
+from collections.abc import AsyncIterator, Awaitable
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
@@ -21,15 +21,6 @@ T = TypeVar("T")
 
 # bot/signing_keys.py fetches the keys within 5 seconds, off the loop's way, and keeps them.
 KEY_FETCH_TIMEOUT = 5.0
-
-
-@pytest.fixture
-def login() -> Iterator[FakeBotFrameworkLogin]:
-    """The fake login.botframework.com, whose key service a test may slow down or break."""
-    fake = FakeBotFrameworkLogin()
-    fake.start()
-    yield fake
-    fake.close()
 
 
 @pytest.fixture

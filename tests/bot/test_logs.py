@@ -16,11 +16,11 @@ from bot.logs import REDACTED, log_handler
 from bot.router import Feature
 from bot.turn import Turn
 from services.settings import Settings
-from tests.bot.test_auth import APP_ID, login  # noqa: F401  (a fixture, used below)
 from tests.harness import activities as act
 from tests.harness.connector import FakeConnector
 from tests.harness.desk import Desk
 from tests.harness.openid import FakeBotFrameworkLogin
+from tests.harness.secured import APP_ID
 
 SECRET_TEXT = "zebra-unicorn-417 please reset the tape head"
 TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJib3QifQ.c2lnbmF0dXJlLXZhbHVl"
@@ -73,7 +73,7 @@ def captured(request) -> Iterator[Captured]:
 async def secured_desk(
     settings: Settings,
     connector: FakeConnector,
-    login: FakeBotFrameworkLogin,  # noqa: F811
+    login: FakeBotFrameworkLogin,
     monkeypatch,
 ) -> AsyncIterator[Desk]:
     """A bot with authentication on, trusting only the fake login, with a long app password."""
@@ -126,7 +126,7 @@ async def test_a_turn_logs_json_lines_with_the_correlation_id_and_no_text_or_tok
 @pytest.mark.parametrize("captured", ["INFO", "DEBUG"], indirect=True)
 async def test_with_authentication_on_no_token_or_password_reaches_the_log(
     secured_desk: Desk,
-    login: FakeBotFrameworkLogin,  # noqa: F811
+    login: FakeBotFrameworkLogin,
     captured: Captured,
 ):
     token = login.mint(APP_ID, secured_desk.service_url)

@@ -15,23 +15,12 @@ from bot.keys import BOT, SERVICES
 from services.db.outbox import OutboxMessage
 from services.db.schema import outbox
 from services.db.types import utc_now
-from services.delivery import Delivery, DeliverySettings, Recipient
-from tests.bot.test_proactive import pager, personal_chat_of
+from services.delivery import Delivery, Recipient
 from tests.harness.connector import DROP, Limits
 from tests.harness.desk import Desk
-
-MAX_ATTEMPTS = 4
-# Real back-off and pacing, with times shrunk so a test takes a moment.
-FAST = DeliverySettings(
-    _env_file=None,
-    max_attempts=MAX_ATTEMPTS,
-    retry_base_seconds=0.01,
-    retry_cap_seconds=0.05,
-    poll_seconds=0.05,
-    lease_seconds=5.0,
-    send_timeout_seconds=2.0,
-    max_wait_seconds=1.0,
-)
+from tests.harness.outbox import FAST, MAX_ATTEMPTS
+from tests.harness.pager import pager
+from tests.harness.tickets import personal_chat
 
 
 @pytest.fixture
@@ -47,7 +36,7 @@ async def paging_desk(settings, connector) -> AsyncIterator[Desk]:
 
 def to(desk: Desk, chat) -> list:
     """What reached a person's chat so far."""
-    return [s for s in desk.connector.sent if s.conversation_id == personal_chat_of(chat)]
+    return [s for s in desk.connector.sent if s.conversation_id == personal_chat(chat)]
 
 
 async def settled(desk: Desk, key: str, timeout: float = 5.0) -> OutboxMessage:
@@ -63,7 +52,7 @@ async def settled(desk: Desk, key: str, timeout: float = 5.0) -> OutboxMessage:
 
 def statuses(desk: Desk, chat) -> list[int]:
     """The status of every attempt to send or update in a person's chat."""
-    return [status for c, status in desk.connector.attempts if c == personal_chat_of(chat)]
+    return [status for c, status in desk.connector.attempts if c == personal_chat(chat)]
 
 
 async def test_a_message_outlasts_failures_throttling_and_a_hang_up_and_arrives_once(
@@ -71,7 +60,7 @@ async def test_a_message_outlasts_failures_throttling_and_a_hang_up_and_arrives_
 ):
     mary, kevin = paging_desk.user("Mary"), paging_desk.user("Kevin")
     await kevin.says("help")
-    paging_desk.connector.fail_next(personal_chat_of(kevin), 502, 429, DROP)
+    paging_desk.connector.fail_next(personal_chat(kevin), 502, 429, DROP)
     answer = await mary.says("page kevin Line 3 is down")
     assert answer.texts[0] == "queued"  # tried after the answer: it failed; the worker carries on
     await paging_desk.connector.wait_for(lambda: len(to(paging_desk, kevin)) == 2)
@@ -84,7 +73,7 @@ async def test_a_message_outlasts_failures_throttling_and_a_hang_up_and_arrives_
 async def test_a_blocked_app_is_tried_once_and_triage_is_told(paging_desk: Desk):
     mary, jordan = paging_desk.user("Mary"), paging_desk.user("Jordan")
     await jordan.says("help")
-    paging_desk.connector.refuse[personal_chat_of(jordan)] = 403
+    paging_desk.connector.refuse[personal_chat(jordan)] = 403
     answer = await mary.says("page jordan Parts arrived")
     assert answer.texts[0] == "queued"
 
@@ -103,7 +92,7 @@ async def test_a_blocked_app_is_tried_once_and_triage_is_told(paging_desk: Desk)
 async def test_after_the_last_attempt_a_message_is_dead_and_triage_is_told(paging_desk: Desk):
     mary, kevin = paging_desk.user("Mary"), paging_desk.user("Kevin")
     await kevin.says("help")
-    paging_desk.connector.fail_next(personal_chat_of(kevin), *[503] * MAX_ATTEMPTS, 200)
+    paging_desk.connector.fail_next(personal_chat(kevin), *[503] * MAX_ATTEMPTS, 200)
     await mary.says("page kevin Call the customer")
     await paging_desk.connector.wait_for(lambda: len(to(paging_desk, mary)) >= 2)
     assert "gave up on it. It said: Call the customer" in to(paging_desk, mary)[-1].text
@@ -116,7 +105,7 @@ async def test_after_the_last_attempt_a_message_is_dead_and_triage_is_told(pagin
 async def test_a_payload_teams_rejects_is_not_retried(paging_desk: Desk):
     mary, kevin = paging_desk.user("Mary"), paging_desk.user("Kevin")
     await kevin.says("help")
-    paging_desk.connector.fail_next(personal_chat_of(kevin), 400)
+    paging_desk.connector.fail_next(personal_chat(kevin), 400)
     await mary.says("page kevin Broken card")
     await paging_desk.connector.wait_for(lambda: len(to(paging_desk, mary)) >= 2)
     assert statuses(paging_desk, kevin) == [200, 400]
@@ -128,8 +117,8 @@ async def test_a_notice_about_a_notice_to_triage_that_failed_is_never_sent(pagin
     mary, allison, kevin = (paging_desk.user(n) for n in ("Mary", "Allison", "Kevin"))
     for person in (mary, allison, kevin):
         await person.says("help")
-    paging_desk.connector.refuse[personal_chat_of(mary)] = 403
-    paging_desk.connector.refuse[personal_chat_of(allison)] = 403
+    paging_desk.connector.refuse[personal_chat(mary)] = 403
+    paging_desk.connector.refuse[personal_chat(allison)] = 403
     await kevin.says("page mary Please call me")
     # Mary (triage) blocked the app: Allison, who triages too, is told; that fails as well,
     # and nobody is told about that.

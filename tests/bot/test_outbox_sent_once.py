@@ -16,9 +16,9 @@ from services.db import Database
 from services.db.outbox import OutboxMessage, OutboxRepository
 from services.delivery import DeliverySettings, Recipient
 from services.settings import Settings
-from tests.bot.test_outbox_replicas import remember_chats, replica
 from tests.fixtures.databases import OpenDatabase
 from tests.harness.connector import FakeConnector
+from tests.harness.outbox import remember_chats, replica
 
 # Short leases, so a claim left behind runs out within the test.
 SHORT = DeliverySettings(

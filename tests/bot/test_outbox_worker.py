@@ -10,8 +10,8 @@ from services.db import Database
 from services.db.outbox import OutboxMessage, OutboxRepository
 from services.delivery import DeliverySettings
 from services.settings import Settings
-from tests.bot.test_outbox_replicas import remember_chats, replica
 from tests.harness.connector import FakeConnector
+from tests.harness.outbox import remember_chats, replica
 
 # Small queues and a slow pace, so a backlog of ten keeps one chat's queue full for seconds.
 SMALL_QUEUES = DeliverySettings(

@@ -17,20 +17,10 @@ import pytest
 
 import cards
 from cards.people import CallerView, whoami_card
-from tests.cards import examples
+from tests.cards.examples import all_examples
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "adaptive-card-1.5.json").read_text())
 MAX_BYTES = 40 * 1024  # Teams refuses bot messages over about 100 KB; stay well below
-
-
-def all_examples() -> dict[str, list]:
-    """Every module's EXAMPLES, merged."""
-    merged: dict[str, list] = {}
-    for info in pkgutil.iter_modules(examples.__path__):
-        module = importlib.import_module(f"tests.cards.examples.{info.name}")
-        for name, makers in module.EXAMPLES.items():
-            merged.setdefault(name, []).extend(makers)
-    return merged
 
 
 EXAMPLES = all_examples()

@@ -10,7 +10,7 @@ import pytest
 
 from bot.router import Router
 from dialogs import desk_features
-from tests.cards.test_card_schema import EXAMPLES
+from tests.cards.examples import all_examples
 
 ROUTER = Router(desk_features())
 STYLE = re.compile(r"^[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)*$")  # noun.action, lower snake case
@@ -31,6 +31,7 @@ def verbs(node: Any) -> Iterator[str]:
             yield from verbs(item)
 
 
+EXAMPLES = all_examples()
 CARD_VERBS = sorted(
     {(name, verb) for name, makers in EXAMPLES.items() for make in makers for verb in verbs(make())}
 )

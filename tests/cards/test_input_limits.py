@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.cards.test_card_schema import EXAMPLES
+from tests.cards.examples import all_examples
 
 
 def inputs(node: Any) -> Iterator[dict[str, Any]]:
@@ -23,6 +23,7 @@ def inputs(node: Any) -> Iterator[dict[str, Any]]:
             yield from inputs(value)
 
 
+EXAMPLES = all_examples()
 CARDS = [(f"{name}-{i}", make) for name, makes in EXAMPLES.items() for i, make in enumerate(makes)]
 
 

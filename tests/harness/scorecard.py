@@ -12,7 +12,7 @@ from services.settings import Settings
 from tests.harness.cards import elements, texts
 from tests.harness.connector import FakeConnector
 from tests.harness.desk import Desk
-from tests.services.test_scorecard import POSTED, seed_the_week
+from tests.harness.scorecard_book import POSTED, seed_the_week
 
 __all__ = ["POSTED", "chart", "row", "week_47_desk"]
 

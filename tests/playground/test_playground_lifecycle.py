@@ -22,38 +22,9 @@ from cards.closure import CLOSURE_SUBMIT
 from cards.intake import SUBMIT_VERB
 from cards.ticket import ACCEPT, ADD_NOTE, REOPEN, RESOLVE
 from cards.triage import ASSIGN
-from scripts.playground import Activity, Playground, card_title, cards
+from scripts.playground import Activity, Playground, card_title
 from tests.harness.cards import facts, texts
-
-# What Mary types into the intake form while the customer is on the phone.
-CALL = {
-    "company": "Acme Foods",
-    "contact_name": "Dana Lee",
-    "phone": "+1 555 010 0100",
-    "email": "dana@acme.example",
-    "site_state": "nj",
-    "machine_model": "BP-500 Wrapper",
-    "serial_number": "SN-12345",
-    "machine_complexity": "standard",
-    "issue_description": "Infeed conveyor jams when the film roll changes.\nAlarm E42.",
-    "issue_type": "controls",
-    "production_impact": "true",
-    "priority": "urgent",
-}
-
-
-def card_of(message: Activity) -> dict:
-    """The one card a message carries."""
-    found = cards(message)
-    assert len(found) == 1, message
-    return found[0]
-
-
-def the_card_reply(replies: list[Activity]) -> Activity:
-    """The one message with a card among a turn's replies."""
-    with_cards = [r for r in replies if cards(r)]
-    assert len(with_cards) == 1, replies
-    return with_cards[0]
+from tests.harness.playground import CALL, card_of, the_card_reply
 
 
 def headings(messages: list[Activity]) -> list[str]:

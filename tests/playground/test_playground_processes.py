@@ -31,7 +31,7 @@ from cards.ticket import ACCEPT, ADD_NOTE, RESOLVE
 from cards.triage import ASSIGN
 from scripts.playground import Activity, Playground, card_title, cards
 from tests.harness.cards import facts, texts
-from tests.playground.test_playground_lifecycle import CALL, card_of, the_card_reply
+from tests.harness.playground import CALL, card_of, the_card_reply
 
 
 def the_card_in(messages: list[Activity], heading_starts: str) -> Activity:

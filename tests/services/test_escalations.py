@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from services.escalations import HANDOFF_FIELDS, EscalationStatus, Handoff, Rcca, read_handoff
+from services.escalations import HANDOFF_FIELDS, EscalationStatus, Rcca, read_handoff
 from services.escalations.forms import handoff_prefill, steps_from_notes
 from services.escalations.workflow import accept, ask_for_information, escalate, record_rcca
 from services.forms import check_answers
@@ -27,25 +27,10 @@ from tests.harness.domain import (
     bestpack_variant,
     only_event,
 )
+from tests.harness.escalation_domain import HANDOFF, RCCA
 
 AT = MONDAY_9AM + timedelta(hours=2)
-HANDOFF = Handoff(
-    symptoms="E42 after 20 cases",
-    steps_tried="- Reseated the infeed sensor cable",
-    machine_model="BP-500",
-    serial_number="SN-12345",
-    software_versions="PLC 2.14, HMI 5.2",
-    suspected_cause="Failing prox sensor",
-    containment="Running at half speed",
-    help_needed="Review the PLC logic around E42",
-    urgency="high",
-)
 DANA = Confirmation("Dana Lee", ConfirmationChannel.PHONE)
-RCCA = {
-    "root_cause": "Sensor bracket vibrates loose",
-    "corrective_action": "New bracket, sensor re-aimed",
-    "preventive_action": "Locking bracket on every BP-500",
-}
 
 
 def in_progress(person_id: str = "kevin", **overrides):

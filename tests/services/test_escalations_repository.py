@@ -14,7 +14,7 @@ from services.escalations.workflow import accept, ask_for_information, escalate,
 from services.tickets import EventKind, StaleTicket, TicketRepository, TicketStatus
 from services.tickets.workflow import assign, change_status
 from tests.harness.domain import BESTPACK, DRAFT, MONDAY_9AM
-from tests.services.test_escalations import HANDOFF, RCCA
+from tests.harness.escalation_domain import HANDOFF, RCCA
 
 AT = MONDAY_9AM + timedelta(hours=1)
 

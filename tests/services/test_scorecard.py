@@ -33,79 +33,9 @@ from services.scorecard import (
     shown_verdict,
 )
 from services.scorecard.weeks import week_containing
-from services.tickets import TicketStatus
-from tests.harness.scorecard_book import (
-    BESTPACK,
-    DAY,
-    PACIFIC,
-    Book,
-    article,
-    escalation,
-    parts_request,
-    pt,
-    service_request,
-)
+from tests.harness.scorecard_book import BESTPACK, DAY, PACIFIC, POSTED, pt, seed_the_week
 
 W47 = week_containing(pt(16, 12), PACIFIC)
-POSTED = pt(23, 6)
-
-
-async def seed_the_week(db: Database) -> None:
-    """The tickets and records of the module docstring."""
-    book = Book(db)
-    # H: W45, closed in W47.
-    h = await book.open(pt(2, 9))
-    h = await book.ack(h, pt(2, 9, 10))
-    h = await book.assign(h, pt(2, 9, 11), "jordan")
-    h = await book.resolve(h, pt(6, 9), "jordan")
-    # F: W46, resolved in W46 and reopened in W47.
-    f = await book.open(pt(10, 9))
-    f = await book.ack(f, pt(10, 9, 10))
-    f = await book.assign(f, pt(10, 9, 11), "kevin")
-    f = await book.answer(f, pt(10, 10), "kevin")
-    f = await book.resolve(f, pt(13, 10), "kevin")
-    f = await book.reopen(f, pt(16, 8))
-    # W47.
-    a = await book.open(pt(16, 9), "high")
-    a = await book.ack(a, pt(16, 9, 30))
-    a = await book.assign(a, pt(16, 9, 31), "kevin")
-    a = await book.answer(a, pt(16, 10, 30), "kevin")
-    a = await book.resolve(a, pt(16, 14), "kevin")
-    a = await book.reopen(a, pt(17, 9))
-    a = await book.resolve(a, pt(17, 11), "kevin")
-    a = await book.close(a, pt(18, 9), "kevin")
-    b = await book.open(pt(16, 10))
-    b = await book.ack(b, pt(16, 11, 30))
-    b = await book.assign(b, pt(16, 11, 31), "jordan")
-    b = await book.status(b, pt(16, 12), TicketStatus.IN_PROGRESS, "jordan")
-    b = await book.answer(b, pt(16, 13), "jordan")
-    b = await book.status(b, pt(16, 14), TicketStatus.WAITING_ON_CUSTOMER, "jordan")
-    b = await book.status(b, pt(18, 9), TicketStatus.IN_PROGRESS, "jordan")
-    b = await book.resolve(b, pt(19, 10), "jordan")
-    c = await book.open(pt(17, 8), "urgent")
-    c = await book.ack(c, pt(17, 8, 20))
-    c = await book.assign(c, pt(17, 8, 21), "sean")
-    c = await book.answer(c, pt(17, 10), "sean")
-    c = await book.resolve(c, pt(18, 16), "sean")
-    await book.close(h, pt(19, 9), "jordan")
-    g = await book.open(pt(19, 9))
-    g = await book.ack(g, pt(19, 9, 5))
-    g = await book.assign(g, pt(19, 9, 6), "jordan")
-    g = await book.answer(g, pt(19, 10), "jordan")
-    await book.open(pt(20, 16, 30))  # D
-    e = await book.open(pt(21, 10), "low")
-    # After the week's end, before the scorecard is computed.
-    await book.resolve(g, pt(23, 5, 30), "jordan")
-    e = await book.ack(e, pt(23, 5, 10))
-    await book.assign(e, pt(23, 5, 11), "ezechiel")
-    # The other processes' records.
-    await escalation(db, c, pt(18, 12))
-    await parts_request(db, pt(12, 9))  # W46
-    await parts_request(db, pt(17, 9))
-    await service_request(db, "SR-1001", pt(18, 9))
-    await article(db, pt(11, 9), published=pt(19, 9))  # drafted W46, published W47
-    await article(db, pt(17, 9))  # drafted W47, still a draft
-    await article(db, pt(18, 9), published=pt(18, 15))  # drafted and published in W47
 
 
 @pytest.fixture

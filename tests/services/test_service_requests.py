@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from services.service_requests import Billing, NoticeVia, RequestStatus, ServiceDraft
+from services.service_requests import NoticeVia, RequestStatus
 from services.service_requests import ServiceRuleError as Refused
 from services.service_requests.notices import notice_for
 from services.service_requests.providers import dispatch_for
@@ -20,18 +20,9 @@ from services.service_requests.workflow import (
     schedule,
 )
 from tests.harness.domain import BESTPACK, MONDAY_9AM, bestpack_variant
+from tests.harness.service_domain import DRAFT, IN_HOUSE
 
 TODAY = local_today(BESTPACK, MONDAY_9AM)  # Mon 30 Nov 2026 in Pacific time
-DRAFT = ServiceDraft(
-    site="Acme Foods, Newark plant",
-    site_state="nj",
-    start_date=date(2026, 12, 1),
-    end_date=date(2026, 12, 2),
-    billing=Billing.NON_BILLABLE,
-    scope="Replace the infeed belt",
-    billing_reason="Belt failed within the 90-day warranty",
-)
-IN_HOUSE = replace(DRAFT, site_state="TX", technician_id="jordan", billing=Billing.BILLABLE)
 
 
 @pytest.mark.parametrize(

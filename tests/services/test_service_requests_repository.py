@@ -22,7 +22,7 @@ from services.service_requests import (
 from services.service_requests.repository import _values
 from services.service_requests.workflow import approve, file_request
 from tests.harness.domain import BESTPACK, MONDAY_9AM
-from tests.services.test_service_requests import DRAFT, IN_HOUSE
+from tests.harness.service_domain import DRAFT, IN_HOUSE
 
 
 def order(request_number: str, opened_on: date = date(2026, 11, 30)) -> ProjectOrder:
