@@ -24,11 +24,9 @@ from cards.fit import DESCRIPTION, ENTRY, clip, fact_pairs, subject
 from cards.render import card, heading, note, render
 from services.forms.bounds import MINUTES, REASON, TEXT, characters
 from services.profile import Profile
-from services.tickets import Ticket, TicketEvent
+from services.tickets import Ticket, TicketEvent, TicketStatus
 from services.tickets.describe import facts, timeline
-
-# The statuses troubleshooting sets directly (workflow.WORK_STATUSES), in the form's order.
-STATUS_CHOICES = ("in_progress", "waiting_on_customer", "waiting_on_parts")
+from services.tickets.workflow import WORK_STATUSES
 
 # The verbs ticket cards carry; each process dialog registers the ones it handles.
 ACCEPT = "ticket.accept"
@@ -88,16 +86,16 @@ def note_form(number: str) -> ShowCardAction:
     return ShowCardAction(title="Add note", card=form)
 
 
-def status_form(profile: Profile, number: str, current: str) -> ShowCardAction:
-    """'Status' opens a choice of the working statuses (not the current one) and why."""
-    keys = [k for k in STATUS_CHOICES if k != current and k in {s.key for s in profile.statuses}]
+def status_form(profile: Profile, number: str, current: TicketStatus) -> ShowCardAction:
+    """'Status' opens a choice of the profile's work statuses (not the current one) and why."""
+    offered = [s for s in profile.statuses if s.role in WORK_STATUSES and s.role != current]
     form = card(
         [
             ChoiceSetInput(
                 id="status",
                 label="New status",
-                choices=[Choice(title=profile.status(k).label, value=k) for k in keys],
-                value=keys[0] if keys else None,
+                choices=[Choice(title=s.label, value=s.key) for s in offered],
+                value=offered[0].key if offered else None,
                 is_required=True,
                 error_message="Choose a status.",
             ),

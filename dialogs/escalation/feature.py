@@ -16,8 +16,8 @@ from cards.forms import GENERAL
 from cards.ticket import ESCALATE
 from dialogs.escalation.inputs import HandoffInputs
 from dialogs.escalation.notices import tell_managers
-from dialogs.shared.ticket_view import now, ticket_view
-from dialogs.shared.tickets import TicketRef, find_ticket, refused
+from dialogs.shared.ticket_view import ticket_view
+from dialogs.shared.tickets import TicketRef, find_ticket, now, refused
 from services.escalations import EscalationStatus, read_handoff
 from services.escalations.forms import handoff_prefill
 from services.escalations.workflow import escalate, require_escalator

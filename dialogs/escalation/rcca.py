@@ -14,8 +14,8 @@ from cards.rcca import RCCA_SUBMIT, rcca_form_card
 from cards.ticket import RCCA
 from dialogs.escalation.feature import feature, guarded
 from dialogs.escalation.inputs import RccaInputs
-from dialogs.shared.ticket_view import now, ticket_view
-from dialogs.shared.tickets import TicketRef, find_ticket, refused
+from dialogs.shared.ticket_view import ticket_view
+from dialogs.shared.tickets import TicketRef, find_ticket, now, refused
 from services.escalations import RCCA_FIELDS, Escalation, read_rcca
 from services.escalations.workflow import record_rcca, require_rcca_recorder
 from services.tickets import Ticket, TicketRuleError

@@ -16,8 +16,8 @@ from dialogs.escalation.feature import feature, guarded
 from dialogs.escalation.inputs import DecisionInputs
 from dialogs.escalation.notices import tell_outcome, update_other_reviews
 from dialogs.escalation.views import review_card
-from dialogs.shared.ticket_view import now, refusal_result
-from dialogs.shared.tickets import find_ticket, refused
+from dialogs.shared.ticket_view import refusal_result
+from dialogs.shared.tickets import find_ticket, now, refused
 from services.escalations import Decision, Escalation
 from services.escalations.workflow import accept, ask_for_information
 from services.profile import Capability

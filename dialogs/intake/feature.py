@@ -6,6 +6,7 @@ import uuid
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
+from cards.forms import GENERAL
 from cards.intake import (
     CANCEL_VERB,
     SUBMIT_VERB,
@@ -18,6 +19,7 @@ from dialogs.intake.inputs import IntakeSubmission
 from dialogs.knowledge.feature import similar_solved
 from dialogs.triage.notices import post_triage_card
 from services.forms import check_answers
+from services.profile import FieldRole
 from services.tickets import TicketRuleError, check_draft, draft_from_answers
 
 feature = Feature("intake")
@@ -60,7 +62,9 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
             now=turn.services.clock(),
         )
     except TicketRuleError as refusal:
-        errors = {"issue_description": str(refusal)}
+        # The draft's refusals are about what the ticket says: shown by the description.
+        described = profile.field_for(FieldRole.DESCRIPTION)
+        errors = {described.id if described else GENERAL: str(refusal)}
         return ActionResult(card=intake_form_card(profile, data.form_id, data.answers, errors))
     if created:
         await post_triage_card(turn, ticket)

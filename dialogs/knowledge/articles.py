@@ -13,8 +13,7 @@ from cards.knowledge import EDIT, OPEN, PUBLISH, SAVE, article_form_card
 from dialogs.knowledge.feature import feature, record_step, visible_article
 from dialogs.knowledge.inputs import ArticleInputs, ArticleRef
 from dialogs.knowledge.views import article_view
-from dialogs.shared.ticket_view import now
-from dialogs.shared.tickets import refused
+from dialogs.shared.tickets import now, refused
 from services.knowledge import (
     Article,
     ArticleContent,

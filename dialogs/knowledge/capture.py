@@ -13,8 +13,7 @@ from cards.ticket import KB_ARTICLE
 from dialogs.knowledge.feature import feature, record_step
 from dialogs.knowledge.notices import tell_owners
 from dialogs.knowledge.views import article_view
-from dialogs.shared.ticket_view import now
-from dialogs.shared.tickets import TicketRef, find_ticket, refused
+from dialogs.shared.tickets import TicketRef, find_ticket, now, refused
 from services.knowledge import Article, draft_from_ticket, why_not_draftable
 from services.profile import Capability
 from services.tickets import SYSTEM_ACTOR, Ticket

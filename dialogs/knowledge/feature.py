@@ -12,7 +12,7 @@ from bot.router import Feature
 from bot.turn import Turn
 from cards.knowledge import MAX_RESULTS, search_results_card
 from dialogs.knowledge.views import article_view
-from dialogs.shared.ticket_view import now
+from dialogs.shared.tickets import now
 from services.knowledge import Article, SearchHit, article_id, knowledge_step, names_an_article
 from services.knowledge.capture import Step
 from services.profile import Capability

@@ -6,18 +6,14 @@ from bot.turn import Turn
 from cards.knowledge import article_form_card
 from services.delivery import Recipient, reach_note
 from services.knowledge import Article
-from services.profile import Capability, Person, Profile
-
-KNOWLEDGE_PROCESS = 7  # "Documentation & Knowledge Capture" in the support way
+from services.profile import Capability, Person, ProcessRole, Profile
 
 
 def kb_owners(profile: Profile) -> list[Person]:
-    """Who gets new drafts: process 7's owner, else everyone who may publish articles."""
-    try:
-        owner = profile.process_owner(KNOWLEDGE_PROCESS)
-    except KeyError:  # a profile without that process step
-        owner = None
-    if owner is not None and profile.has_capability(owner, Capability.PUBLISH_KB):
+    """Who gets new drafts: the knowledge step's owner, else everyone who may publish articles."""
+    # The profile checks at load that the step's owner may publish articles.
+    owner = profile.owner_of(ProcessRole.KNOWLEDGE)
+    if owner is not None:
         return [owner]
     return list(profile.people_with_capability(Capability.PUBLISH_KB))
 

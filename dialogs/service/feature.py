@@ -12,7 +12,7 @@ from cards.service_form import CANCEL, SUBMIT, service_cancelled_card, service_f
 from dialogs.service.inputs import ServiceSubmission, check_service_form, prefilled
 from dialogs.service.notices import ask_approvers, record_step, tell_technician
 from dialogs.shared.tickets import find_ticket
-from services.profile import Capability
+from services.profile import Capability, FieldRole
 from services.service_requests import (
     ProjectOrder,
     RequestStatus,
@@ -25,6 +25,7 @@ from services.service_requests.notices import notice_for
 from services.service_requests.timeline import Step
 from services.service_requests.wording import summary, told, who_goes
 from services.service_requests.workflow import file_request, local_today, schedule
+from services.tickets.intake import answer
 
 feature = Feature("service")
 ALREADY = "This form was already submitted; this is the request it made."
@@ -39,14 +40,15 @@ ALREADY = "This form was already submitted; this is the request it made."
 )
 async def service_request(turn: Turn, args: str) -> None:
     """Send a fresh service form, filled in from the ticket named, if any."""
-    values = {}
+    profile, values = turn.services.profile, {}
     if args.strip():
         ticket, problem = await find_ticket(turn, args)
         if ticket is None:
             await turn.say(problem or "")
             return
-        values = prefilled(ticket.number, ticket.company, ticket.fields.get("site_state"))
-    card = service_form_card(turn.services.profile, uuid.uuid4().hex, values)
+        state = answer(profile, ticket.fields, FieldRole.SITE_STATE)
+        values = prefilled(ticket.number, ticket.company, state)
+    card = service_form_card(profile, uuid.uuid4().hex, values)
     await turn.send_card(card, summary="Service request")
 
 

@@ -17,7 +17,7 @@ from cards.closure import confirm_form
 from cards.reopen import reopen_form
 from cards.ticket import ACCEPT, KB_ARTICLE, RESOLVE, note_form, status_form, ticket_card
 from dialogs.escalation.views import escalation_actions, escalation_sections
-from dialogs.shared.tickets import apply, find_ticket, now, refused
+from dialogs.shared.tickets import apply, find_ticket, has_status, now, refused
 from services.profile import Capability, Profile
 from services.tickets import Change, Ticket, TicketEvent, TicketStatus
 
@@ -37,7 +37,11 @@ def ticket_actions(turn: Turn, ticket: Ticket) -> list[Action]:
     number, works = ticket.number, works_on(turn, ticket)
     actions: list[Action] = []
     if ticket.is_open:
-        started = ticket.acknowledged_at is not None and ticket.status is TicketStatus.IN_PROGRESS
+        # On a desk without an in-progress status, accepting only acknowledges.
+        working = ticket.status is TicketStatus.IN_PROGRESS or not has_status(
+            turn.services.profile, TicketStatus.IN_PROGRESS
+        )
+        started = ticket.acknowledged_at is not None and working
         if turn.caller.id == ticket.assignee_id and not started:
             actions.append(ExecuteAction(title="Accept", verb=ACCEPT, data={"number": number}))
         actions.append(note_form(number))

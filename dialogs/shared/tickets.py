@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.turn import ActionResult, Turn
 from services.numbers import parse_id
-from services.tickets import Change, StaleTicket, Ticket, TicketRuleError
+from services.profile import Profile
+from services.tickets import Change, StaleTicket, Ticket, TicketRuleError, TicketStatus
 from services.tickets.numbering import number_prefix
 
 _NUMBER = re.compile(r"^\s*#?\s*([A-Za-z]+)?-?\s*(\d+)\s*$")
@@ -28,6 +29,11 @@ class TicketRef(BaseModel):
 def now(turn: Turn) -> datetime:
     """The app's clock (tests freeze it)."""
     return turn.services.clock()
+
+
+def has_status(profile: Profile, role: TicketStatus) -> bool:
+    """Whether the desk has a status playing `role`: a profile need not use every role."""
+    return any(status.role is role for status in profile.statuses)
 
 
 def ticket_number(turn: Turn, text: str) -> str | None:

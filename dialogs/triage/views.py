@@ -12,10 +12,11 @@ from typing import Any
 from bot.turn import ActionResult, Turn
 from cards.triage import AssigneeOption, TriageView, triage_card
 from dialogs.shared.tickets import refused
-from services.profile import Capability, ChoiceSource, FieldKind, Person, Profile
+from services.profile import Capability, FieldKind, FieldRole, Person, Profile
 from services.routing import needed_skills, suggest_assignee
 from services.tickets import EventKind, Ticket, TicketEvent
 from services.tickets.describe import timeline
+from services.tickets.intake import answer
 
 RECENT = 4  # timeline lines on the card; the ticket card has the whole story
 
@@ -37,7 +38,7 @@ def doubts(profile: Profile, ticket: Ticket, events: list[TicketEvent]) -> list[
     for spec in profile.intake:
         if spec.kind is FieldKind.TOGGLE or not _blank(answers.get(spec.id)):
             continue
-        if spec.choices_from is ChoiceSource.US_STATES and profile.service:
+        if spec.role is FieldRole.SITE_STATE and profile.service:
             found.append(f"{spec.label} not given, so who would go on site is unknown.")
         else:
             found.append(f"{spec.label} {'is missing' if spec.required else 'not given'}.")
@@ -52,8 +53,7 @@ def doubts(profile: Profile, ticket: Ticket, events: list[TicketEvent]) -> list[
 def site_facts(profile: Profile, ticket: Ticket) -> tuple[tuple[str, str], ...]:
     """Who would go on site, from the machine's US state (a 3rd-party provider or our staff)."""
     service = profile.service
-    states = [s for s in profile.intake if s.choices_from is ChoiceSource.US_STATES]
-    state = ticket.fields.get(states[0].id) if states else None
+    state = answer(profile, ticket.fields, FieldRole.SITE_STATE)
     if service is None or _blank(state):
         return ()
     code = str(state).strip().upper()  # the intake's choice keys are lower-case ("nj")

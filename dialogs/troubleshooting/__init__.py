@@ -2,9 +2,11 @@
 works it and documents the work, from assignment to resolution.
 
 States of a ticket as its assignee works it (each move is one button on the ticket card):
-    ASSIGNED --Accept--> IN_PROGRESS (acknowledged too, if triage had not yet)
-    IN_PROGRESS --Status--> WAITING_ON_CUSTOMER | WAITING_ON_PARTS --Status--> IN_PROGRESS
-        (the SLA clock pauses while waiting)
+    ASSIGNED --Accept--> IN_PROGRESS (acknowledged too, if triage had not yet; on a desk with
+        no in-progress status, Accept only acknowledges)
+    IN_PROGRESS --Status--> WAITING_ON_CUSTOMER | WAITING_ON_OTHER --Status--> IN_PROGRESS
+        (the Status form offers the profile's statuses in these roles, by its labels; the SLA
+        clock pauses in those the profile names, e.g. BestPack's waiting ones)
     any open state --Add note--> same state (internal or customer-visible; minutes logged;
         the first customer-visible note is the first response)
     any open state --Resolve--> RESOLVING (process 8, dialogs.closure)

@@ -15,6 +15,7 @@ from dialogs.shared.tickets import (
     apply,
     chained,
     find_ticket,
+    has_status,
     now,
     refused,
 )
@@ -104,7 +105,8 @@ async def refresh(turn: Turn, data: TicketRef) -> ActionResult:
 
 @feature.action(ACCEPT, model=TicketRef)
 async def accept(turn: Turn, data: TicketRef) -> ActionResult:
-    """The assignee takes the ticket on: acknowledged if not yet, and in progress."""
+    """The assignee takes the ticket on: acknowledged if not yet, and in progress if the desk
+    has an in-progress status (without one, accepting only acknowledges)."""
     assert turn.caller is not None
     ticket, problem = await find_ticket(turn, data.number)
     if ticket is None:
@@ -116,10 +118,12 @@ async def accept(turn: Turn, data: TicketRef) -> ActionResult:
     steps: list[Command] = []
     if ticket.acknowledged_at is None:
         steps.append(lambda t: acknowledge(t, actor, profile, at))
-    if ticket.status is not TicketStatus.IN_PROGRESS:
+    working = has_status(profile, TicketStatus.IN_PROGRESS)
+    if working and ticket.status is not TicketStatus.IN_PROGRESS:
         steps.append(lambda t: change_status(t, actor, profile, at, TicketStatus.IN_PROGRESS))
     if not steps:
-        return refused(f"You already accepted {ticket.number}; it is in progress.")
+        already = f"You already accepted {ticket.number}"
+        return refused(f"{already}; it is in progress." if working else f"{already}.")
     saved, refusal = await apply(turn, ticket, chained(*steps))
     if saved is None:
         return await refusal_result(turn, ticket, refusal or "")
@@ -147,7 +151,8 @@ async def save_note(turn: Turn, data: NoteInputs) -> ActionResult:
 
 @feature.action(SET_STATUS, model=StatusInputs)
 async def set_status(turn: Turn, data: StatusInputs) -> ActionResult:
-    """Start work, or wait on the customer or on parts (the SLA clock pauses while waiting)."""
+    """Start work, or wait on the customer or on something else, such as parts (the SLA clock
+    pauses in the statuses the profile says)."""
     acted = await act_on(
         turn,
         data.number,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from scripts.demo_data.catalog import Customer, Problem
 from scripts.demo_data.steps import INTAKE_ADMIN, assign_by_skills, note
 from scripts.demo_data.story import Story
-from services.tickets import Confirmation, ConfirmationChannel
+from services.tickets import Confirmation, ConfirmationChannel, TicketStatus
 from services.tickets.closure import RccaRecord
 from services.tickets.workflow import acknowledge, change_status, classify, close, resolve
 
@@ -37,7 +37,7 @@ async def triage(story: Story, *, late: bool = False, raise_to: str | None = Non
 async def start_work(story: Story, case: Case, worker: str) -> None:
     """Start work and give the customer a first response."""
     story.after(30)
-    await story.do(change_status, worker, "in_progress")
+    await story.do(change_status, worker, TicketStatus.IN_PROGRESS)
     story.after(20)
     first = f"Hello {case.customer.contact.split()[0]}, we are on it: {case.problem.notes[0]}"
     await note(story, worker, first, public=True, minutes=story.rng.choice((15, 20, 30)))

@@ -14,7 +14,7 @@ from scripts.demo_data.requests import capture_article, parts_quote, service_vis
 from scripts.demo_data.steps import INTAKE_ADMIN, hand_to_engineering, write_rcca
 from scripts.demo_data.story import Story
 from services.service_requests import Billing
-from services.tickets import ReopenSource
+from services.tickets import ReopenSource, TicketStatus
 from services.tickets.closure import auto_close
 from services.tickets.workflow import change_status, reopen
 
@@ -49,9 +49,9 @@ async def waits_on_customer(story: Story, case: Case) -> None:
     worker = await triage(story)
     await start_work(story, case, worker)
     story.after(15)
-    await story.do(change_status, worker, "waiting_on_customer", note=FOLLOW_UPS[1])
+    await story.do(change_status, worker, TicketStatus.WAITING_ON_CUSTOMER, note=FOLLOW_UPS[1])
     story.days(1)
-    await story.do(change_status, worker, "in_progress", note=FOLLOW_UPS[0])
+    await story.do(change_status, worker, TicketStatus.IN_PROGRESS, note=FOLLOW_UPS[0])
     await fix(story, case, worker)
     await confirmed(story, case, worker)
 
@@ -61,10 +61,12 @@ async def needs_parts(story: Story, case: Case) -> None:
     worker = await triage(story)
     await start_work(story, case, worker)
     story.after(30)
-    await story.do(change_status, worker, "waiting_on_parts", note="Part needed, quote asked.")
+    await story.do(
+        change_status, worker, TicketStatus.WAITING_ON_OTHER, note="Part needed, quote asked."
+    )
     await parts_quote(story, case.problem, quantity=story.rng.choice((1, 2, 4)))
     story.after(60)
-    await story.do(change_status, worker, "in_progress", note="Part arrived on site.")
+    await story.do(change_status, worker, TicketStatus.IN_PROGRESS, note="Part arrived on site.")
     await fix(story, case, worker)
     await confirmed(story, case, worker)
 
@@ -78,7 +80,7 @@ async def escalated_with_rcca(story: Story, case: Case) -> None:
     engineer = next(p for p in (preferred, "sean", "kevin") if p != worker)
     await hand_to_engineering(story, case.problem, engineer)
     story.after(60)
-    await story.do(change_status, engineer, "in_progress", note="Engineering has it.")
+    await story.do(change_status, engineer, TicketStatus.IN_PROGRESS, note="Engineering has it.")
     story.days(0.5)
     await write_rcca(story, case.problem)
     rcca = await story.services.escalations.rcca_for(story.ticket)
@@ -149,7 +151,7 @@ async def reopened(story: Story, case: Case) -> None:
     )
     story.after(40)
     await story.do(
-        change_status, worker, "in_progress", note="Back on it; checking what we missed."
+        change_status, worker, TicketStatus.IN_PROGRESS, note="Back on it; checking what we missed."
     )
     await fix(story, case, worker)
     await confirmed(story, case, worker)
@@ -159,7 +161,7 @@ async def in_progress_quietly(story: Story, case: Case) -> None:
     """Assigned and started, but nobody has answered the customer yet."""
     worker = await triage(story)
     story.after(30)
-    await story.do(change_status, worker, "in_progress")
+    await story.do(change_status, worker, TicketStatus.IN_PROGRESS)
 
 
 async def just_arrived(story: Story, case: Case) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from scripts.demo_data.catalog import Customer, Machine, Problem
 from scripts.demo_data.story import Story
@@ -10,11 +11,44 @@ from services.app_services import AppServices
 from services.escalations import Handoff
 from services.escalations.workflow import accept, escalate, record_rcca
 from services.forms import check_answers
+from services.profile import FieldKind, FieldRole, Profile
 from services.routing.assignment import suggest_assignee
 from services.tickets import Ticket, check_draft, draft_from_answers
 from services.tickets.workflow import add_note, assign
 
+R = FieldRole
 INTAKE_ADMIN = "mary"  # process 1's owner: every demo ticket comes in through her
+
+
+def intake_answers(
+    profile: Profile, customer: Customer, machine: Machine, problem: Problem, serial: str
+) -> dict[str, Any]:
+    """The intake form's answers, each given to the field playing its role on this profile."""
+    by_role = {
+        R.SUBJECT: problem.description.splitlines()[0],
+        R.DESCRIPTION: problem.description,
+        R.ISSUE_TYPE: problem.issue_type,
+        R.COMPLEXITY: machine.complexity,
+        R.COMPANY: customer.company,
+        R.CONTACT_NAME: customer.contact,
+        R.CONTACT_EMAIL: customer.email,
+        R.CONTACT_PHONE: customer.phone,
+        R.MACHINE_MODEL: machine.model,
+        R.SERIAL_NUMBER: serial,
+        R.SITE_STATE: customer.state.lower(),  # the state choices' keys are lower-case
+    }
+    answers: dict[str, Any] = {}
+    for spec in profile.intake:
+        if spec.role in by_role:
+            answers[spec.id] = by_role[spec.role]
+        elif spec.role is None and spec.kind is FieldKind.TOGGLE:
+            # Toggles without a role are the rules' yes/no questions about impact, and the
+            # catalog knows one such fact: whether the machine is down.
+            answers[spec.id] = problem.machine_down
+    priority = profile.field_for(R.PRIORITY)
+    if priority is not None:  # the priority the rules suggest, as intake would
+        answers[priority.id] = profile.suggested_priority(answers).key
+    return answers
 
 
 async def intake(
@@ -28,20 +62,7 @@ async def intake(
 ) -> tuple[Ticket, bool]:
     """File a ticket from intake form answers, checked as the intake card checks them."""
     profile = services.profile
-    raw = {
-        "company": customer.company,
-        "contact_name": customer.contact,
-        "phone": customer.phone,
-        "email": customer.email,
-        "site_state": customer.state.lower(),  # the form's choice keys are lower-case
-        "machine_model": machine.model,
-        "serial_number": serial,
-        "machine_complexity": machine.complexity,
-        "issue_description": problem.description,
-        "issue_type": problem.issue_type,
-        "production_impact": problem.machine_down,
-        "priority": "urgent" if problem.machine_down else "normal",
-    }
+    raw = intake_answers(profile, customer, machine, problem, serial)
     check = check_answers(profile, profile.intake, raw)
     if not check.ok:
         raise ValueError(f"demo intake answers refused: {check.errors}")

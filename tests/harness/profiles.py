@@ -20,6 +20,18 @@ def with_channel(settings: Settings, folder: Path, purpose: str, channel_id: str
     return settings.model_copy(update={"profile": str(path)})
 
 
+def bestpack_with(settings: Settings, folder: Path, name: str, *edits: tuple[str, str]) -> Settings:
+    """`settings` on a copy of the BestPack profile, named `name`, with each (old, new) made."""
+    text = (SHIPPED / "bestpack.toml").read_text(encoding="utf-8")
+    for old, new in edits:
+        # Exactly once, or the profile changed shape and the edit would mean nothing.
+        assert text.count(old) == 1, f"bestpack.toml has no single {old!r}"
+        text = text.replace(old, new)
+    path = folder / f"bestpack-{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    return settings.model_copy(update={"profile": str(path)})
+
+
 # (id, title, role, skill) — one person per Kinetic support role.
 PEOPLE = [
     ("sam", "Support Specialist", "support_specialist", ""),

@@ -11,6 +11,8 @@ from sqlalchemy import select
 
 from scripts.demo_data import fill, summarize
 from scripts.demo_data.__main__ import main
+from scripts.demo_data.catalog import CUSTOMERS, MACHINES, PROBLEMS
+from scripts.demo_data.steps import intake
 from services.app_services import build_services
 from services.db import Database
 from services.db.schema import ticket_events, tickets
@@ -18,9 +20,19 @@ from services.profile import load_profile
 from services.settings import Settings
 from services.tickets import EventKind
 from tests.fixtures.databases import DatabaseTarget
+from tests.harness.profiles import bestpack_with
 
 NOW = datetime(2026, 3, 13, 20, 0, tzinfo=UTC)  # a Friday, noon in the team's time zone
 NOW_ARG = ["--now", NOW.isoformat()]
+# BestPack's intake with ids of its own for the description, the serial and the site's state.
+OWN_IDS = tuple(
+    (f'id = "{old}"', f'id = "{new}"')
+    for old, new in [
+        ("issue_description", "what_happened"),
+        ("serial_number", "nameplate"),
+        ("site_state", "machine_site"),
+    ]
+)
 
 
 def url_in(tmp_path, name: str = "demo.db") -> str:
@@ -84,6 +96,20 @@ async def test_the_same_seed_and_time_make_the_same_demo(tmp_path, open_database
         async with db.engine.connect() as connection:
             made.append((await connection.execute(select(ticket_events).order_by("id"))).all())
     assert made[0] == made[1] and len(made[0]) > 50
+
+
+async def test_demo_intake_answers_each_field_by_its_role(sqlite_database: Database, tmp_path):
+    settings = Settings(_env_file=None, database_url=sqlite_database.url)
+    variant = bestpack_with(settings, tmp_path, "own-ids", *OWN_IDS)
+    http = httpx.AsyncClient()
+    services = build_services(variant, load_profile(variant.profile), sqlite_database, http)
+    down = next(problem for problem in PROBLEMS if problem.machine_down)
+    async with http:
+        ticket, _ = await intake(services, CUSTOMERS[1], MACHINES[0], down, "CE4-0001", "k", NOW)
+    assert (ticket.description, ticket.serial_number) == (down.description, "CE4-0001")
+    assert ticket.fields["machine_site"] == "nj"  # Northwind Bottling, New Jersey
+    assert (ticket.company, ticket.machine_model) == (CUSTOMERS[1].company, MACHINES[0].model)
+    assert ticket.priority == "urgent"  # what the rules suggest for a machine down
 
 
 def test_the_command_fills_an_empty_database_then_refuses_it_unless_forced(tmp_path, capsys):

@@ -73,7 +73,7 @@ async def test_resolving_from_a_wait_counts_the_pause_and_a_reopen_watches_again
     ticket, _ = await repo.create(DRAFT, "mary", None, MONDAY_9AM)
     assigned = assign(ticket, "mary", BESTPACK, at(5), assignee_id="kevin")
     ticket = await repo.save(assigned.ticket, ticket.version, assigned.events)
-    waiting = change_status(ticket, "kevin", BESTPACK, at(20), S.WAITING_ON_PARTS)
+    waiting = change_status(ticket, "kevin", BESTPACK, at(20), S.WAITING_ON_OTHER)
     ticket = await repo.save(waiting.ticket, ticket.version, waiting.events)
     done = resolve(ticket, "kevin", BESTPACK, at(80), "Part fitted")
     ticket = await repo.save(done.ticket, ticket.version, done.events)

@@ -67,7 +67,7 @@ async def test_a_technicians_queue_puts_acknowledgements_due_first_then_priority
         "waiting",
         acked,
         to("kevin"),
-        status(TicketStatus.WAITING_ON_PARTS),
+        status(TicketStatus.WAITING_ON_OTHER),
         priority="urgent",
     )
     normal_older = await ticket(repo, "normal older", acked, to("kevin"), minutes=-120)

@@ -118,7 +118,7 @@ def test_reassigning_to_the_same_person_is_refused() -> None:
     ("status", "after"),
     [
         (TicketStatus.IN_PROGRESS, TicketStatus.ASSIGNED),
-        (TicketStatus.WAITING_ON_PARTS, TicketStatus.WAITING_ON_PARTS),
+        (TicketStatus.WAITING_ON_OTHER, TicketStatus.WAITING_ON_OTHER),
         (TicketStatus.ESCALATED, TicketStatus.ESCALATED),
     ],
 )

@@ -18,7 +18,7 @@ VARIETY = [
         TICKET,
         number="BP-1004",
         acknowledged_at=AT,
-        status=TicketStatus.WAITING_ON_PARTS,
+        status=TicketStatus.WAITING_ON_OTHER,
         sla_paused_at=AT,
         first_response_due_at=AT + timedelta(hours=1),
     ),
