@@ -32,8 +32,6 @@ class TicketStatus(StrEnum):
     WAITING_ON_OTHER = "waiting_on_other"  # on parts, on another team, on a vendor
     RESOLVED = "resolved"
     CLOSED = "closed"
-    # An alias (same value) so dialogs and cards keep compiling; goes once they are renamed.
-    WAITING_ON_PARTS = "waiting_on_other"
 
 
 # A ticket is filed, assigned, resolved and closed on every desk; the other roles are optional.

@@ -92,7 +92,7 @@ def test_an_incomplete_handoff_is_refused_naming_every_missing_part():
             "BP-1001 is already with Engineering.",
         ),
         (
-            in_progress(status=TicketStatus.WAITING_ON_PARTS),
+            in_progress(status=TicketStatus.WAITING_ON_OTHER),
             "kevin",
             "BP-1001 is Waiting on parts; it cannot move to Escalated to Engineering.",
         ),

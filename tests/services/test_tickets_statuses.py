@@ -19,11 +19,6 @@ def test_bestpack_has_one_status_for_every_role() -> None:
     assert status_label(BESTPACK, S.WAITING_ON_OTHER) == "Waiting on parts"
 
 
-def test_waiting_on_parts_is_an_alias_until_the_dialogs_are_renamed() -> None:
-    assert S.WAITING_ON_PARTS is S.WAITING_ON_OTHER
-    assert "WAITING_ON_PARTS" not in [role.name for role in S]
-
-
 @pytest.mark.parametrize(
     ("role", "zendesk"),
     [
