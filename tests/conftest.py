@@ -41,3 +41,14 @@ async def desk(settings: Settings, connector: FakeConnector) -> AsyncIterator[De
     await running.start()
     yield running
     await running.close()
+
+
+@pytest.fixture
+async def desk_on_each_database(
+    settings_on_each_database: Settings, connector: FakeConnector
+) -> AsyncIterator[Desk]:
+    """The bot, running on SQLite and then on PostgreSQL."""
+    running = Desk(settings_on_each_database, connector)
+    await running.start()
+    yield running
+    await running.close()

@@ -12,8 +12,7 @@ from dialogs.closure.feature import feature
 from dialogs.closure.inputs import ReopenInputs
 from dialogs.closure.notices import tell_about_reopen
 from dialogs.shared.ticket_view import act_on, ticket_view
-from dialogs.shared.tickets import apply, find_ticket, now
-from services.forms.bounds import TEXT, overlong
+from dialogs.shared.tickets import apply, now, ticket_and_text
 from services.tickets import EventKind, Ticket
 from services.tickets.workflow import reopen
 
@@ -33,15 +32,10 @@ async def reopened_view(turn: Turn, ticket: Ticket) -> dict:
 async def reopen_command(turn: Turn, args: str) -> None:
     """Reopen from the chat (staff found it); a customer report goes through the card's form."""
     assert turn.caller is not None
-    number, _, reason = args.strip().partition(" ")
-    problem = overlong("reason", reason, TEXT)
-    if problem:
-        await turn.say(problem)
+    found = await ticket_and_text(turn, args, "reason")
+    if found is None:
         return
-    ticket, problem = await find_ticket(turn, number)
-    if ticket is None:
-        await turn.say(problem or "")
-        return
+    ticket, reason = found
     actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
     saved, refusal = await apply(
         turn, ticket, lambda t: reopen(t, actor, profile, at, reason=reason)

@@ -9,6 +9,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.turn import ActionResult, Turn
+from services.forms.bounds import TEXT, overlong
 from services.numbers import parse_id
 from services.profile import Profile
 from services.tickets import Change, StaleTicket, Ticket, TicketRuleError, TicketStatus
@@ -95,3 +96,17 @@ async def apply(turn: Turn, ticket: Ticket, command: Command) -> tuple[Ticket | 
 def refused(message: str) -> ActionResult:
     """A card action refused with a reason; the card stays as it is."""
     return ActionResult(message=message)
+
+
+async def ticket_and_text(turn: Turn, args: str, what: str) -> tuple[Ticket, str] | None:
+    """`<ticket> <text>` typed in the chat: the ticket and the text, or None once told why not."""
+    number, _, text = args.strip().partition(" ")
+    problem = overlong(what, text, TEXT)
+    if problem:
+        await turn.say(problem)
+        return None
+    ticket, problem = await find_ticket(turn, number)
+    if ticket is None:
+        await turn.say(problem or "")
+        return None
+    return ticket, text

@@ -18,10 +18,10 @@ from dialogs.shared.tickets import (
     has_status,
     now,
     refused,
+    ticket_and_text,
 )
 from dialogs.troubleshooting.inputs import HistoryInputs, NoteInputs, StatusInputs, history_args
 from dialogs.troubleshooting.views import history_view, my_tickets_view
-from services.forms.bounds import TEXT, overlong
 from services.tickets import TicketStatus
 from services.tickets.rules import name_of, status_label
 from services.tickets.workflow import acknowledge, add_note, change_status
@@ -57,15 +57,10 @@ async def my_tickets(turn: Turn, args: str) -> None:
 async def note_command(turn: Turn, args: str) -> None:
     """Add an internal note from the chat; the card's Add note also does public notes and time."""
     assert turn.caller is not None
-    number, _, text = args.strip().partition(" ")
-    problem = overlong("note", text, TEXT)
-    if problem:
-        await turn.say(problem)
+    found = await ticket_and_text(turn, args, "note")
+    if found is None:
         return
-    ticket, problem = await find_ticket(turn, number)
-    if ticket is None:
-        await turn.say(problem or "")
-        return
+    ticket, text = found
     actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
     _, refusal = await apply(turn, ticket, lambda t: add_note(t, actor, profile, at, text))
     await turn.say(refusal or f"Added an internal note to {ticket.number}.")

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from services.numbers import MAX_ID, parse_id
-from services.settings import Settings
-from tests.harness.connector import FakeConnector
 from tests.harness.desk import Desk
 
 
@@ -20,17 +16,6 @@ async def test_a_ticket_number_of_4301_digits_is_no_such_ticket(desk: Desk):
 async def test_an_article_number_of_5000_digits_is_no_such_article(desk: Desk):
     answer = await desk.user("Mary").says("kb KB-" + "7" * 5000)
     assert answer.texts == [f"There is no article KB-{'7' * 21}."]
-
-
-@pytest.fixture
-async def desk_on_each_database(
-    settings_on_each_database: Settings, connector: FakeConnector
-) -> AsyncIterator[Desk]:
-    """The bot, running on SQLite and then on PostgreSQL (int32 ids there)."""
-    running = Desk(settings_on_each_database, connector)
-    await running.start()
-    yield running
-    await running.close()
 
 
 async def test_an_article_number_past_32_bits_is_no_such_article(desk_on_each_database: Desk):

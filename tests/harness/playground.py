@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 from scripts.playground import Activity, cards
+from tests.harness.intake import GOOD
 
 # What Mary types into the intake form while the customer is on the phone.
-CALL = {
-    "company": "Acme Foods",
-    "contact_name": "Dana Lee",
-    "phone": "+1 555 010 0100",
-    "email": "dana@acme.example",
-    "site_state": "nj",
-    "machine_model": "BP-500 Wrapper",
-    "serial_number": "SN-12345",
-    "machine_complexity": "standard",
-    "issue_description": "Infeed conveyor jams when the film roll changes.\nAlarm E42.",
-    "issue_type": "controls",
-    "production_impact": "true",
-    "priority": "urgent",
-}
+CALL = GOOD
 
 
 def card_of(message: Activity) -> dict:

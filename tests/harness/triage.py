@@ -19,23 +19,15 @@ from tests.harness import activities as act
 from tests.harness.cards import elements
 from tests.harness.connector import FakeConnector, Sent
 from tests.harness.desk import Answer, Chat, Desk
+from tests.harness.intake import GOOD
 from tests.harness.profiles import with_channel
 
 CHANNEL = act.Channel()
 MONDAY_9AM = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("America/Los_Angeles")).astimezone(UTC)
 PLC = {
-    "company": "Acme Foods",
-    "contact_name": "Dana Lee",
-    "phone": "+1 555 010 0100",
-    "email": "dana@acme.example",
-    "site_state": "nj",
-    "machine_model": "BP-500 Wrapper",
-    "serial_number": "SN-12345",
-    "machine_complexity": "standard",
+    **GOOD,
     "issue_description": "HMI shows alarm E42 and the PLC faults on start.",
-    "issue_type": "controls",
     "production_impact": True,
-    "priority": "urgent",
 }
 PRESETS: dict[str, dict[str, Any]] = {
     "plc": PLC,
