@@ -33,6 +33,16 @@ def _key(activity: Activity) -> str | None:
     return receipt_key(activity.channel_id or "", activity.conversation.id or "", activity.id)
 
 
+def _answered_before(activity: Activity) -> bool:
+    """Whether a copy must look for a stored answer before running: card actions only.
+
+    A typed command's copy runs again: if it changes anything, its first write finds the
+    receipt and rolls back (DuplicateActivity); if it only reads, answering it twice is harmless,
+    and a plain message then costs no database work at all.
+    """
+    return activity.type == ActivityTypes.invoke or isinstance(activity.value, dict)
+
+
 def _invoke_answer(context: TurnContext) -> InvokeResponse | None:
     held = context.turn_state.get(TurnContext._INVOKE_RESPONSE_KEY)
     return held.value if held is not None else None
@@ -65,7 +75,7 @@ class Replays:
                 await logic(context)
                 return
             await self._purge_now_and_then()
-            if await self._book.get(key) is not None:
+            if _answered_before(context.activity) and await self._book.get(key) is not None:
                 await self._answer_copy(key, context)
                 return
             await self._run(key, logic, context)
