@@ -21,11 +21,21 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/python app.py
 
-test: $(VENV)/.installed-test
+# The Microsoft 365 Agents Playground (a local Teams emulator), from the npm registry into the
+# virtual environment's folder, pinned: `make test` runs tests/playground against the real one.
+PLAYGROUND_VERSION := 0.2.28
+PLAYGROUND_DIR := $(VENV)/playground
+PLAYGROUND_BIN := $(CURDIR)/$(PLAYGROUND_DIR)/node_modules/.bin/agentsplayground
+
+$(PLAYGROUND_BIN): | $(BIN)/python
+	npm install --prefix $(PLAYGROUND_DIR) --no-audit --no-fund --loglevel=error \
+	  @microsoft/m365agentsplayground@$(PLAYGROUND_VERSION)
+
+test: $(VENV)/.installed-test $(PLAYGROUND_BIN)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	PLAYGROUND=1 PLAYGROUND_BIN=$(PLAYGROUND_BIN) $(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/turns.py
@@ -37,22 +47,22 @@ bench: $(VENV)/.installed-test
 # (.m365agentsplayground.yml). `make playground` starts the bot too (or uses the one `make run`
 # started), waits until it is ready, and stops it when the playground ends. Logs go under var/
 # so nothing leaves a devTools/ folder behind.
-PLAYGROUND ?= npx --yes @microsoft/m365agentsplayground@0.2.28
+PLAYGROUND_CMD ?= $(PLAYGROUND_BIN)
 PLAYGROUND_CONFIG := $(CURDIR)/.m365agentsplayground.yml
 PORT ?= 3978
 
-playground: $(VENV)/.installed
+playground: $(VENV)/.installed $(PLAYGROUND_BIN)
 	mkdir -p var
 	M365_AGENTS_PLAYGROUND_CONFIG_PATH=$(PLAYGROUND_CONFIG) \
 	M365_AGENTS_PLAYGROUND_LOGFILE=$(CURDIR)/var/playground.log \
 	  $(BIN)/python -m scripts.with_bot --port $(PORT) -- \
-	  $(PLAYGROUND) -e http://127.0.0.1:$(PORT)/api/messages -c msteams
+	  $(PLAYGROUND_CMD) -e http://127.0.0.1:$(PORT)/api/messages -c msteams
 
 playground-check: $(VENV)/.installed
 	$(BIN)/python -m scripts.playground --as Mary --as Kevin
 
-test-playground: $(VENV)/.installed-test
-	PLAYGROUND=1 $(BIN)/python -m pytest tests/playground
+test-playground: $(VENV)/.installed-test $(PLAYGROUND_BIN)
+	PLAYGROUND=1 PLAYGROUND_BIN=$(PLAYGROUND_BIN) $(BIN)/python -m pytest tests/playground
 
 # The Teams app package, appPackage/build/appPackage.zip, for the bot named by MicrosoftAppId
 # and BOT_DOMAIN (from .env or the environment); docs/deployment.md says where to upload it.

@@ -2,7 +2,7 @@
 
 `make playground` uses it to start the bot and the Agents Playground with one command:
 
-    python -m scripts.with_bot [--port 3978] -- npx @microsoft/m365agentsplayground -e ...
+    python -m scripts.with_bot [--port 3978] -- <agentsplayground binary> -e ...
 
 The bot runs with authentication off (the playground sends no tokens), whatever `.env` says,
 and logs to var/with_bot.log. If a bot already answers on the port (`make run` in another
@@ -87,8 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         return subprocess.run(args.command, check=False).returncode
     except FileNotFoundError:
         print(
-            f"{args.command[0]} not found. The playground runs through npx: install Node.js 18+ "
-            "(it brings npx), or set PLAYGROUND to an installed agentsplayground binary.",
+            f"{args.command[0]} not found. `make playground` installs it with npm: install "
+            "Node.js 18+ (it brings npm), or set PLAYGROUND_CMD to an agentsplayground binary.",
             file=sys.stderr,
         )
         return 127
