@@ -18,25 +18,35 @@ if TYPE_CHECKING:
     from services.app_services import AppServices
 
 feature = Feature("scorecard")
+BY_PERSON = "by person"
 
 
 @feature.command(
     "scorecard",
-    usage="[week]",
-    help="The weekly scorecard: last week, or a week like 2026-W47",
+    usage="[week] [by person]",
+    help="The weekly scorecard: last week, this week so far, or a week like 2026-W47",
     capability=Capability.VIEW_SCORECARD,
 )
 async def show_scorecard(turn: Turn, args: str) -> None:
     """Send the scorecard of the week named (the last complete week by default)."""
     services = turn.services
     now = services.clock()
+    words, by_person = _by_person(args)
     try:
-        week = parse_week(args, services.profile.business_hours.zone, now)
+        week = parse_week(words, services.profile.business_hours.zone, now)
     except WeekError as problem:
         await turn.say(str(problem))
         return
-    card = await week_view(services, week, now)
+    card = await week_view(services, week, now, by_person=by_person)
     await turn.send_card(card, summary=summary(week))
+
+
+def _by_person(args: str) -> tuple[str, bool]:
+    """The week's words, and whether only the per-person lines are asked for."""
+    words = " ".join(args.split())
+    if words.lower().endswith(BY_PERSON):
+        return words[: -len(BY_PERSON)].strip(), True
+    return words, False
 
 
 def weekly(profile: Profile) -> WeeklyAt | None:

@@ -148,11 +148,14 @@ class TechnicianRow:
 
 @dataclass(frozen=True)
 class TrendPoint:
-    """One week of the chart: reopen rate and acknowledgement rate (None: nothing to rate)."""
+    """One week of the chart: reopen rate and acknowledgement rate (None: nothing to rate), and
+    the counts behind the reopen rate."""
 
     week: Week
     reopen_rate_pct: float | None
     ack_pct: float | None
+    done: int = 0  # distinct tickets resolved or closed in the week
+    reopens: int = 0
 
 
 @dataclass(frozen=True)

@@ -151,15 +151,19 @@ class Scorecards:
         self, connection: AsyncConnection, weeks: list[Week], as_of: datetime
     ) -> tuple[TrendPoint, ...]:
         name = self._profile.name
-        reopens = {
-            row["week"]: ratio_pct(row["reopens"], row["base"])
+        counts = {
+            row["week"]: (row["reopens"], row["base"])
             for row in (await connection.execute(q.weekly_reopen_rates(name, weeks))).mappings()
         }
         acks = {
             row["week"]: ratio_pct(row["met"], row["due"])
             for row in (await connection.execute(q.weekly_ack_rates(name, weeks, as_of))).mappings()
         }
-        return tuple(TrendPoint(w, reopens.get(i), acks.get(i)) for i, w in enumerate(weeks))
+        points = []
+        for i, week in enumerate(weeks):
+            reopens, done = counts.get(i, (0, 0))
+            points.append(TrendPoint(week, ratio_pct(reopens, done), acks.get(i), done, reopens))
+        return tuple(points)
 
     def _technicians(self, people: tuple[PersonWeek, ...]) -> tuple[TechnicianRow, ...]:
         """Everyone who works tickets, in roster order, then anyone else the week names."""

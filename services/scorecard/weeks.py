@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-ACCEPTED_FORMS = "an ISO week like 2026-W47, or a date inside the week like 2026-11-18"
+ACCEPTED_FORMS = (
+    "this week, last week, an ISO week like 2026-W47, or a date inside the week like 2026-11-18"
+)
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -75,9 +77,11 @@ def parse_week(text: str, zone: ZoneInfo, now: datetime) -> Week:
 
     The current week is allowed (its figures are "so far"); weeks that have not begun are not.
     """
-    words = (text or "").strip()
-    if not words:
+    words = " ".join((text or "").split())
+    if not words or words.lower() == "last week":
         return last_complete_week(now, zone)
+    if words.lower() == "this week":
+        return week_containing(now, zone)
     week = _named_week(words, zone)
     if week.start > now:
         raise WeekError(f"{week.label} has not started yet; pick a week up to this one.")

@@ -23,7 +23,17 @@ SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "adaptive-card-1.5.
 MAX_BYTES = 40 * 1024  # Teams refuses bot messages over about 100 KB; stay well below
 
 
+# Teams-only card properties the official 1.5 schema does not know, allowed by exact value:
+# `msteams.width: Full` lets a wide card (the scorecard) use the chat's full width. Nothing
+# else is stripped, so any other `msteams` key, or another width, still fails validation.
+TEAMS_ONLY = {"msteams": {"width": "Full"}}
+
 EXAMPLES = all_examples()
+
+
+def for_the_schema(payload: dict) -> dict:
+    """The card without the Teams-only properties in TEAMS_ONLY, for the 1.5 schema."""
+    return {k: v for k, v in payload.items() if k not in TEAMS_ONLY or v != TEAMS_ONLY[k]}
 
 
 def card_builders() -> set[str]:
@@ -49,7 +59,7 @@ def test_every_card_builder_has_an_example():
 def test_card_is_valid_adaptive_card_1_5_and_small(builder):
     _, _, make = builder
     payload = make()
-    jsonschema.validate(payload, SCHEMA)
+    jsonschema.validate(for_the_schema(payload), SCHEMA)
     assert payload["version"] == "1.5"
     assert "schema" not in payload
     assert len(json.dumps(payload).encode()) < MAX_BYTES
@@ -60,3 +70,11 @@ def test_the_schema_check_would_catch_a_broken_card():
     broken["body"][0]["size"] = "Enormous"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, SCHEMA)
+
+
+def test_only_the_documented_teams_property_is_allowed():
+    wide = {**whoami_card(CallerView("Pat", "29:pat", None)), **TEAMS_ONLY}
+    jsonschema.validate(for_the_schema(wide), SCHEMA)
+    for other in ({"width": "Wide"}, {"width": "Full", "entities": []}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(for_the_schema({**wide, "msteams": other}), SCHEMA)

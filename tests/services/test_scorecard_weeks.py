@@ -39,6 +39,12 @@ def test_a_week_runs_from_monday_midnight_to_monday_midnight_pacific() -> None:
     assert autumn.shifted(-1).label == "2026-W43"
 
 
+def test_this_week_and_last_week_in_words() -> None:
+    assert parse_week("this week", PACIFIC, NOW).label == "2026-W48"
+    assert parse_week(" This  Week ", PACIFIC, NOW).label == "2026-W48"
+    assert parse_week("last week", PACIFIC, NOW).label == "2026-W47"
+
+
 def test_the_current_week_is_allowed_but_not_a_later_one() -> None:
     assert parse_week("2026-W48", PACIFIC, NOW).ended_by(NOW) is False
     with pytest.raises(WeekError, match=r"^2026-W49 has not started yet"):
@@ -49,7 +55,7 @@ def test_the_current_week_is_allowed_but_not_a_later_one() -> None:
     ("text", "said"),
     [
         ("nonsense", "I don't know which week 'nonsense' is."),
-        ("last week", "I don't know which week 'last week' is."),
+        ("next week", "I don't know which week 'next week' is."),
         ("2026-W54", "There is no week '2026-W54'."),
         ("2026-02-30", "There is no week '2026-02-30'."),
     ],

@@ -1,8 +1,9 @@
-"""Example scorecards: a busy week with its chart, a week without tickets, a week so far."""
+"""Example scorecards: a busy week with its chart, a week without tickets, a week so far, and
+a 30-person roster (the scorecard, and its people on their own card)."""
 
 from datetime import UTC, date, datetime
 
-from cards.scorecard import scorecard_card
+from cards.scorecard import scorecard_card, scorecard_people_card
 from cards.scorecard_chart import trend_png
 from services.profile import load_profile
 from services.scorecard import (
@@ -31,7 +32,7 @@ BUSY = WeekMeasures(
     first_response_due=205,
     first_response_met=180,
     resolutions=(300.0, 1200.0, 2160.0, 4000.0, 9000.0),
-    resolution_met=160,
+    resolution_met=4,
     escalations=12,
     parts_requests=31,
     service_requests=7,
@@ -49,10 +50,15 @@ PEOPLE = (
     ),
     TechnicianRow(None, "Unassigned", 0, 0, 0, None, 9),
 )
-# Worst case for size: every week of the chart has both rates.
+# Worst case for size: every week of the chart has both rates and its counts.
 FULL_TREND = tuple(
-    TrendPoint(W47.shifted(i - TREND_WEEKS + 1), 3.5 + 1.7 * i, 99.5 - 2.1 * i)
+    TrendPoint(W47.shifted(i - TREND_WEEKS + 1), 3.5 + 1.7 * i, 99.5 - 2.1 * i, 180 + i, 7 + i)
     for i in range(TREND_WEEKS)
+)
+# A generated roster of 30, with names as long as people's get.
+ROSTER_OF_30 = tuple(
+    TechnicianRow(f"p{i}", f"Maximiliana Castellanos-Whitfield {i}", 40, 38, 3, 75.0, 12)
+    for i in range(30)
 )
 EMPTY_TREND = tuple(TrendPoint(p.week, None, None) for p in FULL_TREND)
 
@@ -76,4 +82,19 @@ def so_far() -> dict:
     return scorecard_card(PROFILE, scorecard, None)
 
 
-EXAMPLES = {"scorecard_card": [busy, quiet, so_far]}
+def roster_of_30() -> dict:
+    """A busy week of a 30-person desk: its people wait behind "By person"."""
+    scorecard = WeeklyScorecard(W47, POSTED, figures(PROFILE, BUSY, BUSY), ROSTER_OF_30, FULL_TREND)
+    return scorecard_card(PROFILE, scorecard, trend_png(FULL_TREND, 5.0, 95.0))
+
+
+def by_person_30() -> dict:
+    """The 30 people's lines on their own card."""
+    scorecard = WeeklyScorecard(W47, POSTED, figures(PROFILE, BUSY, BUSY), ROSTER_OF_30, FULL_TREND)
+    return scorecard_people_card(scorecard)
+
+
+EXAMPLES = {
+    "scorecard_card": [busy, quiet, so_far, roster_of_30],
+    "scorecard_people_card": [by_person_30],
+}

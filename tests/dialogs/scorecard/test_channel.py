@@ -36,7 +36,7 @@ async def test_the_post_goes_to_the_channel_and_nobody_s_chat(desk: Desk):
     assert post.conversation_id.split(";")[0] == CHANNEL.channel_id
     assert texts(post.card)[:3] == [
         "Weekly scorecard · 2026-W47",
-        "Mon 16 Nov – Sun 22 Nov 2026",
+        "Last week: Mon 16 Nov – Sun 22 Nov 2026",
         "Reopen rate: 50.0%",
     ]
     mark = len(desk.connector.sent)
