@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.turn import ActionResult, Turn
+from services.profile.wording import only_who_may
 
 NOT_ON_ROSTER = (
     "Hello! I'm the support desk bot. You're not on the support roster yet, so I can't open or "
@@ -20,8 +21,7 @@ STALE_CARD = "That button belongs to an older version of this card. Type `help` 
 def refusal(turn: Turn, capability: str) -> str:
     """Who may do this instead, so a refusal is also a pointer."""
     people = turn.services.profile.people_with_capability(capability)
-    names = ", ".join(p.name for p in people) or "nobody on the roster"
-    return f"Sorry, that needs the '{capability}' permission, which {names} has."
+    return only_who_may(capability, (p.name for p in people))
 
 
 async def run_text(turn: Turn, text: str) -> None:

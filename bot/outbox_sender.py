@@ -80,6 +80,13 @@ def recipient(profile: Profile, message: OutboxMessage) -> str:
     return f"the conversation {message.target}"
 
 
+# What triage reads; the status codes stay in the log (verdict.reason), people need the meaning.
+_IN_WORDS = {
+    "hold": "they have removed or blocked the app, or Teams no longer knows the chat",
+    "dead": "Teams would not take it",
+}
+
+
 class OutboxSender:
     """Sends claimed messages one attempt at a time and records each outcome in the outbox."""
 
@@ -227,7 +234,7 @@ class OutboxSender:
         said = message.payload.get("summary") or message.payload.get("text") or "(a card)"
         text = (
             f"I couldn't deliver a message to {recipient(self._profile, message)}: "
-            f"{verdict.reason}. {then} It said: {said[:200]}"
+            f"{_IN_WORDS[verdict.action]}. {then} It said: {said[:200]}"
         )
         activity = MessageFactory.text(text).serialize()
         for kind, target in triage_targets(self._profile, message):

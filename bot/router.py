@@ -36,6 +36,8 @@ class Command:
     capability: str | None = None  # None: anyone on the roster
     public: bool = False  # also answers callers who are not on the roster
     button: bool = False  # offered as a one-click button on the help card
+    # Also a button for callers holding any of these capabilities: the role's everyday command.
+    button_for: tuple[str, ...] = ()
     feature: str = ""
 
 
@@ -78,6 +80,7 @@ class Feature:
         capability: str | None = None,
         public: bool = False,
         button: bool = False,
+        button_for: Iterable[str] = (),
     ) -> Callable[[CommandHandler], CommandHandler]:
         """Register a chat command handler `async def h(turn, args: str)`."""
 
@@ -92,6 +95,7 @@ class Feature:
                     capability=capability,
                     public=public,
                     button=button,
+                    button_for=tuple(button_for),
                     feature=self.name,
                 )
             )

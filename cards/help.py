@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from microsoft_teams.cards import Fact, FactSet, SubmitAction
@@ -9,6 +10,7 @@ from microsoft_teams.cards import Fact, FactSet, SubmitAction
 from cards.render import card, heading, note, render
 
 MAX_BUTTONS = 5  # Teams shows at most six actions; keep room and keep the card calm
+_PLACEHOLDER = re.compile(r"<([^<>]+)>")
 
 
 @dataclass(frozen=True)
@@ -20,15 +22,32 @@ class HelpEntry:
     button_text: str | None = None  # set when the command is offered as a one-click button
 
 
+def readable_usage(usage: str, ticket_example: str | None = None) -> str:
+    """`<ticket> <person>` as `BP-1001 ‹person›`: Teams reads `<word>` as HTML and drops it."""
+
+    def spell(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "ticket" and ticket_example:
+            return ticket_example
+        return f"\u2039{name}\u203a"
+
+    return _PLACEHOLDER.sub(spell, usage)
+
+
 def type_it(text: str, title: str | None = None) -> SubmitAction:
     """A button that sends `text` as if the user had typed it (Teams' imBack)."""
     return SubmitAction(title=title or text, data={"msteams": {"type": "imBack", "value": text}})
 
 
 def help_card(
-    greeting: str, entries: list[HelpEntry], *, on_roster: bool, footer: str | None = None
+    greeting: str,
+    entries: list[HelpEntry],
+    *,
+    on_roster: bool,
+    footer: str | None = None,
+    buttons: list[str] | None = None,
 ) -> dict:
-    """The help card for one caller."""
+    """The help card for one caller; `buttons` orders the entries' buttons when given."""
     body = [heading("Support desk"), note(greeting, subtle=False)]
     if entries:
         body.append(FactSet(facts=[Fact(title=e.usage, value=e.summary) for e in entries]))
@@ -41,5 +60,6 @@ def help_card(
         )
     if footer:
         body.append(note(footer))
-    buttons = [type_it(e.button_text) for e in entries if e.button_text][:MAX_BUTTONS]
-    return render(card(body, buttons))
+    if buttons is None:
+        buttons = [e.button_text for e in entries if e.button_text]
+    return render(card(body, [type_it(text) for text in buttons[:MAX_BUTTONS]]))

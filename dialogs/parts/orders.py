@@ -6,6 +6,7 @@ Every move is told to the people on the request who did not make it, and noted o
 from __future__ import annotations
 
 from bot.turn import ActionResult, Turn
+from cards.help import readable_usage
 from cards.parts_requests import PARTS_ORDERED
 from dialogs.parts.feature import feature
 from dialogs.parts.inputs import RequestRef
@@ -67,7 +68,8 @@ async def parts_update(turn: Turn, args: str) -> None:
     number, _, word = args.strip().partition(" ")
     status = next((s for s in _MOVES if s.value == word.strip().lower()), None)
     if not number or len(number) > REFERENCE or status is None:
-        await turn.say(f"Say which order and what happened: `parts update {_UPDATE_USAGE}`.")
+        usage = readable_usage(_UPDATE_USAGE)
+        await turn.say(f"Say which order and what happened: `parts update {usage}`.")
         return
     try:
         order = await turn.services.orders.update_status(number, status, turn.services.clock())

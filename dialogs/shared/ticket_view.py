@@ -43,7 +43,10 @@ def ticket_actions(turn: Turn, ticket: Ticket) -> list[Action]:
         )
         started = ticket.acknowledged_at is not None and working
         if turn.caller.id == ticket.assignee_id and not started:
-            actions.append(ExecuteAction(title="Accept", verb=ACCEPT, data={"number": number}))
+            # Past Assigned, the same verb only brings a waiting ticket back to work.
+            waiting = ticket.status not in (TicketStatus.NEW, TicketStatus.ASSIGNED)
+            title = "Resume" if waiting else "Accept"
+            actions.append(ExecuteAction(title=title, verb=ACCEPT, data={"number": number}))
         actions.append(note_form(number))
         if works and ticket.assignee_id:
             actions.append(status_form(turn.services.profile, number, ticket.status))

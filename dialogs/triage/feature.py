@@ -110,7 +110,9 @@ async def request_info(turn: Turn, data: InfoRequest) -> ActionResult:
 
 
 @feature.command(
-    "queue", help="List tickets waiting to be acknowledged or assigned, most urgent first"
+    "queue",
+    help="List tickets waiting to be acknowledged or assigned, most urgent first",
+    button_for=(Capability.TRIAGE,),
 )
 async def queue(turn: Turn, args: str) -> None:
     """Send the list of unacknowledged or unassigned tickets."""

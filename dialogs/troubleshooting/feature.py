@@ -122,7 +122,9 @@ async def accept(turn: Turn, data: TicketRef) -> ActionResult:
     saved, refusal = await apply(turn, ticket, chained(*steps))
     if saved is None:
         return await refusal_result(turn, ticket, refusal or "")
-    return ActionResult(card=await ticket_view(turn, saved, headline="Accepted: it is yours."))
+    waiting = ticket.status not in (TicketStatus.NEW, TicketStatus.ASSIGNED)
+    headline = "Back in progress." if waiting else "Accepted: it is yours."
+    return ActionResult(card=await ticket_view(turn, saved, headline=headline))
 
 
 @feature.action(ADD_NOTE, model=NoteInputs)

@@ -19,9 +19,15 @@ def my_tickets_view(profile: Profile, tickets: Sequence[Ticket], now: datetime) 
     return ticket_list_card(profile, title, tickets, now, empty="You have no open tickets.")
 
 
+def greeting(profile: Profile, now: datetime) -> str:
+    """Good morning, afternoon or evening on the team's clock (a restart may send it late)."""
+    hour = now.astimezone(profile.business_hours.zone).hour
+    return "Good morning" if hour < 12 else "Good afternoon" if hour < 18 else "Good evening"
+
+
 def digest_view(profile: Profile, person: Person, tickets: Sequence[Ticket], now: datetime) -> dict:
     """The morning's list of a person's open tickets, most urgent first."""
-    title = f"Good morning, {person.name}: your open tickets ({len(tickets)})"
+    title = f"{greeting(profile, now)}, {person.name}: your open tickets ({len(tickets)})"
     return ticket_list_card(profile, title, tickets, now)
 
 

@@ -117,7 +117,7 @@ async def test_capability_comes_from_the_sender_not_from_card_data(echo_desk: De
     forged = await jordan.executes(
         sent, "echo.manager-only", words="x", role="engineering_manager", caller="allison"
     )
-    assert "approve_non_billable" in forged.body["value"]
+    assert forged.body["value"] == "Only Allison may approve non-billable service."
     assert "Allison" in forged.body["value"]
     allison = echo_desk.user("Allison")
     allowed = await allison.executes(sent, "echo.manager-only", words="x")

@@ -73,3 +73,27 @@ async def test_a_help_button_sent_as_value_without_text_runs_its_command(desk: D
         }
     )
     assert answer.card["body"][0]["text"] == "Kevin"
+
+
+async def test_help_names_the_profile_and_shows_placeholders_teams_keeps(desk: Desk):
+    mary = desk.user("Mary")
+    card = (await mary.says("help")).card
+    assert card["body"][1]["text"] == (
+        "Hi Mary. Here is what you can do (The BestPack Support Way)."
+    )
+    commands = facts(card)
+    # Teams reads `<ticket>` as an HTML tag and shows "assign [reason]"; these survive.
+    assert "assign BP-1001 \u2039person\u203a [reason]" in commands
+    assert "ticket BP-1001" in commands
+    assert not any("<" in usage or "&lt;" in usage for usage in commands)
+
+
+async def test_the_command_a_role_uses_most_is_a_button_first(desk: Desk):
+    def imbacks(card: dict) -> list[str]:
+        return [a["data"]["msteams"]["value"] for a in card.get("actions", [])]
+
+    mary_buttons = imbacks((await desk.user("Mary").says("help")).card)
+    kevin_buttons = imbacks((await desk.user("Kevin").says("help")).card)
+    assert mary_buttons[0] == "queue"  # triage's everyday list
+    assert "queue" not in kevin_buttons
+    assert "my tickets" in kevin_buttons

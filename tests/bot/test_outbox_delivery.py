@@ -83,7 +83,8 @@ async def test_a_blocked_app_is_tried_once_and_triage_is_told(paging_desk: Desk)
 
     await paging_desk.connector.wait_for(lambda: bool(triage_notices()))
     notice = triage_notices()[0]
-    assert notice.startswith("I couldn't deliver a message to Jordan: HTTP 403")
+    assert notice.startswith("I couldn't deliver a message to Jordan: they have removed or blocked")
+    assert "HTTP" not in notice
     assert "when they open the app again. It said: Parts arrived" in notice
     assert statuses(paging_desk, jordan) == [200, 403]  # not retried
     assert not (await paging_desk.app[SERVICES].references.for_person("jordan")).usable

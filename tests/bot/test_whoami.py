@@ -68,3 +68,16 @@ async def test_entra_object_id_identifies_without_asking_the_roster_api(
         assert connector.member_lookups == []
     finally:
         await desk.close()
+
+
+async def test_whoami_says_what_the_caller_may_do_in_words(desk: Desk):
+    entry = facts((await desk.user("Mary").says("whoami")).card)
+    assert entry["May"] == (
+        "triage new tickets, assign tickets, schedule on-site service, see the team scorecard"
+    )
+    assert "_" not in entry["May"]
+
+
+async def test_a_refusal_says_who_may_in_words(desk: Desk):
+    answer = await desk.user("Kevin").says("scorecard")
+    assert answer.texts == ["Only Mary or Allison may see the team scorecard."]

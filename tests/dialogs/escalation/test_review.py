@@ -52,7 +52,7 @@ async def test_allison_accepts_assigns_sean_and_kevin_hears_back(desk: Desk):
     mine = (await sean.says("ticket BP-1001")).card
     assert facts(mine)["Escalation"] == "Accepted by Allison; Sean has it"
     assert facts(mine)["RCCA"] == "Not recorded yet: needed before it can be resolved"
-    assert buttons(mine) == ["Accept", "Add note", "Status", "RCCA", "Resolve", "Refresh"]
+    assert buttons(mine) == ["Resume", "Add note", "Status", "RCCA", "Resolve", "Refresh"]
 
 
 async def test_allison_is_told_when_sean_does_not_have_the_app_yet(desk: Desk):
@@ -136,9 +136,7 @@ async def test_jordan_cannot_accept_even_with_a_forged_card(desk: Desk):
         capability="accept_escalation",
     )
 
-    assert replied_message(forged) == (
-        "Sorry, that needs the 'accept_escalation' permission, which Allison has."
-    )
+    assert replied_message(forged) == "Only Allison may take escalations to Engineering."
     ticket = await stored(desk, "BP-1001")
     assert (ticket.assignee_id, ticket.status) == ("kevin", TicketStatus.ESCALATED)
     assert (await latest(desk)).status is EscalationStatus.REQUESTED

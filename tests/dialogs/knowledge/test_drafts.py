@@ -36,7 +36,7 @@ EDITED = {
     "resolution": "Realign the photo-eye and tighten the bracket lock nut.",
     "machine_models": "BP-500 Wrapper",
 }
-NEEDS_PUBLISH_KB = "Sorry, that needs the 'publish_kb' permission, which Allison has."
+NEEDS_PUBLISH_KB = "Only Allison may publish knowledge articles."
 
 
 async def test_jordan_cannot_publish_or_see_a_draft_even_with_a_forged_card(desk: Desk):

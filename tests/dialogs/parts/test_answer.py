@@ -93,15 +93,11 @@ async def test_kevin_forging_an_answer_is_refused(desk: Desk):
         answered_by="ezechiel",
     )
 
-    assert replied_message(forged) == (
-        "Sorry, that needs the 'answer_parts' permission, which Ezechiel has."
-    )
+    assert replied_message(forged) == "Only Ezechiel may answer parts requests."
     assert (await parts_request(desk, "PQ-1001")).status is RequestStatus.OPEN
     seen = replied_card(await kevin.executes(asked, PARTS_OPEN, number="PQ-1001"))
     assert buttons(seen) == ["Refresh"] and "identified_part" not in inputs(seen)
-    assert (await kevin.says("parts queue")).texts == [
-        "Sorry, that needs the 'answer_parts' permission, which Ezechiel has."
-    ]
+    assert (await kevin.says("parts queue")).texts == ["Only Ezechiel may answer parts requests."]
 
 
 async def test_a_request_is_answered_once_and_a_form_files_once(desk: Desk):

@@ -121,13 +121,14 @@ async def test_an_order_is_placed_once_and_only_by_the_requester_or_a_parts_owne
 async def test_order_updates_need_answer_parts_and_a_move_the_order_allows(desk: Desk):
     jordan, ezechiel, _ = await quoted(desk)
     assert (await desk.user("Kevin").says("parts update Q-2201 cancelled")).texts == [
-        "Sorry, that needs the 'answer_parts' permission, which Ezechiel has."
+        "Only Ezechiel may answer parts requests."
     ]
     assert (await ezechiel.says("parts update Q-2201 delivered")).texts == [
         "Q-2201 is quoted, not ordered yet; it can move to cancelled, ordered, not delivered."
     ]
     assert (await ezechiel.says("parts update Q-2201 lost")).texts == [
-        "Say which order and what happened: `parts update <order> shipped|delivered|cancelled`."
+        "Say which order and what happened: "
+        "`parts update \u2039order\u203a shipped|delivered|cancelled`."
     ]
     cancelled = await ezechiel.says("parts update q-2201 cancelled")
     assert texts(card_in(cancelled, personal_chat(ezechiel)).card)[0] == (

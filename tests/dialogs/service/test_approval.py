@@ -28,7 +28,7 @@ NON_BILLABLE = {
     "ticket": "BP-1001",
 }
 WAITING = "Non-billable: waiting for Allison's approval (the card is in their chat)."
-ONLY_ALLISON = "Sorry, that needs the 'approve_non_billable' permission, which Allison has."
+ONLY_ALLISON = "Only Allison may approve non-billable service."
 
 
 async def the_desk(desk: Desk) -> tuple[Chat, Chat, Chat]:

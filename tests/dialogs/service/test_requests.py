@@ -203,7 +203,7 @@ async def test_a_double_click_files_one_request_and_tells_the_technician_once(de
 async def test_who_may_not_schedule_service_is_refused_even_with_a_forged_card(desk: Desk):
     freeze(desk, MONDAY_9AM)
     jordan = desk.user("Jordan")
-    refusal = "Sorry, that needs the 'schedule_service' permission, which Mary, Allison has."
+    refusal = "Only Mary or Allison may schedule on-site service."
     assert (await jordan.says("service request")).texts == [refusal]
     form = (await desk.user("Mary").says("service request")).last
     forged = await jordan.executes(

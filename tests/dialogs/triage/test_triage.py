@@ -76,7 +76,7 @@ async def test_someone_who_may_not_triage_is_refused_whatever_the_card_says(desk
         jordan, post, PRIORITY, number="BP-1001", priority="urgent", role="triage", caller="mary"
     )
     assert forged.body["type"] == "application/vnd.microsoft.activity.message"
-    assert "Mary, Allison" in forged.body["value"]
+    assert forged.body["value"] == "Only Mary or Allison may triage new tickets."
     assert (await desk.app[SERVICES].tickets.get("BP-1001")).priority == "normal"
 
 

@@ -33,7 +33,7 @@ def digests_to(desk: Desk, chat: Chat, mark: int = 0) -> list[Sent]:
         for sent in desk.connector.since(mark)
         if sent.conversation_id == f"a:1on1-{chat.user.user_id}"
         and sent.card
-        and texts(sent.card)[0].startswith("Good morning")
+        and texts(sent.card)[0].startswith("Good ")
     ]
 
 
@@ -100,3 +100,15 @@ async def test_one_person_s_digest_failing_is_logged_once_and_the_others_still_g
     assert logged == [
         "Daily digest (bestpack) skipped person kevin, which failed; the others went on"
     ]
+
+
+async def test_a_digest_sent_late_after_a_restart_greets_by_the_team_s_time_of_day(desk: Desk):
+    kevin = desk.user("Kevin")
+    await kevin.says("whoami")
+    await ticket_for(desk, "kevin", "Line down", at=MONDAY_9AM)
+    afternoon = pacific(2026, 12, 1, 14, 53)
+
+    await send_daily_digest(desk.app[SERVICES], desk.app[BOT].notifier, afternoon)
+
+    [digest] = digests_to(desk, kevin)
+    assert texts(digest.card)[0] == "Good afternoon, Kevin: your open tickets (1)"

@@ -240,3 +240,21 @@ async def test_open_from_the_list_shows_the_ticket_card(desk: Desk):
 async def test_someone_without_tickets_is_told_so(desk: Desk):
     card = (await desk.user("Mary").says("mine")).card
     assert texts(card) == ["Your open tickets (0)", "You have no open tickets."]
+
+
+async def test_a_waiting_ticket_offers_resume_and_says_it_is_back_in_progress(desk: Desk):
+    await ticket_for(desk, "kevin")  # acknowledged to the customer, not yet taken on
+    kevin = desk.user("Kevin")
+    sent = (await kevin.says("ticket BP-1001")).last
+    assert buttons(sent.card)[0] == "Accept"
+    waiting = replied_card(
+        await kevin.executes(sent, SET_STATUS, number="BP-1001", status="waiting_on_customer")
+    )
+    assert buttons(waiting)[0] == "Resume"
+
+    card = replied_card(await kevin.executes(sent, ACCEPT, number="BP-1001"))
+
+    assert "Back in progress." in texts(card)
+    assert "Accepted: it is yours." not in texts(card)
+    assert facts(card)["Status"] == "In progress"
+    assert not {"Accept", "Resume"} & set(buttons(card))
