@@ -15,6 +15,7 @@ from microsoft_teams.cards import (
 )
 
 from cards.fit import TITLE, clip
+from cards.queue import QUEUE
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
 from services.profile import Profile
@@ -91,3 +92,23 @@ def ticket_list_card(
     if len(tickets) > MAX_ROWS:
         body.append(note(f"…and {len(tickets) - MAX_ROWS} more, less urgent than these."))
     return render(card(body))
+
+
+def followed_card(
+    profile: Profile, tickets: Sequence[Ticket], now: datetime, *, queue: int | None = None
+) -> dict:
+    """`my tickets` with none assigned: the open tickets the person filed or acted on, and for
+    triage (`queue` is how many wait there) where their own work is."""
+    body: list[CardElement] = [heading("No open tickets are assigned to you")]
+    if queue is not None:
+        waiting = f"{queue} ticket{'' if queue == 1 else 's'} wait" if queue else None
+        said = f"{waiting} in the queue for triage: `queue` lists them." if waiting else None
+        body.append(note(said or "Nothing waits in the queue for triage.", subtle=False))
+    if tickets:
+        title = f"Open tickets you filed or acted on ({len(tickets)})"
+        body.append(TextBlock(text=title, weight="Bolder", spacing="Large", wrap=True))
+    body.extend(_row(profile, ticket, now) for ticket in tickets[:MAX_ROWS])
+    if len(tickets) > MAX_ROWS:
+        body.append(note(f"…and {len(tickets) - MAX_ROWS} more, less urgent than these."))
+    show_queue = [ExecuteAction(title="Queue", verb=QUEUE)] if queue is not None else None
+    return render(card(body, show_queue))

@@ -20,6 +20,7 @@ from microsoft_teams.cards import (
     ToggleInput,
 )
 
+from cards.deadlines import Missed, overdue_block
 from cards.fit import DESCRIPTION, ENTRY, clip, fact_pairs, subject
 from cards.render import card, heading, note, render
 from services.forms.bounds import MINUTES, REASON, TEXT, characters
@@ -148,15 +149,19 @@ def ticket_card(
     *,
     headline: str | None = None,
     sections: Sequence[CardElement] = (),
+    late: Sequence[Missed] = (),
 ) -> dict:
     """The full ticket as a card; `headline` adds a line on top (e.g. "Assigned to you") and
     `sections` what other processes keep about the ticket (e.g. its escalation), above the
-    timeline."""
+    timeline; `late` the deadlines it missed, under its facts."""
     body: list[CardElement] = [heading(subject(ticket))]
     if headline:
         body.append(TextBlock(text=headline, weight="Bolder", color="Accent", wrap=True))
     pairs = fact_pairs(facts(profile, ticket))
     body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
+    lateness = overdue_block(list(late))  # the deadlines it missed, next to its facts
+    if lateness is not None:
+        body.append(lateness)
     if ticket.description and ticket.description != ticket.subject:
         body.append(note(clip(ticket.description, DESCRIPTION), subtle=False))
     body.extend(sections)

@@ -1,14 +1,12 @@
-"""The triage card (processes 1 and 2) and the queue of tickets waiting for triage."""
+"""The triage card (processes 1 and 2): what to check, who should work it, the actions."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from microsoft_teams.cards import (
     Action,
-    ActionSet,
     CardElement,
     ChoiceSetInput,
     Container,
@@ -21,20 +19,17 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards import Choice as CardChoice
 
-from cards.fit import ENTRY, TITLE, clip, fact_pairs, subject
+from cards.fit import ENTRY, clip, fact_pairs, subject
 from cards.render import card, heading, note, render
-from cards.ticket import REFRESH
 from services.forms.bounds import REASON, characters
 from services.profile import Profile
 from services.tickets import Ticket
 from services.tickets.describe import facts
-from services.tickets.rules import local_time, name_of
 
 ASSIGN = "triage.assign"
 PRIORITY = "triage.priority"
 REQUEST_INFO = "triage.request_info"
 ACKNOWLEDGE = "triage.acknowledge"
-QUEUE_LIMIT = 20  # a longer list stops being a to-do list; the rest is counted
 _DESCRIPTION = 600  # bytes: triage reads the gist, the ticket card has more
 
 
@@ -93,7 +88,8 @@ def _assignment(view: TriageView) -> list[CardElement]:
     ]
 
 
-def _priority_form(profile: Profile, ticket: Ticket) -> ShowCardAction:
+def priority_form(profile: Profile, ticket: Ticket) -> ShowCardAction:
+    """'Change priority' opens the profile's priorities, the ticket's own pre-selected."""
     ranked = sorted(profile.priorities, key=lambda p: p.rank)
     form = card(
         [
@@ -135,7 +131,7 @@ def _actions(profile: Profile, ticket: Ticket) -> list[Action]:
         ExecuteAction(
             title=verb_title, verb=ASSIGN, data=data, style="positive", associated_inputs="auto"
         ),
-        _priority_form(profile, ticket),
+        priority_form(profile, ticket),
         _info_form(ticket),
     ]
     if ticket.acknowledged_at is None:
@@ -167,40 +163,3 @@ def triage_card(profile: Profile, ticket: Ticket, view: TriageView) -> dict:
             for t in view.recent
         )
     return render(card(body, _actions(profile, ticket) if ticket.is_open else None))
-
-
-def _queue_item(profile: Profile, ticket: Ticket, now: datetime) -> Container:
-    who = name_of(profile, ticket.assignee_id) if ticket.assignee_id else None
-    state = [profile.priority(ticket.priority).label, f"assigned to {who}" if who else "unassigned"]
-    if ticket.acknowledged_at is None and ticket.sla_paused_at is not None:
-        # The stored due time stands still while paused: the pause is what is true now.
-        state.append("SLA paused while waiting")
-    elif ticket.acknowledged_at is None and ticket.ack_due_at is not None:
-        late = " (overdue)" if ticket.ack_due_at <= now else ""
-        state.append(f"acknowledge by {local_time(profile, ticket.ack_due_at)}{late}")
-    opener = ExecuteAction(
-        title=f"Open {ticket.number}", verb=REFRESH, data={"number": ticket.number}
-    )
-    return Container(
-        separator=True,
-        items=[
-            TextBlock(text=f"**{ticket.number}** · {clip(ticket.subject, TITLE)}", wrap=True),
-            TextBlock(text=" · ".join(state), wrap=True, size="Small", spacing="None"),
-            ActionSet(actions=[opener]),
-        ],
-    )
-
-
-def queue_card(profile: Profile, tickets: Sequence[Ticket], now: datetime) -> dict:
-    """Untriaged or unassigned tickets, most urgent first, each with a button to open it."""
-    if not tickets:
-        clear = note("Every open ticket is acknowledged and assigned.")
-        return render(card([heading("Queue is clear"), clear]))
-    count = len(tickets)
-    body: list[CardElement] = [
-        heading(f"Queue: {count} ticket{'s' if count > 1 else ''} to triage or assign")
-    ]
-    body.extend(_queue_item(profile, t, now) for t in tickets[:QUEUE_LIMIT])
-    if count > QUEUE_LIMIT:
-        body.append(note(f"…and {count - QUEUE_LIMIT} more, less urgent."))
-    return render(card(body))

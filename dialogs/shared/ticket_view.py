@@ -14,8 +14,18 @@ from microsoft_teams.cards import Action, ExecuteAction
 
 from bot.turn import ActionResult, Turn
 from cards.closure import confirm_form
+from cards.deadlines import missed
 from cards.reopen import reopen_form
-from cards.ticket import ACCEPT, KB_ARTICLE, RESOLVE, note_form, status_form, ticket_card
+from cards.ticket import (
+    ACCEPT,
+    KB_ARTICLE,
+    REASSIGN,
+    RESOLVE,
+    note_form,
+    status_form,
+    ticket_card,
+)
+from cards.triage import ACKNOWLEDGE, priority_form
 from dialogs.escalation.views import escalation_actions, escalation_sections
 from dialogs.shared.tickets import apply, find_ticket, has_status, now, refused
 from services.profile import Capability, Profile
@@ -28,6 +38,22 @@ def works_on(turn: Turn, ticket: Ticket) -> bool:
     if caller is None:
         return False
     return caller.id == ticket.assignee_id or turn.can(Capability.RESOLVE_ANY)
+
+
+def _triage_actions(turn: Turn, ticket: Ticket) -> list[Action]:
+    """Triage's buttons on an open ticket (for managers too): whoever looks after the queue
+    can act wherever they meet the ticket, not only on its triage card."""
+    data = {"number": ticket.number}
+    actions: list[Action] = []
+    if turn.can(Capability.TRIAGE):
+        if ticket.acknowledged_at is None:
+            actions.append(ExecuteAction(title="Acknowledge", verb=ACKNOWLEDGE, data=data))
+        actions.append(priority_form(turn.services.profile, ticket))
+    if turn.can(Capability.ASSIGN):
+        # The triage card it opens has the routing suggestion and the reasons.
+        title = "Reassign" if ticket.assignee_id else "Assign"
+        actions.append(ExecuteAction(title=title, verb=REASSIGN, data=data))
+    return actions
 
 
 def ticket_actions(turn: Turn, ticket: Ticket) -> list[Action]:
@@ -48,6 +74,7 @@ def ticket_actions(turn: Turn, ticket: Ticket) -> list[Action]:
             title = "Resume" if waiting else "Accept"
             actions.append(ExecuteAction(title=title, verb=ACCEPT, data={"number": number}))
         actions.append(note_form(number))
+        actions.extend(_triage_actions(turn, ticket))
         if works and ticket.assignee_id:
             actions.append(status_form(turn.services.profile, number, ticket.status))
         if works:
@@ -81,8 +108,10 @@ async def ticket_view(
         headline = "Assigned to you" if turn.caller.id == ticket.assignee_id else None
     actions = ticket_actions(turn, ticket)
     sections = await escalation_sections(turn, ticket)
+    profile = turn.services.profile
+    late = missed(profile, ticket, now(turn))
     return ticket_card(
-        turn.services.profile, ticket, events, actions, headline=headline, sections=sections
+        profile, ticket, events, actions, headline=headline, sections=sections, late=late
     )
 
 

@@ -19,7 +19,9 @@ States of a ticket in triage:
                     chat and answers with a note
 Each action replaces the card acted on and updates the ticket's other triage cards.
 
-Commands: `acknowledge <ticket>` (ack), `queue` (what waits to be acknowledged or assigned,
-most urgent first).
-Card verbs: triage.acknowledge, triage.priority, triage.request_info (triage.assign: assignment).
+Commands: `acknowledge <ticket>` (ack), `queue` (what waits: to assign, then assigned but not
+yet acknowledged; the most late first, lateness in business time as the SLA counts it).
+Card verbs: triage.acknowledge, triage.priority, triage.request_info (triage.assign: assignment),
+triage.open (a queue row's ticket as a new card, the queue kept), triage.queue (its Refresh).
+Triage's buttons also sit on the ticket card of any open ticket (dialogs.shared.ticket_view).
 """

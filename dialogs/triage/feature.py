@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
-from cards.triage import ACKNOWLEDGE, PRIORITY, REQUEST_INFO, queue_card
+from cards.queue import OPEN, QUEUE, queue_card
+from cards.triage import ACKNOWLEDGE, PRIORITY, REQUEST_INFO
+from dialogs.shared.ticket_view import ticket_view
 from dialogs.shared.tickets import TicketRef, apply, find_ticket, refused
-from dialogs.triage.inputs import InfoRequest, PriorityInputs
+from dialogs.triage.inputs import InfoRequest, PriorityInputs, QueueInputs
 from dialogs.triage.notices import after_change, ask_requester
 from dialogs.triage.views import refusal_result
 from services.delivery import reach_note
@@ -109,6 +111,12 @@ async def request_info(turn: Turn, data: InfoRequest) -> ActionResult:
     return ActionResult(card=await after_change(turn, saved, outcome=outcome, warning=warning))
 
 
+async def _queue_card(turn: Turn, outcome: str | None = None) -> tuple[dict, int]:
+    tickets = await turn.services.tickets.untriaged_or_unassigned()
+    card = queue_card(turn.services.profile, tickets, turn.services.clock(), outcome=outcome)
+    return card, len(tickets)
+
+
 @feature.command(
     "queue",
     help="List tickets waiting to be acknowledged or assigned, most urgent first",
@@ -116,6 +124,23 @@ async def request_info(turn: Turn, data: InfoRequest) -> ActionResult:
 )
 async def queue(turn: Turn, args: str) -> None:
     """Send the list of unacknowledged or unassigned tickets."""
-    tickets = await turn.services.tickets.untriaged_or_unassigned()
-    card = queue_card(turn.services.profile, tickets, turn.services.clock())
-    await turn.send_card(card, summary=f"Queue: {len(tickets)} waiting")
+    card, count = await _queue_card(turn)
+    await turn.send_card(card, summary=f"Queue: {count} waiting")
+
+
+@feature.action(QUEUE, model=QueueInputs)
+async def refresh_queue(turn: Turn, data: QueueInputs) -> ActionResult:
+    """The queue card as it stands now."""
+    return ActionResult(card=(await _queue_card(turn))[0])
+
+
+@feature.action(OPEN, model=TicketRef)
+async def open_from_queue(turn: Turn, data: TicketRef) -> ActionResult:
+    """Send the ticket as a card of its own below, and keep the queue (refreshed) in place."""
+    ticket, problem = await find_ticket(turn, data.number)
+    if ticket is None:
+        return refused(problem or "")
+    await turn.send_card(
+        await ticket_view(turn, ticket), summary=f"{ticket.number} · {ticket.subject}"
+    )
+    return ActionResult(card=(await _queue_card(turn, f"{ticket.number} is open below."))[0])

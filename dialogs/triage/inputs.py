@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel, ConfigDict
+
 from dialogs.shared.tickets import TicketRef
 from services.forms.bounds import ChoiceKey, Reason
 
@@ -21,3 +23,9 @@ class InfoRequest(TicketRef):
     def asked(self) -> str:
         """The question on one line ("" when nothing was typed)."""
         return " ".join(self.question.split())
+
+
+class QueueInputs(BaseModel):
+    """The queue's Refresh: it carries nothing but its verb."""
+
+    model_config = ConfigDict(extra="ignore")

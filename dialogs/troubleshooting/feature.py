@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
+from cards.lists import followed_card
 from cards.ticket import ACCEPT, ADD_NOTE, HISTORY, REFRESH, SET_STATUS
 from dialogs.shared.ticket_view import act_on, refusal_result, ticket_view
 from dialogs.shared.tickets import (
@@ -22,6 +23,7 @@ from dialogs.shared.tickets import (
 )
 from dialogs.troubleshooting.inputs import HistoryInputs, NoteInputs, StatusInputs, history_args
 from dialogs.troubleshooting.views import history_view, my_tickets_view
+from services.profile import Capability
 from services.tickets import TicketStatus
 from services.tickets.rules import name_of, status_label
 from services.tickets.workflow import acknowledge, add_note, change_status
@@ -49,8 +51,22 @@ async def my_tickets(turn: Turn, args: str) -> None:
     """List the caller's unsolved tickets in the queue's urgency order."""
     assert turn.caller is not None  # the router only lets roster members run this
     tickets = await turn.services.tickets.open_for_assignee(turn.caller.id)
+    if not tickets:
+        await _nothing_assigned(turn)
+        return
     card = my_tickets_view(turn.services.profile, tickets, now(turn))
     await turn.send_card(card, summary=f"{len(tickets)} open tickets")
+
+
+async def _nothing_assigned(turn: Turn) -> None:
+    """With nothing assigned, what the caller follows; for triage, where their work waits."""
+    assert turn.caller is not None
+    followed = await turn.services.tickets.open_followed_by(turn.caller.id)
+    queue = None
+    if turn.can(Capability.TRIAGE):
+        queue = len(await turn.services.tickets.untriaged_or_unassigned())
+    card = followed_card(turn.services.profile, followed, now(turn), queue=queue)
+    await turn.send_card(card, summary="No open tickets are assigned to you")
 
 
 @feature.command("note", usage="<ticket> <text>", help="Add an internal note to a ticket")

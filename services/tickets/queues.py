@@ -3,9 +3,9 @@
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case
+from sqlalchemy import ColumnElement, and_, case, or_, select
 
-from services.db.schema import tickets
+from services.db.schema import ticket_events, tickets
 from services.profile import Profile
 from services.tickets.statuses import OPEN, TicketStatus
 
@@ -18,6 +18,15 @@ def in_roles(roles: Iterable[TicketStatus | str]) -> ColumnElement[bool]:
 def unsolved(profile: Profile) -> ColumnElement[bool]:
     """The profile's tickets that are neither resolved nor closed (waiting ones included)."""
     return and_(tickets.c.profile == profile.name, in_roles(OPEN))
+
+
+def followed_by(person_id: str) -> ColumnElement[bool]:
+    """Tickets someone filed or acted on (a note, triage, an assignment) but is not assigned."""
+    acted_on = select(ticket_events.c.ticket_id).where(ticket_events.c.actor_id == person_id)
+    return and_(
+        or_(tickets.c.requester_id == person_id, tickets.c.id.in_(acted_on)),
+        or_(tickets.c.assignee_id.is_(None), tickets.c.assignee_id != person_id),
+    )
 
 
 def most_urgent_first(profile: Profile) -> list[Any]:

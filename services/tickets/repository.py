@@ -18,7 +18,7 @@ from services.tickets.history import json_value
 from services.tickets.intake import TicketDraft, check_draft
 from services.tickets.model import Change, EventKind, Ticket, TicketEvent
 from services.tickets.numbering import number_prefix, placeholder_number, ticket_number
-from services.tickets.queues import in_roles, most_urgent_first, unsolved
+from services.tickets.queues import followed_by, in_roles, most_urgent_first, unsolved
 from services.tickets.records import (
     check_lengths,
     event_from_row,
@@ -163,6 +163,10 @@ class TicketRepository:
     async def open_for_assignee(self, person_id: str) -> list[Ticket]:
         """The person's unsolved tickets (waiting ones too), most urgent first."""
         return await self._queue(tickets.c.assignee_id == person_id)
+
+    async def open_followed_by(self, person_id: str) -> list[Ticket]:
+        """Unsolved tickets the person filed or acted on, assigned to others, most urgent first."""
+        return await self._queue(followed_by(person_id))
 
     async def untriaged_or_unassigned(self) -> list[Ticket]:
         """Unsolved tickets not yet acknowledged or without an assignee, most urgent first."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from cards.triage import queue_card
+from cards.queue import queue_card
 from services.tickets import TicketStatus
 from tests.cards.examples.triage import NEW, PROFILE
 from tests.harness.cards import texts
@@ -26,6 +26,11 @@ def test_the_queue_shows_the_stored_due_time_and_a_pause_instead_of_a_stale_one(
     )
     card = queue_card(PROFILE, [moved, paused], LATER)
     assert states(card) == [
-        "Urgent: machine down · unassigned · acknowledge by Fri 20 Nov 2026 10:10 PST (overdue)",
-        "Urgent: machine down · unassigned · SLA paused while waiting",
+        "Urgent: machine down",
+        "Urgent: machine down · SLA paused while waiting",
+    ]
+    # 20 minutes past 10:10, not 60 past 09:30; the paused one as late as when it paused.
+    assert [t for t in texts(card) if "late by" in t] == [
+        "Acknowledgement late by 20 business minutes.",
+        "Acknowledgement late by 1 hour of business time.",
     ]

@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import timedelta
 
-from cards.lists import MAX_ROWS, ticket_list_card
+from cards.lists import MAX_ROWS, followed_card, ticket_list_card
 from services.profile import load_profile
 from services.tickets import TicketStatus
 from tests.cards.examples.ticket import AT, TICKET
@@ -37,5 +37,10 @@ EXAMPLES = {
         lambda: ticket_list_card(PROFILE, "Your open tickets (0)", [], LATER, empty="None."),
         lambda: ticket_list_card(PROFILE, "Your open tickets (5)", VARIETY, LATER),
         lambda: ticket_list_card(PROFILE, "Queue", MANY, AT),
+    ],
+    "followed_card": [
+        lambda: followed_card(PROFILE, [], LATER),
+        lambda: followed_card(PROFILE, VARIETY, LATER, queue=0),
+        lambda: followed_card(PROFILE, MANY, AT, queue=35),
     ],
 }

@@ -1,9 +1,8 @@
-"""Example renderings of the triage and queue cards."""
+"""Example renderings of the triage card."""
 
 from dataclasses import replace
-from datetime import timedelta
 
-from cards.triage import AssigneeOption, TriageView, queue_card, triage_card
+from cards.triage import AssigneeOption, TriageView, triage_card
 from services.profile import load_profile
 from services.tickets import TicketStatus
 from tests.cards.examples.ticket import AT, TICKET
@@ -29,9 +28,6 @@ BUSY = TriageView(
     "open it.",
     ack_overdue=True,
 )
-QUEUE = [replace(NEW, id=i, number=f"BP-{1000 + i}", subject="Jams " * 20) for i in range(30)]
-QUEUE[1] = replace(QUEUE[1], status=TicketStatus.WAITING_ON_CUSTOMER, sla_paused_at=AT)
-
 EXAMPLES = {
     "triage_card": [
         lambda: triage_card(PROFILE, NEW, TriageView(options=OPTIONS, suggested=OPTIONS[1])),
@@ -40,10 +36,5 @@ EXAMPLES = {
         lambda: triage_card(
             PROFILE, replace(TICKET, status=TicketStatus.CLOSED, acknowledged_at=AT), BUSY
         ),
-    ],
-    "queue_card": [
-        lambda: queue_card(PROFILE, [], AT),
-        lambda: queue_card(PROFILE, QUEUE[:1], AT + timedelta(hours=2)),
-        lambda: queue_card(PROFILE, QUEUE, AT),
     ],
 }

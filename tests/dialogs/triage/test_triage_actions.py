@@ -1,11 +1,10 @@
-"""Triage's other actions: request info, acknowledge, and the queue of what waits."""
+"""Triage's other actions: request info and acknowledge (the queue: test_queue)."""
 
 from __future__ import annotations
 
 from bot.keys import SERVICES
-from cards.ticket import REFRESH
 from cards.triage import ACKNOWLEDGE, REQUEST_INFO
-from tests.harness.cards import elements, facts, texts
+from tests.harness.cards import facts, texts
 from tests.harness.desk import Desk
 from tests.harness.triage import clicks_in_channel, in_channel, in_chat_of, triage_desk
 
@@ -30,24 +29,6 @@ async def test_acknowledge_from_the_card_replaces_it_in_place(desk: Desk):
     answer = await clicks_in_channel(mary, post, ACKNOWLEDGE, number="BP-1001")
     assert any(t.startswith("BP-1001 acknowledged by Mary") for t in texts(answer.body["value"]))
     assert not [s for s in answer.sent if s.op == "update"], "the invoke answer replaces it"
-
-
-async def test_queue_lists_what_waits_most_urgent_first(desk: Desk):
-    mary, _, _ = await triage_desk(desk)
-    await mary.says("file minor")
-    await mary.says("file plc")
-    queue = (await mary.says("queue")).card
-    assert queue["body"][0]["text"] == "Queue: 2 tickets to triage or assign"
-    assert [t for t in texts(queue) if t.startswith("**")] == [
-        "**BP-1002** · HMI shows alarm E42 and the PLC faults on start.",
-        "**BP-1001** · Slow",
-    ]
-    opener = next(e for e in elements(queue) if e["type"] == "ActionSet")["actions"][0]
-    assert (opener["verb"], opener["data"]) == (REFRESH, {"number": "BP-1002"})
-    await mary.says("assign BP-1002 kevin")
-    await mary.says("ack BP-1002")
-    queue = (await mary.says("queue")).card
-    assert [t for t in texts(queue) if t.startswith("**")] == ["**BP-1001** · Slow"]
 
 
 async def test_request_info_asks_whoever_filed_the_ticket(desk: Desk):

@@ -239,7 +239,10 @@ async def test_open_from_the_list_shows_the_ticket_card(desk: Desk):
 
 async def test_someone_without_tickets_is_told_so(desk: Desk):
     card = (await desk.user("Mary").says("mine")).card
-    assert texts(card) == ["Your open tickets (0)", "You have no open tickets."]
+    assert texts(card) == [
+        "No open tickets are assigned to you",
+        "Nothing waits in the queue for triage.",
+    ]
 
 
 async def test_a_waiting_ticket_offers_resume_and_says_it_is_back_in_progress(desk: Desk):
