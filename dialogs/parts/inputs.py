@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from bot.turn import Turn
 from cards.forms import GENERAL
-from dialogs.shared.tickets import ticket_number
-from services.forms.bounds import FormId, FormInputs, FormText, Reference
+from dialogs.shared.tickets import RecordRef, ticket_number
+from services.forms.bounds import FormId, FormInputs, FormText
 from services.parts import PartsAnswer, PartsDraft, check_answer, check_request
 from services.parts.people import parts_owner
 from services.tickets import Ticket
@@ -18,11 +16,7 @@ from services.tickets import Ticket
 Problems = dict[str, str]
 
 
-class RequestRef(BaseModel):
-    """What every parts request button carries: the request's number."""
-
-    model_config = ConfigDict(extra="ignore")
-    number: Reference
+RequestRef = RecordRef  # the request's number, as every record button carries it
 
 
 class PartsSubmission(FormInputs):

@@ -5,12 +5,10 @@ a technician where our own staff go).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from bot.turn import Turn
-from dialogs.shared.tickets import find_ticket
+from dialogs.shared.tickets import RecordRef, find_ticket
 from services.forms import check_answers
-from services.forms.bounds import FormId, FormInputs, Reason, Reference
+from services.forms.bounds import FormId, FormInputs, Reason
 from services.service_requests import ServiceDraft, ServiceRequest
 from services.service_requests.forms import service_draft, service_fields
 from services.service_requests.workflow import draft_problems, local_today
@@ -22,11 +20,7 @@ class ServiceSubmission(FormInputs):
     form_id: FormId
 
 
-class RequestRef(BaseModel):
-    """What every approval button carries: the request's number."""
-
-    model_config = ConfigDict(extra="ignore")
-    number: Reference
+RequestRef = RecordRef  # the request's number, as every record button carries it
 
 
 class Rejection(RequestRef):

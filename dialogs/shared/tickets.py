@@ -20,11 +20,15 @@ _NUMBER = re.compile(r"^\s*#?\s*([A-Za-z]+)?-?\s*(\d+)\s*$")
 Command = Callable[[Ticket], Change]
 
 
-class TicketRef(BaseModel):
-    """What every ticket button carries: the ticket's number (inputs come in subclasses)."""
+class RecordRef(BaseModel):
+    """What every button on a record's card carries: its number (inputs come in subclasses)."""
 
     model_config = ConfigDict(extra="ignore")
     number: str = Field(min_length=1, max_length=32)
+
+
+# A ticket's buttons, and parts and service requests' buttons, carry the same thing.
+TicketRef = RecordRef
 
 
 def now(turn: Turn) -> datetime:
