@@ -6,7 +6,7 @@ ports, with its own fresh SQLite file (so the first ticket filed is BP-1001) and
 mock users (.m365agentsplayground.yml at the repository root): Mary types in her 1:1 chat, the
 others in the group chat. The scheduler is off unless a module turns it on. To start the bot
 differently, a module overrides `bot_database` (e.g. with a file it fills with demo data first)
-or `bot_environment` (the bot's settings).
+or `bot_environment` (the bot's settings); `demo_database` fills one as `make demo` does.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import time
 import urllib.request
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,19 @@ class Stack:
 def sqlite_url(path: Path) -> str:
     """The DATABASE_URL of a SQLite file, as the bot and scripts.demo_data read it."""
     return f"sqlite+aiosqlite:///{path}"
+
+
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh SQLite file with the demo's ten days up to the real now, as `make demo` fills
+    it: what a module's `bot_database` returns to run its story on the demo."""
+    path = tmp_path_factory.mktemp("demo") / "bot.db"
+    now = datetime.now(UTC).replace(microsecond=0)
+    command = [sys.executable, "-m", "scripts.demo_data", "--database-url", sqlite_url(path)]
+    filled = subprocess.run(
+        [*command, "--now", now.isoformat()], cwd=ROOT, capture_output=True, text=True
+    )
+    assert filled.returncode == 0, filled.stderr
+    return path
 
 
 def _free_port() -> int:

@@ -29,16 +29,9 @@ from cards.service import APPROVE
 from cards.service_form import SUBMIT as SERVICE_SUBMIT
 from cards.ticket import ACCEPT, ADD_NOTE, RESOLVE
 from cards.triage import ASSIGN
-from scripts.playground import Activity, Playground, card_title, cards
+from scripts.playground import Activity, Playground, card_title
 from tests.harness.cards import facts, texts
-from tests.harness.playground import CALL, card_of, the_card_reply
-
-
-def the_card_in(messages: list[Activity], heading_starts: str) -> Activity:
-    """The last message whose card heading starts with `heading_starts`."""
-    found = [m for m in messages if cards(m) and card_title(card_of(m)).startswith(heading_starts)]
-    assert found, [card_title(c) for m in messages for c in cards(m)]
-    return found[-1]
+from tests.harness.playground import CALL, card_of, the_card_in, the_card_reply
 
 
 async def file_and_start(pg: Playground, call: dict, worker: str = "Kevin") -> tuple[str, Activity]:

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -39,7 +37,7 @@ from services.scheduler import JobRun, JobRunRepository
 from services.scorecard import Scorecards, last_complete_week, shown
 from services.sla.policy import Deadline, Threshold
 from tests.harness.cards import facts
-from tests.playground.conftest import ROOT, Stack, sqlite_url
+from tests.playground.conftest import Stack, demo_database, sqlite_url
 
 # The scheduler's first pass starts with the bot; the sweep is quick, this is only a bound.
 FIRST_SWEEP_SECONDS = 30
@@ -50,15 +48,8 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 @pytest.fixture(scope="module")
 def bot_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh SQLite file with the demo's ten days up to the real now, as `make demo` fills."""
-    path = tmp_path_factory.mktemp("demo") / "bot.db"
-    now = datetime.now(UTC).replace(microsecond=0)
-    command = [sys.executable, "-m", "scripts.demo_data", "--database-url", sqlite_url(path)]
-    filled = subprocess.run(
-        [*command, "--now", now.isoformat()], cwd=ROOT, capture_output=True, text=True
-    )
-    assert filled.returncode == 0, filled.stderr
-    return path
+    """The demo's ten days up to the real now, as `make demo` fills them."""
+    return demo_database(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
