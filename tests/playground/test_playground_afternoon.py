@@ -27,6 +27,8 @@ from cards.ticket import ACCEPT, ADD_NOTE, REOPEN, RESOLVE, SET_STATUS
 from cards.triage import ASSIGN
 from scripts.playground import Activity, Playground, card_title
 from tests.harness.cards import facts, texts
+from tests.harness.escalation import COMPLETE
+from tests.harness.escalation_domain import RCCA
 from tests.harness.intake import input_values
 from tests.harness.playground import (
     CALL,
@@ -111,24 +113,6 @@ async def test_kevin_works_a_call_resolves_it_closes_it_and_it_comes_back(pg: Pl
     assert any(t.startswith(f"**{number}** · ") for t in texts(inbox)), texts(inbox)
 
 
-HANDOFF = {
-    "symptoms": "E42 after about 20 cases; the seal bar heater drops out.",
-    "steps_tried": "- Reseated the infeed sensor cable\n- Swapped the prox sensor: still E42",
-    "machine_model": "BP-500 Wrapper",
-    "serial_number": "SN-12345",
-    "software_versions": "PLC 2.14, HMI 5.2",
-    "suspected_cause": "Heater relay or its wiring",
-    "containment": "Running at half speed with a fan on the seal bar",
-    "help_needed": "Check the heater circuit and the relay's wiring",
-    "urgency": "high",
-}
-RCCA = {
-    "root_cause": "Heater relay contacts pitted by an undersized relay",
-    "corrective_action": "Fitted a 30 A relay and new ferrules",
-    "preventive_action": "30 A relay in the BP-500 build list; checked on every service",
-}
-
-
 async def test_sean_takes_kevins_escalation_records_the_rcca_and_resolves_it(pg: Playground):
     allisons_chat = await pg.install_app("Allison")
     seans_chat = await pg.install_app("Sean")
@@ -138,7 +122,7 @@ async def test_sean_takes_kevins_escalation_records_the_rcca_and_resolves_it(pg:
 
     # Kevin is stuck: the handoff form, sent complete; his card no longer offers Accept.
     form = the_card_reply(await pg.say(f"escalate {number}", as_user="Kevin"))
-    sent = await pg.execute(form, ESCALATION_SUBMIT, HANDOFF, as_user="Kevin")
+    sent = await pg.execute(form, ESCALATION_SUBMIT, COMPLETE, as_user="Kevin")
     assert facts(sent.card)["Status"] == "Escalated to Engineering"
     assert "Accept" not in buttons(sent.card)
 
@@ -151,7 +135,10 @@ async def test_sean_takes_kevins_escalation_records_the_rcca_and_resolves_it(pg:
     handed = the_card_in(pg.logged_messages(seans_chat), "Escalated to you:")
     assert "Allison: Start with the heater relay." in texts(card_of(handed))
 
-    # Sean's ticket says the RCCA is missing; resolving without it is refused, nothing lost.
+    # His inbox has it; the ticket says its RCCA is missing, and resolving without it is
+    # refused with everything typed kept.
+    inbox = card_of(the_card_reply(await pg.say("my tickets", as_user="Sean")))
+    assert any(t.startswith(f"**{number}** · ") for t in texts(inbox)), texts(inbox)
     shown = card_of(the_card_reply(await pg.say(f"ticket {number}", as_user="Sean")))
     assert facts(shown)["RCCA"].startswith("Not recorded yet")
     shown = the_card_reply(await pg.say(f"ticket {number}", as_user="Sean"))
@@ -160,6 +147,7 @@ async def test_sean_takes_kevins_escalation_records_the_rcca_and_resolves_it(pg:
     refused = await pg.execute(closure.activity, CLOSURE_SUBMIT, fix, as_user="Sean")
     assert any("RCCA" in t for t in texts(refused.card)), texts(refused.card)
     assert card_title(refused.card).startswith(f"Resolve {number}")
+    assert input_values(refused.card)["summary"] == FIX["summary"]
 
     # He records the RCCA, then resolves it with the customer's confirmation.
     rcca_form = the_card_reply(await pg.say(f"rcca {number}", as_user="Sean"))
