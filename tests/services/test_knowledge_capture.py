@@ -22,7 +22,7 @@ from services.knowledge import (
     why_not_draftable,
 )
 from services.knowledge.content import split_models
-from services.knowledge.query import fts5_any, search_terms
+from services.knowledge.query import Analyzer
 from services.knowledge.rules import edit, publish
 from services.tickets import EventKind, TicketEvent, TicketStatus
 from services.tickets.describe import describe
@@ -174,18 +174,24 @@ def test_only_someone_who_may_publish_edits_or_publishes():
         publish(article(), replace(content, cause=" ", resolution=""), "allison", BESTPACK, LATER)
 
 
-def test_search_terms_are_words_only_without_the_common_ones():
-    assert search_terms('The "conveyor*" (JAMS) and NEAR(jam) -- OR 1=1; BP-500') == (
+def test_terms_are_stemmed_words_without_common_or_incidental_ones():
+    analyzer = Analyzer(BESTPACK.knowledge.synonyms)
+    assert analyzer.terms('The "conveyor*" (JAMS) and NEAR(jam) -- OR 1=1; BP-500') == (
         "conveyor",
-        "jams",
-        "near",
         "jam",
+        "near",
         "bp",
-        "500",
     )
-    assert search_terms("the a of ' \" * ()") == ()
-    assert len(search_terms(" ".join(f"word{i}" for i in range(100)))) == 24
-    assert fts5_any(("near", "or")) == '"near" OR "or"'
+    assert analyzer.terms("the a of ' \" * ()") == ()
+    assert analyzer.terms("down for 20 minutes, the customer said the seals") == ("seal",)
+    assert len(analyzer.terms(" ".join(f"word{i}" for i in range(100)))) == 24
+
+
+def test_the_profiles_synonyms_are_one_term_however_written():
+    analyzer = Analyzer(BESTPACK.knowledge.synonyms)
+    for written in ("photo eye", "Photo-Eye", "photoeye", "sensors", "prox sensor"):
+        assert analyzer.terms(written) == ("~photo_eye",), written
+    assert [analyzer.label(t) for t in analyzer.tokens("the sensors")] == ["photo eye"]
 
 
 def test_article_numbers_and_model_lists_read_the_way_people_type_them():
