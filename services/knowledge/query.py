@@ -100,5 +100,8 @@ class Analyzer:
         return tuple(dict.fromkeys(t.term for t in self.tokens(text)))[:limit]
 
     def label(self, token: Token) -> str:
-        """How a matched term is shown: a synonym group by its first name, a word as written."""
-        return self.labels.get(token.term, token.written)
+        """How a matched term is shown: as written, with its synonym group's name if another."""
+        group = self.labels.get(token.term)
+        if group is None or words(group) == token.written.split():
+            return token.written
+        return f"{group} ({token.written})"

@@ -191,7 +191,7 @@ def test_the_profiles_synonyms_are_one_term_however_written():
     analyzer = Analyzer(BESTPACK.knowledge.synonyms)
     for written in ("photo eye", "Photo-Eye", "photoeye", "sensors", "prox sensor"):
         assert analyzer.terms(written) == ("~photo_eye",), written
-    assert [analyzer.label(t) for t in analyzer.tokens("the sensors")] == ["photo eye"]
+    assert [analyzer.label(t) for t in analyzer.tokens("the sensors")] == ["photo eye (sensors)"]
 
 
 def test_article_numbers_and_model_lists_read_the_way_people_type_them():
