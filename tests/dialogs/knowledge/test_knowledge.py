@@ -102,7 +102,8 @@ async def test_a_fix_worth_an_article_is_drafted_published_found_and_suggested(k
     assert "Similar solved problems" in texts(card)
     assert any(EDITED["title"] in text for text in texts(card))
     why = next(t for t in texts(card) if t.startswith("Matched: "))
-    assert {"conveyor", "infeed", "jams", "film", "roll"} <= set(why.split(" · ")[0][9:].split(", "))
+    matched = set(why.split(" · ")[0].removeprefix("Matched: ").split(", "))
+    assert {"conveyor", "infeed", "jams", "film", "roll"} <= matched
     assert "same machine model" in why
     assert input_values(card) == SIMILAR_CALL
     assert await desk.app[SERVICES].tickets.get("BP-1002") is None

@@ -56,7 +56,9 @@ async def test_a_strong_match_holds_a_call_whose_machine_runs(desk: Desk):
     card = texts(replied_card(held))
     assert "Similar solved problems" in card
     why = next(line for line in card if line.startswith("Matched: "))
-    assert why.startswith("Matched: photo eye (sensor), misreads, cases, infeed · same machine model")
+    terms, model = why.split(" · ")[:2]
+    assert terms == "Matched: photo eye (sensor), misreads, cases, infeed"
+    assert model == "same machine model"
 
 
 async def test_two_incidental_words_are_no_match(desk: Desk):
@@ -66,7 +68,7 @@ async def test_two_incidental_words_are_no_match(desk: Desk):
         **GOOD,
         **RUNS,
         "serial_number": "SN-20003",
-        "issue_description": "Sealer seals open every few minutes; the customer waited 30 minutes.\n"
+        "issue_description": "Sealer seals open every few minutes; they waited 30 minutes.\n"
         "Bags come out unsealed.",
     }
 
