@@ -95,14 +95,21 @@ def article_form_card(
     errors: Mapping[str, str] | None = None,
     *,
     headline: str | None = None,
+    warning: str | None = None,
 ) -> dict:
-    """The article's fields to edit; after a refused save, the same form with errors kept."""
+    """The article's fields to edit; after a refused save, the same form with errors kept.
+
+    `warning` (the source ticket was reopened since the draft was made) is shown on top, and
+    Publish becomes "Publish anyway", which confirms it.
+    """
     values = content_values(article.content) if values is None else values
     errors = errors or {}
     state = "Edit" if article.is_published else "Draft"
     body: list[CardElement] = [heading(f"{article.number} · {state}: {article.content.title}")]
     if headline:
         body.append(_headline(headline))
+    if warning:
+        body.append(TextBlock(text=warning, color="Attention", weight="Bolder", wrap=True))
     source = f"Drafted from {article.source_number}. " if article.source_number else ""
     body.append(
         note(
@@ -115,7 +122,9 @@ def article_form_card(
     if article.is_published:
         actions.append(ExecuteAction(title="Save changes", verb=SAVE, data=_ref(article)))
     else:
-        publish = ExecuteAction(title="Publish", verb=PUBLISH, data=_ref(article))
+        confirm = {"confirm_reopened": True} if warning else {}
+        title = "Publish anyway" if warning else "Publish"
+        publish = ExecuteAction(title=title, verb=PUBLISH, data={**_ref(article), **confirm})
         actions.append(publish.model_copy(update={"style": "positive"}))
         actions.append(ExecuteAction(title="Save draft", verb=SAVE, data=_ref(article)))
     return render(card(body, [*actions, *_ticket_button(article)]))

@@ -22,6 +22,7 @@ from services.knowledge import (
     why_not_draftable,
 )
 from services.knowledge.content import split_models
+from services.knowledge.pleasantries import without_pleasantries
 from services.knowledge.query import Analyzer
 from services.knowledge.rules import edit, publish
 from services.tickets import EventKind, TicketEvent, TicketStatus
@@ -90,6 +91,26 @@ def test_a_draft_takes_the_problem_symptoms_cause_fix_and_model_from_the_ticket(
         ),
         machine_models=("BP-500 Wrapper",),
     )
+
+
+def test_a_draft_leaves_out_what_was_said_to_the_customer_for_courtesy():
+    events = [
+        note("Hello Tom, we are on it: checked the film tension.\nThanks,\nKevin"),
+        note("Hi Dana,\n\nThanks for your patience. The bracket was loose.\n\nBest regards\nKevin"),
+        resolution("Dear Tom, sorry for the trouble. Realigned the infeed photo-eye.\nCheers"),
+    ]
+
+    content = draft_from_ticket(RESOLVED, events)
+
+    assert content.resolution == (
+        "Realigned the infeed photo-eye.\n\nWhat was done:\n- Checked the film tension.\n"
+        "- The bracket was loose."
+    )
+
+
+def test_facts_that_look_like_courtesies_are_kept():
+    for fact in ("Best practice: torque to 12 Nm.", "Thanks to the new belt it ran 200 cases."):
+        assert without_pleasantries(fact) == fact
 
 
 def test_a_ticket_with_little_written_down_still_gives_a_draft_that_fits_the_form():
