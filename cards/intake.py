@@ -67,8 +67,17 @@ def intake_form_card(
     return render(card(body, actions))
 
 
-def intake_summary_card(profile: Profile, ticket: Ticket, *, already_filed: bool = False) -> dict:
-    """What replaces the form once the ticket exists: read-only, with the acknowledgement due."""
+def intake_summary_card(
+    profile: Profile,
+    ticket: Ticket,
+    *,
+    already_filed: bool = False,
+    similar: Sequence[CardElement] = (),
+) -> dict:
+    """What replaces the form once the ticket exists: read-only, with the acknowledgement due.
+
+    `similar`: solved problems that may be related (process 7), shown below the ticket.
+    """
     body: list[CardElement] = [heading(f"Filed {subject(ticket)}")]
     if already_filed:
         body.append(note("This form was already submitted; this is the ticket it created."))
@@ -76,6 +85,7 @@ def intake_summary_card(profile: Profile, ticket: Ticket, *, already_filed: bool
     body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
     # The triage card goes out after this answer: on its way, not yet seen.
     body.append(note("On its way to triage; the acknowledgement is due by the time above."))
+    body.extend(similar)
     open_it = ExecuteAction(title="Open ticket", verb=REFRESH, data={"number": ticket.number})
     return render(card(body, [open_it]))
 

@@ -95,14 +95,21 @@ def article_form_card(
     errors: Mapping[str, str] | None = None,
     *,
     headline: str | None = None,
+    warning: str | None = None,
 ) -> dict:
-    """The article's fields to edit; after a refused save, the same form with errors kept."""
+    """The article's fields to edit; after a refused save, the same form with errors kept.
+
+    `warning` (the source ticket was reopened since the draft was made) is shown on top, and
+    Publish becomes "Publish anyway", which confirms it.
+    """
     values = content_values(article.content) if values is None else values
     errors = errors or {}
     state = "Edit" if article.is_published else "Draft"
     body: list[CardElement] = [heading(f"{article.number} · {state}: {article.content.title}")]
     if headline:
         body.append(_headline(headline))
+    if warning:
+        body.append(TextBlock(text=warning, color="Attention", weight="Bolder", wrap=True))
     source = f"Drafted from {article.source_number}. " if article.source_number else ""
     body.append(
         note(
@@ -115,36 +122,63 @@ def article_form_card(
     if article.is_published:
         actions.append(ExecuteAction(title="Save changes", verb=SAVE, data=_ref(article)))
     else:
-        publish = ExecuteAction(title="Publish", verb=PUBLISH, data=_ref(article))
+        confirm = {"confirm_reopened": True} if warning else {}
+        title = "Publish anyway" if warning else "Publish"
+        publish = ExecuteAction(title=title, verb=PUBLISH, data={**_ref(article), **confirm})
         actions.append(publish.model_copy(update={"style": "positive"}))
         actions.append(ExecuteAction(title="Save draft", verb=SAVE, data=_ref(article)))
     return render(card(body, [*actions, *_ticket_button(article)]))
 
 
+def _why(hit: SearchHit) -> str:
+    """Why the article matched: the terms in common, then what else agreed."""
+    terms = ", ".join(hit.terms)
+    return " · ".join([f"Matched: {terms}" if terms else "", *hit.fields]).strip(" ·")
+
+
+def _article_row(article: Article, details: Sequence[str]) -> Container:
+    draft = "" if article.is_published else " · _draft, not published yet_"
+    items: list[CardElement] = [
+        TextBlock(text=f"**{article.number}** · {article.content.title}{draft}", wrap=True)
+    ]
+    items.extend(note(text) for text in details if text)
+    models = ", ".join(article.content.machine_models)
+    if models:
+        items.append(note(f"Machine models: {models}"))
+    title = "Open article" if article.is_published else "Open draft"
+    items.append(ActionSet(actions=[_open_button(article, title)]))
+    return Container(items=items, separator=True, spacing="Medium")
+
+
 def _hit_rows(hits: Sequence[SearchHit]) -> list[CardElement]:
-    rows: list[CardElement] = []
-    for hit in hits:
-        article = hit.article
-        models = ", ".join(article.content.machine_models)
-        items: list[CardElement] = [
-            TextBlock(text=f"**{article.number}** · {article.content.title}", wrap=True)
-        ]
-        if hit.snippet:
-            items.append(note(shortened(hit.snippet, SNIPPET)))
-        if models:
-            items.append(note(f"Machine models: {models}"))
-        items.append(ActionSet(actions=[_open_button(article)]))
-        rows.append(Container(items=items, separator=True, spacing="Medium"))
-    return rows
+    return [_article_row(hit.article, [shortened(hit.snippet, SNIPPET), _why(hit)]) for hit in hits]
 
 
-def search_results_card(words: str, hits: Sequence[SearchHit], *, partial: bool = False) -> dict:
-    """What `kb <words>` found; `partial`: no article has every word, these have some."""
+def search_results_card(
+    words: str,
+    hits: Sequence[SearchHit],
+    *,
+    partial: bool = False,
+    closest: Sequence[Article] = (),
+    can_draft: bool = False,
+) -> dict:
+    """What `kb <words>` found; `partial`: no article has every term, these have some.
+
+    With no hit, it says so and offers the titles spelled closest, and `kb draft` to whoever
+    may draft articles.
+    """
     body: list[CardElement] = [heading(f"KB: {shortened(words, 80)}")]
     if not hits:
-        body.append(note("No published article has these words. Try fewer or other words."))
+        body.append(note(f"No article matches “{shortened(words, 80)}”."))
+        if closest:
+            body.append(note("The closest titles:", subtle=False))
+            body.extend(_article_row(article, []) for article in closest)
+        if can_draft:
+            body.append(
+                note("Solved it on a ticket? Draft the article from it: `kb draft BP-<number>`.")
+            )
     elif partial:
-        body.append(note("No published article has all of these words; these have some."))
+        body.append(note("No article has all of these words; these have some."))
     body.extend(_hit_rows(hits[:MAX_RESULTS]))
     return render(card(body))
 
@@ -168,14 +202,20 @@ def drafts_card(profile: Profile, drafts: Sequence[Article]) -> dict:
     return render(card(body))
 
 
-def similar_problems(hits: Sequence[SearchHit]) -> list[CardElement]:
-    """The intake form's "Similar solved problems" section, shown before the ticket is filed."""
-    intro = [
-        TextBlock(text="Similar solved problems", weight="Bolder", size="Medium", wrap=True),
-        note(
+def similar_problems(hits: Sequence[SearchHit], *, filed: bool = False) -> list[CardElement]:
+    """Solved problems like this one: before filing (strong matches), or beside the filed ticket."""
+    if filed:
+        title = "Solved problems that may be related"
+        intro = "Not a close match, but worth a look while triage picks this up."
+    else:
+        title = "Similar solved problems"
+        intro = (
             "These published articles look like this problem: check them with the customer "
-            "first. If none fits, press File anyway; everything you typed is kept below.",
-            subtle=False,
-        ),
+            "first. If none fits, press File anyway; everything you typed is kept below."
+        )
+    items: list[CardElement] = [
+        TextBlock(text=title, weight="Bolder", size="Medium", wrap=True),
+        note(intro, subtle=False),
+        *_hit_rows(hits),
     ]
-    return [Container(style="emphasis", items=[*intro, *_hit_rows(hits)], spacing="Medium")]
+    return [Container(style="emphasis", items=items, spacing="Medium")]

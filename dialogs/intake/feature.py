@@ -19,6 +19,7 @@ from dialogs.intake.inputs import IntakeSubmission
 from dialogs.knowledge.feature import similar_solved
 from dialogs.triage.notices import post_triage_card
 from services.forms import check_answers
+from services.knowledge.matching import holds_filing, is_urgent
 from services.profile import FieldRole
 from services.tickets import TicketRuleError, check_draft, draft_from_answers
 
@@ -48,9 +49,10 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
         )
     try:
         draft = check_draft(draft_from_answers(profile, check.values), profile)
-        # Before filing: the same problem may be solved already (process 7), asked once.
+        # The same problem may be solved already (process 7): a strong match is offered before
+        # filing, once, unless the call is urgent; any other match goes beside the filed ticket.
         similar = [] if data.seen_suggestions else await similar_solved(turn, draft)
-        if similar:
+        if holds_filing(similar, urgent=is_urgent(profile, draft, data.answers)):
             card = intake_form_card(
                 profile, data.form_id, data.answers, similar=similar_problems(similar)
             )
@@ -68,7 +70,9 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
         return ActionResult(card=intake_form_card(profile, data.form_id, data.answers, errors))
     if created:
         await post_triage_card(turn, ticket)
-    return ActionResult(card=intake_summary_card(profile, ticket, already_filed=not created))
+    beside = similar_problems(similar, filed=True) if similar else []
+    card = intake_summary_card(profile, ticket, already_filed=not created, similar=beside)
+    return ActionResult(card=card)
 
 
 @feature.action(CANCEL_VERB, model=IntakeSubmission)

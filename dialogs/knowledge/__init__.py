@@ -15,9 +15,12 @@ States of an article:
   owner gets it only once they open the app.
 - Drafts are seen and edited only by those who may publish (publish_kb, from the caller's
   roster roles, never from card data); published articles by everyone.
-- Finding articles: `kb <words>` (published articles with every word, else the closest),
-  `kb KB-<n>`, and intake's "Similar solved problems" before a ticket is filed
-  (similar_solved, used by dialogs.intake).
+- Finding articles: `kb <words>` (ranked by services.knowledge.ranking: articles with every
+  term, else some, else the closest titles; drafts too, marked, for those who may publish),
+  `kb KB-<n>`, and intake's "Similar solved problems" (similar_solved, used by
+  dialogs.intake): a strong match before filing unless the call is urgent, any other beside
+  the filed ticket (services.knowledge.matching).
+- Publishing a draft whose ticket was reopened after drafting asks for "Publish anyway".
 
 Commands: `kb <words>`, `kb KB-<n>`, `kb draft <ticket>`, `kb drafts`.
 Card verbs: kb.open, kb.edit, kb.save, kb.publish (the article cards), ticket.kb_article (the

@@ -12,7 +12,7 @@ from cards.forms import GENERAL
 from cards.knowledge import EDIT, OPEN, PUBLISH, SAVE, article_form_card
 from dialogs.knowledge.feature import feature, record_step, visible_article
 from dialogs.knowledge.inputs import ArticleInputs, ArticleRef
-from dialogs.knowledge.views import article_view
+from dialogs.knowledge.views import article_view, reopen_warning
 from dialogs.shared.tickets import now, refused
 from services.knowledge import (
     Article,
@@ -35,7 +35,10 @@ async def open_article(turn: Turn, data: ArticleRef) -> ActionResult:
     article, problem = await visible_article(turn, data.article_id)
     if article is None:
         return refused(problem or "")
-    await turn.send_card(article_view(turn, article), summary=article.content.title)
+    warning = await reopen_warning(turn, article)
+    await turn.send_card(
+        article_view(turn, article, warning=warning), summary=article.content.title
+    )
     return ActionResult(message=f"{article.number} is open below.")
 
 
@@ -72,6 +75,9 @@ async def _store(turn: Turn, data: ArticleInputs, *, publishing: bool) -> Action
         return ActionResult(card=article_form_card(profile, article, typed, errors))
     if article.version != data.version:
         return _changed_meanwhile(turn, article, typed, content, publishing)
+    warning = await reopen_warning(turn, article) if publishing else None
+    if warning and not data.confirm_reopened:
+        return ActionResult(card=article_form_card(profile, article, typed, warning=warning))
     command = rules.publish if publishing else rules.edit
     try:
         changed = command(article, content, turn.caller.id, profile, now(turn))

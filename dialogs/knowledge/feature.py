@@ -15,13 +15,13 @@ from dialogs.knowledge.views import article_view
 from dialogs.shared.tickets import now
 from services.knowledge import Article, SearchHit, article_id, knowledge_step, names_an_article
 from services.knowledge.capture import Step
+from services.knowledge.matching import RELEVANT, SIMILAR_TERMS
 from services.profile import Capability
 from services.tickets import StaleTicket, Ticket, TicketDraft
 
 feature = Feature("knowledge")
 log = logging.getLogger(__name__)
 SUGGESTIONS = 3  # on the intake form: a short list people read, not a search page
-SIMILAR_WORDS = 2  # shared words that make a solved problem "similar" (one is chance)
 
 
 async def visible_article(turn: Turn, number: int) -> tuple[Article | None, str | None]:
@@ -37,12 +37,14 @@ async def visible_article(turn: Turn, number: int) -> tuple[Article | None, str 
 
 
 async def similar_solved(turn: Turn, draft: TicketDraft) -> list[SearchHit]:
-    """Published articles like a ticket about to be filed, the same machine model first."""
+    """Published articles like a ticket about to be filed, best first (see knowledge.matching)."""
     return await turn.services.knowledge.search(
-        draft.description or draft.subject,
+        f"{draft.subject}\n{draft.description}",
         limit=SUGGESTIONS,
-        min_terms=SIMILAR_WORDS,
+        min_terms=SIMILAR_TERMS,
+        min_coverage=RELEVANT,
         machine_model=draft.machine_model,
+        issue_type=draft.issue_type,
     )
 
 
@@ -78,12 +80,14 @@ async def search_command(turn: Turn, args: str) -> None:
             return
         await turn.send_card(article_view(turn, article), summary=article.content.title)
         return
-    kb = turn.services.knowledge
-    hits, partial = await kb.search(words, limit=MAX_RESULTS), False
+    kb, drafts = turn.services.knowledge, turn.can(Capability.PUBLISH_KB)
+    hits, partial = await kb.search(words, limit=MAX_RESULTS, drafts=drafts), False
     if not hits:
-        hits = await kb.search(words, limit=MAX_RESULTS, min_terms=1)
+        hits = await kb.search(words, limit=MAX_RESULTS, min_terms=1, drafts=drafts)
         partial = bool(hits)
-    await turn.send_card(search_results_card(words, hits, partial=partial), summary=f"KB: {words}")
+    closest = [] if hits else await kb.closest(words, drafts=drafts)
+    card = search_results_card(words, hits, partial=partial, closest=closest, can_draft=drafts)
+    await turn.send_card(card, summary=f"KB: {words}")
 
 
 # The flows register their commands and verbs on this feature when imported.

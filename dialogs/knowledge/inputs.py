@@ -29,6 +29,7 @@ class ArticleInputs(ArticleRef):
     cause: FormText | None = None
     resolution: FormText | None = None
     machine_models: FormText | None = None
+    confirm_reopened: bool = False  # "Publish anyway": the source ticket was reopened since
 
     def typed(self) -> dict[str, str | None]:
         """The fields as the person typed them, to show again on a refused form."""

@@ -12,6 +12,7 @@ from typing import Literal
 
 from services.knowledge.content import fitted
 from services.knowledge.model import Article, ArticleContent
+from services.knowledge.pleasantries import without_pleasantries
 from services.tickets import Change, EventKind, Ticket, TicketEvent, TicketStatus
 from services.tickets.history import event, touched
 
@@ -37,14 +38,15 @@ def why_not_draftable(ticket: Ticket) -> str | None:
 def _problem_and_symptoms(ticket: Ticket) -> tuple[str, str]:
     # Intake makes the description's first line the subject: that line is the problem as the
     # customer put it, the rest (alarm codes, what was tried) the symptoms.
-    lines = [line.rstrip() for line in ticket.description.strip().splitlines()]
+    lines = [line.rstrip() for line in without_pleasantries(ticket.description).splitlines()]
     if not lines:
         return ticket.subject, ""
     return lines[0].strip(), "\n".join(lines[1:]).strip()
 
 
 def _steps(events: Sequence[TicketEvent]) -> str:
-    notes = [e.body.strip() for e in events if e.kind is EventKind.NOTE and (e.body or "").strip()]
+    notes = [without_pleasantries(e.body or "") for e in events if e.kind is EventKind.NOTE]
+    notes = [note for note in notes if note]
     return "\n".join(f"- {note}" for note in notes[-MAX_NOTES:])
 
 
@@ -53,7 +55,7 @@ def draft_from_ticket(ticket: Ticket, events: Sequence[TicketEvent]) -> ArticleC
     problem, symptoms = _problem_and_symptoms(ticket)
     resolved = last_resolution(events)
     after = dict(resolved.after or {}) if resolved else {}
-    summary = (resolved.body or "").strip() if resolved else ""
+    summary = without_pleasantries(resolved.body or "") if resolved else ""
     steps = _steps(events)
     resolution = f"{summary}\n\nWhat was done:\n{steps}" if steps else summary
     model = (ticket.machine_model or "").strip()
@@ -65,11 +67,28 @@ def draft_from_ticket(ticket: Ticket, events: Sequence[TicketEvent]) -> ArticleC
             title=title,
             problem=problem,
             symptoms=symptoms,
-            cause=str(after.get("root_cause") or ""),
+            cause=without_pleasantries(str(after.get("root_cause") or "")),
             resolution=resolution.strip(),
             machine_models=(model,) if model else (),
         )
     )
+
+
+def reopened_since_drafted(events: Sequence[TicketEvent], article: Article) -> TicketEvent | None:
+    """The latest reopening after the article was drafted: the fix it describes may not hold."""
+    # The timeline's order, not clock times: a reopen in the same second still comes after.
+    drafted = next(
+        (
+            i
+            for i, e in enumerate(events)
+            if e.kind is EventKind.KNOWLEDGE
+            and (e.after or {}).get("article") == article.number
+            and (e.after or {}).get("step") == "drafted"
+        ),
+        None,
+    )
+    later = events[drafted + 1 :] if drafted is not None else []
+    return next((e for e in reversed(later) if e.kind is EventKind.REOPENED), None)
 
 
 def knowledge_step(

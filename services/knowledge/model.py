@@ -48,6 +48,7 @@ class Article:
     published_by: str | None = None
     published_at: datetime | None = None
     version: int = 1
+    source_issue_type: str | None = None  # the source ticket's, so matching can weigh it
 
     @property
     def number(self) -> str:
@@ -62,11 +63,19 @@ class Article:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """A published article a search found: a short excerpt and how many query words it has."""
+    """An article a search found, and why: the terms in common and what else agreed."""
 
     article: Article
     snippet: str
-    matched_terms: int
+    terms: tuple[str, ...] = ()  # as the query wrote them; a synonym group by its first name
+    fields: tuple[str, ...] = ()  # "same machine model", "same issue type"
+    score: float = 0.0  # BM25F: orders the hits of one search
+    coverage: float = 0.0  # 0..1: how much of the query (or of the title) the article shares
+
+    @property
+    def matched_terms(self) -> int:
+        """How many of the query's terms the article has."""
+        return len(self.terms)
 
 
 class KnowledgeRuleError(Exception):

@@ -54,11 +54,19 @@ class KnowledgeBase(Protocol):
         *,
         limit: int = 5,
         min_terms: int | None = None,
+        min_coverage: float = 0.0,
         machine_model: str | None = None,
+        issue_type: str | None = None,
+        drafts: bool = False,
     ) -> list[SearchHit]:
-        """Published articles with the words of `text`, best first.
+        """Published articles (and drafts when `drafts`) sharing the terms of `text`, best first.
 
-        Every word must match unless `min_terms` says how many suffice; among equally good
-        matches, articles about `machine_model` come first.
+        Every term must match unless `min_terms` says how many suffice; `min_coverage` drops
+        hits that share too little of the query or of their title. The same machine model and
+        issue type rank higher and count towards coverage; the model's words are not terms.
         """
+        ...
+
+    async def closest(self, text: str, *, limit: int = 3, drafts: bool = False) -> list[Article]:
+        """Articles whose titles are spelled most like `text`, for when none has its terms."""
         ...

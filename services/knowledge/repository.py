@@ -23,12 +23,11 @@ from services.knowledge.model import (
     SearchHit,
     StaleArticle,
 )
-from services.knowledge.query import search_terms
-from services.knowledge.search import STATEMENTS
+from services.knowledge.query import Analyzer
+from services.knowledge.ranking import Ranking, closest_titles
 from services.profile import Profile
 
 _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
-CANDIDATES = 4  # rows fetched per result wanted, so the machine model can reorder them
 
 
 def _content_values(content: ArticleContent) -> dict[str, Any]:
@@ -66,25 +65,26 @@ def article_from_row(row: Mapping[str, Any]) -> Article:
         published_by=row["published_by"],
         published_at=row["published_at"],
         version=row["version"],
+        source_issue_type=row["source_issue_type"],
     )
 
 
-def _same_model(article: Article, model: str | None) -> bool:
-    wanted = " ".join((model or "").split()).casefold()
-    return bool(wanted) and any(m.casefold() == wanted for m in article.content.machine_models)
-
-
 class EmbeddedKnowledgeBase:
-    """The local database as the knowledge base: a profile's articles, full-text searched."""
+    """The local database as the knowledge base: a profile's articles, ranked in process."""
 
     def __init__(self, db: Database, profile: Profile) -> None:
         self._db = db
         self._profile = profile.name
+        self._analyzer = Analyzer(profile.knowledge.synonyms)
 
     def _select(self) -> Select[Any]:
         """Every article column plus the source ticket's number, for this profile."""
         return (
-            select(*kb_articles.c, tickets.c.number.label("source_number"))
+            select(
+                *kb_articles.c,
+                tickets.c.number.label("source_number"),
+                tickets.c.issue_type.label("source_issue_type"),
+            )
             .select_from(
                 kb_articles.outerjoin(tickets, tickets.c.id == kb_articles.c.source_ticket_id)
             )
@@ -185,27 +185,37 @@ class EmbeddedKnowledgeBase:
                 raise StaleArticle(article.id, expected_version, found)
         return replace(article, version=version)
 
+    async def _articles(self, drafts: bool) -> list[Article]:
+        query = self._select().order_by(kb_articles.c.id)
+        if not drafts:
+            query = query.where(kb_articles.c.status == ArticleStatus.PUBLISHED.value)
+        async with self._db.engine.connect() as connection:
+            rows = (await connection.execute(query)).mappings().all()
+        return [article_from_row(row) for row in rows]
+
     async def search(
         self,
         text: str,
         *,
         limit: int = 5,
         min_terms: int | None = None,
+        min_coverage: float = 0.0,
         machine_model: str | None = None,
+        issue_type: str | None = None,
+        drafts: bool = False,
     ) -> list[SearchHit]:
-        """Published articles with the words of `text`, best first (see KnowledgeBase)."""
-        terms = search_terms(text)
-        if not terms or limit < 1:
+        """Articles sharing the terms of `text`, best first (see KnowledgeBase)."""
+        # The machine model counts as a field of its own, not as words in common.
+        model_terms = set(self._analyzer.terms(machine_model or ""))
+        query = [t for t in self._analyzer.tokens(text) if t.term not in model_terms]
+        wanted = len({t.term for t in query})
+        if not wanted or limit < 1:
             return []
-        needed = len(terms) if min_terms is None else max(1, min(min_terms, len(terms)))
-        statement = STATEMENTS[self._db.dialect](self._profile, terms, limit * CANDIDATES)
-        async with self._db.engine.connect() as connection:
-            rows = (await connection.execute(statement)).mappings().all()
-        hits = [
-            SearchHit(article_from_row(row), row["snippet"] or "", row["matched"])
-            for row in rows
-            if row["matched"] >= needed
-        ]
-        # Stable: within one number of matched words the engine's ranking stays.
-        hits.sort(key=lambda h: (-h.matched_terms, not _same_model(h.article, machine_model)))
-        return hits[:limit]
+        needed = wanted if min_terms is None else max(1, min(min_terms, wanted))
+        ranking = Ranking(self._analyzer, await self._articles(drafts))
+        hits = ranking.rank(query, machine_model=machine_model, issue_type=issue_type)
+        return [h for h in hits if h.matched_terms >= needed and h.coverage >= min_coverage][:limit]
+
+    async def closest(self, text: str, *, limit: int = 3, drafts: bool = False) -> list[Article]:
+        """Articles whose titles look most like `text`, for when no article has its words."""
+        return closest_titles(text, await self._articles(drafts), limit)

@@ -20,6 +20,7 @@ from services.profile.forms import (
 )
 from services.profile.hours import BusinessHours
 from services.profile.index import Index, build_index
+from services.profile.knowledge import KnowledgeSettings
 from services.profile.policy import (
     ASSIGNEE,
     Channels,
@@ -61,6 +62,7 @@ class Profile(Frozen):
     closure: ClosurePolicy
     scorecard: Scorecard | None = None
     channels: Channels = Channels()
+    knowledge: KnowledgeSettings = KnowledgeSettings()
 
     _ix: Index = PrivateAttr()
 

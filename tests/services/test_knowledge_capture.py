@@ -22,7 +22,8 @@ from services.knowledge import (
     why_not_draftable,
 )
 from services.knowledge.content import split_models
-from services.knowledge.query import fts5_any, search_terms
+from services.knowledge.pleasantries import without_pleasantries
+from services.knowledge.query import Analyzer
 from services.knowledge.rules import edit, publish
 from services.tickets import EventKind, TicketEvent, TicketStatus
 from services.tickets.describe import describe
@@ -90,6 +91,26 @@ def test_a_draft_takes_the_problem_symptoms_cause_fix_and_model_from_the_ticket(
         ),
         machine_models=("BP-500 Wrapper",),
     )
+
+
+def test_a_draft_leaves_out_what_was_said_to_the_customer_for_courtesy():
+    events = [
+        note("Hello Tom, we are on it: checked the film tension.\nThanks,\nKevin"),
+        note("Hi Dana,\n\nThanks for your patience. The bracket was loose.\n\nBest regards\nKevin"),
+        resolution("Dear Tom, sorry for the trouble. Realigned the infeed photo-eye.\nCheers"),
+    ]
+
+    content = draft_from_ticket(RESOLVED, events)
+
+    assert content.resolution == (
+        "Realigned the infeed photo-eye.\n\nWhat was done:\n- Checked the film tension.\n"
+        "- The bracket was loose."
+    )
+
+
+def test_facts_that_look_like_courtesies_are_kept():
+    for fact in ("Best practice: torque to 12 Nm.", "Thanks to the new belt it ran 200 cases."):
+        assert without_pleasantries(fact) == fact
 
 
 def test_a_ticket_with_little_written_down_still_gives_a_draft_that_fits_the_form():
@@ -174,18 +195,24 @@ def test_only_someone_who_may_publish_edits_or_publishes():
         publish(article(), replace(content, cause=" ", resolution=""), "allison", BESTPACK, LATER)
 
 
-def test_search_terms_are_words_only_without_the_common_ones():
-    assert search_terms('The "conveyor*" (JAMS) and NEAR(jam) -- OR 1=1; BP-500') == (
+def test_terms_are_stemmed_words_without_common_or_incidental_ones():
+    analyzer = Analyzer(BESTPACK.knowledge.synonyms)
+    assert analyzer.terms('The "conveyor*" (JAMS) and NEAR(jam) -- OR 1=1; BP-500') == (
         "conveyor",
-        "jams",
-        "near",
         "jam",
+        "near",
         "bp",
-        "500",
     )
-    assert search_terms("the a of ' \" * ()") == ()
-    assert len(search_terms(" ".join(f"word{i}" for i in range(100)))) == 24
-    assert fts5_any(("near", "or")) == '"near" OR "or"'
+    assert analyzer.terms("the a of ' \" * ()") == ()
+    assert analyzer.terms("down for 20 minutes, the customer said the seals") == ("seal",)
+    assert len(analyzer.terms(" ".join(f"word{i}" for i in range(100)))) == 24
+
+
+def test_the_profiles_synonyms_are_one_term_however_written():
+    analyzer = Analyzer(BESTPACK.knowledge.synonyms)
+    for written in ("photo eye", "Photo-Eye", "photoeye", "sensors", "prox sensor"):
+        assert analyzer.terms(written) == ("~photo_eye",), written
+    assert [analyzer.label(t) for t in analyzer.tokens("the sensors")] == ["photo eye (sensors)"]
 
 
 def test_article_numbers_and_model_lists_read_the_way_people_type_them():

@@ -50,11 +50,23 @@ DRAFT = Article(
 PUBLISHED = replace(
     DRAFT, status=ArticleStatus.PUBLISHED, published_by="allison", published_at=AT, version=3
 )
-HIT = SearchHit(PUBLISHED, "When the film roll changes the **conveyor** **jams**.", 2)
+HIT = SearchHit(
+    PUBLISHED,
+    "When the film roll changes the **conveyor** **jams**.",
+    ("conveyor", "jams"),
+    ("same machine model",),
+)
+DRAFT_HIT = SearchHit(DRAFT, "The **photo-eye** misreads.", ("photo eye (sensor)",))
 LONG_HITS = [
-    SearchHit(replace(PUBLISHED, id=i, content=LONGEST), "**jam** " * 200, 3)
+    SearchHit(
+        replace(PUBLISHED, id=i, content=LONGEST),
+        "**jam** " * 200,
+        tuple(f"term{n}" * 4 for n in range(24)),
+        ("same machine model", "same issue type"),
+    )
     for i in range(MAX_RESULTS + 5)
 ]
+REOPENED = "BP-1001 was reopened Mon 7 Dec 09:00, after this draft was made: check it."
 MANY_DRAFTS = [
     replace(DRAFT, id=i, content=LONGEST, created_at=AT + timedelta(days=i)) for i in range(40)
 ]
@@ -70,6 +82,7 @@ EXAMPLES = {
     "article_form_card": [
         lambda: article_form_card(PROFILE, DRAFT, headline="New draft from BP-1001."),
         lambda: article_form_card(PROFILE, PUBLISHED),
+        lambda: article_form_card(PROFILE, DRAFT, warning=REOPENED),
         lambda: article_form_card(
             PROFILE, replace(DRAFT, content=LONGEST), TYPED, ERRORS | {"": "Allison changed it."}
         ),
@@ -77,6 +90,8 @@ EXAMPLES = {
     "search_results_card": [
         lambda: search_results_card("conveyor jam", [HIT]),
         lambda: search_results_card("sealer", []),
+        lambda: search_results_card("sensor", [DRAFT_HIT]),
+        lambda: search_results_card("infed", [], closest=MANY_DRAFTS[:3], can_draft=True),
         lambda: search_results_card("jam " * 100, LONG_HITS, partial=True),
     ],
     "drafts_card": [

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.keys import SERVICES
 from cards.closure import CLOSURE_SUBMIT
 from cards.knowledge import EDIT, OPEN, PUBLISH, SAVE
-from cards.ticket import KB_ARTICLE, RESOLVE
+from cards.ticket import KB_ARTICLE, REOPEN, RESOLVE
 from services.knowledge import ArticleStatus
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
@@ -169,3 +169,27 @@ async def test_kevin_is_told_when_allison_will_get_the_draft_only_once_she_opens
     assert [titles(card) for card in opened.cards if held in texts(card)] == [
         ["Publish", "Save draft", "Open ticket"]
     ]
+
+
+async def test_a_draft_whose_ticket_was_reopened_since_asks_before_it_is_published(desk: Desk):
+    people = await team(desk)
+    draft = card_in(await resolve_worth_an_article(desk, people), people.allison)
+    ticket = (await people.allison.says("ticket BP-1001")).last
+    await people.allison.executes(
+        ticket, REOPEN, number="BP-1001", reason="Jams again", source="staff"
+    )
+
+    asked = replied_card(
+        await people.allison.executes(draft, PUBLISH, **button(draft.card, PUBLISH), **EDITED)
+    )
+
+    warning = next(t for t in texts(asked) if "reopened" in t)
+    assert warning.startswith("BP-1001 was reopened") and "may not have held" in warning
+    assert "Publish anyway" in titles(asked)
+    assert input_values(asked)["cause"] == EDITED["cause"]
+    assert (await desk.app[SERVICES].knowledge.get(1)).status is ArticleStatus.DRAFT
+    confirm = button(asked, PUBLISH)
+    assert confirm["confirm_reopened"] is True
+    published = await people.allison.executes(draft, PUBLISH, **confirm, **EDITED)
+    assert texts(replied_card(published))[1].startswith("Published")
+    assert (await desk.app[SERVICES].knowledge.get(1)).status is ArticleStatus.PUBLISHED

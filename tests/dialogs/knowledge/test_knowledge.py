@@ -40,6 +40,8 @@ SIMILAR_CALL = {
     "company": "Brook Dairy",
     "serial_number": "SN-77801",
     "issue_description": "Conveyor at the infeed jams every time they change the film roll.",
+    "production_impact": "false",
+    "priority": "normal",
 }
 
 
@@ -63,7 +65,7 @@ async def test_a_fix_worth_an_article_is_drafted_published_found_and_suggested(k
 
     # 2. A draft is nobody's answer yet: search does not find it.
     nothing = await people.jordan.says("kb conveyor jam")
-    assert "No published article has these words." in " ".join(texts(nothing.card))
+    assert "No article matches “conveyor jam”." in texts(nothing.card)
 
     # 3. Allison edits: a blank title comes back with everything else she typed.
     ref = button(draft.card, PUBLISH)
@@ -93,11 +95,16 @@ async def test_a_fix_worth_an_article_is_drafted_published_found_and_suggested(k
     assert texts(opened.card)[0] == f"KB-1 · {EDITED['title']}"
     assert "Edit" not in titles(opened.card)
 
-    # 6. The next similar call: intake shows the article before filing, keeping every value.
+    # 6. The next similar call (the machine runs): a strong match is shown before filing,
+    # with why it matched, keeping every value.
     form, suggested = await file_call(people.mary, SIMILAR_CALL)
     card = replied_card(suggested)
     assert "Similar solved problems" in texts(card)
     assert any(EDITED["title"] in text for text in texts(card))
+    why = next(t for t in texts(card) if t.startswith("Matched: "))
+    matched = set(why.split(" · ")[0].removeprefix("Matched: ").split(", "))
+    assert {"conveyor", "infeed", "jams", "film", "roll"} <= matched
+    assert "same machine model" in why
     assert input_values(card) == SIMILAR_CALL
     assert await desk.app[SERVICES].tickets.get("BP-1002") is None
     submit = button(card, SUBMIT_VERB)
@@ -135,4 +142,4 @@ async def test_search_syntax_in_what_people_type_does_not_break_kb(kb_desk: Desk
     if "conveyor" in typed:
         assert EDITED["title"] in shown
     else:  # only "or" and "1": no word to search for (or none an article has)
-        assert "No published article has these words." in shown
+        assert "No article matches" in shown
