@@ -107,7 +107,7 @@ async def open_closure_card(turn: Turn, data: TicketRef) -> ActionResult:
         return refused(problem or "")
     problem = may_resolve(turn, ticket)
     if problem:
-        return await refusal_result(turn, ticket, problem, refresh=True)
+        return await refusal_result(turn, ticket, problem)
     return ActionResult(card=await _closure_form(turn, ticket))
 
 

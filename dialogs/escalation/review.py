@@ -17,7 +17,7 @@ from dialogs.escalation.inputs import DecisionInputs
 from dialogs.escalation.notices import tell_outcome, update_other_reviews
 from dialogs.escalation.views import review_card
 from dialogs.shared.tickets import find_ticket, now, refused
-from services.escalations import Decision, Escalation
+from services.escalations import Decision, Escalation, EscalationStatus
 from services.escalations.workflow import accept, ask_for_information
 from services.profile import Capability
 from services.tickets import Ticket
@@ -42,9 +42,11 @@ async def _decide(
         lambda: turn.services.escalations.decide(decide(ticket, found), ticket.version),
     )
     if saved is None:
-        # An old card (decided meanwhile, or raced): the review as it stands now, and why.
         current = await turn.services.tickets.get(ticket.number) or ticket
         latest = await turn.services.escalations.get(found.id) or found
+        if latest.status is EscalationStatus.REQUESTED and current.version == ticket.version:
+            return refused(refusal or "")  # a mistake in the form: the card stays as typed
+        # An old card (decided meanwhile, or raced): the review as it stands now, and why.
         return ActionResult(card=review_card(turn, current, latest, refusal or ""))
     decided_ticket, decided = saved
     text = f"{outcome(decided_ticket, decided)} {await tell_outcome(turn, decided_ticket, decided)}"

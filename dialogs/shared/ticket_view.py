@@ -151,9 +151,12 @@ async def act_on(
 async def refusal_result(
     turn: Turn, ticket: Ticket, refusal: str, *, refresh: bool = False
 ) -> ActionResult:
-    """A refused card action: the reason, with the current card if the ticket moved on meanwhile
-    or with `refresh` (a button of an old card: the card shows what is true now)."""
+    """A refused card action: the reason, with the current card if the ticket moved on meanwhile,
+    waits for Engineering's answer (only an old card offers a move then), or with `refresh`."""
     current = await turn.services.tickets.get(ticket.number)
-    if current is not None and (refresh or current.version != ticket.version):
+    stale = current is not None and (
+        refresh or current.version != ticket.version or current.status is TicketStatus.ESCALATED
+    )
+    if current is not None and stale:
         return ActionResult(card=await ticket_view(turn, current, headline=refusal))
     return refused(refusal)

@@ -183,7 +183,6 @@ async def set_status(turn: Turn, data: StatusInputs) -> ActionResult:
         lambda t, actor, profile, at: change_status(
             t, actor, profile, at, data.status, note=data.status_note
         ),
-        refresh=True,
     )
     if isinstance(acted, ActionResult):
         return acted

@@ -97,10 +97,15 @@ async def test_a_complete_handoff_escalates_the_ticket_and_reaches_allison(desk:
     assert facts(review)["Software"] == "PLC 2.14, HMI 5.2"
     assert COMPLETE["containment"] in texts(review)
     assert buttons(review) == ["Accept and assign", "Ask for more info", "Open ticket"]
-    # The routing's fit for an electrical problem is pre-selected; Kevin is not offered.
+    # The routing's fit for an electrical problem is pre-selected, among the engineers with
+    # their skills (Kevin too, who may keep it); Jordan, the service technician, is not offered.
     picker = review["actions"][0]["card"]["body"][0]
     assert picker["value"] == "sean"
-    assert "kevin" not in [choice["value"] for choice in picker["choices"]]
+    assert [choice["value"] for choice in picker["choices"]] == ["kevin", "sean", "ezechiel"]
+    assert picker["choices"][1]["title"] == (
+        "Sean (Electrical Engineer): Electrical systems, Sensors, Motors, Wiring, "
+        "Electrical cabinet"
+    )
     assert (await timeline_lines(desk, "BP-1001"))[-1] == (
         f"Kevin set it to Escalated to Engineering: {COMPLETE['help_needed']}"
     )
