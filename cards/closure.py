@@ -21,9 +21,9 @@ from microsoft_teams.cards import (
 from microsoft_teams.cards import Choice as CardChoice
 
 from cards.fit import fact_pairs, subject
-from cards.forms import form_inputs
+from cards.forms import FIX_BANNER, form_inputs
 from cards.render import card, heading, note, render
-from cards.ticket import REFRESH
+from cards.ticket import RCCA, REFRESH
 from services.forms.bounds import LINE, characters
 from services.profile import Choice, FieldKind, FormField, Profile
 from services.tickets import ConfirmationChannel, Ticket
@@ -64,10 +64,12 @@ CLOSURE_FIELDS = (
         label="Customer confirmation",
         kind=FieldKind.CHOICE,
         required=True,
+        # Short titles: a compact choice set cuts long ones off in Teams.
         choices=(
-            Choice(key=CONFIRMED, label="The customer confirmed the fix: close it now"),
-            Choice(key=ASK, label="Ask the customer, and keep it resolved until they answer"),
+            Choice(key=CONFIRMED, label="Confirmed: close it now"),
+            Choice(key=ASK, label="Not yet: ask the customer"),
         ),
+        help="Not yet keeps it resolved until the customer answers.",
     ),
     FormField(
         id="confirmed_by",
@@ -96,8 +98,11 @@ def closure_card(
     ticket: Ticket,
     values: Mapping[str, Any] | None = None,
     errors: Mapping[str, str] | None = None,
+    *,
+    rcca_missing: bool = False,
 ) -> dict:
-    """The closure form; after a refused submission, the same form with errors and values kept."""
+    """The closure form; after a refused submission, the same form with errors and values kept,
+    each problem under its field and named on top. `rcca_missing` adds the RCCA button."""
     values, errors = values or {}, errors or {}
     days = profile.closure.auto_close_after_business_days
     body: list[CardElement] = [
@@ -107,20 +112,26 @@ def closure_card(
             "without an answer."
         ),
     ]
-    body.extend(form_inputs(profile, CLOSURE_FIELDS, values, errors))
+    marked = [spec.label for spec in CLOSURE_FIELDS if spec.id in errors]
+    banner = f"Not resolved yet: see {', '.join(marked)} below." if marked else FIX_BANNER
+    body.extend(form_inputs(profile, CLOSURE_FIELDS, values, errors, banner=banner))
     actions = [
         _button("Resolve", CLOSURE_SUBMIT, ticket.number).model_copy(update={"style": "positive"}),
-        _button("Back to the ticket", REFRESH, ticket.number, "none"),
     ]
+    if rcca_missing:
+        actions.append(_button("Record RCCA", RCCA, ticket.number, "none"))
+    actions.append(_button("Back to the ticket", REFRESH, ticket.number, "none"))
     return render(card(body, actions))
 
 
-def _confirmation_inputs() -> list[CardElement]:
+def _confirmation_inputs(contact: str | None) -> list[CardElement]:
+    """Who confirmed (the ticket's contact to start with) and how."""
     channels = [CardChoice(title=label, value=key.value) for key, label in CHANNELS.items()]
     return [
         TextInput(
             id="confirmed_by",
             label="Confirmed by (who at the customer)",
+            value=contact[:LINE] if contact else None,
             is_required=True,
             error_message="Say who confirmed the fix.",
             max_length=LINE,
@@ -136,10 +147,12 @@ def _confirmation_inputs() -> list[CardElement]:
     ]
 
 
-def confirm_form(number: str) -> ShowCardAction:
-    """'Customer confirmed' on a resolved ticket: who confirmed and how, then it closes."""
+def confirm_form(number: str, contact: str | None = None) -> ShowCardAction:
+    """'Customer confirmed' on a resolved ticket: who confirmed (`contact` to start with) and
+    how, then it closes."""
     save = _button("Close ticket", CONFIRM, number)
-    return ShowCardAction(title="Customer confirmed", card=card(_confirmation_inputs(), [save]))
+    inputs = _confirmation_inputs(contact)
+    return ShowCardAction(title="Customer confirmed", card=card(inputs, [save]))
 
 
 def close_card(ticket: Ticket) -> dict:
@@ -147,7 +160,7 @@ def close_card(ticket: Ticket) -> dict:
     body = [
         heading(f"Close {subject(ticket)}"),
         note("A ticket closes on the customer's confirmation: record who confirmed, and how."),
-        *_confirmation_inputs(),
+        *_confirmation_inputs(ticket.contact_name),
     ]
     actions = [
         _button("Close ticket", CONFIRM, ticket.number),
@@ -180,6 +193,6 @@ def reminder_card(profile: Profile, ticket: Ticket, days: int) -> dict:
     ]
     actions = [
         _button("Open ticket", REFRESH, ticket.number, "none"),
-        confirm_form(ticket.number),
+        confirm_form(ticket.number, ticket.contact_name),
     ]
     return render(card(body, actions))

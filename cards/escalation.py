@@ -16,6 +16,7 @@ from microsoft_teams.cards import (
     ShowCardAction,
     TextBlock,
     TextInput,
+    ToggleInput,
 )
 from microsoft_teams.cards import Choice as CardChoice
 
@@ -32,6 +33,7 @@ from services.tickets.rules import name_of
 ESCALATION_SUBMIT = "escalation.submit"
 ESCALATION_ACCEPT = "escalation.accept"
 ESCALATION_INFO = "escalation.info"
+_CHOICE = 120  # an engineer choice: name, title and skills on a line or two
 _LONG = ("symptoms", "steps_tried", "suspected_cause", "containment", "help_needed")
 
 
@@ -105,48 +107,54 @@ def handoff_elements(profile: Profile, ticket: Ticket, escalation: Escalation) -
     return body
 
 
-def _engineer_choices(people: Sequence[Person]) -> list[CardChoice]:
-    return [CardChoice(title=f"{p.name} ({p.title})", value=p.id) for p in people]
+def _engineer_choice(profile: Profile, person: Person) -> CardChoice:
+    """ "Sean (Electrical Engineer): Electrical systems, Sensors, Motors…": who knows what."""
+    skills = ", ".join(profile.skill(key).label for key in person.skills)
+    title = f"{person.name} ({person.title})" + (f": {skills}" if skills else "")
+    return CardChoice(title=clip(title, _CHOICE), value=person.id)
 
 
-def escalation_review_card(
+def decision_actions(
     profile: Profile,
     ticket: Ticket,
     escalation: Escalation,
     engineers: Sequence[Person],
     suggested: str | None = None,
-    outcome: str | None = None,
-) -> dict:
-    """The engineering manager's card: accept and assign an engineer, or ask for more info.
-
-    With `outcome` (the decision, once taken) the card only reports it.
-    """
-    body: list[CardElement] = [heading(f"Escalation {subject(ticket)}")]
-    if outcome:
-        body.append(TextBlock(text=outcome, weight="Bolder", color="Good", wrap=True))
-    body.extend(handoff_elements(profile, ticket, escalation))
-    if outcome:
-        return render(card(body, [_open(ticket.number)]))
+) -> list[ShowCardAction]:
+    """Accept and assign (an engineer, and whether the assignee stays on the customer), or ask
+    for more: on the review card, the escalations queue and the manager's ticket card."""
     data = {"number": ticket.number, "escalation_id": escalation.id}
-    accept_form = card(
-        [
-            ChoiceSetInput(
-                id="engineer",
-                label="Engineer",
-                choices=_engineer_choices(engineers),
-                value=suggested,
-                is_required=True,
-                error_message="Pick the engineer who takes it over.",
-            ),
-            TextInput(
-                id="note",
-                label="Note for the engineer (optional)",
-                max_length=REASON,
-                placeholder=characters(REASON).capitalize(),
-            ),
-        ],
-        [_button("Accept and assign", ESCALATION_ACCEPT, data)],
+    inputs: list[CardElement] = [
+        ChoiceSetInput(
+            id="engineer",
+            label="Engineer who owns the engineering",
+            choices=[_engineer_choice(profile, p) for p in engineers],
+            value=suggested,
+            is_required=True,
+            error_message="Pick the engineer who takes it over.",
+        )
+    ]
+    if ticket.assignee_id:
+        assignee = name_of(profile, ticket.assignee_id)
+        inputs.append(
+            ToggleInput(
+                id="keep_assignee",
+                label="Customer contact",
+                title=f"{assignee} stays on the customer (keeps the ticket)",
+                value="false",
+                value_on="true",
+                value_off="false",
+            )
+        )
+    inputs.append(
+        TextInput(
+            id="note",
+            label="Note for the engineer (optional)",
+            max_length=REASON,
+            placeholder=characters(REASON).capitalize(),
+        )
     )
+    accept_form = card(inputs, [_button("Accept and assign", ESCALATION_ACCEPT, data)])
     info_form = card(
         [
             TextInput(
@@ -161,18 +169,59 @@ def escalation_review_card(
         ],
         [_button("Send back", ESCALATION_INFO, data)],
     )
-    actions = [
+    return [
         ShowCardAction(title="Accept and assign", card=accept_form),
         ShowCardAction(title="Ask for more info", card=info_form),
+    ]
+
+
+def escalation_review_card(
+    profile: Profile,
+    ticket: Ticket,
+    escalation: Escalation,
+    engineers: Sequence[Person],
+    suggested: str | None = None,
+    outcome: str | None = None,
+) -> dict:
+    """The engineering manager's card: accept and assign an engineer, or ask for more info.
+
+    With `outcome` (the decision, once taken, or why it no longer waits) the card only reports
+    it.
+    """
+    body: list[CardElement] = [heading(f"Escalation {subject(ticket)}")]
+    if outcome:
+        body.append(TextBlock(text=outcome, weight="Bolder", color="Good", wrap=True))
+    body.extend(handoff_elements(profile, ticket, escalation))
+    if outcome:
+        return render(card(body, [_open(ticket.number)]))
+    actions = [
+        *decision_actions(profile, ticket, escalation, engineers, suggested),
         _open(ticket.number),
     ]
     return render(card(body, actions))
 
 
+def ownership(profile: Profile, ticket: Ticket, escalation: Escalation) -> str:
+    """Who has what once accepted: "Sean has the ticket now" or "Sean owns the engineering;
+    Kevin stays on the customer"."""
+    engineer = name_of(profile, escalation.engineer_id or "")
+    if ticket.assignee_id in (None, escalation.engineer_id):
+        return f"{engineer} has the ticket now"
+    stays = name_of(profile, ticket.assignee_id)
+    return f"{engineer} owns the engineering; {stays} stays on the customer"
+
+
 def escalation_assigned_card(profile: Profile, ticket: Ticket, escalation: Escalation) -> dict:
-    """The engineer's notice: the escalation is theirs now, with the whole handoff."""
+    """The engineer's notice: the escalation's engineering is theirs now, with the whole handoff."""
     manager = name_of(profile, escalation.decided_by or "")
-    line = f"{manager} assigned you this escalation; the ticket is yours now."
+    if ticket.assignee_id == escalation.engineer_id:
+        line = f"{manager} assigned you this escalation; the ticket is yours now."
+    else:
+        stays = name_of(profile, ticket.assignee_id or "")
+        line = (
+            f"{manager} made you the engineering owner of this escalation; {stays} keeps the "
+            "ticket and stays on the customer."
+        )
     body: list[CardElement] = [
         heading(f"Escalated to you: {subject(ticket)}"),
         TextBlock(text=line, weight="Bolder", color="Accent", wrap=True),
@@ -186,7 +235,7 @@ def escalation_assigned_card(profile: Profile, ticket: Ticket, escalation: Escal
 
 
 def escalation_reply_card(profile: Profile, ticket: Ticket, escalation: Escalation) -> dict:
-    """The technician's answer: accepted (who has it now), or what Engineering still needs."""
+    """The technician's answer: accepted (who has what now), or what Engineering still needs."""
     manager = name_of(profile, escalation.decided_by or "")
     if escalation.status is EscalationStatus.INFO_REQUESTED:
         body: list[CardElement] = [
@@ -201,11 +250,10 @@ def escalation_reply_card(profile: Profile, ticket: Ticket, escalation: Escalati
         data = {"number": ticket.number}
         update = _button("Complete the handoff", ESCALATE, data, "none", "positive")
         return render(card(body, [update, _open(ticket.number)]))
-    engineer = name_of(profile, escalation.engineer_id or "")
     body = [
         heading(f"{ticket.number}: escalation accepted"),
         TextBlock(
-            text=f"{manager} accepted your escalation; {engineer} has the ticket now.",
+            text=f"{manager} accepted your escalation; {ownership(profile, ticket, escalation)}.",
             weight="Bolder",
             color="Good",
             wrap=True,

@@ -53,7 +53,7 @@ def _state(profile: Profile, escalation: Escalation) -> str:
     manager = name_of(profile, escalation.decided_by or "")
     match escalation.status:
         case EscalationStatus.ACCEPTED:
-            return f"Accepted by {manager}; {name_of(profile, escalation.engineer_id or '')} has it"
+            return f"Accepted by {manager}"
         case EscalationStatus.INFO_REQUESTED:
             return f"Sent back by {manager} for more information"
     return "Waiting for the engineering manager"
@@ -66,6 +66,7 @@ def escalation_section(
     facts = [
         ("Handed off by", name_of(profile, escalation.requested_by)),
         ("Escalation", _state(profile, escalation)),
+        ("Engineering owner", name_of(profile, escalation.engineer_id or "")),
         ("Help needed", escalation.handoff.help_needed),
     ]
     if rcca is not None:
@@ -76,6 +77,7 @@ def escalation_section(
         ]
     else:
         facts.append(("RCCA", "Not recorded yet: needed before it can be resolved"))
+    facts = [(title, value) for title, value in facts if value]
     return [
         TextBlock(text="Engineering escalation", weight="Bolder", spacing="Medium"),
         FactSet(facts=[Fact(title=k, value=clip(v, SECTION)) for k, v in facts]),

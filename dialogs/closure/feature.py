@@ -16,7 +16,8 @@ from dialogs.closure.notices import capture_knowledge
 from dialogs.shared.ticket_view import refusal_result, ticket_view
 from dialogs.shared.tickets import TicketRef, apply, find_ticket, now, refused
 from services.tickets import Confirmation, ConfirmationChannel, Ticket, TicketRuleError
-from services.tickets.rules import require_move, require_worker
+from services.tickets.closure import RccaRecord, require_rcca
+from services.tickets.rules import require_engineering_answer, require_move, require_worker
 from services.tickets.statuses import TicketStatus
 from services.tickets.workflow import close
 
@@ -29,10 +30,34 @@ def may_resolve(turn: Turn, ticket: Ticket) -> str | None:
     profile = turn.services.profile
     try:
         require_worker(profile, turn.caller.id, ticket, "resolve")
+        require_engineering_answer(profile, ticket)
         require_move(profile, ticket, TicketStatus.RESOLVED)
     except TicketRuleError as refusal:
         return str(refusal)
     return None
+
+
+async def _closure_form(turn: Turn, ticket: Ticket) -> dict:
+    """The closure card as it opens: what the RCCA and the ticket already say filled in (the
+    corrective action as the summary, its root cause, the contact as who confirmed)."""
+    rcca = await turn.services.escalations.rcca_for(ticket)
+    known = {
+        "summary": rcca.corrective_action if rcca else None,
+        "root_cause": rcca.root_cause if rcca else None,
+        "confirmed_by": ticket.contact_name,
+    }
+    values = {key: value for key, value in known.items() if value}
+    missing = ticket.escalated and rcca is None
+    return closure_card(turn.services.profile, ticket, values, rcca_missing=missing)
+
+
+def _rcca_problem(ticket: Ticket, rcca: RccaRecord | None) -> dict[str, str]:
+    """An escalated ticket's missing RCCA, marked at the form's root cause."""
+    try:
+        require_rcca(ticket, rcca)
+    except TicketRuleError as refusal:
+        return {"root_cause": str(refusal)}
+    return {}
 
 
 def _closed_headline(confirmation: Confirmation) -> str:
@@ -49,8 +74,7 @@ async def resolve_command(turn: Turn, args: str) -> None:
     if ticket is None or problem:
         await turn.say(problem or "")
         return
-    card = closure_card(turn.services.profile, ticket)
-    await turn.send_card(card, summary=f"Resolve {ticket.number}")
+    await turn.send_card(await _closure_form(turn, ticket), summary=f"Resolve {ticket.number}")
 
 
 @feature.command("close", usage="<ticket>", help="Close a resolved ticket the customer confirmed")
@@ -79,10 +103,12 @@ async def close_command(turn: Turn, args: str) -> None:
 async def open_closure_card(turn: Turn, data: TicketRef) -> ActionResult:
     """Replace the ticket card with the closure card, if the caller may resolve the ticket."""
     ticket, problem = await find_ticket(turn, data.number)
-    problem = problem or (may_resolve(turn, ticket) if ticket else None)
-    if ticket is None or problem:
+    if ticket is None:
         return refused(problem or "")
-    return ActionResult(card=closure_card(turn.services.profile, ticket))
+    problem = may_resolve(turn, ticket)
+    if problem:
+        return await refusal_result(turn, ticket, problem)
+    return ActionResult(card=await _closure_form(turn, ticket))
 
 
 @feature.action(CLOSURE_SUBMIT, model=ClosureInputs)
@@ -94,9 +120,12 @@ async def submit_closure(turn: Turn, data: ClosureInputs) -> ActionResult:
         return refused(problem or "")
     profile, typed = turn.services.profile, data.model_dump(exclude={"number"})
     form, errors = check_closure(profile, data)
-    if form is None:
-        return ActionResult(card=closure_card(profile, ticket, typed, errors))
     rcca = await turn.services.escalations.rcca_for(ticket)  # an escalated ticket needs it
+    missing = _rcca_problem(ticket, rcca)
+    if form is None or missing:
+        errors = {**errors, **missing}
+        card = closure_card(profile, ticket, typed, errors, rcca_missing=bool(missing))
+        return ActionResult(card=card)
     saved, refusal = await apply(turn, ticket, resolution(turn, form, rcca))
     if saved is None:
         return ActionResult(card=closure_card(profile, ticket, typed, {GENERAL: refusal or ""}))

@@ -125,5 +125,6 @@ async def submit_handoff(turn: Turn, data: HandoffInputs) -> ActionResult:
 
 
 # The flows register their commands and verbs on this feature when imported.
+import dialogs.escalation.queue  # noqa: E402
 import dialogs.escalation.rcca  # noqa: E402
 import dialogs.escalation.review  # noqa: E402, F401

@@ -13,11 +13,12 @@ class HandoffInputs(FormInputs):
 
 
 class DecisionInputs(TicketRef):
-    """The review card's forms: the escalation decided on, the engineer and note, or the
-    question."""
+    """The review card's forms: the escalation decided on, the engineer, whether the assignee
+    stays on the customer and the note, or the question."""
 
     escalation_id: RecordId
     engineer: Key = ""
+    keep_assignee: bool = False
     note: Reason = ""
     question: Reason = ""
 

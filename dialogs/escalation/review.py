@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.turn import ActionResult, Turn
-from cards.escalation import ESCALATION_ACCEPT, ESCALATION_INFO
+from cards.escalation import ESCALATION_ACCEPT, ESCALATION_INFO, ownership
 from dialogs.escalation.feature import feature, guarded
 from dialogs.escalation.inputs import DecisionInputs
 from dialogs.escalation.notices import tell_outcome, update_other_reviews
 from dialogs.escalation.views import review_card
-from dialogs.shared.ticket_view import refusal_result
 from dialogs.shared.tickets import find_ticket, now, refused
-from services.escalations import Decision, Escalation
+from services.escalations import Decision, Escalation, EscalationStatus
 from services.escalations.workflow import accept, ask_for_information
 from services.profile import Capability
 from services.tickets import Ticket
@@ -29,7 +28,7 @@ async def _decide(
     turn: Turn,
     data: DecisionInputs,
     decide: Callable[[Ticket, Escalation], Decision],
-    outcome: Callable[[Escalation], str],
+    outcome: Callable[[Ticket, Escalation], str],
 ) -> ActionResult:
     """Find the ticket and escalation, apply `decide`, save, tell everyone, report `outcome`."""
     ticket, problem = await find_ticket(turn, data.number)
@@ -43,27 +42,41 @@ async def _decide(
         lambda: turn.services.escalations.decide(decide(ticket, found), ticket.version),
     )
     if saved is None:
-        return await refusal_result(turn, ticket, refusal or "")
+        current = await turn.services.tickets.get(ticket.number) or ticket
+        latest = await turn.services.escalations.get(found.id) or found
+        if latest.status is EscalationStatus.REQUESTED and current.version == ticket.version:
+            return refused(refusal or "")  # a mistake in the form: the card stays as typed
+        # An old card (decided meanwhile, or raced): the review as it stands now, and why.
+        return ActionResult(card=review_card(turn, current, latest, refusal or ""))
     decided_ticket, decided = saved
-    text = f"{outcome(decided)} {await tell_outcome(turn, decided_ticket, decided)}".strip()
-    update_other_reviews(turn, decided_ticket, decided, text)
-    return ActionResult(card=review_card(turn, decided_ticket, decided, text))
+    text = f"{outcome(decided_ticket, decided)} {await tell_outcome(turn, decided_ticket, decided)}"
+    update_other_reviews(turn, decided_ticket, decided, text.strip())
+    return ActionResult(card=review_card(turn, decided_ticket, decided, text.strip()))
 
 
 @feature.action(ESCALATION_ACCEPT, model=DecisionInputs, capability=Capability.ACCEPT_ESCALATION)
 async def accept_and_assign(turn: Turn, data: DecisionInputs) -> ActionResult:
-    """Take the escalation: the engineer picked becomes the assignee and gets the handoff."""
+    """Take the escalation: the engineer picked owns its engineering and gets the handoff; they
+    become the assignee too unless the assignee stays on the customer."""
     assert turn.caller is not None
     if not data.engineer:
         return refused(f"Pick the engineer who takes {data.number} over, then press Accept.")
     actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
 
     def decide(ticket: Ticket, found: Escalation) -> Decision:
-        return accept(ticket, found, actor, profile, at, engineer_id=data.engineer, note=data.note)
+        return accept(
+            ticket,
+            found,
+            actor,
+            profile,
+            at,
+            engineer_id=data.engineer,
+            note=data.note,
+            keep_assignee=data.keep_assignee,
+        )
 
-    def outcome(decided: Escalation) -> str:
-        engineer = name_of(profile, decided.engineer_id or "")
-        return f"Accepted: {engineer} has {data.number} now."
+    def outcome(ticket: Ticket, decided: Escalation) -> str:
+        return f"Accepted: {ownership(profile, ticket, decided)}."
 
     return await _decide(turn, data, decide, outcome)
 
@@ -77,7 +90,7 @@ async def ask_for_more(turn: Turn, data: DecisionInputs) -> ActionResult:
     def decide(ticket: Ticket, found: Escalation) -> Decision:
         return ask_for_information(ticket, found, actor, profile, at, data.question)
 
-    def outcome(decided: Escalation) -> str:
+    def outcome(ticket: Ticket, decided: Escalation) -> str:
         requester = name_of(profile, decided.requested_by)
         return f"Sent back to {requester}, asking: {decided.reply}"
 

@@ -26,8 +26,13 @@ from cards.ticket import (
     ticket_card,
 )
 from cards.triage import ACKNOWLEDGE, priority_form
-from dialogs.escalation.views import escalation_actions, escalation_sections
+from dialogs.escalation.views import (
+    current_escalation,
+    escalation_actions,
+    escalation_sections,
+)
 from dialogs.shared.tickets import apply, find_ticket, has_status, now, refused
+from services.escalations import Escalation
 from services.profile import Capability, Profile
 from services.tickets import Change, Ticket, TicketEvent, TicketStatus
 
@@ -56,11 +61,16 @@ def _triage_actions(turn: Turn, ticket: Ticket) -> list[Action]:
     return actions
 
 
-def ticket_actions(turn: Turn, ticket: Ticket) -> list[Action]:
-    """The buttons this viewer gets on this ticket, in the order they are used."""
+def ticket_actions(
+    turn: Turn, ticket: Ticket, escalation: Escalation | None = None
+) -> list[Action]:
+    """The buttons this viewer gets on this ticket, in the order they are used; `escalation`
+    is the one the ticket is under, if escalated."""
     if turn.caller is None:
         return []
     number, works = ticket.number, works_on(turn, ticket)
+    # Waiting for the engineering manager's answer, only that answer moves it (process 4).
+    with_engineering = ticket.status is TicketStatus.ESCALATED
     actions: list[Action] = []
     if ticket.is_open:
         # On a desk without an in-progress status, accepting only acknowledges.
@@ -68,17 +78,17 @@ def ticket_actions(turn: Turn, ticket: Ticket) -> list[Action]:
             turn.services.profile, TicketStatus.IN_PROGRESS
         )
         started = ticket.acknowledged_at is not None and working
-        if turn.caller.id == ticket.assignee_id and not started:
+        if turn.caller.id == ticket.assignee_id and not started and not with_engineering:
             # Past Assigned, the same verb only brings a waiting ticket back to work.
             waiting = ticket.status not in (TicketStatus.NEW, TicketStatus.ASSIGNED)
             title = "Resume" if waiting else "Accept"
             actions.append(ExecuteAction(title=title, verb=ACCEPT, data={"number": number}))
         actions.append(note_form(number))
         actions.extend(_triage_actions(turn, ticket))
-        if works and ticket.assignee_id:
+        if works and ticket.assignee_id and not with_engineering:
             actions.append(status_form(turn.services.profile, number, ticket.status))
-        if works:
-            actions.extend(escalation_actions(ticket))
+        actions.extend(escalation_actions(turn, ticket, escalation, works))
+        if works and not with_engineering:
             actions.append(
                 ExecuteAction(
                     title="Resolve", verb=RESOLVE, data={"number": number}, style="positive"
@@ -88,7 +98,7 @@ def ticket_actions(turn: Turn, ticket: Ticket) -> list[Action]:
     if ticket.status is TicketStatus.RESOLVED:
         actions.append(note_form(number))
         if works:
-            actions.append(confirm_form(number))
+            actions.append(confirm_form(number, ticket.contact_name))
     if turn.can(Capability.PUBLISH_KB):  # process 7: turn the fix into a KB article
         actions.append(ExecuteAction(title="KB article", verb=KB_ARTICLE, data={"number": number}))
     actions.append(reopen_form(number))
@@ -106,8 +116,9 @@ async def ticket_view(
         events = await turn.services.tickets.events(ticket.id)
     if headline is None and turn.caller and ticket.is_open:
         headline = "Assigned to you" if turn.caller.id == ticket.assignee_id else None
-    actions = ticket_actions(turn, ticket)
-    sections = await escalation_sections(turn, ticket)
+    escalation = await current_escalation(turn, ticket)
+    actions = ticket_actions(turn, ticket, escalation)
+    sections = await escalation_sections(turn, ticket, escalation)
     profile = turn.services.profile
     late = missed(profile, ticket, now(turn))
     return ticket_card(
@@ -118,11 +129,13 @@ async def ticket_view(
 Step = Callable[[Ticket, str, Profile, datetime], Change]
 
 
-async def act_on(turn: Turn, number: str, step: Step) -> tuple[Ticket, Ticket] | ActionResult:
+async def act_on(
+    turn: Turn, number: str, step: Step, *, refresh: bool = False
+) -> tuple[Ticket, Ticket] | ActionResult:
     """Find the ticket, run one workflow step as the caller at the app's time, and save it.
 
     Returns (before, after), or the answer to give when the ticket is missing or the step is
-    refused (with the current card when the ticket moved on meanwhile).
+    refused (with the current card when the ticket moved on meanwhile, or with `refresh`).
     """
     assert turn.caller is not None
     ticket, problem = await find_ticket(turn, number)
@@ -131,13 +144,19 @@ async def act_on(turn: Turn, number: str, step: Step) -> tuple[Ticket, Ticket] |
     actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
     saved, refusal = await apply(turn, ticket, lambda t: step(t, actor, profile, at))
     if saved is None:
-        return await refusal_result(turn, ticket, refusal or "")
+        return await refusal_result(turn, ticket, refusal or "", refresh=refresh)
     return ticket, saved
 
 
-async def refusal_result(turn: Turn, ticket: Ticket, refusal: str) -> ActionResult:
-    """A refused card action: the reason, with the current card if the ticket moved on meanwhile."""
+async def refusal_result(
+    turn: Turn, ticket: Ticket, refusal: str, *, refresh: bool = False
+) -> ActionResult:
+    """A refused card action: the reason, with the current card if the ticket moved on meanwhile,
+    waits for Engineering's answer (only an old card offers a move then), or with `refresh`."""
     current = await turn.services.tickets.get(ticket.number)
-    if current is not None and current.version != ticket.version:
+    stale = current is not None and (
+        refresh or current.version != ticket.version or current.status is TicketStatus.ESCALATED
+    )
+    if current is not None and stale:
         return ActionResult(card=await ticket_view(turn, current, headline=refusal))
     return refused(refusal)

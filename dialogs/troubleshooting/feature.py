@@ -25,6 +25,7 @@ from dialogs.troubleshooting.inputs import HistoryInputs, NoteInputs, StatusInpu
 from dialogs.troubleshooting.views import history_view, my_tickets_view
 from services.profile import Capability
 from services.tickets import TicketStatus
+from services.tickets.durations import leading_minutes
 from services.tickets.rules import name_of, status_label
 from services.tickets.workflow import acknowledge, add_note, change_status
 
@@ -69,17 +70,27 @@ async def _nothing_assigned(turn: Turn) -> None:
     await turn.send_card(card, summary="No open tickets are assigned to you")
 
 
-@feature.command("note", usage="<ticket> <text>", help="Add an internal note to a ticket")
+@feature.command(
+    "note",
+    usage="<ticket> [time] <text>",
+    help="Add an internal note to a ticket; a leading time (20 min, 1h30) is logged as worked",
+)
 async def note_command(turn: Turn, args: str) -> None:
-    """Add an internal note from the chat; the card's Add note also does public notes and time."""
+    """Add an internal note from the chat, logging a leading "20 min" as time spent; the card's
+    Add note also does public notes."""
     assert turn.caller is not None
     found = await ticket_and_text(turn, args, "note")
     if found is None:
         return
-    ticket, text = found
+    ticket, typed = found
+    minutes, rest = leading_minutes(typed)
+    text = rest or typed  # "note BP-1001 20 min" alone: the time is the note too
     actor, profile, at = turn.caller.id, turn.services.profile, now(turn)
-    _, refusal = await apply(turn, ticket, lambda t: add_note(t, actor, profile, at, text))
-    await turn.say(refusal or f"Added an internal note to {ticket.number}.")
+    _, refusal = await apply(
+        turn, ticket, lambda t: add_note(t, actor, profile, at, text, minutes=minutes)
+    )
+    logged = f" and logged {minutes} min" if minutes else ""
+    await turn.say(refusal or f"Added an internal note to {ticket.number}{logged}.")
 
 
 @feature.command(
@@ -137,7 +148,7 @@ async def accept(turn: Turn, data: TicketRef) -> ActionResult:
         return refused(f"{already}; it is in progress." if working else f"{already}.")
     saved, refusal = await apply(turn, ticket, chained(*steps))
     if saved is None:
-        return await refusal_result(turn, ticket, refusal or "")
+        return await refusal_result(turn, ticket, refusal or "", refresh=True)
     waiting = ticket.status not in (TicketStatus.NEW, TicketStatus.ASSIGNED)
     headline = "Back in progress." if waiting else "Accepted: it is yours."
     return ActionResult(card=await ticket_view(turn, saved, headline=headline))

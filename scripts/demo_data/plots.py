@@ -80,7 +80,6 @@ async def escalated_with_rcca(story: Story, case: Case) -> None:
     engineer = next(p for p in (preferred, "sean", "kevin") if p != worker)
     await hand_to_engineering(story, case.problem, engineer)
     story.after(60)
-    await story.do(change_status, engineer, TicketStatus.IN_PROGRESS, note="Engineering has it.")
     story.days(0.5)
     await write_rcca(story, case.problem)
     rcca = await story.services.escalations.rcca_for(story.ticket)

@@ -11,10 +11,11 @@ from datetime import datetime
 
 from services.escalations.forms import LABELS, RCCA_FIELDS
 from services.escalations.model import Decision, Escalation, EscalationStatus, Handoff, Rcca
-from services.profile import Capability, Profile
+from services.profile import Capability, Person, Profile
 from services.tickets import Change, EventKind, Ticket, TicketRuleError, TicketStatus
 from services.tickets.history import event, touched
 from services.tickets.rules import (
+    member,
     name_of,
     require_capability,
     require_move,
@@ -89,6 +90,12 @@ def _require_pending(profile: Profile, ticket: Ticket, escalation: Escalation) -
         )
 
 
+def engineers(profile: Profile) -> tuple[Person, ...]:
+    """Who may own an escalation's engineering: those who take escalations, else every worker."""
+    owners = profile.people_with_capability(Capability.TAKE_ESCALATION)
+    return owners or profile.people_with_capability(Capability.WORK_TICKETS)
+
+
 def accept(
     ticket: Ticket,
     escalation: Escalation,
@@ -98,8 +105,11 @@ def accept(
     *,
     engineer_id: str,
     note: str | None = None,
+    keep_assignee: bool = False,
 ) -> Decision:
-    """The engineering manager takes the escalation; the engineer picked becomes the assignee."""
+    """The engineering manager takes the escalation: the engineer picked owns its engineering
+    and the ticket is back in progress. The engineer becomes the assignee too, unless
+    `keep_assignee` (the assignee stays on the customer; the scorecard still counts them)."""
     doing = f"accept the escalation of {ticket.number}"
     manager = require_capability(profile, actor_id, ticket, Capability.ACCEPT_ESCALATION, doing)
     _require_pending(profile, ticket, escalation)
@@ -109,18 +119,24 @@ def accept(
         raise TicketRuleError(
             f"Nobody with the id '{engineer_id}' is on the {profile.company} team."
         ) from None
-    if not profile.has_capability(engineer, Capability.WORK_TICKETS):
-        raise TicketRuleError(f"{engineer.name} does not work tickets; pick an engineer who does.")
-    if engineer.id == escalation.requested_by:
+    if engineer not in engineers(profile):
         raise TicketRuleError(
-            f"{engineer.name} raised this escalation; pick an engineer to take it over, "
-            f"or ask {engineer.name} for more information."
+            f"{engineer.name} does not take escalations; pick one of the engineers offered."
         )
+    require_move(profile, ticket, TicketStatus.IN_PROGRESS)
     reply = (note or "").strip() or None
-    new = touched(ticket, now, assignee_id=engineer.id)
-    body = "Escalation accepted" + (f". {reply}" if reply else "")
-    extra = {"assignee_id": engineer.id, "escalation": EscalationStatus.ACCEPTED}
-    assigned = event(EventKind.ASSIGNED, actor_id, ticket, new, body=body, extra=extra)
+    keep = keep_assignee or engineer.id == ticket.assignee_id
+    assignee = ticket.assignee_id if keep else engineer.id
+    new = touched(ticket, now, status=TicketStatus.IN_PROGRESS, assignee_id=assignee)
+    extra = {"escalation": EscalationStatus.ACCEPTED, "engineering_owner": engineer.id}
+    if keep and assignee and assignee != engineer.id:
+        stays = f"{engineer.name} owns the engineering; {name_of(profile, assignee)} stays on it"
+    else:
+        stays = f"{engineer.name} owns the engineering"
+    body = f"Escalation accepted: {stays}" + (f". {reply}" if reply else "")
+    # Handing the ticket over is an assignment (the scorecard counts it); keeping it is not.
+    kind = EventKind.STATUS_CHANGED if keep else EventKind.ASSIGNED
+    decided_event = event(kind, actor_id, ticket, new, body=body, extra=extra)
     decided = replace(
         escalation,
         status=EscalationStatus.ACCEPTED,
@@ -129,7 +145,7 @@ def accept(
         engineer_id=engineer.id,
         reply=reply,
     )
-    return Decision(Change(new, (assigned,)), decided)
+    return Decision(Change(new, (decided_event,)), decided)
 
 
 def ask_for_information(
@@ -165,8 +181,13 @@ def ask_for_information(
 def require_rcca_recorder(
     profile: Profile, actor_id: str, ticket: Ticket, escalation: Escalation | None
 ) -> Escalation:
-    """The escalation whose RCCA the actor may record now; refused with the reason otherwise."""
-    require_worker(profile, actor_id, ticket, "record the RCCA of")
+    """The escalation whose RCCA the actor may record now; refused with the reason otherwise.
+
+    Whoever works the ticket records it, and so does the engineer who owns its engineering."""
+    if escalation is not None and escalation.engineer_id == actor_id:
+        member(profile, actor_id, ticket)
+    else:
+        require_worker(profile, actor_id, ticket, "record the RCCA of")
     if not ticket.escalated or escalation is None or escalation.ticket_id != ticket.id:
         raise TicketRuleError(
             f"{ticket.number} was not escalated to Engineering; an RCCA is kept for escalations."

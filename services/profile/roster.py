@@ -16,6 +16,7 @@ class Capability(StrEnum):
     WORK_TICKETS = "work_tickets"  # may be the assignee of a ticket
     RESOLVE_ANY = "resolve_any"  # resolve or close a ticket assigned to someone else
     ACCEPT_ESCALATION = "accept_escalation"  # receives escalations from troubleshooting
+    TAKE_ESCALATION = "take_escalation"  # may own the engineering of an accepted escalation
     APPROVE_NON_BILLABLE = "approve_non_billable"  # signs off on non-billable service
     ANSWER_PARTS = "answer_parts"  # part quotes, part numbers, order status
     SCHEDULE_SERVICE = "schedule_service"  # service requests and 3rd-party dispatch

@@ -17,6 +17,7 @@ from services.tickets.model import (
 )
 from services.tickets.rules import (
     business_days_between,
+    require_engineering_answer,
     require_move,
     require_text,
     require_worker,
@@ -73,6 +74,7 @@ def resolve(
         summary,
         f"{ticket.number} cannot be resolved without a resolution summary: say what fixed it.",
     )
+    require_engineering_answer(profile, ticket)
     require_move(profile, ticket, TicketStatus.RESOLVED)
     require_rcca(ticket, rcca)
     new = touched(ticket, now, status=TicketStatus.RESOLVED, resolved_at=now)

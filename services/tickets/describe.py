@@ -120,6 +120,13 @@ def facts(profile: Profile, ticket: Ticket) -> list[tuple[str, str]]:
         pairs.append(("Acknowledge by", local_time(profile, ticket.ack_due_at)))
     if ticket.sla_paused_at and ticket.is_open:
         pairs.append(("SLA", f"Paused since {local_time(profile, ticket.sla_paused_at)}"))
+    elif ticket.is_open:
+        # The stored due times, settled on every save (pauses included); a paused one would
+        # stand still and mislead, so only the pause shows then.
+        if ticket.first_response_at is None and ticket.first_response_due_at:
+            pairs.append(("Respond by", local_time(profile, ticket.first_response_due_at)))
+        if ticket.resolution_due_at:
+            pairs.append(("Resolve by", local_time(profile, ticket.resolution_due_at)))
     if ticket.time_spent_minutes:
         pairs.append(("Time spent", f"{ticket.time_spent_minutes} min"))
     if ticket.reopen_count:

@@ -95,6 +95,19 @@ def require_move(profile: Profile, ticket: Ticket, target: TicketStatus) -> None
         )
 
 
+def require_engineering_answer(profile: Profile, ticket: Ticket) -> None:
+    """Refuse to move a ticket waiting for the engineering manager's answer to its escalation:
+    only that answer (accepted, or sent back for more) takes it out of Escalated."""
+    if ticket.status is not TicketStatus.ESCALATED:
+        return
+    deciders = profile.people_with_capability(Capability.ACCEPT_ESCALATION)
+    who = " or ".join(p.name for p in deciders) or "the engineering manager"
+    raise TicketRuleError(
+        f"{ticket.number} is waiting for {who} to accept the escalation or ask for more "
+        f"information; until then it stays {status_label(profile, ticket.status)}."
+    )
+
+
 def require_text(value: str | None, refusal: str) -> str:
     """`value` stripped; refused with `refusal` when it is missing or blank."""
     text = (value or "").strip()

@@ -15,8 +15,9 @@ __all__ = ["DONE", "OPEN", "TRANSITIONS", "TicketStatus", "can_move", "from_zend
 # Roles of tickets still being worked or waited on: not resolved, not closed.
 OPEN: tuple[TicketStatus, ...] = tuple(role for role in TicketStatus if role not in DONE)
 
-# Every move a ticket may make. Entering ESCALATED belongs to process 4 (engineering escalation);
-# leaving it is part of troubleshooting. RESOLVED/CLOSED -> ASSIGNED/NEW is a reopen.
+# Every move a ticket may make. Entering and leaving ESCALATED belong to process 4 (engineering
+# escalation): the ticket waits there for the engineering manager's answer.
+# RESOLVED/CLOSED -> ASSIGNED/NEW is a reopen.
 TRANSITIONS: dict[TicketStatus, frozenset[TicketStatus]] = {
     S.NEW: frozenset({S.ASSIGNED, S.RESOLVED}),
     S.ASSIGNED: frozenset(
@@ -32,7 +33,8 @@ TRANSITIONS: dict[TicketStatus, frozenset[TicketStatus]] = {
     S.IN_PROGRESS: frozenset(
         {S.ASSIGNED, S.ESCALATED, S.WAITING_ON_CUSTOMER, S.WAITING_ON_OTHER, S.RESOLVED}
     ),
-    S.ESCALATED: frozenset({S.IN_PROGRESS, S.WAITING_ON_CUSTOMER, S.WAITING_ON_OTHER, S.RESOLVED}),
+    # Only the engineering manager's answer (accepted, or more information asked) leaves it.
+    S.ESCALATED: frozenset({S.IN_PROGRESS}),
     S.WAITING_ON_CUSTOMER: frozenset({S.IN_PROGRESS, S.WAITING_ON_OTHER, S.RESOLVED, S.CLOSED}),
     S.WAITING_ON_OTHER: frozenset({S.IN_PROGRESS, S.WAITING_ON_CUSTOMER, S.RESOLVED}),
     S.RESOLVED: frozenset({S.CLOSED, S.ASSIGNED, S.NEW}),

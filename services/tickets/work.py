@@ -8,6 +8,7 @@ from services.tickets.history import event, touched
 from services.tickets.model import Change, EventKind, Ticket, Visibility
 from services.tickets.rules import (
     member,
+    require_engineering_answer,
     require_move,
     require_text,
     require_worker,
@@ -52,6 +53,7 @@ def change_status(
             f"{ticket.number} is not set to {label} directly: {_OWN_COMMAND[target]}."
         )
     require_worker(profile, actor_id, ticket, "change the status of")
+    require_engineering_answer(profile, ticket)
     if ticket.assignee_id is None:
         raise TicketRuleError(f"{ticket.number} has no assignee yet; assign it before work starts.")
     require_move(profile, ticket, target)

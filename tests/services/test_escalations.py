@@ -19,7 +19,7 @@ from services.tickets import (
     TicketRuleError,
     TicketStatus,
 )
-from services.tickets.workflow import close, resolve
+from services.tickets.workflow import change_status, close, resolve
 from tests.harness.domain import (
     BESTPACK,
     MONDAY_9AM,
@@ -129,13 +129,22 @@ def test_allison_accepts_and_the_engineer_she_picks_becomes_the_assignee():
 
     decision = accept(ticket, request, "allison", BESTPACK, AT, engineer_id="sean", note="Drive?")
 
+    # Accepted, the ticket is worked again: Escalated only means waiting for this answer.
     assert (decision.change.ticket.assignee_id, decision.change.ticket.status) == (
         "sean",
-        TicketStatus.ESCALATED,
+        TicketStatus.IN_PROGRESS,
     )
     event = only_event(decision.change)
-    assert (event.kind, event.body) == (EventKind.ASSIGNED, "Escalation accepted. Drive?")
-    assert event.after == {"assignee_id": "sean", "escalation": "accepted"}
+    assert (event.kind, event.body) == (
+        EventKind.ASSIGNED,
+        "Escalation accepted: Sean owns the engineering. Drive?",
+    )
+    assert event.after == {
+        "assignee_id": "sean",
+        "status": "in_progress",
+        "escalation": "accepted",
+        "engineering_owner": "sean",
+    }
     assert decision.escalation == replace(
         request,
         status=EscalationStatus.ACCEPTED,
@@ -146,21 +155,74 @@ def test_allison_accepts_and_the_engineer_she_picks_becomes_the_assignee():
     )
 
 
+def test_when_kevin_stays_on_the_customer_sean_owns_the_engineering_and_kevin_keeps_it():
+    ticket, request = handed_off()
+
+    decision = accept(
+        ticket, request, "allison", BESTPACK, AT, engineer_id="sean", keep_assignee=True
+    )
+
+    assert (decision.change.ticket.assignee_id, decision.change.ticket.status) == (
+        "kevin",
+        TicketStatus.IN_PROGRESS,
+    )
+    event = only_event(decision.change)
+    # Not an assignment: the scorecard keeps counting the ticket as Kevin's.
+    assert (event.kind, event.body) == (
+        EventKind.STATUS_CHANGED,
+        "Escalation accepted: Sean owns the engineering; Kevin stays on it",
+    )
+    assert "assignee_id" not in event.after
+    assert decision.escalation.engineer_id == "sean"
+    # Sean records the RCCA as its engineering owner; Kevin, the assignee, may too.
+    accepted = decision.change.ticket
+    assert (
+        record_rcca(accepted, decision.escalation, "sean", BESTPACK, AT, RCCA)[1].recorded_by
+        == "sean"
+    )
+    assert (
+        record_rcca(accepted, decision.escalation, "kevin", BESTPACK, AT, RCCA)[1].recorded_by
+        == "kevin"
+    )
+
+
+def test_kevin_may_be_picked_to_own_the_engineering_of_his_own_handoff():
+    ticket, request = handed_off()
+
+    decision = accept(ticket, request, "allison", BESTPACK, AT, engineer_id="kevin")
+
+    assert decision.change.ticket.assignee_id == "kevin"
+    assert only_event(decision.change).kind is EventKind.STATUS_CHANGED
+
+
 @pytest.mark.parametrize(
     ("actor", "engineer", "refusal"),
     [
         ("jordan", "sean", "Only someone who may accept escalation can accept the escalation"),
-        ("allison", "kevin", "Kevin raised this escalation; pick an engineer to take it over"),
-        ("allison", "mary", "Mary does not work tickets; pick an engineer who does."),
+        ("allison", "jordan", "Jordan does not take escalations; pick one of the engineers"),
+        ("allison", "mary", "Mary does not take escalations; pick one of the engineers offered."),
         ("allison", "nobody", "Nobody with the id 'nobody' is on the BestPack team."),
     ],
 )
-def test_accepting_needs_the_capability_and_an_engineer_other_than_the_requester(
-    actor, engineer, refusal
-):
+def test_accepting_needs_the_capability_and_an_engineer(actor, engineer, refusal):
     ticket, request = handed_off()
     with pytest.raises(TicketRuleError, match=refusal):
         accept(ticket, request, actor, BESTPACK, AT, engineer_id=engineer)
+
+
+def test_while_engineering_has_not_answered_the_ticket_does_not_move():
+    ticket, _ = handed_off()
+    waits = (
+        "BP-1001 is waiting for Allison to accept the escalation or ask for more information; "
+        "until then it stays Escalated to Engineering."
+    )
+
+    with pytest.raises(TicketRuleError) as back_to_work:
+        change_status(ticket, "kevin", BESTPACK, AT, TicketStatus.IN_PROGRESS)
+    with pytest.raises(TicketRuleError) as resolved:
+        resolve(ticket, "allison", BESTPACK, AT, "Fixed it meanwhile")
+
+    assert str(back_to_work.value) == str(resolved.value) == waits
 
 
 def test_a_decided_escalation_is_not_decided_again():

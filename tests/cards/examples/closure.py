@@ -22,8 +22,18 @@ EXAMPLES = {
             {spec.id: f"{spec.label} is wrong in a long way. " * 5 for spec in CLOSURE_FIELDS}
             | {"": "BP-1001 changed while you were looking at it."},
         ),
+        lambda: closure_card(  # an escalated ticket without its RCCA
+            PROFILE,
+            replace(TICKET, escalated=True),
+            {"summary": LONG, "root_cause": LONG, "confirmed_by": "Dana"},
+            {"root_cause": "BP-1001 was escalated to Engineering, so it cannot be resolved. " * 4},
+            rcca_missing=True,
+        ),
     ],
-    "close_card": [lambda: close_card(RESOLVED)],
+    "close_card": [
+        lambda: close_card(RESOLVED),
+        lambda: close_card(replace(RESOLVED, contact_name=LONG)),
+    ],
     "reminder_card": [
         lambda: reminder_card(PROFILE, RESOLVED, 2),
         lambda: reminder_card(
@@ -47,7 +57,7 @@ EXAMPLES = {
             PROFILE,
             RESOLVED,
             EVENTS,
-            [note_form("BP-1001"), confirm_form("BP-1001"), reopen_form("BP-1001")],
+            [note_form("BP-1001"), confirm_form("BP-1001", LONG), reopen_form("BP-1001")],
         ),
     ],
 }

@@ -3,16 +3,20 @@ at its longest (every field at its limit, every error shown)."""
 
 from dataclasses import replace
 
+from microsoft_teams.cards import ExecuteAction
+
 from cards.escalation import (
+    decision_actions,
     escalation_assigned_card,
     escalation_form_card,
     escalation_reply_card,
     escalation_review_card,
 )
+from cards.escalation_queue import escalations_card
 from cards.forms import GENERAL
 from cards.rcca import escalation_section
+from cards.ticket import RCCA as RCCA_VERB
 from cards.ticket import note_form, ticket_card
-from dialogs.escalation.views import escalation_actions
 from services.escalations import HANDOFF_FIELDS, Escalation, EscalationStatus, Handoff, Rcca
 from services.profile import Capability, load_profile
 from services.tickets import TicketStatus
@@ -49,8 +53,10 @@ INFO = replace(
     reply="Which PLC program version is loaded? " * 50,
 )
 RCCA = Rcca(LONG, LONG, LONG, "sean", AT, escalation_id=7, ticket_id=1)
-ENGINEERS = PROFILE.people_with_capability(Capability.WORK_TICKETS)
-ESCALATED = replace(TICKET, status=TicketStatus.ESCALATED, escalated=True, assignee_id="sean")
+ENGINEERS = PROFILE.people_with_capability(Capability.TAKE_ESCALATION)
+ESCALATED = replace(TICKET, status=TicketStatus.ESCALATED, escalated=True, assignee_id="jordan")
+ACCEPTED_TICKET = replace(ESCALATED, status=TicketStatus.IN_PROGRESS, assignee_id="sean")
+KEPT = replace(ACCEPTED_TICKET, assignee_id="jordan")  # Jordan stays on the customer
 
 EXAMPLES = {
     "escalation_form_card": [
@@ -72,23 +78,33 @@ EXAMPLES = {
         ),
     ],
     "escalation_assigned_card": [
-        lambda: escalation_assigned_card(PROFILE, ESCALATED, ACCEPTED),
-        lambda: escalation_assigned_card(PROFILE, ESCALATED, replace(ACCEPTED, reply=None)),
+        lambda: escalation_assigned_card(PROFILE, ACCEPTED_TICKET, ACCEPTED),
+        lambda: escalation_assigned_card(PROFILE, KEPT, ACCEPTED),
+        lambda: escalation_assigned_card(PROFILE, ACCEPTED_TICKET, replace(ACCEPTED, reply=None)),
     ],
     "escalation_reply_card": [
-        lambda: escalation_reply_card(PROFILE, ESCALATED, ACCEPTED),
+        lambda: escalation_reply_card(PROFILE, ACCEPTED_TICKET, ACCEPTED),
+        lambda: escalation_reply_card(PROFILE, KEPT, ACCEPTED),
         lambda: escalation_reply_card(PROFILE, TICKET, INFO),
     ],
     "ticket_card": [
         lambda: ticket_card(
             PROFILE,
-            ESCALATED,
+            KEPT,
             EVENTS,
-            [note_form("BP-1001"), *escalation_actions(ESCALATED)],
+            [note_form("BP-1001"), ExecuteAction(title="RCCA", verb=RCCA_VERB, data={})],
             sections=escalation_section(PROFILE, ACCEPTED, RCCA),
         ),
-        lambda: ticket_card(
-            PROFILE, ESCALATED, [], sections=escalation_section(PROFILE, REQUESTED, None)
+        lambda: ticket_card(  # the engineering manager's, while the handoff waits
+            PROFILE,
+            ESCALATED,
+            EVENTS,
+            [note_form("BP-1001"), *decision_actions(PROFILE, ESCALATED, REQUESTED, ENGINEERS)],
+            sections=escalation_section(PROFILE, REQUESTED, None),
         ),
+    ],
+    "escalations_card": [
+        lambda: escalations_card(PROFILE, []),
+        lambda: escalations_card(PROFILE, [(replace(ESCALATED, subject=LONG), REQUESTED)] * 25),
     ],
 }

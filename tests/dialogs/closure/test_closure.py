@@ -6,7 +6,8 @@ from typing import Any
 
 from cards.closure import CLOSURE_SUBMIT, CONFIRM
 from cards.ticket import RESOLVE
-from services.tickets import EventKind, TicketStatus
+from services.tickets import EventKind, TicketDraft, TicketStatus
+from services.tickets.workflow import assign
 from tests.harness.cards import facts, texts
 from tests.harness.connector import Sent
 from tests.harness.desk import Chat, Desk
@@ -18,6 +19,7 @@ from tests.harness.tickets import (
     inputs,
     replied_card,
     replied_message,
+    services,
     stored,
     ticket_for,
     timeline_lines,
@@ -175,3 +177,27 @@ async def test_close_asks_for_the_confirmation_or_the_closure_card_first(desk: D
     assert (await kevin.says("close BP-1001")).texts == [
         "BP-1001 is already closed; `reopen` it if the fix did not hold."
     ]
+
+
+async def test_the_closure_form_starts_with_the_contact_and_offers_short_choices(desk: Desk):
+    repo, profile = services(desk).tickets, services(desk).profile
+    draft = TicketDraft("Sealer stops after 20 cases", contact_name="Dana Lee")
+    ticket, _ = await repo.create(draft, "mary", "closure-contact", MONDAY_9AM)
+    change = assign(ticket, "mary", profile, MONDAY_9AM, assignee_id="kevin")
+    await repo.save(change.ticket, ticket.version, change.events)
+    kevin = desk.user("Kevin")
+    shown = await kevin.says("ticket BP-1001")
+    # The SLA's deadlines are on the card, the resolution's too.
+    assert facts(shown.card)["Resolve by"] == "Mon 07 Dec 2026 09:00 PST"
+    assert facts(shown.card)["Respond by"] == "Mon 30 Nov 2026 13:00 PST"
+
+    form = replied_card(await kevin.executes(shown.last, RESOLVE, number="BP-1001"))
+
+    assert inputs(form)["confirmed_by"] == "Dana Lee"
+    confirmation = next(e for e in form["body"] if e.get("id") == "confirmation")
+    titles = [choice["title"] for choice in confirmation["choices"]]
+    assert titles == ["Confirmed: close it now", "Not yet: ask the customer"]
+    resolved = await resolve(kevin, ASKED)
+    assert "Resolve by" not in facts(resolved)
+    confirm = next(a for a in resolved["actions"] if a["title"] == "Customer confirmed")
+    assert confirm["card"]["body"][0]["value"] == "Dana Lee"

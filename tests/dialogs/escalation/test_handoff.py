@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cards.escalation import ESCALATION_SUBMIT
-from cards.ticket import ESCALATE
+from cards.escalation import ESCALATION_ACCEPT, ESCALATION_SUBMIT
+from cards.ticket import ACCEPT, ESCALATE, RESOLVE, SET_STATUS
 from services.tickets import TicketStatus
 from tests.harness.cards import facts, texts
 from tests.harness.connector import FakeConnector
@@ -97,10 +97,15 @@ async def test_a_complete_handoff_escalates_the_ticket_and_reaches_allison(desk:
     assert facts(review)["Software"] == "PLC 2.14, HMI 5.2"
     assert COMPLETE["containment"] in texts(review)
     assert buttons(review) == ["Accept and assign", "Ask for more info", "Open ticket"]
-    # The routing's fit for an electrical problem is pre-selected; Kevin is not offered.
+    # The routing's fit for an electrical problem is pre-selected, among the engineers with
+    # their skills (Kevin too, who may keep it); Jordan, the service technician, is not offered.
     picker = review["actions"][0]["card"]["body"][0]
     assert picker["value"] == "sean"
-    assert "kevin" not in [choice["value"] for choice in picker["choices"]]
+    assert [choice["value"] for choice in picker["choices"]] == ["kevin", "sean", "ezechiel"]
+    assert picker["choices"][1]["title"] == (
+        "Sean (Electrical Engineer): Electrical systems, Sensors, Motors, Wiring, "
+        "Electrical cabinet"
+    )
     assert (await timeline_lines(desk, "BP-1001"))[-1] == (
         f"Kevin set it to Escalated to Engineering: {COMPLETE['help_needed']}"
     )
@@ -165,3 +170,35 @@ async def test_kevin_hears_afterwards_when_teams_refuses_allisons_review_card(
         "again. Tell them another way if it is urgent."
     ]
     assert not reached(answer, allison)
+
+
+async def test_an_old_card_cannot_take_a_waiting_escalation_back_from_engineering(desk: Desk):
+    await kevins_ticket(desk)
+    kevin, allison = await team(desk, "Kevin", "Allison")
+    old = (await kevin.says("ticket BP-1001")).last  # from before the handoff
+    review = card_to((await hand_off(kevin))[0], allison)
+    now_shown = (await kevin.says("ticket BP-1001")).card
+    # Waiting for Allison's answer: nothing on Kevin's card moves it.
+    assert buttons(now_shown) == ["Add note", "Refresh"]
+    waits = (
+        "BP-1001 is waiting for Allison to accept the escalation or ask for more information; "
+        "until then it stays Escalated to Engineering."
+    )
+
+    # Each button of the old card answers with the ticket as it is now.
+    for verb, data in [(ACCEPT, {}), (SET_STATUS, {"status": "waiting_on_parts"}), (RESOLVE, {})]:
+        refreshed = replied_card(await kevin.executes(old, verb, number="BP-1001", **data))
+        assert texts(refreshed)[1] == waits
+        assert facts(refreshed)["Status"] == "Escalated to Engineering"
+        assert facts(refreshed)["Escalation"] == "Waiting for the engineering manager"
+        assert buttons(refreshed) == ["Add note", "Refresh"]
+    assert (await stored(desk, "BP-1001")).status is TicketStatus.ESCALATED
+
+    accepted = await allison.executes(
+        review,
+        ESCALATION_ACCEPT,
+        number="BP-1001",
+        escalation_id=(await latest(desk)).id,
+        engineer="sean",
+    )
+    assert texts(replied_card(accepted))[1].startswith("Accepted: Sean has the ticket now.")

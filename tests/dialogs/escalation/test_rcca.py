@@ -52,9 +52,15 @@ async def test_sean_resolves_the_escalated_ticket_only_once_its_rcca_is_on_recor
 
     refused = replied_card(await sean.executes(shown, CLOSURE_SUBMIT, number="BP-1001", **FIX))
 
-    assert NO_RCCA in texts(refused)
+    # The refusal sits under the field it is about, named on top, with the RCCA button.
+    shown_texts = texts(refused)
+    assert "Not resolved yet: see Root cause below." in shown_texts
+    root_cause = next(i for i, e in enumerate(refused["body"]) if e.get("id") == "root_cause")
+    assert refused["body"][root_cause + 1]["text"] == NO_RCCA
+    assert "Please fix the problems below." not in shown_texts
+    assert "Record RCCA" in buttons(refused)
     assert inputs(refused)["summary"] == "Replaced the heater relay"
-    assert (await stored(desk, "BP-1001")).status is TicketStatus.ESCALATED
+    assert (await stored(desk, "BP-1001")).status is TicketStatus.IN_PROGRESS
 
     form = replied_card(await sean.executes(shown, RCCA, number="BP-1001"))
     assert texts(form)[0] == "RCCA for BP-1001 · Sealer stops after 20 cases"
@@ -72,6 +78,11 @@ async def test_sean_resolves_the_escalated_ticket_only_once_its_rcca_is_on_recor
         f"Sean recorded the RCCA: root cause: {ANSWERS['root_cause']}; corrective action: "
         f"{ANSWERS['corrective_action']}; preventive action: {ANSWERS['preventive_action']}"
     )
+    closure = replied_card(await sean.executes(shown, RESOLVE, number="BP-1001"))
+    # What the RCCA says is carried into the closure form.
+    assert inputs(closure)["root_cause"] == ANSWERS["root_cause"]
+    assert inputs(closure)["summary"] == ANSWERS["corrective_action"]
+    assert "Record RCCA" not in buttons(closure)
     resolved = replied_card(await sean.executes(shown, CLOSURE_SUBMIT, number="BP-1001", **FIX))
     assert facts(resolved)["Status"] == "Resolved, awaiting customer confirmation"
     assert (await stored(desk, "BP-1001")).status is TicketStatus.RESOLVED

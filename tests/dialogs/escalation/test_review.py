@@ -35,7 +35,9 @@ async def test_allison_accepts_assigns_sean_and_kevin_hears_back(desk: Desk):
     )
 
     decided = replied_card(answer)
-    assert "Accepted: Sean has BP-1001 now. Kevin and Sean get it in their chat." in texts(decided)
+    assert "Accepted: Sean has the ticket now. Kevin and Sean get it in their chat." in texts(
+        decided
+    )
     assert buttons(decided) == ["Open ticket"]
     told = card_to(answer, kevin).card
     assert "Allison accepted your escalation; Sean has the ticket now." in texts(told)
@@ -44,15 +46,18 @@ async def test_allison_accepts_assigns_sean_and_kevin_hears_back(desk: Desk):
     assert "Allison: Start with the heater relay." in texts(handed)
     assert "Record RCCA" in buttons(handed)
     ticket = await stored(desk, "BP-1001")
-    assert (ticket.assignee_id, ticket.status) == ("sean", TicketStatus.ESCALATED)
+    assert (ticket.assignee_id, ticket.status) == ("sean", TicketStatus.IN_PROGRESS)
     assert (await latest(desk)).status is EscalationStatus.ACCEPTED
     assert (await timeline_lines(desk, "BP-1001"))[-1] == (
-        "Allison assigned it to Sean: Escalation accepted. Start with the heater relay."
+        "Allison assigned it to Sean: Escalation accepted: Sean owns the engineering. "
+        "Start with the heater relay."
     )
     mine = (await sean.says("ticket BP-1001")).card
-    assert facts(mine)["Escalation"] == "Accepted by Allison; Sean has it"
+    assert facts(mine)["Escalation"] == "Accepted by Allison"
+    assert facts(mine)["Engineering owner"] == "Sean"
     assert facts(mine)["RCCA"] == "Not recorded yet: needed before it can be resolved"
-    assert buttons(mine) == ["Resume", "Add note", "Status", "RCCA", "Resolve", "Refresh"]
+    # In progress again: nothing to accept or resume.
+    assert buttons(mine) == ["Add note", "Status", "RCCA", "Resolve", "Refresh"]
 
 
 async def test_allison_is_told_when_sean_does_not_have_the_app_yet(desk: Desk):
@@ -69,7 +74,7 @@ async def test_allison_is_told_when_sean_does_not_have_the_app_yet(desk: Desk):
     )
 
     assert texts(replied_card(answer))[1] == (
-        "Accepted: Sean has BP-1001 now. Kevin gets it in their chat. Sean doesn't have the "
+        "Accepted: Sean has the ticket now. Kevin gets it in their chat. Sean doesn't have the "
         "Support Desk app yet: they get this when they open it. Send Sean the install link if "
         "it is urgent."
     )
@@ -114,9 +119,10 @@ async def test_asking_for_more_info_reaches_kevin_who_completes_and_resends(desk
     assert (second.id != first.id, second.status) == (True, EscalationStatus.REQUESTED)
     assert second.handoff.software_versions == "PLC program 2.14.3, HMI 5.2"
     assert facts(card_to(resent, allison).card)["Software"] == "PLC program 2.14.3, HMI 5.2"
-    # The old review card no longer decides anything.
-    stale = await allison.executes(review, ESCALATION_ACCEPT, **data, engineer="sean")
-    assert replied_message(stale).startswith("Allison already asked Kevin for more information")
+    # The old review card no longer decides anything: it shows why, and no buttons to decide.
+    stale = replied_card(await allison.executes(review, ESCALATION_ACCEPT, **data, engineer="sean"))
+    assert texts(stale)[1].startswith("Allison already asked Kevin for more information")
+    assert buttons(stale) == ["Open ticket"]
 
 
 async def test_jordan_cannot_accept_even_with_a_forged_card(desk: Desk):
@@ -161,5 +167,5 @@ async def test_a_second_manager_sees_the_decision_on_her_review_card(two_manager
     assert [(u.conversation_id, u.activity_id) for u in updates] == [
         (marys.conversation_id, marys.activity_id)
     ]
-    assert "Accepted: Sean has BP-1001 now." in texts(updates[0].card)[1]
+    assert "Accepted: Sean has the ticket now." in texts(updates[0].card)[1]
     assert buttons(updates[0].card) == ["Open ticket"]

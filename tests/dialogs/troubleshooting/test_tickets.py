@@ -261,3 +261,26 @@ async def test_a_waiting_ticket_offers_resume_and_says_it_is_back_in_progress(de
     assert "Accepted: it is yours." not in texts(card)
     assert facts(card)["Status"] == "In progress"
     assert not {"Accept", "Resume"} & set(buttons(card))
+
+
+async def test_a_leading_time_in_a_typed_note_is_logged_as_time_spent(desk: Desk):
+    await ticket_for(desk, "kevin")
+    kevin = desk.user("Kevin")
+
+    logged = await kevin.says("note BP-1001 20 min on the phone with Dana")
+    again = await kevin.says("note BP-1001 1h30 remote session")
+    plain = await kevin.says("note BP-1001 2 pumps replaced")
+    too_long = await kevin.says("note BP-1001 2000 min on site")
+
+    assert logged.texts == ["Added an internal note to BP-1001 and logged 20 min."]
+    assert again.texts == ["Added an internal note to BP-1001 and logged 90 min."]
+    assert plain.texts == ["Added an internal note to BP-1001."]
+    assert too_long.texts == [
+        "Time spent is at most 1440 minutes (a day) per note; log more in another note."
+    ]
+    assert (await timeline_lines(desk, "BP-1001"))[-3:] == [
+        "Kevin added a note (20 min): on the phone with Dana",
+        "Kevin added a note (90 min): remote session",
+        "Kevin added a note: 2 pumps replaced",
+    ]
+    assert facts((await kevin.says("ticket BP-1001")).card)["Time spent"] == "110 min"
