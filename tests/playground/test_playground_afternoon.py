@@ -131,7 +131,8 @@ async def test_sean_takes_kevins_escalation_records_the_rcca_and_resolves_it(pg:
     assert facts(card_of(review))["Handed off by"] == "Kevin"
     decision = {"engineer": "sean", "note": "Start with the heater relay."}
     decided = await pg.execute(review, ESCALATION_ACCEPT, decision, as_user="Allison")
-    assert any(number in t and "Sean" in t for t in texts(decided.card)), texts(decided.card)
+    said = texts(decided.card)
+    assert number in said[0] and any("Sean has the ticket now" in t for t in said), said
     handed = the_card_in(pg.logged_messages(seans_chat), "Escalated to you:")
     assert "Allison: Start with the heater relay." in texts(card_of(handed))
 
