@@ -52,7 +52,8 @@ class TriageView:
     extra_facts: tuple[tuple[str, str], ...] = ()
     recent: tuple[str, ...] = ()  # the latest timeline lines
     outcome: str | None = None  # what the last action did
-    warning: str | None = None  # what the person acting must know (e.g. a notice waits)
+    warning: str | None = None  # a problem with what the person acting did
+    reach: str | None = None  # a notice that waits for someone: what happens next, not an error
     ack_overdue: bool = False
 
 
@@ -146,6 +147,8 @@ def triage_card(profile: Profile, ticket: Ticket, view: TriageView) -> dict:
         body.append(_line(view.outcome, "Good"))
     if view.warning:
         body.append(_line(view.warning, "Attention"))
+    if view.reach:
+        body.append(note(view.reach, subtle=False))
     pairs = fact_pairs([*facts(profile, ticket), *view.extra_facts])
     body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
     if view.ack_overdue:

@@ -53,13 +53,16 @@ async def after_change(
     *,
     outcome: str,
     warning: str | None = None,
+    reach: str | None = None,
     events: list[TicketEvent] | None = None,
 ) -> dict:
     """The fresh triage card, also shown on the ticket's other triage posts; returns it.
 
     The card acted on (the invoke's reply_to_id) is left out: the invoke answer replaces it.
     """
-    card = await triage_card_for(turn, ticket, outcome=outcome, warning=warning, events=events)
+    card = await triage_card_for(
+        turn, ticket, outcome=outcome, warning=warning, reach=reach, events=events
+    )
     await update_triage_posts(turn, ticket, card, skip=turn.activity.reply_to_id)
     return card
 

@@ -107,9 +107,11 @@ async def triage_card_for(
     *,
     outcome: str | None = None,
     warning: str | None = None,
+    reach: str | None = None,
     events: list[TicketEvent] | None = None,
 ) -> dict:
-    """The triage card for `ticket` as it stands now; `outcome`/`warning` report an action.
+    """The triage card for `ticket` as it stands now; `outcome`/`warning`/`reach` report an
+    action (what it did, what went wrong, a notice that waits for someone).
 
     `events`: the ticket's timeline when the caller has read it already.
     """
@@ -128,6 +130,7 @@ async def triage_card_for(
         recent=tuple(timeline(profile, events, limit=RECENT)),
         outcome=outcome,
         warning=warning,
+        reach=reach,
         ack_overdue=ticket.acknowledged_at is None
         and due is not None
         and due <= turn.services.clock(),

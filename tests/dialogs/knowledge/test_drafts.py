@@ -161,8 +161,8 @@ async def test_kevin_is_told_when_allison_will_get_the_draft_only_once_she_opens
     resolved = await resolve_worth_an_article(desk, people)
 
     assert texts(replied_card(resolved))[1].endswith(
-        "KB-1 drafted for Allison to edit and publish. Allison doesn't have the Support Desk app "
-        "yet: they get this when they open it. Send Allison the install link if it is urgent."
+        "KB-1 drafted for Allison to edit and publish. Allison hasn't installed the Support Desk "
+        "app yet and gets this when they open it; send Allison the install link if it is urgent."
     )
     opened = await people.allison.installs_the_app()
     held = "New draft from BP-1001: check it, edit it, then publish it."
