@@ -145,12 +145,12 @@ async def test_intake_suggests_neither_drafts_nor_unrelated_articles(desk: Desk)
     conveyor_again = {**GOOD, "serial_number": "SN-55555"}
 
     _, while_draft = await file_call(people.mary, conveyor_again)
-    assert texts(replied_card(while_draft))[0].startswith("Filed BP-1002")
+    assert texts(replied_card(while_draft))[0].startswith("Triage BP-1002")  # Mary triages
 
     await people.allison.executes(draft, PUBLISH, **button(draft.card, PUBLISH), **EDITED)
     sealer = {**GOOD, "issue_description": "Sealer heater stays cold after a power cut.\nAlarm."}
     _, unrelated = await file_call(people.mary, sealer)
-    assert texts(replied_card(unrelated))[0].startswith("Filed BP-1003")
+    assert texts(replied_card(unrelated))[0].startswith("Triage BP-1003")  # Mary triages
 
 
 async def test_kevin_is_told_when_allison_will_get_the_draft_only_once_she_opens_the_app(
