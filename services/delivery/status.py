@@ -59,3 +59,14 @@ def reach_note(name: str, delivery: Delivery) -> str | None:
     if delivery is Delivery.DEAD:
         return f"Teams would not take the message for {name}; please tell {name} yourself."
     return None
+
+
+def channel_reach_note(delivery: Delivery) -> str | None:
+    """What the sender should know about a post to a channel; None: nothing. A channel never
+    "opens the app", so it is not spoken of as a person."""
+    if delivery.reached_or_on_its_way:
+        return None
+    return (
+        f"Teams would not post this in the channel: the {APP_NAME} app may have been removed "
+        "from it. Add it back, or tell the team there yourself."
+    )
