@@ -10,7 +10,7 @@ from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import Activity
 
 from bot.after import Work
-from services.delivery import Delivery, Recipient, reach_note
+from services.delivery import Delivery, Recipient, channel_reach_note, reach_note
 
 AFTER_KEY = "supportdesk.after"  # turn_state: the works to start once the turn has answered
 
@@ -115,13 +115,14 @@ class Turn:
         delivery = await self.notifier.deliver(notice)
         if delivery.reached_or_on_its_way:
             return
-        note = reach_note(self._name_of(to), delivery)
+        if to.kind == "conversation":
+            note = channel_reach_note(delivery)
+        else:
+            note = reach_note(self._name_of(to), delivery)
         if note:
             await self.notifier.follow_up(self.context.activity, note)
 
     def _name_of(self, to: Recipient) -> str:
-        if to.kind == "conversation":
-            return "the channel"
         try:
             return self.services.profile.person(to.target).name
         except KeyError:

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from services.tickets import Ticket
+from services.tickets.titles import title
 
 CARD_LIMIT = 28 * 1024  # the tighter of Teams' limits: every card fits wherever it is shown
 TITLE = 300  # a ticket's subject in a heading or a list row
@@ -51,8 +52,8 @@ def clip(text: str, limit: int) -> str:
 
 
 def subject(ticket: Ticket) -> str:
-    """The ticket as a heading names it, "BP-1001 · Sealer stops", its subject cut."""
-    return f"{ticket.number} · {clip(ticket.subject, TITLE)}"
+    """The ticket as a heading names it, "BP-1001 · Sealer stops": its title, cut to fit."""
+    return f"{ticket.number} · {clip(title(ticket), TITLE)}"
 
 
 def fact_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

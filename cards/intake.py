@@ -67,21 +67,33 @@ def intake_form_card(
     return render(card(body, actions))
 
 
+ALREADY_FILED = "This form was already submitted; this is the ticket it created."
+
+
+def with_priority_reason(pairs: list[tuple[str, str]], reason: str | None) -> list[tuple[str, str]]:
+    """The facts with the priority's reason beside it ("Urgent — suggested from Machine down")."""
+    if not reason:
+        return pairs
+    return [(k, f"{v} — {reason}" if k == "Priority" else v) for k, v in pairs]
+
+
 def intake_summary_card(
     profile: Profile,
     ticket: Ticket,
     *,
     already_filed: bool = False,
     similar: Sequence[CardElement] = (),
+    priority_reason: str | None = None,
 ) -> dict:
     """What replaces the form once the ticket exists: read-only, with the acknowledgement due.
 
-    `similar`: solved problems that may be related (process 7), shown below the ticket.
+    `similar`: solved problems that may be related (process 7), shown below the ticket;
+    `priority_reason`: why the ticket has its priority, when the rules set it, not the filer.
     """
     body: list[CardElement] = [heading(f"Filed {subject(ticket)}")]
     if already_filed:
-        body.append(note("This form was already submitted; this is the ticket it created."))
-    pairs = fact_pairs(facts(profile, ticket))
+        body.append(note(ALREADY_FILED))
+    pairs = fact_pairs(with_priority_reason(facts(profile, ticket), priority_reason))
     body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
     # The triage card goes out after this answer: on its way, not yet seen.
     body.append(note("On its way to triage; the acknowledgement is due by the time above."))

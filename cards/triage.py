@@ -52,8 +52,10 @@ class TriageView:
     extra_facts: tuple[tuple[str, str], ...] = ()
     recent: tuple[str, ...] = ()  # the latest timeline lines
     outcome: str | None = None  # what the last action did
-    warning: str | None = None  # what the person acting must know (e.g. a notice waits)
+    warning: str | None = None  # a problem with what the person acting did
+    reach: str | None = None  # a notice that waits for someone: what happens next, not an error
     ack_overdue: bool = False
+    related: tuple[CardElement, ...] = ()  # solved problems that may be related (process 7)
 
 
 def _line(text: str, color: str, *, bold: bool = True) -> TextBlock:
@@ -146,6 +148,8 @@ def triage_card(profile: Profile, ticket: Ticket, view: TriageView) -> dict:
         body.append(_line(view.outcome, "Good"))
     if view.warning:
         body.append(_line(view.warning, "Attention"))
+    if view.reach:
+        body.append(note(view.reach, subtle=False))
     pairs = fact_pairs([*facts(profile, ticket), *view.extra_facts])
     body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
     if view.ack_overdue:
@@ -156,6 +160,7 @@ def triage_card(profile: Profile, ticket: Ticket, view: TriageView) -> dict:
         body.append(note(clip(ticket.description, _DESCRIPTION), subtle=False))
     if ticket.is_open and view.options:
         body.extend(_assignment(view))
+    body.extend(view.related)
     if view.recent:
         body.append(TextBlock(text="Latest", weight="Bolder", spacing="Medium"))
         body.extend(

@@ -27,7 +27,7 @@ class Assigned:
     ticket: Ticket
     card: dict
     outcome: str
-    warning: str | None
+    reach: str | None  # the assignee has no usable chat yet: what happens next
 
 
 async def assign_ticket(
@@ -52,13 +52,13 @@ async def assign_ticket(
     events = await turn.services.tickets.events(saved.id)
     delivery = await notify_assignee(turn, saved, events, person, caller)
     await mention_in_thread(turn, saved, person, caller)
-    warning = reach_note(person.name, delivery)
+    reach = reach_note(person.name, delivery)
     outcome = f"Assigned to {person.name} by {caller.name}."
-    if warning is None:
+    if reach is None:
         # Queued, not yet delivered: a failure after the answer is told to the assigner.
         outcome += f" The ticket is on its way to {person.name}'s chat."
-    card = await after_change(turn, saved, outcome=outcome, warning=warning, events=events)
-    return Assigned(saved, card, outcome, warning), None
+    card = await after_change(turn, saved, outcome=outcome, reach=reach, events=events)
+    return Assigned(saved, card, outcome, reach), None
 
 
 @feature.action(ASSIGN, model=AssignInputs, capability=Capability.ASSIGN)
@@ -113,4 +113,4 @@ async def assign_command(turn: Turn, args: str) -> None:
     if done is None:
         await turn.say(problem or USAGE)
         return
-    await turn.say(" ".join(x for x in (done.outcome, done.warning) if x))
+    await turn.say(" ".join(x for x in (done.outcome, done.reach) if x))

@@ -30,16 +30,20 @@ async def tell_about_reopen(turn: Turn, ticket: Ticket, reopened: TicketEvent) -
     card = reopened_card(profile, ticket, reopened)
     summary = f"{ticket.number} reopened ({ticket.reopen_count}×)"
     people = reopen_audience(profile, ticket)
+    telling: list[str] = []
     notes: list[str] = []
     for person in people:
         # Keyed by the reopen count: a repeated delivery never notifies twice for one reopen.
         key = f"reopen:{ticket.number}:{ticket.reopen_count}:{person.id}"
         delivery = await turn.tell(Recipient.person(person.id), card, key, summary=summary)
         note = reach_note(person.name, delivery)
+        # Each person once: told now, or what happens next for someone it waits for.
         if note:
             notes.append(note)
-    telling = f"Telling {', '.join(p.name for p in people)}." if people else "Nobody to tell."
-    return " ".join([telling, *notes])
+        else:
+            telling.append(person.name)
+    said = [f"Telling {', '.join(telling)}."] if telling else []
+    return " ".join([*said, *notes]) or "Nobody to tell."
 
 
 async def remind_to_chase(profile: Profile, notifier: Notifier, ticket: Ticket, days: int) -> None:

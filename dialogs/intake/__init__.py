@@ -16,8 +16,12 @@ States of an intake form:
                   dialogs.knowledge): the same card with "Similar solved problems" on top,
                   every value kept; it files with "File anyway"
     FILED         one ticket per form id (a double click or a Teams retry finds the same
-                  ticket); the form becomes a read-only summary and the triage card is posted
-                  (dialogs.triage.notices.post_triage_card)
+                  ticket); the triage card is posted (dialogs.triage.notices.post_triage_card)
+                  and the form becomes a read-only summary, or, for a filer who triages, that
+                  triage card itself (one card, not a summary and a copy)
+
+A priority left empty follows the profile's rules on filing (a card cannot react to a toggle
+by itself), and the filed card says so beside it; no subject: the description's summary.
     CANCELLED     the form says nothing was filed
 
 Commands: `new ticket` (new, intake, open ticket).

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import uuid
 
+from microsoft_teams.cards import CardElement
+
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.forms import GENERAL
 from cards.intake import (
+    ALREADY_FILED,
     CANCEL_VERB,
     SUBMIT_VERB,
     intake_cancelled_card,
@@ -18,10 +21,12 @@ from cards.knowledge import similar_problems
 from dialogs.intake.inputs import IntakeSubmission
 from dialogs.knowledge.feature import similar_solved
 from dialogs.triage.notices import post_triage_card
+from dialogs.triage.views import triage_card_for
 from services.forms import check_answers
 from services.knowledge.matching import holds_filing, is_urgent
-from services.profile import FieldRole
-from services.tickets import TicketRuleError, check_draft, draft_from_answers
+from services.profile import Capability, FieldRole
+from services.tickets import Ticket, TicketRuleError, check_draft, draft_from_answers
+from services.tickets.intake import priority_reason
 
 feature = Feature("intake")
 
@@ -68,11 +73,29 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
         described = profile.field_for(FieldRole.DESCRIPTION)
         errors = {described.id if described else GENERAL: str(refusal)}
         return ActionResult(card=intake_form_card(profile, data.form_id, data.answers, errors))
+    # Triage filing sees the triage card as its answer: one card, not a summary and a copy.
+    triages = profile.has_capability(turn.caller, Capability.TRIAGE)
     if created:
-        await post_triage_card(turn, ticket)
+        await post_triage_card(turn, ticket, answered=turn.caller.id if triages else None)
+    reason = priority_reason(profile, ticket.fields, ticket.priority)
     beside = similar_problems(similar, filed=True) if similar else []
-    card = intake_summary_card(profile, ticket, already_filed=not created, similar=beside)
+    if triages:
+        return ActionResult(card=await filed_for_triage(turn, ticket, created, reason, beside))
+    card = intake_summary_card(
+        profile, ticket, already_filed=not created, similar=beside, priority_reason=reason
+    )
     return ActionResult(card=card)
+
+
+async def filed_for_triage(
+    turn: Turn, ticket: Ticket, created: bool, reason: str | None, beside: list[CardElement]
+) -> dict:
+    """The triage card in place of the form, saying it was filed (and why its priority)."""
+    label = turn.services.profile.priority(ticket.priority).label
+    said = [f"Filed {ticket.number}: triage it here." if created else ALREADY_FILED]
+    if reason:
+        said.append(f"Priority {label} — {reason}.")
+    return await triage_card_for(turn, ticket, outcome=" ".join(said), related=beside)
 
 
 @feature.action(CANCEL_VERB, model=IntakeSubmission)

@@ -51,15 +51,18 @@ async def approve_request(turn: Turn, data: RequestRef) -> ActionResult:
     if saved is None:
         return refused(problem or "")
     await record_step(turn, saved, Step.APPROVED)
-    scheduled, lines = await schedule_now(turn, saved)
+    scheduled, waits = await schedule_now(turn, saved)
     headline = f"{turn.caller.name} approved it: project {scheduled.project_number}."
     note = await tell_requester(turn, scheduled, headline)
-    lines += [note] if note else []
+    lines = [*waits, *([note] if note else [])]
     own = scheduled.requester_id == actor
-    if not own:
+    # A technician the notice waits for is spoken of once: by what happens next.
+    if not own and not waits:
         lines.insert(0, told(profile, scheduled))
     headline = f"Approved: project {scheduled.project_number}."
-    card = service_request_card(profile, scheduled, headline=headline, lines=lines, show_notice=own)
+    card = service_request_card(
+        profile, scheduled, headline=headline, lines=lines, show_notice=own and not waits
+    )
     return ActionResult(card=card)
 
 

@@ -84,7 +84,7 @@ def _filed_line(turn: Turn, request: ServiceRequest) -> str:
 async def _filed_card(turn: Turn, request: ServiceRequest, created: bool) -> dict:
     """The request in place of the form: waiting for approval, or scheduled already."""
     profile, lines = turn.services.profile, [] if created else [ALREADY]
-    headline = None
+    headline, waits = None, []
     if request.status is RequestStatus.AWAITING_APPROVAL:
         names = approver_names(profile)
         headline = f"Non-billable: waiting for {names}'s approval (the card is in their chat)."
@@ -92,11 +92,14 @@ async def _filed_card(turn: Turn, request: ServiceRequest, created: bool) -> dic
             lines += await ask_approvers(turn, request)
     elif request.status is RequestStatus.APPROVED:
         # Billable; also an earlier submit of this form that stopped before it was scheduled.
-        request, notes = await schedule_now(turn, request)
-        lines += notes
+        request, waits = await schedule_now(turn, request)
+        lines += waits
     if request.status is RequestStatus.SCHEDULED:
         headline = f"Scheduled under project {request.project_number}."
-    return service_request_card(profile, request, headline=headline, lines=lines)
+    # A technician the notice waits for is spoken of once: by what happens next.
+    return service_request_card(
+        profile, request, headline=headline, lines=lines, show_notice=not waits
+    )
 
 
 async def schedule_now(turn: Turn, request: ServiceRequest) -> tuple[ServiceRequest, list[str]]:

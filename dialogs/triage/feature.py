@@ -101,14 +101,14 @@ async def request_info(turn: Turn, data: InfoRequest) -> ActionResult:
     )
     if saved is None:
         return await refusal_result(turn, ticket, problem or "")
-    outcome, warning = f"{caller.name} noted the question on the timeline.", None
+    outcome, reach = f"{caller.name} noted the question on the timeline.", None
     requester = next((p for p in profile.roster if p.id == saved.requester_id), None)
     # Asking yourself is pointless: then the timeline entry is the reminder.
     if requester is not None and requester.id != caller.id:
         delivery = await ask_requester(turn, saved, requester, caller, question)
         outcome = f"{caller.name} asked {requester.name}: {question}"
-        warning = reach_note(requester.name, delivery)
-    return ActionResult(card=await after_change(turn, saved, outcome=outcome, warning=warning))
+        reach = reach_note(requester.name, delivery)
+    return ActionResult(card=await after_change(turn, saved, outcome=outcome, reach=reach))
 
 
 async def _queue_card(turn: Turn, outcome: str | None = None) -> tuple[dict, int]:

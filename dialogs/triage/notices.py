@@ -28,11 +28,16 @@ def _places(turn: Turn, number: str) -> list[tuple[str, Recipient]]:
     return places + [(f"triage:{number}:{p.id}", Recipient.person(p.id)) for p in people]
 
 
-async def post_triage_card(turn: Turn, ticket: Ticket) -> None:
-    """Post a new ticket's triage card to the triage channel, or to each triager's chat."""
+async def post_triage_card(turn: Turn, ticket: Ticket, answered: str | None = None) -> None:
+    """Post a new ticket's triage card to the triage channel, or to each triager's chat.
+
+    `answered`: the triager who filed it and has the card as their answer, not in a copy.
+    """
     card = await triage_card_for(turn, ticket)
     summary = f"New ticket {ticket.number}: {ticket.subject}"
     for key, to in _places(turn, ticket.number):
+        if to == Recipient.person(answered or ""):
+            continue
         delivery = await turn.tell(to, card, key, summary=summary)
         # Nobody has talked to the bot in the channel yet (or it was removed there): the
         # triagers' own chats keep the acknowledgement clock in sight meanwhile.
@@ -53,13 +58,16 @@ async def after_change(
     *,
     outcome: str,
     warning: str | None = None,
+    reach: str | None = None,
     events: list[TicketEvent] | None = None,
 ) -> dict:
     """The fresh triage card, also shown on the ticket's other triage posts; returns it.
 
     The card acted on (the invoke's reply_to_id) is left out: the invoke answer replaces it.
     """
-    card = await triage_card_for(turn, ticket, outcome=outcome, warning=warning, events=events)
+    card = await triage_card_for(
+        turn, ticket, outcome=outcome, warning=warning, reach=reach, events=events
+    )
     await update_triage_posts(turn, ticket, card, skip=turn.activity.reply_to_id)
     return card
 

@@ -6,8 +6,10 @@ open tickets, and leaves the deciding to the workflow commands.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
+
+from microsoft_teams.cards import CardElement
 
 from bot.turn import ActionResult, Turn
 from cards.triage import AssigneeOption, TriageView, triage_card
@@ -107,9 +109,12 @@ async def triage_card_for(
     *,
     outcome: str | None = None,
     warning: str | None = None,
+    reach: str | None = None,
     events: list[TicketEvent] | None = None,
+    related: Sequence[CardElement] = (),
 ) -> dict:
-    """The triage card for `ticket` as it stands now; `outcome`/`warning` report an action.
+    """The triage card for `ticket` as it stands now; `outcome`/`warning`/`reach` report an
+    action (what it did, what went wrong, a notice that waits for someone).
 
     `events`: the ticket's timeline when the caller has read it already.
     """
@@ -128,6 +133,8 @@ async def triage_card_for(
         recent=tuple(timeline(profile, events, limit=RECENT)),
         outcome=outcome,
         warning=warning,
+        reach=reach,
+        related=tuple(related),
         ack_overdue=ticket.acknowledged_at is None
         and due is not None
         and due <= turn.services.clock(),

@@ -44,17 +44,29 @@ class Delivery(StrEnum):
 
 
 def reach_note(name: str, delivery: Delivery) -> str | None:
-    """What the sender should know about a notice to `name`, in plain words; None: nothing."""
+    """What the sender should know about a notice to `name`: what happens next, and what they
+    can do meanwhile; None: nothing. Said once, in place of saying that `name` was told."""
     if delivery is Delivery.HELD_NO_APP:
         return (
-            f"{name} doesn't have the {APP_NAME} app yet: they get this when they open it. "
-            f"Send {name} the install link if it is urgent."
+            f"{name} hasn't installed the {APP_NAME} app yet and gets this when they open it; "
+            f"send {name} the install link if it is urgent."
         )
     if delivery is Delivery.HELD_BLOCKED:
         return (
-            f"{name} has removed or blocked the {APP_NAME} app: they get this when they open "
-            "it again. Tell them another way if it is urgent."
+            f"{name} has removed or blocked the {APP_NAME} app and gets this when they open it "
+            f"again; tell {name} another way if it is urgent."
         )
     if delivery is Delivery.DEAD:
-        return f"Teams would not take the message for {name}, so please tell them yourself."
+        return f"Teams would not take the message for {name}; please tell {name} yourself."
     return None
+
+
+def channel_reach_note(delivery: Delivery) -> str | None:
+    """What the sender should know about a post to a channel; None: nothing. A channel never
+    "opens the app", so it is not spoken of as a person."""
+    if delivery.reached_or_on_its_way:
+        return None
+    return (
+        f"Teams would not post this in the channel: the {APP_NAME} app may have been removed "
+        "from it. Add it back, or tell the team there yourself."
+    )

@@ -9,15 +9,14 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from services.profile.errors import Loc, Problem
+from services.profile.states import STATE_NAMES
 
 _SLUG = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 # Deliberately permissive: the directory (Entra ID) is the authority on addresses; this only
 # catches typos such as a missing "@" or a stray space before a person can never be matched.
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
-_STATE_CODES = """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT
-NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"""
-US_STATES: frozenset[str] = frozenset(_STATE_CODES.split())
+US_STATES: frozenset[str] = frozenset(STATE_NAMES)
 
 
 class Frozen(BaseModel):

@@ -32,9 +32,14 @@ from services.profile.policy import (
 from services.profile.roster import Capability, Person, Role, Skill
 from services.profile.routing import Complexity, IssueType, Provider, RoutingRule, ServiceNetwork
 from services.profile.sla import Priority, SlaPolicy, SlaTarget
+from services.profile.states import STATE_NAMES, state_label
 from services.profile.statuses import Status, TicketStatus
 
-_STATE_CHOICES = tuple(Choice(key=code.lower(), label=code) for code in sorted(US_STATES))
+# By name, as people look for them: "Ohio (OH)"; the key stays the code.
+_STATE_CHOICES = tuple(
+    Choice(key=code.lower(), label=state_label(code))
+    for code in sorted(US_STATES, key=lambda c: STATE_NAMES[c])
+)
 
 
 class Profile(Frozen):
@@ -234,11 +239,16 @@ class Profile(Frozen):
         """Matching rules that escalate at once (each names the role to escalate to)."""
         return tuple(r for r in self.matching_rules(answers) if r.action is RuleAction.ESCALATE)
 
-    def suggested_priority(self, answers: Mapping[str, object]) -> Priority:
-        """The most urgent priority a matching rule suggests, else the default priority."""
-        suggested = [
-            self.priority(r.priority)
+    def priority_rule(self, answers: Mapping[str, object]) -> IntakeRule | None:
+        """The matching rule that suggests the most urgent priority; None: the default applies."""
+        rules = [
+            r
             for r in self.matching_rules(answers)
             if r.action is RuleAction.SET_PRIORITY and r.priority
         ]
-        return min(suggested, key=lambda x: x.rank, default=self.default_priority)
+        return min(rules, key=lambda r: self.priority(r.priority or "").rank, default=None)
+
+    def suggested_priority(self, answers: Mapping[str, object]) -> Priority:
+        """The most urgent priority a matching rule suggests, else the default priority."""
+        rule = self.priority_rule(answers)
+        return self.default_priority if rule is None else self.priority(rule.priority or "")

@@ -8,8 +8,7 @@ from typing import Any
 from services.profile import FieldRole, Profile
 from services.tickets.errors import TicketRuleError
 from services.tickets.rules import business_clock
-
-_SUBJECT_FROM_DESCRIPTION = 120
+from services.tickets.titles import summary
 
 R = FieldRole
 # Field roles whose answers also get a ticket column of their own (all answers stay in `fields`).
@@ -54,15 +53,14 @@ def answer(profile: Profile, answers: Mapping[str, Any], role: FieldRole) -> Any
 
 
 def draft_from_answers(profile: Profile, answers: Mapping[str, Any]) -> TicketDraft:
-    """A draft from intake answers by field role; no subject field: the description's first line."""
+    """A draft from intake answers by field role; no subject: the description's summary."""
     columns = {
         column: str(value).strip() or None
         for role, column in _COLUMNS.items()
         if (value := answer(profile, answers, role)) not in (None, "")
     }
     description = columns.pop("description", None) or ""
-    first_line = description.splitlines()[0] if description else ""
-    subject = columns.pop("subject", None) or _shorten(first_line, _SUBJECT_FROM_DESCRIPTION)
+    subject = " ".join((columns.pop("subject", None) or summary(description)).split())
     if not subject:
         subject = f"Support request from {columns.get('company') or 'a customer'}"
     priority = columns.pop("priority", None) or profile.suggested_priority(answers).key
@@ -112,6 +110,13 @@ def acknowledge_due(profile: Profile, priority: str, since: datetime) -> datetim
     return business_clock(profile).add(since, minutes)
 
 
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def priority_reason(profile: Profile, answers: Mapping[str, Any], priority: str) -> str | None:
+    """Why a ticket has `priority` when the rules set it, not the filer: what the filed card says
+    beside it ("set from the production impact answer"); None if the filer chose it."""
+    chosen = answer(profile, answers, FieldRole.PRIORITY)
+    rule = profile.priority_rule(answers)
+    if chosen not in (None, "") or rule is None or rule.priority != priority:
+        return None
+    if rule.note:
+        return rule.note
+    return f"set from the answer to “{profile.intake_field(rule.field).label}”"

@@ -28,15 +28,13 @@ async def test_a_plc_fault_from_call_to_closed_and_back(desk: Desk):
     mary, kevin, allison = desk.user("Mary"), desk.user("Kevin"), desk.user("Allison")
     for person in (kevin, allison):
         await person.installs_the_app()
-    mary_chat = f"a:1on1-{mary.user.user_id}"
     kevin_chat = f"a:1on1-{kevin.user.user_id}"
 
-    # 1. Intake: Mary files the call; the triage card reaches her (no channel is configured).
-    form = (await mary.says("new ticket")).last
-    filed = await mary.executes(form, SUBMIT_VERB, form_id=form_id(form.card), **GOOD)
-    assert filed.body["value"]["body"][0]["text"].startswith("Filed BP-1001")
-    triage = card_in(filed, mary_chat)
-    assert "Kevin — PLC" in str(triage.card)  # the suggestion explains itself
+    # 1. Intake: Mary files the call; she triages, so the form becomes the triage card.
+    triage = (await mary.says("new ticket")).last
+    filed = await mary.executes(triage, SUBMIT_VERB, form_id=form_id(triage.card), **GOOD)
+    assert filed.body["value"]["body"][0]["text"].startswith("Triage BP-1001")
+    assert "Kevin — PLC" in str(filed.body["value"])  # the suggestion explains itself
 
     # 2. Assignment: Mary takes the suggestion; Kevin gets the ticket card in his chat.
     assigned = await mary.executes(triage, ASSIGN, number="BP-1001", assignee="kevin")

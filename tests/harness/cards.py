@@ -29,3 +29,9 @@ def facts(card: dict[str, Any]) -> dict[str, str]:
 def texts(card: dict[str, Any]) -> list[str]:
     """Every TextBlock's text, in reading order."""
     return [e["text"] for e in elements(card) if e["type"] == "TextBlock"]
+
+
+def reads_as_alarm(card: dict[str, Any], text: str) -> bool:
+    """Whether the TextBlock saying `text` shouts: attention colour or bold, like an error."""
+    [block] = [e for e in elements(card) if e["type"] == "TextBlock" and text in e["text"]]
+    return block.get("color") == "Attention" or block.get("weight") == "Bolder"

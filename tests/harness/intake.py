@@ -13,6 +13,7 @@ GOOD = {
     "machine_model": "BP-500 Wrapper",
     "serial_number": "SN-12345",
     "machine_complexity": "standard",
+    "subject": "",  # as Teams sends an input left empty: the description's summary titles it
     "issue_description": "Infeed conveyor jams when the film roll changes.\nAlarm E42.",
     "issue_type": "controls",
     "production_impact": "true",

@@ -82,8 +82,8 @@ async def file_call(mary: Chat, answers: dict[str, Any] | None = None) -> tuple[
 
 async def resolve_worth_an_article(desk: Desk, people: Team) -> Answer:
     """BP-1001 filed by Mary, assigned to Kevin, worked and resolved as worth a KB article."""
-    _, filed = await file_call(people.mary)
-    triage = card_in(filed, people.mary)
+    # Mary triages: the form she filed with became the ticket's triage card.
+    triage, _ = await file_call(people.mary)
     assigned = await people.mary.executes(triage, ASSIGN, number="BP-1001", assignee="kevin")
     notice = card_in(assigned, people.kevin)
     await people.kevin.executes(

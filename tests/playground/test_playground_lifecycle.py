@@ -37,17 +37,17 @@ async def test_a_plc_fault_from_call_to_closed_and_back(pg: Playground):
     allisons_chat = await pg.install_app("Allison")
     subject = "Infeed conveyor jams when the film roll changes."
 
-    # 1. Intake: Mary files the call; the form becomes the ticket's summary.
+    # 1. Intake: Mary files the call; she triages, so the form becomes the ticket's triage card
+    # (one card: no summary beside a copy of it).
     form = the_card_reply(await pg.say("new ticket"))
     filed = await pg.execute(form, SUBMIT_VERB, CALL)
-    assert card_title(filed.card) == f"Filed BP-1001 · {subject}"
-
-    # No triage channel is configured, so the triage card goes to each triager's own chat:
-    # Mary sees it in hers, the only chat on screen; Allison's is in the log only.
-    triage = the_card_reply(filed.replies)
-    assert triage["conversation"]["id"] == pg.personal_chat_id
-    assert card_title(card_of(triage)) == f"Triage BP-1001 · {subject}"
-    assert "Suggested: Kevin — PLC — 0 open" in texts(card_of(triage))
+    assert card_title(filed.card) == f"Triage BP-1001 · {subject}"
+    assert "Filed BP-1001: triage it here." in texts(filed.card)
+    assert "Suggested: Kevin — PLC — 0 open" in texts(filed.card)
+    assert filed.replies == []
+    triage = filed.activity
+    # No triage channel is configured, so the other triagers get it in their own chats:
+    # Allison's is in the log only.
     assert headings(pg.logged_messages(allisons_chat)) == [
         "Support desk",  # the greeting when she installed the app
         f"Triage BP-1001 · {subject}",

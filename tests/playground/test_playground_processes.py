@@ -39,9 +39,9 @@ async def file_and_start(pg: Playground, call: dict, worker: str = "Kevin") -> t
     in the group chat. Returns the ticket number and Kevin's in-progress ticket card."""
     form = the_card_reply(await pg.say("new ticket"))
     filed = await pg.execute(form, SUBMIT_VERB, call)
-    number = card_title(filed.card).removeprefix("Filed ").split(" ")[0]
-    triage = the_card_reply(filed.replies)
-    assigned = await pg.execute(triage, ASSIGN)
+    # Mary triages: the form became the ticket's triage card.
+    number = card_title(filed.card).removeprefix("Triage ").split(" ")[0]
+    assigned = await pg.execute(filed.activity, ASSIGN)
     assert facts(assigned.card)["Assignee"] == worker
     shown = the_card_reply(await pg.say(f"ticket {number}", as_user=worker))
     accepted = await pg.execute(shown, ACCEPT, as_user=worker)

@@ -1,13 +1,15 @@
 """Intake: answers become a draft, drafts are checked, and the acknowledgement clock starts."""
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from services.tickets import TicketDraft, TicketRuleError, check_draft, draft_from_answers
-from services.tickets.intake import acknowledge_due
-from tests.harness.domain import BESTPACK, MONDAY_9AM, bestpack_variant
+from services.tickets.intake import acknowledge_due, priority_reason
+from services.tickets.titles import TITLE, title
+from tests.harness.domain import BESTPACK, MONDAY_9AM, bestpack_variant, make_ticket
 
 ANSWERS = {
     "company": "Acme Foods",
@@ -55,28 +57,50 @@ def test_answers_fill_the_columns_by_the_role_of_their_field_whatever_its_id() -
     assert draft.fields == answers
 
 
-def test_a_subject_field_gives_the_subject() -> None:
-    def with_subject(data: dict[str, Any]) -> None:
-        title = {"id": "title", "label": "Title", "kind": "text", "role": "subject"}
-        data["intake"].insert(0, title)
-
-    answers = ANSWERS | {"title": " Sealer stops "}
-    draft = draft_from_answers(bestpack_variant(with_subject), answers)
+def test_the_subject_field_gives_the_subject() -> None:
+    answers = ANSWERS | {"subject": "  Sealer   stops "}
+    draft = draft_from_answers(BESTPACK, answers)
     assert (draft.subject, draft.description) == ("Sealer stops", ANSWERS["issue_description"])
 
 
-def test_a_machine_down_without_a_chosen_priority_is_suggested_urgent() -> None:
+def test_a_machine_down_without_a_chosen_priority_is_suggested_urgent_and_says_why() -> None:
     answers = {k: v for k, v in ANSWERS.items() if k != "priority"} | {"production_impact": True}
     assert draft_from_answers(BESTPACK, answers).priority == "urgent"
+    assert priority_reason(BESTPACK, answers, "urgent") == "suggested from Machine down"
+    # Triage changed it since: the rule no longer explains the ticket's priority.
+    assert priority_reason(BESTPACK, answers, "high") is None
     answers["production_impact"] = False
     assert draft_from_answers(BESTPACK, answers).priority == "normal"
+    assert priority_reason(BESTPACK, answers, "normal") is None
 
 
-def test_a_long_first_line_is_shortened_into_the_subject() -> None:
-    long_line = "word " * 60
-    draft = draft_from_answers(BESTPACK, ANSWERS | {"issue_description": long_line})
-    assert len(draft.subject) == 120
-    assert draft.subject.endswith("…")
+def test_a_priority_the_filer_chose_stands_and_needs_no_reason() -> None:
+    answers = ANSWERS | {"production_impact": True, "priority": "normal"}
+    assert draft_from_answers(BESTPACK, answers).priority == "normal"
+    assert priority_reason(BESTPACK, answers, "normal") is None
+
+
+def test_without_a_subject_the_title_is_the_first_sentence_cut_at_a_word() -> None:
+    said = "Infeed conveyor on line three jams whenever the night shift operator changes the film "
+    draft = draft_from_answers(BESTPACK, ANSWERS | {"issue_description": f"{said}roll. E42."})
+    assert (
+        draft.subject
+        == "Infeed conveyor on line three jams whenever the night shift operator changes…"
+    )
+    short = draft_from_answers(BESTPACK, ANSWERS | {"issue_description": "Jams. Alarm E42."})
+    assert short.subject == "Jams."
+    long_line = "conveyor " * 60
+    cut = draft_from_answers(BESTPACK, ANSWERS | {"issue_description": long_line}).subject
+    assert len(cut) <= TITLE and cut.endswith("conveyor…")
+
+
+def test_an_old_ticket_titled_by_its_description_cut_mid_word_reads_as_a_summary() -> None:
+    description = "The sealer stops after every twenty cases. Alarm 204 shows on the HMI then."
+    old = make_ticket(subject=description[:30] + "…", description=description)
+    assert old.subject == "The sealer stops after every t…"
+    assert title(old) == "The sealer stops after every twenty cases."
+    typed = replace(old, subject="Sealer stops every 20 cases")
+    assert title(typed) == "Sealer stops every 20 cases"
 
 
 def test_without_a_description_the_subject_names_the_company() -> None:

@@ -20,5 +20,6 @@ EXAMPLES = {
 EXAMPLES["intake_summary_card"] = [
     lambda: intake_summary_card(PROFILE, TICKET),
     lambda: intake_summary_card(PROFILE, TICKET, already_filed=True),
+    lambda: intake_summary_card(PROFILE, TICKET, priority_reason="suggested from Machine down"),
 ]
 EXAMPLES["intake_cancelled_card"] = [intake_cancelled_card]

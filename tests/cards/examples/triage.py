@@ -24,8 +24,8 @@ BUSY = TriageView(
         f"Mon 23 Nov 2026 05:{i:02} PST · Mary added a note: {'x' * 200}" for i in range(4)
     ),
     outcome="Assigned to Jordan by Mary.",
-    warning="Jordan doesn't have the Support Desk app yet, so I'll deliver the notice when they "
-    "open it.",
+    reach="Jordan hasn't installed the Support Desk app yet and gets this when they open it; "
+    "send Jordan the install link if it is urgent.",
     ack_overdue=True,
 )
 EXAMPLES = {

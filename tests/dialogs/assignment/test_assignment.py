@@ -6,7 +6,7 @@ from bot.keys import SERVICES
 from cards.ticket import ACCEPT, REASSIGN
 from cards.triage import ASSIGN
 from services.tickets import EventKind
-from tests.harness.cards import texts
+from tests.harness.cards import reads_as_alarm, texts
 from tests.harness.desk import Desk
 from tests.harness.triage import (
     CHANNEL,
@@ -101,10 +101,15 @@ async def test_an_assignee_without_the_app_gets_the_notice_when_they_install_it(
     [post] = in_channel(await mary.says("file wiring"))
     assert choice_set(post.card, "assignee")["value"] == "sean"
     answer = await clicks_in_channel(mary, post, ASSIGN, number="BP-1001", assignee="sean")
-    assert (
-        "Sean doesn't have the Support Desk app yet: they get this when they open it. "
-        "Send Sean the install link if it is urgent." in texts(answer.body["value"])
+    card = answer.body["value"]
+    waits = (
+        "Sean hasn't installed the Support Desk app yet and gets this when they open it; "
+        "send Sean the install link if it is urgent."
     )
+    # Said once, as what happens next: the assignment itself went well.
+    said = [t for t in texts(card) if "Sean" in t and "·" not in t]  # not the timeline
+    assert said == ["Assigned to Sean by Mary.", waits]
+    assert not reads_as_alarm(card, waits)
     [mention] = [s for s in in_channel(answer) if s.text]
     assert mention.text.startswith("Sean: BP-1001 is yours, assigned by Mary")
     assert "entities" not in mention.activity, "no Teams id to mention: the name says whose"
@@ -162,8 +167,8 @@ async def test_an_assignee_who_blocked_the_app_is_named_plainly_once_teams_refus
     assert ON_ITS_WAY in texts(answer.body["value"])
     said = [s.text for s in in_channel(answer) if s.text]
     assert (
-        "Kevin has removed or blocked the Support Desk app: they get this when they open it "
-        "again. Tell them another way if it is urgent." in said
+        "Kevin has removed or blocked the Support Desk app and gets this when they open it "
+        "again; tell Kevin another way if it is urgent." in said
     )
     del desk.connector.refuse[f"a:1on1-{kevin.user.user_id}"]
     back = await kevin.says("whoami")
@@ -187,4 +192,4 @@ async def test_an_assignee_teams_refuses_for_good_is_left_to_the_assigner(desk: 
     [post] = in_channel(await mary.says("file plc"))
     answer = await clicks_in_channel(mary, post, ASSIGN, number="BP-1001", assignee="kevin")
     said = [s.text for s in in_channel(answer) if s.text]
-    assert "Teams would not take the message for Kevin, so please tell them yourself." in said
+    assert "Teams would not take the message for Kevin; please tell Kevin yourself." in said

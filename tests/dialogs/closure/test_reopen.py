@@ -115,8 +115,8 @@ async def test_the_reopener_learns_who_cannot_be_reached_yet(desk: Desk):
     answer = await jordan.says("reopen BP-1001 Still jams on the night shift")
 
     assert texts(replies(answer, jordan)[0])[1] == (
-        "Reopened (reopen #1). Telling Kevin, Allison. Allison doesn't have the Support Desk "
-        "app yet: they get this when they open it. Send Allison the install link if it is urgent."
+        "Reopened (reopen #1). Telling Kevin. Allison hasn't installed the Support Desk app yet "
+        "and gets this when they open it; send Allison the install link if it is urgent."
     )
     assert len(notices(answer, kevin)) == 1
     arrival = await desk.user("Allison").says("whoami")

@@ -146,8 +146,8 @@ async def test_kevin_is_told_when_allison_does_not_have_the_app_yet(desk: Desk):
     _, card = await hand_off(kevin)
 
     assert texts(card)[1] == (
-        "Sent to Engineering: Allison will accept it or ask you for more. Allison doesn't have "
-        "the Support Desk app yet: they get this when they open it. Send Allison the install "
+        "Sent to Engineering: Allison will accept it or ask you for more. Allison hasn't installed "
+        "the Support Desk app yet and gets this when they open it; send Allison the install "
         "link if it is urgent."
     )
 
@@ -166,8 +166,8 @@ async def test_kevin_hears_afterwards_when_teams_refuses_allisons_review_card(
     # ... and what came of the notice follows in Kevin's conversation, once it is known.
     followed = [s.text for s in answer.sent if s.conversation_id == personal_chat(kevin)]
     assert followed == [
-        "Allison has removed or blocked the Support Desk app: they get this when they open it "
-        "again. Tell them another way if it is urgent."
+        "Allison has removed or blocked the Support Desk app and gets this when they open it "
+        "again; tell Allison another way if it is urgent."
     ]
     assert not reached(answer, allison)
 

@@ -74,8 +74,8 @@ async def test_allison_is_told_when_sean_does_not_have_the_app_yet(desk: Desk):
     )
 
     assert texts(replied_card(answer))[1] == (
-        "Accepted: Sean has the ticket now. Kevin gets it in their chat. Sean doesn't have the "
-        "Support Desk app yet: they get this when they open it. Send Sean the install link if "
+        "Accepted: Sean has the ticket now. Kevin gets it in their chat. Sean hasn't installed "
+        "the Support Desk app yet and gets this when they open it; send Sean the install link if "
         "it is urgent."
     )
 

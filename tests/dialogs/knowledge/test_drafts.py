@@ -145,12 +145,12 @@ async def test_intake_suggests_neither_drafts_nor_unrelated_articles(desk: Desk)
     conveyor_again = {**GOOD, "serial_number": "SN-55555"}
 
     _, while_draft = await file_call(people.mary, conveyor_again)
-    assert texts(replied_card(while_draft))[0].startswith("Filed BP-1002")
+    assert texts(replied_card(while_draft))[0].startswith("Triage BP-1002")  # Mary triages
 
     await people.allison.executes(draft, PUBLISH, **button(draft.card, PUBLISH), **EDITED)
     sealer = {**GOOD, "issue_description": "Sealer heater stays cold after a power cut.\nAlarm."}
     _, unrelated = await file_call(people.mary, sealer)
-    assert texts(replied_card(unrelated))[0].startswith("Filed BP-1003")
+    assert texts(replied_card(unrelated))[0].startswith("Triage BP-1003")  # Mary triages
 
 
 async def test_kevin_is_told_when_allison_will_get_the_draft_only_once_she_opens_the_app(
@@ -161,8 +161,8 @@ async def test_kevin_is_told_when_allison_will_get_the_draft_only_once_she_opens
     resolved = await resolve_worth_an_article(desk, people)
 
     assert texts(replied_card(resolved))[1].endswith(
-        "KB-1 drafted for Allison to edit and publish. Allison doesn't have the Support Desk app "
-        "yet: they get this when they open it. Send Allison the install link if it is urgent."
+        "KB-1 drafted for Allison to edit and publish. Allison hasn't installed the Support Desk "
+        "app yet and gets this when they open it; send Allison the install link if it is urgent."
     )
     opened = await people.allison.installs_the_app()
     held = "New draft from BP-1001: check it, edit it, then publish it."

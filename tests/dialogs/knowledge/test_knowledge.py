@@ -115,7 +115,7 @@ async def test_a_fix_worth_an_article_is_drafted_published_found_and_suggested(k
     assert replied_message(read) == "KB-1 is open below."
     assert all(sent.op != "update" for sent in read.sent)
     filed = await people.mary.executes(form, SUBMIT_VERB, **submit, **SIMILAR_CALL)
-    assert texts(replied_card(filed))[0].startswith("Filed BP-1002")
+    assert texts(replied_card(filed))[0].startswith("Triage BP-1002")  # Mary triages
     article = await desk.app[SERVICES].knowledge.get(1)
     assert article.status is ArticleStatus.PUBLISHED
 

@@ -20,8 +20,8 @@ from tests.harness.tickets import (
 async def test_a_request_without_the_app_waits_for_ezechiel_and_jordan_is_told(desk: Desk):
     sent = await ask(desk.user("Jordan"), QUOTE)
     assert texts(replied_card(sent))[1] == (
-        "Sent to Ezechiel; the answer will come to your chat with me. Ezechiel doesn't have the "
-        "Support Desk app yet: they get this when they open it. Send Ezechiel the install link "
+        "Sent to Ezechiel; the answer will come to your chat with me. Ezechiel hasn't installed "
+        "the Support Desk app yet and gets this when they open it; send Ezechiel the install link "
         "if it is urgent."
     )
     delivered = await desk.user("Ezechiel").installs_the_app()
@@ -41,8 +41,8 @@ async def test_a_request_teams_refuses_after_the_answer_is_told_to_jordan_next(d
     )
     [follow_up] = [s.text for s in sent.sent if s.conversation_id == personal_chat(jordan)]
     assert follow_up == (
-        "Ezechiel has removed or blocked the Support Desk app: they get this when they open it "
-        "again. Tell them another way if it is urgent."
+        "Ezechiel has removed or blocked the Support Desk app and gets this when they open it "
+        "again; tell Ezechiel another way if it is urgent."
     )
     del desk.connector.refuse[personal_chat(ezechiel)]
     back = await ezechiel.says("help")

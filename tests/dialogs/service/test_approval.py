@@ -153,8 +153,8 @@ async def test_allison_lists_what_waits_and_mary_hears_when_allison_lacks_the_ap
     await desk.user("Jordan").installs_the_app()
     _, filed = await request_service(mary, {**NON_BILLABLE, "ticket": ""})
     assert (
-        "Allison doesn't have the Support Desk app yet: they get this when they open it. "
-        "Send Allison the install link if it is urgent." in texts(replied_card(filed))
+        "Allison hasn't installed the Support Desk app yet and gets this when they open it; "
+        "send Allison the install link if it is urgent." in texts(replied_card(filed))
     )
 
     listed = await allison.says("service approvals")

@@ -9,7 +9,7 @@ import pytest
 from cards.service_form import CANCEL, SUBMIT
 from services.service_requests import RequestStatus
 from services.tickets import TicketDraft
-from tests.harness.cards import facts, texts
+from tests.harness.cards import facts, reads_as_alarm, texts
 from tests.harness.desk import Desk
 from tests.harness.service import BILLABLE_IN_TEXAS, form_id, request_service, sent_to
 from tests.harness.tickets import (
@@ -67,7 +67,23 @@ async def test_a_technician_teams_refuses_after_the_answer_is_named_to_mary_next
         "Jordan gets the notice in Teams.",
     ]
     [follow_up] = [s.text for s in answer.sent if s.conversation_id == personal_chat(mary)]
-    assert follow_up.startswith("Jordan has removed or blocked the Support Desk app: they get")
+    assert follow_up.startswith("Jordan has removed or blocked the Support Desk app and gets")
+
+
+async def test_a_technician_without_the_app_is_spoken_of_once_with_what_happens_next(desk: Desk):
+    freeze(desk, MONDAY_9AM)
+    mary = desk.user("Mary")  # Jordan has never opened the app
+
+    _, answer = await request_service(mary, BILLABLE_IN_TEXAS)
+
+    card = replied_card(answer)
+    waits = (
+        "Jordan hasn't installed the Support Desk app yet and gets this when they open it; "
+        "send Jordan the install link if it is urgent."
+    )
+    # Never also "Jordan gets the notice in Teams." for the same person, and not as an error.
+    assert [t for t in texts(card) if "Jordan" in t] == [waits]
+    assert not reads_as_alarm(card, waits)
 
 
 @pytest.mark.parametrize(

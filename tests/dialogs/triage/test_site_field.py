@@ -13,7 +13,7 @@ from tests.harness.connector import FakeConnector
 from tests.harness.desk import Answer, Chat, Desk
 from tests.harness.intake import GOOD, form_id
 from tests.harness.profiles import bestpack_with
-from tests.harness.triage import in_chat_of
+from tests.harness.tickets import replied_card
 
 SITE = '[[intake]]\nid = "site_state"\n'
 # A state question of its own before the machine's site: the billing address's.
@@ -42,15 +42,15 @@ async def file(mary: Chat, **changed: str) -> Answer:
 async def test_the_machine_site_decides_who_goes_not_the_billing_address(desk: Desk):
     mary = desk.user("Mary")
     filed = await file(mary, billing_state="ca", site_state="nj")
-    [triage] = [s for s in in_chat_of(mary, filed) if s.card]
-    assert facts(triage.card)["On-site service"] == "PLC Paramedics (NJ)"
+    triage = replied_card(filed)  # Mary triages: the triage card is her answer
+    assert facts(triage)["On-site service"] == "PLC Paramedics (NJ)"
 
 
 async def test_only_a_missing_site_leaves_who_goes_unknown(desk: Desk):
     mary = desk.user("Mary")
     filed = await file(mary, billing_state="", site_state="")
-    [triage] = [s for s in in_chat_of(mary, filed) if s.card]
-    shown = texts(triage.card)
+    triage = replied_card(filed)
+    shown = texts(triage)
     assert "• Billing address (US state) not given." in shown
     assert "• Machine site (US state) not given, so who would go on site is unknown." in shown
-    assert "On-site service" not in facts(triage.card)
+    assert "On-site service" not in facts(triage)

@@ -99,7 +99,10 @@ async def test_a_channel_the_bot_was_removed_from_sends_the_next_cards_to_triage
     desk.connector.refuse[CHANNEL.channel_id] = 403
     filed = await mary.says("file plc")
     # The channel worked when the turn answered; Teams refused the post only after that.
-    assert "the channel has removed or blocked the Support Desk app" in " ".join(filed.texts)
+    assert (
+        "Teams would not post this in the channel: the Support Desk app may have been removed "
+        "from it. Add it back, or tell the team there yourself." in filed.texts
+    )
     again = await mary.says("file minor")
     [card] = [s.card for s in in_chat_of(mary, again) if s.card]
     assert card["body"][0]["text"].startswith("Triage BP-1002")
