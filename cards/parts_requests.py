@@ -52,7 +52,7 @@ def nc_tape_head_flag() -> Container:
     """The banner NC Tape Head requests carry on every card: they are handled specially."""
     # Default-coloured text: the host's warning background stays readable behind it, where
     # warning-coloured text on it (yellow on orange) was not.
-    line = TextBlock(text=f"⚠ {NC_TAPE_HEAD}", weight="Bolder", wrap=True)
+    line = TextBlock(text=NC_TAPE_HEAD, weight="Bolder", wrap=True)
     return Container(style="warning", items=[line])
 
 
