@@ -53,7 +53,7 @@ ANSWER_FIELDS = (
         label="Lead time",
         kind=FieldKind.TEXT,
         required=True,
-        placeholder="In stock, 3 weeks, …",
+        placeholder="e.g. in stock, or 3 weeks from order",
     ),
     FormField(
         id="quote_number",
