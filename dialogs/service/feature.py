@@ -95,7 +95,7 @@ async def _filed_card(turn: Turn, request: ServiceRequest, created: bool) -> dic
         request, notes = await schedule_now(turn, request)
         lines += notes
     if request.status is RequestStatus.SCHEDULED:
-        headline = f"Scheduled under project {request.project_number}."
+        headline = "Scheduled."  # the project's number is among the facts
     return service_request_card(profile, request, headline=headline, lines=lines)
 
 

@@ -207,9 +207,10 @@ async def test_mary_files_non_billable_service_in_nj_allison_approves_plc_parame
     )
 
     approval = the_card_in(pg.logged_messages(allisons_chat), "SR-1001")
-    assert facts(card_of(approval))["Billing"].endswith("under warranty")
+    assert facts(card_of(approval))["Billing reason"].endswith("under warranty")
     approved = await pg.execute(approval, APPROVE, as_user="Allison")
-    assert any(t.startswith("Approved: project PRJ-") for t in texts(approved.card))
+    assert "Approved and scheduled." in texts(approved.card)
+    assert facts(approved.card)["Project"].startswith("PRJ-")
     assert facts(approved.card)["Who goes"] == "PLC Paramedics (3rd-party provider for NJ)"
 
     # Mary hears back in her own chat, the one on screen: the provider is not on Teams, so she
@@ -218,7 +219,7 @@ async def test_mary_files_non_billable_service_in_nj_allison_approves_plc_parame
     assert told["conversation"]["id"] == pg.personal_chat_id
     assert facts(card_of(told))["Who goes"] == "PLC Paramedics (3rd-party provider for NJ)"
     assert facts(card_of(told))["Status"] == "Scheduled"
-    assert any(t.startswith("Allison approved it: project PRJ-") for t in texts(card_of(told)))
+    assert "Allison approved it; it is scheduled." in texts(card_of(told))
     assert any(
         "Please e-mail them at dispatch@plcparamedics.example" in t for t in texts(card_of(told))
     )
