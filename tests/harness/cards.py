@@ -29,3 +29,13 @@ def facts(card: dict[str, Any]) -> dict[str, str]:
 def texts(card: dict[str, Any]) -> list[str]:
     """Every TextBlock's text, in reading order."""
     return [e["text"] for e in elements(card) if e["type"] == "TextBlock"]
+
+
+def row_buttons(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """The buttons inside a card's body (a list's rows), not those at its foot."""
+    return [
+        action
+        for element in elements(card)
+        if element["type"] == "ActionSet"
+        for action in element["actions"]
+    ]
