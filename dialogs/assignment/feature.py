@@ -113,4 +113,6 @@ async def assign_command(turn: Turn, args: str) -> None:
     if done is None:
         await turn.say(problem or USAGE)
         return
-    await turn.say(" ".join(x for x in (done.outcome, done.warning) if x))
+    # Typed, the answer names the ticket: the card's heading does that on a card.
+    said = f"{done.ticket.number}: {done.outcome}"
+    await turn.say(" ".join(x for x in (said, done.warning) if x))
