@@ -151,8 +151,7 @@ QUOTE = {
     "nc_tape_head": "true",
 }
 ANSWER = {
-    "identified_part": "4471-220B",
-    "price": "$120.50",
+    "lines": "4471-220B; Encoder; 2; $120.50\nGK-12; Gasket kit; 1; 12.75",
     "lead_time": "3 weeks from order",
     "quote_number": "Q-2201",
 }
@@ -176,8 +175,9 @@ async def test_jordan_asks_for_a_quote_ezechiel_answers_and_jordan_is_told(pg: P
 
     told = card_of(pg.logged_messages(jordans_chat)[-1])
     assert "Ezechiel answered PQ-1001." in texts(told)
-    assert facts(told)["Price each"] == "$120.50"
-    assert facts(told)["Total"] == "$241.00"
+    assert facts(told)["2 × 4471-220B"] == "Encoder · $120.50 each = $241.00"
+    assert facts(told)["1 × GK-12"] == "Gasket kit · $12.75 each = $12.75"
+    assert facts(told)["Total"] == "$253.75"
     assert facts(told)["Quote number"] == "Q-2201"
 
 

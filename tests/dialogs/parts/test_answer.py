@@ -100,7 +100,7 @@ async def test_kevin_forging_an_answer_is_refused(desk: Desk):
     assert replied_message(forged) == "Only Ezechiel may answer parts requests."
     assert (await parts_request(desk, "PQ-1001")).status is RequestStatus.OPEN
     seen = replied_card(await kevin.executes(asked, PARTS_OPEN, number="PQ-1001"))
-    assert buttons(seen) == ["Refresh"] and "identified_part" not in inputs(seen)
+    assert buttons(seen) == ["Refresh"] and "lines" not in inputs(seen)
     assert (await kevin.says("parts queue")).texts == ["Only Ezechiel may answer parts requests."]
 
 
