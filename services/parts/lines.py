@@ -52,11 +52,11 @@ def _line(text: str) -> QuoteLine:
     part, quantity, price = fields[0], fields[-2], fields[-1]
     description = fields[1] if len(fields) == 4 else ""
     if not _PART.match(part):
-        raise ValueError(PART_ERROR[0].lower() + PART_ERROR[1:].rstrip("."))
+        raise ValueError("part numbers are up to 64 letters, digits, spaces or . _ / -")
     if len(description) > LINE:
         raise ValueError(f"the description is longer than {LINE} characters")
     if not _QUANTITY.match(quantity) or not 0 < int(quantity) <= MAX_QUANTITY:
-        raise ValueError(QUANTITY_ERROR[0].lower() + QUANTITY_ERROR[1:].rstrip("."))
+        raise ValueError(f"quantity is a whole number from 1 to {MAX_QUANTITY:,}")
     return QuoteLine(part, int(quantity), price_cents(price), description or None)
 
 
