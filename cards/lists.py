@@ -50,7 +50,9 @@ def _deadline(label: str, profile: Profile, due: datetime, now: datetime) -> str
     return f"{label} {local_time(profile, due)}{late}"
 
 
-def _row(profile: Profile, ticket: Ticket, now: datetime) -> ColumnSet:
+def _row(
+    profile: Profile, ticket: Ticket, now: datetime, button: tuple[str, str] = ("Open", REFRESH)
+) -> ColumnSet:
     details = [
         profile.priority(ticket.priority).label,
         status_label(profile, ticket.status),
@@ -69,7 +71,8 @@ def _row(profile: Profile, ticket: Ticket, now: datetime) -> ColumnSet:
             ),
         ],
     )
-    open_it = ExecuteAction(title="Open", verb=REFRESH, data={"number": ticket.number})
+    title, verb = button
+    open_it = ExecuteAction(title=title, verb=verb, data={"number": ticket.number})
     button = Column(
         width="auto", vertical_content_alignment="Center", items=[ActionSet(actions=[open_it])]
     )
@@ -83,12 +86,14 @@ def ticket_list_card(
     now: datetime,
     *,
     empty: str = "Nothing here.",
+    button: tuple[str, str] = ("Open", REFRESH),
 ) -> dict:
-    """A titled list of tickets in the order given (the repository's most urgent first)."""
+    """A titled list of tickets in the order given (the repository's most urgent first);
+    `button`: each row's (title, verb), Open unless the list is for one step."""
     body: list[CardElement] = [heading(title)]
     if not tickets:
         body.append(note(empty))
-    body.extend(_row(profile, ticket, now) for ticket in tickets[:MAX_ROWS])
+    body.extend(_row(profile, ticket, now, button) for ticket in tickets[:MAX_ROWS])
     if len(tickets) > MAX_ROWS:
         body.append(note(f"…and {len(tickets) - MAX_ROWS} more, less urgent than these."))
     return render(card(body))

@@ -20,10 +20,12 @@ from microsoft_teams.cards import (
 
 from cards.forms import form_inputs
 from cards.render import card, heading, note, render
-from services.parts import REQUEST_TYPE_LABELS, Order, PartsRequest
+from services.parts import REQUEST_TYPE_LABELS, Order, PartsRequest, RequestStatus
 from services.parts.describe import order_line
 from services.parts.forms import ANSWER_FIELDS
-from services.parts.model import money
+from services.parts.lines import first_line
+from services.parts.model import QuoteLine, money, total_of
+from services.parts.people import answer_expected_by
 from services.profile import Profile
 from services.tickets.rules import local_time, name_of
 
@@ -48,14 +50,26 @@ class RequestView:
 
 def nc_tape_head_flag() -> Container:
     """The banner NC Tape Head requests carry on every card: they are handled specially."""
-    line = TextBlock(text=NC_TAPE_HEAD, weight="Bolder", color="Warning", wrap=True)
+    # Default-coloured text: the host's warning background stays readable behind it, where
+    # warning-coloured text on it (yellow on orange) was not.
+    line = TextBlock(text=NC_TAPE_HEAD, weight="Bolder", wrap=True)
     return Container(style="warning", items=[line])
+
+
+def _status(profile: Profile, request: PartsRequest) -> list[tuple[str, str]]:
+    """Where the request stands and, while it waits, when the answer is expected."""
+    if request.status is RequestStatus.ANSWERED:
+        return [("Status", "Answered")]
+    owner = name_of(profile, request.owner_id)
+    due = local_time(profile, answer_expected_by(profile, request))
+    return [("Status", f"Waiting for {owner}'s answer"), ("Answer expected by", due)]
 
 
 def request_facts(profile: Profile, request: PartsRequest) -> list[Fact]:
     """The request's facts, empty ones left out."""
     pairs = [
         ("Request", REQUEST_TYPE_LABELS[request.request_type]),
+        *_status(profile, request),
         ("Quantity", str(request.quantity)),
         ("Part number", request.part_number or ""),
         ("Machine serial", request.serial_number or ""),
@@ -67,13 +81,22 @@ def request_facts(profile: Profile, request: PartsRequest) -> list[Fact]:
     return [Fact(title=k, value=v) for k, v in pairs if v]
 
 
+def line_facts(lines: Sequence[QuoteLine]) -> list[Fact]:
+    """A quote's lines, one fact each ("2 × 4471-220B": "Encoder · $120.50 each = $241.00"),
+    and their total."""
+    facts = []
+    for line in lines:
+        about = f"{line.description} · " if line.description else ""
+        each = f"{money(line.price_cents)} each = {money(line.total_cents)}"
+        facts.append(Fact(title=f"{line.quantity} × {line.part_number}", value=about + each))
+    facts.append(Fact(title="Total", value=money(total_of(tuple(lines)))))
+    return facts
+
+
 def _answer_facts(profile: Profile, request: PartsRequest) -> list[Fact]:
     answer = request.answer
     assert answer is not None and request.answered_at is not None
     pairs = [
-        ("Part number", answer.part_number),
-        ("Price each", money(answer.price_cents)),
-        ("Total", money(answer.price_cents * request.quantity)),
         ("Lead time", answer.lead_time),
         ("Quote number", answer.quote_number),
         ("Answered by", name_of(profile, request.answered_by or "")),
@@ -99,13 +122,15 @@ def parts_request_card(
     data = {"number": request.number}
     if request.answer is not None:
         body.append(TextBlock(text="Answer", weight="Bolder", spacing="Medium"))
+        body.append(FactSet(facts=line_facts(request.answer.lines)))
         body.append(FactSet(facts=_answer_facts(profile, request)))
         if view.order is not None:
             body.append(note(order_line(view.order), subtle=False))
         if view.order_button:
             actions.append(ExecuteAction(title="Customer ordered", verb=PARTS_ORDERED, data=data))
     elif view.answer_form:
-        values = {"identified_part": request.part_number, **view.values}
+        start = first_line(request.part_number, request.description, request.quantity)
+        values = {"lines": start, **view.values}
         body.append(TextBlock(text="Your answer", weight="Bolder", spacing="Medium"))
         body.extend(form_inputs(profile, ANSWER_FIELDS, values, view.errors))
         actions.append(

@@ -45,7 +45,9 @@ def _facts(profile: Profile, request: ServiceRequest) -> list[Fact]:
         ("Status", STATUS_LABELS[request.status]),
         ("Site", f"{request.site} ({request.site_state})"),
         ("Dates", date_range(request.start_date, request.end_date)),
-        ("Billing", f"{billing}: {request.billing_reason}" if request.billing_reason else billing),
+        # The reason on its own line: after "Billable: the customer pays" a colon read twice.
+        ("Billing", billing),
+        ("Billing reason", request.billing_reason or ""),
         ("Who goes", who_goes(profile, request)),
         ("Project", request.project_number or ""),
         ("Ticket", request.ticket_number or ""),

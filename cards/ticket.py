@@ -64,6 +64,7 @@ def note_form(number: str) -> ShowCardAction:
             ),
             ToggleInput(
                 id="public",
+                label="Who sees it",
                 title="Customer can see this",
                 value="false",
                 value_on="true",

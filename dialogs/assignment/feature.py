@@ -13,6 +13,7 @@ from dialogs.assignment.notices import mention_in_thread, notify_assignee
 from dialogs.shared.tickets import TicketRef, apply, find_ticket, refused
 from dialogs.triage.notices import after_change
 from dialogs.triage.views import refusal_result, triage_card_for
+from dialogs.troubleshooting.digest import refresh_held_digest
 from services.delivery import reach_note
 from services.profile import Capability
 from services.tickets import Ticket, workflow
@@ -53,6 +54,8 @@ async def assign_ticket(
     delivery = await notify_assignee(turn, saved, events, person, caller)
     await mention_in_thread(turn, saved, person, caller)
     reach = reach_note(person.name, delivery)
+    # Today's digest, if it waits for them (no app yet), would be one ticket short.
+    await refresh_held_digest(turn.services, person, now)
     outcome = f"Assigned to {person.name} by {caller.name}."
     if reach is None:
         # Queued, not yet delivered: a failure after the answer is told to the assigner.
@@ -113,4 +116,6 @@ async def assign_command(turn: Turn, args: str) -> None:
     if done is None:
         await turn.say(problem or USAGE)
         return
-    await turn.say(" ".join(x for x in (done.outcome, done.reach) if x))
+    # Typed, the answer names the ticket: the card's heading does that on a card.
+    said = f"{done.ticket.number}: {done.outcome}"
+    await turn.say(" ".join(x for x in (said, done.reach) if x))

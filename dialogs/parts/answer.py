@@ -22,14 +22,7 @@ async def _record_quote(turn: Turn, request: PartsRequest) -> tuple[Order | None
     """Put the answer's quote in the order system; why it is not there, or None."""
     answer = request.answer
     assert answer is not None
-    quote = Quote(
-        answer.quote_number,
-        answer.part_number,
-        request.quantity,
-        answer.price_cents,
-        answer.lead_time,
-        request.number,
-    )
+    quote = Quote(answer.quote_number, answer.lines, answer.lead_time, request.number)
     try:
         return await turn.services.orders.record_quote(quote, turn.services.clock()), None
     except PartsRuleError as refusal:  # taken between the check and now: the answer stands

@@ -15,8 +15,10 @@ from dialogs.parts.views import order_card, request_card
 from dialogs.shared.tickets import find_ticket, refused
 from services.parts import PartsDraft, RequestType
 from services.parts.describe import order_note
+from services.parts.forms import ticket_values
 from services.parts.orders import normalized
 from services.parts.people import parts_owner
+from services.parts.timeline import Step
 from services.profile import Capability
 
 feature = Feature("parts")
@@ -36,7 +38,7 @@ async def parts_command(turn: Turn, args: str) -> None:
         if ticket is None:
             await turn.say(problem or "")
             return
-        values = {"ticket": ticket.number, "serial_number": ticket.serial_number}
+        values = ticket_values(ticket)
     card = parts_form_card(turn.services.profile, uuid.uuid4().hex, values)
     await turn.send_card(card, summary="Parts request")
 
@@ -87,8 +89,8 @@ async def _look_up(
             f"{normalized(draft.order_reference)}. Check the number, or ask for a quote."
         }
         return ActionResult(card=parts_form_card(turn.services.profile, form_id, typed, errors))
-    text = f"Order status looked up: {order_note(order)}"
-    problem = await note_on_ticket(turn, draft.ticket_number, text)
+    text = order_note(order)
+    problem = await note_on_ticket(turn, draft.ticket_number, Step.LOOKED_UP, text)
     return ActionResult(card=await order_card(turn, order, problem))
 
 

@@ -28,8 +28,7 @@ class PartsSubmission(FormInputs):
 class AnswerInputs(RequestRef):
     """The parts owner's answer form, as the client sent it (checked by `check_owner_answer`)."""
 
-    identified_part: FormText | None = None
-    price: FormText | None = None
+    lines: FormText | None = None
     lead_time: FormText | None = None
     quote_number: FormText | None = None
 

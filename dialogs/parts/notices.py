@@ -12,20 +12,23 @@ from cards.parts_requests import RequestView, parts_request_card
 from services.delivery import Recipient, reach_note
 from services.parts import Order, OrderStatus, PartsRequest
 from services.parts.describe import answered_note, asked_note, order_note, what_is_asked
+from services.parts.people import buttons_for
+from services.parts.timeline import Step, parts_step
 from services.tickets import StaleTicket, TicketRuleError
 from services.tickets.rules import name_of
-from services.tickets.workflow import add_note
 
 
-async def note_on_ticket(turn: Turn, number: str | None, text: str) -> str | None:
-    """Add a parts step to the ticket's timeline as a note; why it could not, or None."""
+async def note_on_ticket(
+    turn: Turn, number: str | None, step: Step, text: str, request: str | None = None
+) -> str | None:
+    """Add a parts step to the ticket's timeline; why it could not, or None."""
     if number is None:
         return None
     assert turn.caller is not None
     actor, profile, at = turn.caller.id, turn.services.profile, turn.services.clock()
     try:
         noted = await turn.services.tickets.change(
-            number, lambda ticket: add_note(ticket, actor, profile, at, text)
+            number, lambda ticket: parts_step(ticket, actor, profile, at, step, text, request)
         )
     except TicketRuleError as refusal:  # e.g. the ticket was closed meanwhile
         return f"Not added to {number}'s timeline: {refusal}"
@@ -56,7 +59,9 @@ async def tell_owner(turn: Turn, request: PartsRequest) -> list[str]:
     owner = name_of(profile, request.owner_id)
     return _said(
         await _tell(turn, request.owner_id, card, asked, f"parts:{request.number}:asked"),
-        await note_on_ticket(turn, request.ticket_number, asked_note(request, owner)),
+        await note_on_ticket(
+            turn, request.ticket_number, Step.FILED, asked_note(request, owner), request.number
+        ),
     )
 
 
@@ -70,20 +75,31 @@ async def tell_requester(turn: Turn, request: PartsRequest, order: Order | None)
     key = f"parts:{request.number}:answered"
     return _said(
         await _tell(turn, request.requester_id, card, told, key),
-        await note_on_ticket(turn, request.ticket_number, answered_note(request)),
+        await note_on_ticket(
+            turn, request.ticket_number, Step.ANSWERED, answered_note(request), request.number
+        ),
     )
 
 
 async def tell_about_order(turn: Turn, order: Order, request: PartsRequest, what: str) -> list[str]:
     """Tell the request's requester and owner (but not the caller); note it on the ticket."""
     assert turn.caller is not None
-    card = order_status_card(
-        turn.services.profile, order, headline=what, nc_tape_head=request.nc_tape_head
-    )
+    profile = turn.services.profile
     key = f"order:{order.quote_number}:{order.status.value}"
     notes = []
     for person_id in dict.fromkeys((request.requester_id, request.owner_id)):
         if person_id != turn.caller.id:
+            card = order_status_card(
+                profile,
+                order,
+                headline=what,
+                nc_tape_head=request.nc_tape_head,
+                moves=buttons_for(profile, person_id, order),
+            )
             notes.append(await _tell(turn, person_id, card, what, f"{key}:{person_id}"))
-    notes.append(await note_on_ticket(turn, request.ticket_number, order_note(order)))
+    notes.append(
+        await note_on_ticket(
+            turn, request.ticket_number, Step.ORDER, order_note(order), request.number
+        )
+    )
     return _said(*notes)

@@ -9,6 +9,7 @@ from bot.turn import Turn
 from cards.parts_orders import order_status_card
 from cards.parts_requests import RequestView, parts_request_card
 from services.parts import Order, OrderStatus, PartsRequest
+from services.parts.people import buttons_for
 from services.profile import Capability
 
 
@@ -57,7 +58,9 @@ async def request_card(
 
 
 async def order_card(turn: Turn, order: Order, headline: str | None = None) -> dict:
-    """An order as the order system has it, flagged when its request is for an NC Tape Head."""
+    """An order as the order system has it, flagged for an NC Tape Head, with the viewer's moves."""
     request = await request_of(turn, order)
     flagged = request is not None and request.nc_tape_head
-    return order_status_card(turn.services.profile, order, headline=headline, nc_tape_head=flagged)
+    profile = turn.services.profile
+    moves = buttons_for(profile, turn.caller.id, order) if turn.caller is not None else ()
+    return order_status_card(profile, order, headline=headline, nc_tape_head=flagged, moves=moves)

@@ -52,14 +52,14 @@ async def approve_request(turn: Turn, data: RequestRef) -> ActionResult:
         return refused(problem or "")
     await record_step(turn, saved, Step.APPROVED)
     scheduled, waits = await schedule_now(turn, saved)
-    headline = f"{turn.caller.name} approved it: project {scheduled.project_number}."
+    headline = f"{turn.caller.name} approved it; it is scheduled."
     note = await tell_requester(turn, scheduled, headline)
     lines = [*waits, *([note] if note else [])]
     own = scheduled.requester_id == actor
     # A technician the notice waits for is spoken of once: by what happens next.
     if not own and not waits:
         lines.insert(0, told(profile, scheduled))
-    headline = f"Approved: project {scheduled.project_number}."
+    headline = "Approved and scheduled."  # the project's number is among the facts
     card = service_request_card(
         profile, scheduled, headline=headline, lines=lines, show_notice=own and not waits
     )

@@ -95,7 +95,7 @@ async def _filed_card(turn: Turn, request: ServiceRequest, created: bool) -> dic
         request, waits = await schedule_now(turn, request)
         lines += waits
     if request.status is RequestStatus.SCHEDULED:
-        headline = f"Scheduled under project {request.project_number}."
+        headline = "Scheduled."  # the project's number is among the facts
     # A technician the notice waits for is spoken of once: by what happens next.
     return service_request_card(
         profile, request, headline=headline, lines=lines, show_notice=not waits

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
+from cards.lists import ticket_list_card
 from cards.queue import OPEN, QUEUE, queue_card
 from cards.triage import ACKNOWLEDGE, PRIORITY, REQUEST_INFO
 from dialogs.shared.ticket_view import ticket_view
@@ -40,7 +41,10 @@ async def _acknowledge(turn: Turn, ticket: Ticket) -> tuple[Ticket | None, str |
     help="Record that the customer's request was acknowledged",
 )
 async def acknowledge_command(turn: Turn, args: str) -> None:
-    """Record the acknowledgement of the ticket named, once."""
+    """Record the acknowledgement of the ticket named, once; with none, offer the caller's."""
+    if not args.strip():
+        await _offer_unacknowledged(turn)
+        return
     ticket, problem = await find_ticket(turn, args)
     if ticket is None:
         await turn.say(problem or "")
@@ -52,6 +56,27 @@ async def acknowledge_command(turn: Turn, args: str) -> None:
     line = _acknowledged(turn, saved)
     await after_change(turn, saved, outcome=line)
     await turn.say(line)
+
+
+async def _offer_unacknowledged(turn: Turn) -> None:
+    """The caller's tickets still to acknowledge (triage: the queue's), each a button."""
+    assert turn.caller is not None
+    repo = turn.services.tickets
+    mine = [t for t in await repo.open_for_assignee(turn.caller.id) if t.acknowledged_at is None]
+    if not mine and turn.can(Capability.TRIAGE):
+        mine = [t for t in await repo.untriaged_or_unassigned() if t.acknowledged_at is None]
+    if not mine:
+        await turn.say("Nothing of yours waits for acknowledgement.")
+        return
+    title = f"Which ticket did you acknowledge? ({len(mine)} waiting)"
+    card = ticket_list_card(
+        turn.services.profile,
+        title,
+        mine,
+        turn.services.clock(),
+        button=("Acknowledge", ACKNOWLEDGE),
+    )
+    await turn.send_card(card, summary=title)
 
 
 @feature.action(ACKNOWLEDGE, model=TicketRef)

@@ -7,13 +7,17 @@ States of one person's digest for one business day:
     FAILED   reading or telling theirs failed → logged once (not again each day it still
              fails), and the others still get theirs
 The dedupe key is per person per local day, so a second run that day (a restart, another
-replica) sends nothing new.
+replica) sends nothing new. A digest held for someone without the app is rewritten when a
+ticket is assigned to them, so it lists what they hold when they open the app.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+from botbuilder.schema import Activity
 
 from bot.turn import card_message
 from dialogs.troubleshooting.feature import feature
@@ -22,6 +26,7 @@ from services.delivery import Recipient
 from services.profile import Capability, Person, Profile
 from services.scheduler import DailyAt
 from services.scheduler.skipping import skipped_items
+from services.tickets import Ticket
 
 if TYPE_CHECKING:
     from bot.notifier import Notifier
@@ -50,6 +55,16 @@ async def send_daily_digest(services: AppServices, notifier: Notifier, now: date
     return f"{sent} digests" + (f", {failed} skipped" if failed else "")
 
 
+def _key(profile: Profile, person: Person, now: datetime) -> str:
+    """One digest per person per local day."""
+    return f"digest:{person.id}:{now.astimezone(profile.business_hours.zone).date()}"
+
+
+def _digest(profile: Profile, person: Person, tickets: Sequence[Ticket], now: datetime) -> Activity:
+    summary = f"Your {len(tickets)} open tickets, most urgent first"
+    return card_message(digest_view(profile, person, tickets, now), summary)
+
+
 async def _send_digest(
     services: AppServices, notifier: Notifier, person: Person, now: datetime
 ) -> bool:
@@ -58,8 +73,16 @@ async def _send_digest(
     tickets = await services.tickets.open_for_assignee(person.id)
     if not tickets:
         return False
-    day = now.astimezone(profile.business_hours.zone).date()
-    summary = f"Your {len(tickets)} open tickets, most urgent first"
-    activity = card_message(digest_view(profile, person, tickets, now), summary)
-    await notifier.tell(Recipient.person(person.id), activity, f"digest:{person.id}:{day}")
+    activity = _digest(profile, person, tickets, now)
+    await notifier.tell(Recipient.person(person.id), activity, _key(profile, person, now))
     return True
+
+
+async def refresh_held_digest(services: AppServices, person: Person, now: datetime) -> bool:
+    """Rewrite today's digest still held for `person` with what they hold now, if there is one."""
+    profile = services.profile
+    tickets = await services.tickets.open_for_assignee(person.id)
+    if not tickets:
+        return False
+    payload = _digest(profile, person, tickets, now).serialize()
+    return await services.outbox.rewrite_waiting(_key(profile, person, now), payload)

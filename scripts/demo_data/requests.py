@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from scripts.demo_data.catalog import Customer, Problem
-from scripts.demo_data.steps import INTAKE_ADMIN, note
+from scripts.demo_data.steps import INTAKE_ADMIN
 from scripts.demo_data.story import Story
 from services.knowledge import draft_from_ticket, knowledge_step
 from services.knowledge.rules import publish
-from services.parts import OrderStatus, PartsAnswer, PartsDraft, Quote, RequestType
+from services.parts import OrderStatus, PartsAnswer, PartsDraft, Quote, QuoteLine, RequestType
 from services.parts.describe import answered_note, asked_note, order_note
 from services.parts.people import parts_owner
+from services.parts.timeline import Step as PartsStep
+from services.parts.timeline import parts_step
 from services.service_requests import Billing, ServiceDraft
 from services.service_requests import ProjectOrder as Order
 from services.service_requests.notices import notice_for
@@ -39,23 +41,30 @@ async def parts_quote(story: Story, problem: Problem, quantity: int) -> None:
     request, _ = await services.parts.create(
         draft, requester, owner.id, f"demo-parts:{ticket.number}", story.at
     )
-    await note(story, requester, asked_note(request, owner.name))
+    await _step(story, requester, PartsStep.FILED, asked_note(request, owner.name), request.number)
     story.after(90)
     number = problem.part_number or "SC-0450"
-    answer = PartsAnswer(number, 4250 + 175 * quantity, "5 business days", f"Q-{request.id + 7100}")
-    request = await services.parts.answer(request, answer, owner.id, story.at)
-    quote = Quote(
-        answer.quote_number, number, quantity, answer.price_cents, answer.lead_time, request.number
+    lines = (
+        QuoteLine(number, quantity, 4250 + 175 * quantity, problem.part_description or None),
+        QuoteLine("GK-1275", 1, 1275, "Gasket kit for the refit"),
     )
+    answer = PartsAnswer(lines, "5 business days", f"Q-{request.id + 7100}")
+    request = await services.parts.answer(request, answer, owner.id, story.at)
+    quote = Quote(answer.quote_number, lines, answer.lead_time, request.number)
     await services.orders.record_quote(quote, story.at)
-    await note(story, owner.id, answered_note(request))
+    await _step(story, owner.id, PartsStep.ANSWERED, answered_note(request), request.number)
     story.days(0.6)
     order = await services.orders.place_order(answer.quote_number, story.at)
-    await note(story, requester, order_note(order))
+    await _step(story, requester, PartsStep.ORDER, order_note(order), request.number)
     for status in (OrderStatus.SHIPPED, OrderStatus.DELIVERED):
         story.days(0.8)
         order = await services.orders.update_status(answer.quote_number, status, story.at)
-        await note(story, owner.id, order_note(order))
+        await _step(story, owner.id, PartsStep.ORDER, order_note(order), request.number)
+
+
+async def _step(story: Story, actor: str, step: PartsStep, body: str, number: str) -> None:
+    """A parts step on the story's ticket's timeline."""
+    await story.save(parts_step(story.ticket, actor, story.profile, story.at, step, body, number))
 
 
 async def service_visit(

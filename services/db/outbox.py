@@ -268,6 +268,17 @@ class OutboxRepository:
             found = dict((await connection.execute(query)).all())
         return {status: found.get(status, 0) for status in OUTBOX_STATUSES}
 
+    async def rewrite_waiting(self, dedupe_key: str, payload: dict[str, Any]) -> bool:
+        """Replace what a held message says (a list that changed while it waited); False when
+        no message under the key is waiting (sent already, or never stored)."""
+        statement = (
+            update(outbox)
+            .where(outbox.c.dedupe_key == dedupe_key, outbox.c.status == "waiting")
+            .values(payload=payload, updated_at=utc_now())
+        )
+        async with self._db.engine.begin() as connection:
+            return (await connection.execute(statement)).rowcount == 1
+
     async def waiting_for(self, target_kind: TargetKind, target: str) -> list[OutboxMessage]:
         """Messages held back for a target, oldest first."""
         query = (

@@ -14,6 +14,7 @@ from services.parts.model import (
     PartsDraft,
     PartsRequest,
     PartsRuleError,
+    QuoteLine,
     RequestStatus,
     RequestType,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "PartsRequest",
     "PartsRuleError",
     "Quote",
+    "QuoteLine",
     "RequestStatus",
     "RequestType",
     "check_answer",

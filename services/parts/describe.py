@@ -8,7 +8,9 @@ from services.parts.model import (
     Order,
     PartsAnswer,
     PartsRequest,
+    QuoteLine,
     money,
+    total_of,
 )
 
 
@@ -19,26 +21,37 @@ def what_is_asked(request: PartsRequest) -> str:
     return f"{label} for {request.quantity} × {request.subject}{flag}"
 
 
-def answer_line(request: PartsRequest, answer: PartsAnswer) -> str:
-    """The answer in one line: "part 4471-220, $120.00 each ($240.00 for 2), lead time…"."""
-    total = ""
-    if request.quantity > 1:
-        total = f" ({money(answer.price_cents * request.quantity)} for {request.quantity})"
+def quote_line(line: QuoteLine) -> str:
+    """One line of a quote: "2 × part 4471-220B at $120.50 each"."""
+    return f"{line.quantity} × part {line.part_number} at {money(line.price_cents)} each"
+
+
+def lines_summary(lines: tuple[QuoteLine, ...]) -> str:
+    """A quote's lines and total in a sentence: "2 × part A at $1.00 each + … = $3.00"."""
+    said = " + ".join(quote_line(line) for line in lines)
     return (
-        f"part {answer.part_number}, {money(answer.price_cents)} each{total}, "
-        f"lead time {answer.lead_time}, quote {answer.quote_number}"
+        f"{said}, total {money(total_of(lines))}"
+        if len(lines) > 1 or lines[0].quantity > 1
+        else said
+    )
+
+
+def answer_line(answer: PartsAnswer) -> str:
+    """The answer in one line: "2 × part 4471-220B at $120.50 each, total $241.00, lead…"."""
+    return (
+        f"{lines_summary(answer.lines)}, lead time {answer.lead_time}, quote {answer.quote_number}"
     )
 
 
 def asked_note(request: PartsRequest, owner_name: str) -> str:
-    """The timeline note when a request is filed."""
-    return f"Parts request {request.number} to {owner_name}: {what_is_asked(request)}."
+    """What the timeline says of a request when it is filed."""
+    return f"{what_is_asked(request)}, asked of {owner_name}."
 
 
 def answered_note(request: PartsRequest) -> str:
-    """The timeline note when the parts owner answers."""
+    """What the timeline says of a request when the parts owner answers."""
     assert request.answer is not None
-    return f"Parts request {request.number} answered: {answer_line(request, request.answer)}."
+    return f"{answer_line(request.answer)}."
 
 
 def order_line(order: Order) -> str:
@@ -52,5 +65,4 @@ def order_line(order: Order) -> str:
 
 def order_note(order: Order) -> str:
     """The timeline note when an order is placed, moves on, or is looked up."""
-    about = f" for {order.request_number}" if order.request_number else ""
-    return f"{order_line(order)}{about} · {order.quantity} × part {order.part_number}."
+    return f"{order_line(order)} · {lines_summary(order.lines)}."

@@ -2,27 +2,35 @@
 
 The cards are drawn from these specs and the server checks answers against the same specs
 (services.forms), then adds what one field cannot say alone: a part number or a description,
-a whole quantity, a price in dollars and cents.
+a whole quantity, and the quote's lines (services.parts.lines).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from services.forms import check_answers
-from services.parts.model import PartsAnswer, PartsDraft, RequestType
+from services.parts.lines import (
+    LINE_FORMAT,
+    LINES_TEXT,
+    MAX_LINES,
+    MAX_QUANTITY,
+    PART_ERROR,
+    PART_PATTERN,
+    QUANTITY_ERROR,
+    parse_lines,
+)
+from services.parts.model import PartsAnswer, PartsDraft, QuoteLine, RequestType
 from services.profile import Choice, FieldKind, FieldRole, FormField, Profile
+from services.tickets import Ticket
 
-MAX_QUANTITY = 100_000
-MAX_PRICE_CENTS = 10_000_000_00  # ten million dollars: anything above is a typo
-_QUANTITY = f"Quantity is a whole number from 1 to {MAX_QUANTITY:,}."
-_PART = r"^[A-Za-z0-9][A-Za-z0-9._/ -]{0,63}$"
-_PART_ERROR = "Part numbers are up to 64 letters, digits, spaces or . _ / -."
 _REFERENCE = r"^[A-Za-z0-9][A-Za-z0-9-]{1,31}$"
 _SERIAL = "serial_number"
+
+# The issue type whose parts are NC Tape Head parts: a form about such a ticket starts ticked.
+NC_TAPE_HEAD_ISSUE = "nc_tape_head"
 
 REQUEST_TYPE_CHOICES = (
     Choice(key=RequestType.QUOTE.value, label="Quote: price and lead time"),
@@ -32,26 +40,20 @@ REQUEST_TYPE_CHOICES = (
 
 ANSWER_FIELDS = (
     FormField(
-        id="identified_part",
-        label="Part number",
-        kind=FieldKind.TEXT,
+        id="lines",
+        label="Quote lines",
+        kind=FieldKind.MULTILINE,
         required=True,
-        pattern=_PART,
-        pattern_error=_PART_ERROR,
-    ),
-    FormField(
-        id="price",
-        label="Price each (USD)",
-        kind=FieldKind.TEXT,
-        required=True,
-        placeholder="1,234.50",
+        max_length=LINES_TEXT,
+        help=f"One part a line, up to {MAX_LINES}: {LINE_FORMAT} (USD). "
+        "Leave the description out if there is none.",
     ),
     FormField(
         id="lead_time",
         label="Lead time",
         kind=FieldKind.TEXT,
         required=True,
-        placeholder="In stock, 3 weeks, …",
+        placeholder="e.g. in stock, or 3 weeks from order",
     ),
     FormField(
         id="quote_number",
@@ -104,8 +106,8 @@ def request_fields(profile: Profile) -> tuple[FormField, ...]:
             id="part_number",
             label="Part number",
             kind=FieldKind.TEXT,
-            pattern=_PART,
-            pattern_error=_PART_ERROR,
+            pattern=PART_PATTERN,
+            pattern_error=PART_ERROR,
             help="Leave it empty if unknown and describe the part below.",
         ),
         FormField(
@@ -121,7 +123,7 @@ def request_fields(profile: Profile) -> tuple[FormField, ...]:
             required=True,
             minimum=1,
             maximum=MAX_QUANTITY,
-            range_error=_QUANTITY,
+            range_error=QUANTITY_ERROR,
         ),
         _serial_field(profile),
         FormField(
@@ -141,10 +143,19 @@ def request_fields(profile: Profile) -> tuple[FormField, ...]:
             id="ticket",
             label="Ticket (optional)",
             kind=FieldKind.TEXT,
-            placeholder="BP-1001",
+            placeholder="Ticket number, e.g. BP-1001",
             help="Each step then lands in that ticket's timeline.",
         ),
     )
+
+
+def ticket_values(ticket: Ticket) -> dict[str, Any]:
+    """What a form about `ticket` starts with: its number, serial, and the NC Tape Head box."""
+    return {
+        "ticket": ticket.number,
+        "serial_number": ticket.serial_number,
+        "nc_tape_head": ticket.issue_type == NC_TAPE_HEAD_ISSUE,
+    }
 
 
 def _quantity(value: Any) -> int | None:
@@ -158,7 +169,7 @@ def check_request(profile: Profile, raw: Mapping[str, Any]) -> Checked:
     check = check_answers(profile, request_fields(profile), raw)
     values, errors = check.values, check.errors
     if "quantity" in values and _quantity(values["quantity"]) is None:
-        errors["quantity"] = _QUANTITY
+        errors["quantity"] = QUANTITY_ERROR
     kind = values.get("request_type")
     if kind == RequestType.ORDER_STATUS:
         if "order_reference" not in values and "order_reference" not in errors:
@@ -183,38 +194,19 @@ def check_request(profile: Profile, raw: Mapping[str, Any]) -> Checked:
     return Checked(draft=draft)
 
 
-def price_cents(text: str) -> int:
-    """Dollars as typed ("$1,234.5") in cents (123450); ValueError says what is wrong."""
-    cleaned = text.strip().removeprefix("$").replace(",", "").strip()
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError("Enter the price in dollars, like 1234.50.") from None
-    if not amount.is_finite() or amount <= 0:
-        raise ValueError("The price must be more than $0.")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise ValueError("Give the price in dollars and cents (two decimals at most).")
-    cents = int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    if cents > MAX_PRICE_CENTS:
-        raise ValueError("That price is above $10,000,000: check the decimal point.")
-    return cents
-
-
 def check_answer(profile: Profile, raw: Mapping[str, Any]) -> Checked:
-    """The parts owner's answer: every field is required; the price reads as dollars."""
+    """The parts owner's answer: every field is required; each quote line is checked."""
     check = check_answers(profile, ANSWER_FIELDS, raw)
     values, errors = check.values, check.errors
-    cents = 0
-    if "price" in values:
-        try:
-            cents = price_cents(values["price"])
-        except ValueError as problem:
-            errors["price"] = str(problem)
+    lines: tuple[QuoteLine, ...] = ()
+    if "lines" in values:
+        lines, problems = parse_lines(values["lines"])
+        if problems:
+            errors["lines"] = " ".join(problems)
     if errors:
         return Checked(errors=errors)
     answer = PartsAnswer(
-        part_number=values["identified_part"],
-        price_cents=cents,
+        lines=lines,
         lead_time=values["lead_time"],
         quote_number=values["quote_number"].upper(),
     )

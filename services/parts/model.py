@@ -90,13 +90,37 @@ class PartsDraft:
 
 
 @dataclass(frozen=True)
-class PartsAnswer:
-    """The parts owner's answer: the part number identified, its price, lead time and quote."""
+class QuoteLine:
+    """One line of a quote: a part, how many, and its price each."""
 
     part_number: str
+    quantity: int
     price_cents: int  # per unit, in US cents
+    description: str | None = None
+
+    @property
+    def total_cents(self) -> int:
+        """Price times quantity."""
+        return self.price_cents * self.quantity
+
+
+def total_of(lines: tuple[QuoteLine, ...]) -> int:
+    """What the lines come to together, in cents."""
+    return sum(line.total_cents for line in lines)
+
+
+@dataclass(frozen=True)
+class PartsAnswer:
+    """The parts owner's answer: the quote's lines (parts identified, priced), lead time, number."""
+
+    lines: tuple[QuoteLine, ...]
     lead_time: str
     quote_number: str
+
+    @property
+    def total_cents(self) -> int:
+        """What the quote comes to."""
+        return total_of(self.lines)
 
 
 @dataclass(frozen=True)
@@ -138,9 +162,7 @@ class Order:
 
     quote_number: str
     status: OrderStatus
-    part_number: str
-    quantity: int
-    price_cents: int
+    lines: tuple[QuoteLine, ...]
     lead_time: str
     updated_at: datetime
     order_number: str | None = None
@@ -148,8 +170,8 @@ class Order:
 
     @property
     def total_cents(self) -> int:
-        """Price times quantity."""
-        return self.price_cents * self.quantity
+        """What the order comes to."""
+        return total_of(self.lines)
 
 
 def describe_part(part_number: str | None, description: str | None) -> str:

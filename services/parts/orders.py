@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.db.database import Database
 from services.db.schema import parts_orders
+from services.parts.lines import lines_from_json, lines_json
 from services.parts.model import (
     FIRST_NUMBER,
     ORDER_MOVES,
@@ -25,6 +26,7 @@ from services.parts.model import (
     Order,
     OrderStatus,
     PartsRuleError,
+    QuoteLine,
 )
 
 ORDER_PREFIX = "SO"  # the embedded system's sales order numbers: "SO-1001"
@@ -32,12 +34,10 @@ ORDER_PREFIX = "SO"  # the embedded system's sales order numbers: "SO-1001"
 
 @dataclass(frozen=True)
 class Quote:
-    """A quote the parts owner gave: what, how many, at what price and lead time."""
+    """A quote the parts owner gave: its lines (what, how many, at what price) and lead time."""
 
     quote_number: str
-    part_number: str
-    quantity: int
-    price_cents: int
+    lines: tuple[QuoteLine, ...]
     lead_time: str
     request_number: str | None = None
 
@@ -75,9 +75,7 @@ def _order(row: Mapping[str, Any]) -> Order:
     return Order(
         quote_number=row["quote_number"],
         status=OrderStatus(row["status"]),
-        part_number=row["part_number"],
-        quantity=row["quantity"],
-        price_cents=row["price_cents"],
+        lines=lines_from_json(row["quote_lines"]),
         lead_time=row["lead_time"],
         updated_at=row["updated_at"],
         order_number=row["order_number"],
@@ -110,9 +108,7 @@ class EmbeddedOrderSystem:
             "quote_number": number,
             "status": OrderStatus.QUOTED.value,
             "request_number": quote.request_number,
-            "part_number": quote.part_number,
-            "quantity": quote.quantity,
-            "price_cents": quote.price_cents,
+            "quote_lines": lines_json(quote.lines),
             "lead_time": quote.lead_time,
             "created_at": now,
             "updated_at": now,

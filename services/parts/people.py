@@ -1,10 +1,13 @@
-"""Who does what in process 5: the parts owner answers; requester or owner records an order."""
+"""Who does what in process 5: the parts owner answers (within a business day); requester or
+owner records an order."""
 
 from __future__ import annotations
 
-from services.parts.model import PartsRequest, PartsRuleError
+from datetime import datetime
+
+from services.parts.model import ORDER_MOVES, Order, OrderStatus, PartsRequest, PartsRuleError
 from services.profile import Capability, Person, ProcessRole, Profile
-from services.tickets.rules import name_of
+from services.tickets.rules import business_clock, name_of
 
 
 def parts_owner(profile: Profile) -> Person | None:
@@ -27,3 +30,16 @@ def may_record_order(profile: Profile, person_id: str, request: PartsRequest) ->
         f"Only {name_of(profile, request.requester_id)}, who asked, or someone who answers "
         f"parts requests can record the customer's order on {request.number}."
     )
+
+
+def answer_expected_by(profile: Profile, request: PartsRequest) -> datetime:
+    """When the requester may expect the answer: one business day after asking."""
+    return business_clock(profile).add(request.created_at, profile.business_hours.minutes_per_day)
+
+
+def buttons_for(profile: Profile, person_id: str, order: Order) -> tuple[OrderStatus, ...]:
+    """The moves a person records from the order's card: Shipped, Delivered (answer_parts)."""
+    if not profile.has_capability(person_id, Capability.ANSWER_PARTS):
+        return ()
+    shown = (OrderStatus.SHIPPED, OrderStatus.DELIVERED)
+    return tuple(status for status in shown if status in ORDER_MOVES[order.status])

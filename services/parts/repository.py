@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.db.database import Database
 from services.db.schema import parts_requests
 from services.numbers import parse_id
+from services.parts.lines import lines_from_json, lines_json
 from services.parts.model import (
     FIRST_NUMBER,
     PartsAnswer,
@@ -43,8 +44,7 @@ def _from_row(row: Mapping[str, Any]) -> PartsRequest:
     answer = None
     if row["status"] == RequestStatus.ANSWERED:
         answer = PartsAnswer(
-            part_number=row["answer_part_number"],
-            price_cents=row["price_cents"],
+            lines=lines_from_json(row["quote_lines"]),
             lead_time=row["lead_time"],
             quote_number=row["quote_number"],
         )
@@ -144,8 +144,7 @@ class PartsRepository:
                     updated_at=now,
                     answered_by=by,
                     answered_at=now,
-                    answer_part_number=answer.part_number,
-                    price_cents=answer.price_cents,
+                    quote_lines=lines_json(answer.lines),
                     lead_time=answer.lead_time,
                     quote_number=answer.quote_number,
                 )

@@ -46,7 +46,7 @@ def service_fields(profile: Profile) -> tuple[FormField, ...]:
             label="Site (customer and location)",
             kind=FieldKind.TEXT,
             required=True,
-            placeholder="Acme Foods, Newark plant",
+            placeholder="Site name, e.g. Acme Foods, Newark plant",
         ),
         FormField(
             id="site_state",

@@ -34,6 +34,13 @@ def describe(profile: Profile, event: TicketEvent) -> str:
             return f"{actor} closed it{_closing_grounds(after)}"
         case EventKind.REOPENED:
             return f"{actor} reopened it ({_reopen_details(after)}){body}"
+        case EventKind.PARTS:
+            step, request = after.get("step", "updated"), after.get("parts_request")
+            return (
+                f"{actor} {step} parts request {request}{body}"
+                if request
+                else f"{actor} {step}{body}"
+            )
         case EventKind.SERVICE:
             step, request = after.get("step", "updated"), after.get("service_request", "")
             return f"{actor} {step} service request {request}{body}"

@@ -84,6 +84,7 @@ class EventKind(StrEnum):
     CLOSED = "closed"
     REOPENED = "reopened"
     RCCA = "rcca"  # an escalated ticket's root cause and corrective action (process 4)
+    PARTS = "parts"  # a parts request or order step (process 5); `after` names the request
     SERVICE = "service"  # a service request step (process 6); `after` names the request
     KNOWLEDGE = "knowledge"  # a KB article drafted or published from it (process 7)
 

@@ -35,3 +35,13 @@ def reads_as_alarm(card: dict[str, Any], text: str) -> bool:
     """Whether the TextBlock saying `text` shouts: attention colour or bold, like an error."""
     [block] = [e for e in elements(card) if e["type"] == "TextBlock" and text in e["text"]]
     return block.get("color") == "Attention" or block.get("weight") == "Bolder"
+
+
+def row_buttons(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """The buttons inside a card's body (a list's rows), not those at its foot."""
+    return [
+        action
+        for element in elements(card)
+        if element["type"] == "ActionSet"
+        for action in element["actions"]
+    ]

@@ -23,8 +23,7 @@ QUOTE = {
     "ticket": "",
 }
 ANSWER = {
-    "identified_part": "4471-220B",
-    "price": "$120.50",
+    "lines": "4471-220B; 2; $120.50",
     "lead_time": "3 weeks from order",
     "quote_number": "Q-2201",
 }

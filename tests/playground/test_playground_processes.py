@@ -144,8 +144,7 @@ QUOTE = {
     "nc_tape_head": "true",
 }
 ANSWER = {
-    "identified_part": "4471-220B",
-    "price": "$120.50",
+    "lines": "4471-220B; Encoder; 2; $120.50\nGK-12; Gasket kit; 1; 12.75",
     "lead_time": "3 weeks from order",
     "quote_number": "Q-2201",
 }
@@ -169,8 +168,9 @@ async def test_jordan_asks_for_a_quote_ezechiel_answers_and_jordan_is_told(pg: P
 
     told = card_of(pg.logged_messages(jordans_chat)[-1])
     assert "Ezechiel answered PQ-1001." in texts(told)
-    assert facts(told)["Price each"] == "$120.50"
-    assert facts(told)["Total"] == "$241.00"
+    assert facts(told)["2 × 4471-220B"] == "Encoder · $120.50 each = $241.00"
+    assert facts(told)["1 × GK-12"] == "Gasket kit · $12.75 each = $12.75"
+    assert facts(told)["Total"] == "$253.75"
     assert facts(told)["Quote number"] == "Q-2201"
 
 
@@ -200,9 +200,10 @@ async def test_mary_files_non_billable_service_in_nj_allison_approves_plc_parame
     )
 
     approval = the_card_in(pg.logged_messages(allisons_chat), "SR-1001")
-    assert facts(card_of(approval))["Billing"].endswith("under warranty")
+    assert facts(card_of(approval))["Billing reason"].endswith("under warranty")
     approved = await pg.execute(approval, APPROVE, as_user="Allison")
-    assert any(t.startswith("Approved: project PRJ-") for t in texts(approved.card))
+    assert "Approved and scheduled." in texts(approved.card)
+    assert facts(approved.card)["Project"].startswith("PRJ-")
     assert facts(approved.card)["Who goes"] == "PLC Paramedics (3rd-party provider for NJ)"
 
     # Mary hears back in her own chat, the one on screen: the provider is not on Teams, so she
@@ -211,7 +212,7 @@ async def test_mary_files_non_billable_service_in_nj_allison_approves_plc_parame
     assert told["conversation"]["id"] == pg.personal_chat_id
     assert facts(card_of(told))["Who goes"] == "PLC Paramedics (3rd-party provider for NJ)"
     assert facts(card_of(told))["Status"] == "Scheduled"
-    assert any(t.startswith("Allison approved it: project PRJ-") for t in texts(card_of(told)))
+    assert "Allison approved it; it is scheduled." in texts(card_of(told))
     assert any(
         "Please e-mail them at dispatch@plcparamedics.example" in t for t in texts(card_of(told))
     )

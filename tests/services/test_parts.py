@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from services.parts import PartsRuleError, RequestType, check_answer, check_request
-from services.parts.forms import price_cents
+from services.parts import PartsRuleError, QuoteLine, RequestType, check_answer, check_request
+from services.parts.lines import MAX_LINES, parse_lines, price_cents, typed_lines
 from services.parts.people import may_record_order, parts_owner
 from tests.harness.domain import BESTPACK, bestpack_variant
 from tests.harness.parts import open_request
@@ -22,8 +22,7 @@ QUOTE = {
     "nc_tape_head": "true",
 }
 ANSWER = {
-    "identified_part": "4471-220B",
-    "price": "$1,204.5",
+    "lines": "4471-220B; Encoder, 1024 ppr; 2; $1,204.5\n\n77-12; 1; 12.75",
     "lead_time": "3 weeks",
     "quote_number": "q-2201",
 }
@@ -100,33 +99,64 @@ def test_an_unknown_request_type_is_refused():
     }
 
 
-def test_the_answer_needs_part_number_price_lead_time_and_quote_number():
+def test_the_answer_needs_its_lines_lead_time_and_quote_number():
     checked = check_answer(BESTPACK, {})
     assert checked.answer is None
     assert checked.errors == {
-        "identified_part": "Part number is required.",
-        "price": "Price each (USD) is required.",
+        "lines": "Quote lines is required.",
         "lead_time": "Lead time is required.",
         "quote_number": "Quote number is required.",
     }
     answer = check_answer(BESTPACK, ANSWER).answer
     assert answer is not None
-    assert (answer.part_number, answer.price_cents, answer.quote_number) == (
-        "4471-220B",
-        120_450,
-        "Q-2201",
+    assert answer.lines == (
+        QuoteLine("4471-220B", 2, 120_450, "Encoder, 1024 ppr"),
+        QuoteLine("77-12", 1, 1_275),
     )
+    assert (answer.total_cents, answer.quote_number) == (242_175, "Q-2201")
+
+
+def test_a_quote_of_two_parts_is_two_lines_and_its_total_is_computed():
+    lines, problems = parse_lines("SC-0450; Sensor; 1; 186.40\nGK-12; Gasket kit; 1; 12.75")
+    assert problems == []
+    assert [line.total_cents for line in lines] == [18_640, 1_275]
+    assert sum(line.total_cents for line in lines) == 19_915
+
+
+def test_each_wrong_line_is_named_and_the_rest_is_not_lost():
+    typed = "SC-0450; Sensor; 1; 186.40 + 12.75\nGK-12; two; 12.75\nbare words\nOK-1; 1; 5"
+    checked = check_answer(BESTPACK, {**ANSWER, "lines": typed})
+    assert checked.answer is None
+    assert checked.errors == {
+        "lines": "Line 1: enter the price in dollars, like 1234.50. "
+        "Line 2: quantity is a whole number from 1 to 100,000. "
+        "Line 3: write it as “part number; description; quantity; price each”, "
+        "separated by semicolons."
+    }
+
+
+def test_a_quote_has_at_most_its_number_of_lines():
+    too_many = "\n".join(f"P-{n}; 1; 1" for n in range(MAX_LINES + 1))
+    assert parse_lines(too_many) == (
+        (),
+        [f"A quote has at most {MAX_LINES} lines; this one has {MAX_LINES + 1}."],
+    )
+
+
+def test_lines_read_back_as_they_are_shown():
+    lines = (QuoteLine("4471-220B", 2, 120_450, "Encoder"), QuoteLine("77-12", 1, 5))
+    assert parse_lines(typed_lines(lines)) == (lines, [])
 
 
 @pytest.mark.parametrize(
     ("typed", "problem"),
     [
-        ("twelve", "Enter the price in dollars, like 1234.50."),
-        ("0", "The price must be more than $0."),
-        ("-5", "The price must be more than $0."),
-        ("12.345", "Give the price in dollars and cents (two decimals at most)."),
-        ("20000000", "That price is above $10,000,000: check the decimal point."),
-        ("NaN", "The price must be more than $0."),
+        ("twelve", "enter the price in dollars, like 1234.50"),
+        ("0", "the price must be more than $0"),
+        ("-5", "the price must be more than $0"),
+        ("12.345", "give the price in dollars and cents (two decimals at most)"),
+        ("20000000", "that price is above $10,000,000: check the decimal point"),
+        ("NaN", "the price must be more than $0"),
     ],
 )
 def test_prices_are_dollars_and_cents(typed, problem):

@@ -16,14 +16,16 @@ from services.parts import (
     PartsRepository,
     PartsRuleError,
     Quote,
+    QuoteLine,
     RequestStatus,
     RequestType,
 )
 from tests.harness.domain import BESTPACK, MONDAY_9AM
 from tests.harness.parts import DRAFT
 
-ANSWER = PartsAnswer("4471-220B", 12_050, "3 weeks", "Q-2201")
-QUOTE = Quote("q-2201", "4471-220B", 2, 12_050, "3 weeks", "PQ-1001")
+LINES = (QuoteLine("4471-220B", 2, 12_050, "Encoder"), QuoteLine("77-12", 1, 1_275))
+ANSWER = PartsAnswer(LINES, "3 weeks", "Q-2201")
+QUOTE = Quote("q-2201", LINES, "3 weeks", "PQ-1001")
 LATER = MONDAY_9AM + timedelta(hours=2)
 
 
@@ -68,8 +70,8 @@ async def test_a_request_is_answered_once(database: Database):
     )
     assert answered.answered_at == LATER
     with pytest.raises(PartsRuleError, match=r"PQ-1001 was already answered by Ezechiel\."):
-        await repo.answer(asked, replace(ANSWER, price_cents=1), "ezechiel", LATER)
-    assert (await repo.get("PQ-1001")).answer.price_cents == 12_050
+        await repo.answer(asked, replace(ANSWER, lines=LINES[:1]), "ezechiel", LATER)
+    assert (await repo.get("PQ-1001")).answer.lines == LINES
 
 
 async def test_the_queue_holds_open_requests_oldest_first(database: Database):
@@ -89,7 +91,7 @@ async def test_a_quote_is_found_by_its_number_and_then_by_its_order_number(datab
         OrderStatus.QUOTED,
         None,
     )
-    assert quoted.total_cents == 24_100
+    assert (quoted.lines, quoted.total_cents) == (LINES, 25_375)
     assert await orders.look_up(" q-2201 ") == quoted
     ordered = await orders.place_order("Q-2201", LATER)
     assert (ordered.status, ordered.order_number, ordered.updated_at) == (

@@ -92,10 +92,10 @@ parts_requests = sa.Table(
     sa.Column("updated_at", UtcDateTime(), nullable=False),
     sa.Column("answered_by", sa.String(128), nullable=True),
     sa.Column("answered_at", UtcDateTime(), nullable=True),
-    sa.Column("answer_part_number", sa.String(64), nullable=True),
-    sa.Column("price_cents", sa.BigInteger(), nullable=True),  # per unit, US cents
     sa.Column("lead_time", sa.String(255), nullable=True),
     sa.Column("quote_number", sa.String(32), nullable=True),
+    # The answer's quote lines (services.parts.lines): part, description, quantity, cents each.
+    sa.Column("quote_lines", sa.JSON(), nullable=True),
     sa.UniqueConstraint("form_key", name="uq_parts_requests_form_key"),
     sa.CheckConstraint(
         "request_type IN ('quote', 'identification')", name="ck_parts_requests_type"
@@ -114,9 +114,7 @@ parts_orders = sa.Table(
     sa.Column("order_number", sa.String(32), nullable=True),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("request_number", sa.String(32), nullable=True),
-    sa.Column("part_number", sa.String(64), nullable=False),
-    sa.Column("quantity", sa.Integer(), nullable=False),
-    sa.Column("price_cents", sa.BigInteger(), nullable=False),
+    sa.Column("quote_lines", sa.JSON(), nullable=False),  # as parts_requests.quote_lines
     sa.Column("lead_time", sa.String(255), nullable=False),
     sa.Column("created_at", UtcDateTime(), nullable=False),
     sa.Column("updated_at", UtcDateTime(), nullable=False),

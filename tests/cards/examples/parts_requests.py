@@ -9,10 +9,12 @@ from services.parts import (
     OrderStatus,
     PartsAnswer,
     PartsRequest,
+    QuoteLine,
     RequestStatus,
     RequestType,
 )
 from services.parts.forms import ANSWER_FIELDS
+from services.parts.lines import MAX_LINES
 from services.profile import load_profile
 
 PROFILE = load_profile("bestpack")
@@ -34,14 +36,19 @@ REQUEST = PartsRequest(
     serial_number="SN-12345",
     ticket_number="BP-1001",
 )
+LINES = (QuoteLine("4471-220B", 2, 12_050, "Encoder, 1024 ppr"), QuoteLine("GK-12", 1, 1_275))
+# The longest quote the form accepts, every description as long as allowed.
+LONGEST = tuple(
+    QuoteLine(f"P-{n:04}-{'X' * 56}", 99_999, 999_999_999, "D" * 255) for n in range(MAX_LINES)
+)
 ANSWERED = replace(
     REQUEST,
     status=RequestStatus.ANSWERED,
-    answer=PartsAnswer("4471-220B", 12_050, "3 weeks from order", "Q-2201"),
+    answer=PartsAnswer(LINES, "3 weeks from order", "Q-2201"),
     answered_by="ezechiel",
     answered_at=AT + timedelta(hours=2),
 )
-QUOTED = Order("Q-2201", OrderStatus.QUOTED, "4471-220B", 2, 12_050, "3 weeks", AT, None, "PQ-1001")
+QUOTED = Order("Q-2201", OrderStatus.QUOTED, LINES, "3 weeks", AT, None, "PQ-1001")
 SHIPPED = replace(QUOTED, status=OrderStatus.SHIPPED, order_number="SO-1001")
 
 EXAMPLES = {
@@ -53,7 +60,7 @@ EXAMPLES = {
             RequestView(
                 headline="Jordan asks: Quote for 2 × Part 4471-220 (NC Tape Head)",
                 answer_form=True,
-                values={"price": "twelve", "quote_number": "Q 1"},
+                values={"lines": "4471-220B; 2; twelve", "quote_number": "Q 1"},
                 errors={spec.id: f"{spec.label} is wrong. " * 5 for spec in ANSWER_FIELDS},
             ),
         ),
@@ -64,6 +71,9 @@ EXAMPLES = {
         ),
         lambda: parts_request_card(
             PROFILE, replace(ANSWERED, nc_tape_head=False, part_number=None, description=None)
+        ),
+        lambda: parts_request_card(
+            PROFILE, replace(ANSWERED, answer=PartsAnswer(LONGEST, "3 weeks", "Q-2201"))
         ),
     ],
     "parts_queue_card": [

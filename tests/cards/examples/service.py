@@ -87,7 +87,7 @@ EXAMPLES = {
         lambda: service_request_card(
             PROFILE,
             BY_PROVIDER,
-            headline="Allison approved it: project PRJ-2026-0001.",
+            headline="Allison approved it; it is scheduled.",
             lines=["This form was already submitted; this is the request it made."],
         ),
         lambda: service_request_card(PROFILE, BY_JORDAN, headline="You are scheduled on site"),

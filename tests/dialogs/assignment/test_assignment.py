@@ -123,7 +123,7 @@ async def test_a_typed_assignment_updates_the_triage_card_in_the_channel(desk: D
     mary, kevin, _ = await triage_desk(desk)
     [post] = in_channel(await mary.says("file plc"))
     answer = await mary.says("assign 1001 Kevin")
-    assert [s.text for s in in_chat_of(mary, answer)] == [ON_ITS_WAY]
+    assert [s.text for s in in_chat_of(mary, answer)] == [f"BP-1001: {ON_ITS_WAY}"]
     [update] = [s for s in in_channel(answer) if s.op == "update"]
     assert update.activity_id == post.activity_id
     assert ON_ITS_WAY in texts(update.card)

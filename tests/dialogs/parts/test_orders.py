@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from cards.parts_orders import PARTS_DELIVERED, PARTS_SHIPPED
 from cards.parts_requests import PARTS_ANSWER, PARTS_ORDERED
-from services.parts import OrderStatus, Quote
+from services.parts import OrderStatus, Quote, QuoteLine
 from tests.harness.cards import facts, texts
 from tests.harness.desk import Chat, Desk
 from tests.harness.parts import ANSWER, QUOTE, ask, card_in
@@ -35,7 +36,7 @@ async def quoted(desk: Desk, ticket: str = "") -> tuple[Chat, Chat, dict]:
 
 async def test_an_order_status_on_the_form_is_answered_from_the_order_system(desk: Desk):
     freeze(desk, MONDAY_9AM)
-    quote = Quote("Q-77", "NC-88", 1, 990_000, "6 weeks")
+    quote = Quote("Q-77", (QuoteLine("NC-88", 1, 990_000),), "6 weeks")
     await services(desk).orders.record_quote(quote, MONDAY_9AM)
     await services(desk).orders.place_order("Q-77", MONDAY_9AM)
     mary = desk.user("Mary")
@@ -93,13 +94,33 @@ async def test_from_quote_to_order_to_delivery_everyone_hears_and_the_ticket_rec
     await ezechiel.says("parts update SO-1001 delivered")
     assert (await services(desk).orders.look_up("SO-1001")).status is OrderStatus.DELIVERED
     assert (await timeline_lines(desk, "BP-1001"))[-3:] == [
-        "Jordan added a note: Order SO-1001 (quote Q-2201): Ordered for PQ-1001 · "
-        "2 × part 4471-220B.",
-        "Ezechiel added a note: Order SO-1001 (quote Q-2201): Shipped for PQ-1001 · "
-        "2 × part 4471-220B.",
-        "Ezechiel added a note: Order SO-1001 (quote Q-2201): Delivered for PQ-1001 · "
-        "2 × part 4471-220B.",
+        "Jordan updated the order of parts request PQ-1001: Order SO-1001 (quote Q-2201): "
+        "Ordered · 2 × part 4471-220B at $120.50 each, total $241.00.",
+        "Ezechiel updated the order of parts request PQ-1001: Order SO-1001 (quote Q-2201): "
+        "Shipped · 2 × part 4471-220B at $120.50 each, total $241.00.",
+        "Ezechiel updated the order of parts request PQ-1001: Order SO-1001 (quote Q-2201): "
+        "Delivered · 2 × part 4471-220B at $120.50 each, total $241.00.",
     ]
+
+
+async def test_ezechiel_ships_and_delivers_from_the_orders_card(desk: Desk):
+    jordan, ezechiel, told = await quoted(desk)
+    ordered = await jordan.executes(told, PARTS_ORDERED, number="PQ-1001")
+    assert buttons(replied_card(ordered)) == ["Open request"]  # Jordan does not ship
+    owners = card_in(ordered, personal_chat(ezechiel))
+    assert buttons(owners.card) == ["Shipped", "Open request"]
+
+    shipped = replied_card(await ezechiel.executes(owners, PARTS_SHIPPED, number="SO-1001"))
+
+    assert texts(shipped)[:2] == ["Order SO-1001 · Shipped", "Recorded."]
+    assert buttons(shipped) == ["Delivered", "Open request"]
+    again = await ezechiel.executes(owners, PARTS_SHIPPED, number="SO-1001")
+    assert replied_message(again) == "SO-1001 is already shipped."
+    delivered = await ezechiel.executes(owners, PARTS_DELIVERED, number="SO-1001")
+    assert texts(replied_card(delivered))[0] == "Order SO-1001 · Delivered"
+    assert buttons(replied_card(delivered)) == ["Open request"]
+    forged = await jordan.executes(owners, PARTS_DELIVERED, number="SO-1001")
+    assert replied_message(forged) == "Only Ezechiel may answer parts requests."
 
 
 async def test_an_order_is_placed_once_and_only_by_the_requester_or_a_parts_owner(desk: Desk):
@@ -127,8 +148,11 @@ async def test_order_updates_need_answer_parts_and_a_move_the_order_allows(desk:
         "Q-2201 is quoted, not ordered yet; it can move to cancelled, ordered, not delivered."
     ]
     assert (await ezechiel.says("parts update Q-2201 lost")).texts == [
-        "Say which order and what happened: "
-        "`parts update \u2039order\u203a shipped|delivered|cancelled`."
+        "“lost” is not a move for Q-2201. It is quoted, not ordered yet; it can be cancelled."
+    ]
+    assert (await ezechiel.says("parts update SO-4040 shipped?")).texts == [
+        "“shipped?” is not what happened to the order: shipped, delivered or cancelled "
+        "(`parts update \u2039order\u203a shipped|delivered|cancelled`)."
     ]
     cancelled = await ezechiel.says("parts update q-2201 cancelled")
     assert texts(card_in(cancelled, personal_chat(ezechiel)).card)[0] == (

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from cards.parts_form import PARTS_SUBMIT
 from cards.parts_requests import PARTS_ANSWER
+from services.tickets import TicketDraft
 from tests.harness.cards import facts, texts
 from tests.harness.desk import Desk
 from tests.harness.parts import ANSWER, QUOTE, ask, card_in, form_id
 from tests.harness.tickets import (
+    MONDAY_9AM,
     inputs,
     personal_chat,
     replied_card,
@@ -104,11 +106,27 @@ async def test_a_request_about_a_ticket_lands_in_its_timeline(desk: Desk):
     await ezechiel.executes(asked, PARTS_ANSWER, number="PQ-1001", **ANSWER)
 
     assert (await timeline_lines(desk, "BP-1001"))[-2:] == [
-        "Jordan added a note: Parts request PQ-1001 to Ezechiel: "
-        "Quote for 2 × Part 4471-220 (NC Tape Head).",
-        "Ezechiel added a note: Parts request PQ-1001 answered: part 4471-220B, $120.50 each "
-        "($241.00 for 2), lead time 3 weeks from order, quote Q-2201.",
+        "Jordan filed parts request PQ-1001: Quote for 2 × Part 4471-220 (NC Tape Head), "
+        "asked of Ezechiel.",
+        "Ezechiel answered parts request PQ-1001: 2 × part 4471-220B at $120.50 each, "
+        "total $241.00, lead time 3 weeks from order, quote Q-2201.",
     ]
+
+
+async def test_the_form_for_an_nc_tape_head_ticket_starts_with_the_box_ticked(desk: Desk):
+    repo = services(desk).tickets
+    for issue_type in ("nc_tape_head", "controls"):
+        draft = TicketDraft("Tape head skips", issue_type=issue_type)
+        await repo.create(draft, "mary", f"intake:{issue_type}", MONDAY_9AM)
+    jordan = desk.user("Jordan")
+
+    nc_form = (await jordan.says("parts BP-1001")).last.card
+    other_form = (await jordan.says("parts BP-1002")).last.card
+
+    assert (inputs(nc_form)["nc_tape_head"], inputs(other_form)["nc_tape_head"]) == (
+        "true",
+        "false",
+    )
 
 
 async def test_a_ticket_that_is_unknown_or_closed_is_refused_on_the_form(desk: Desk):

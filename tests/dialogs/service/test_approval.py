@@ -55,7 +55,7 @@ async def test_a_rejected_request_says_why_and_mary_is_told(desk: Desk):
     assert sent_to(filed, jordan) == []  # nobody goes before the approval
     card = approval_in(filed, allison)
     assert buttons(card.card) == ["Approve", "Reject…"]
-    assert facts(card.card)["Billing"].endswith("under warranty")
+    assert facts(card.card)["Billing reason"].endswith("under warranty")
 
     no_reason = await allison.executes(card, REJECT, number="SR-1001", reason="  ")
     assert replied_message(no_reason) == "Say why you reject SR-1001; the requester is told."
@@ -84,12 +84,14 @@ async def test_an_approved_request_gets_a_project_and_the_technician_is_told(des
     approved = await allison.executes(approval_in(filed, allison), APPROVE, number="SR-1001")
 
     card = replied_card(approved)
-    assert texts(card)[1] == "Approved: project PRJ-2026-0001."
+    assert texts(card)[1] == "Approved and scheduled."
+    assert facts(card)["Project"] == "PRJ-2026-0001"
+    assert sum("PRJ-2026-0001" in text for text in texts(card)) == 0  # only in the facts
     assert "Jordan gets the notice in Teams." in texts(card)
     [scheduled] = sent_to(approved, jordan)
     assert "You are scheduled on site: Tue 1 Dec 2026" in texts(scheduled)
     [told] = sent_to(approved, mary)
-    assert "Allison approved it: project PRJ-2026-0001." in texts(told)
+    assert "Allison approved it; it is scheduled." in texts(told)
     assert facts(told)["Status"] == "Scheduled"
     stored = await services(desk).service_requests.get("SR-1001")
     assert (stored.status, stored.decided_by, stored.project_number) == (
@@ -161,7 +163,7 @@ async def test_allison_lists_what_waits_and_mary_hears_when_allison_lacks_the_ap
     assert buttons(listed.last.card) == ["Approve", "Reject…"]
     assert texts(listed.last.card)[0] == "SR-1001 · Service at Lone Star Snacks, Austin"
     approved = await allison.executes(listed.last, APPROVE, number="SR-1001")
-    assert texts(replied_card(approved))[1] == "Approved: project PRJ-2026-0001."
+    assert texts(replied_card(approved))[1] == "Approved and scheduled."
     assert (await allison.says("approvals")).texts == [
         "No service requests are waiting for approval."
     ]

@@ -35,10 +35,15 @@ async def test_billable_work_needs_no_approval_and_the_technician_is_told(desk: 
     card = replied_card(answer)
     assert texts(card)[:2] == [
         "SR-1001 · Service at Lone Star Snacks, Austin",
-        "Scheduled under project PRJ-2026-0001.",
+        "Scheduled.",
     ]
     assert facts(card)["Who goes"] == "Jordan (BestPack service staff)"
-    assert facts(card)["Billing"] == "Billable: the customer pays: Outside warranty"
+    assert (facts(card)["Billing"], facts(card)["Billing reason"]) == (
+        "Billable: the customer pays",
+        "Outside warranty",
+    )
+    assert facts(card)["Project"] == "PRJ-2026-0001"
+    assert not any("PRJ-2026-0001" in text for text in texts(card))  # shown once, as a fact
     assert "Jordan gets the notice in Teams." in texts(card)
     [notice] = sent_to(answer, jordan)
     assert "You are scheduled on site: Tue 1 Dec 2026" in texts(notice)
@@ -62,7 +67,7 @@ async def test_a_technician_teams_refuses_after_the_answer_is_named_to_mary_next
 
     # The answer knew only that Jordan's notice was queued; the refusal came after it.
     assert texts(replied_card(answer))[1:] == [
-        "Scheduled under project PRJ-2026-0001.",
+        "Scheduled.",
         "Scope: Annual preventive maintenance of the BP-500 wrapper",
         "Jordan gets the notice in Teams.",
     ]

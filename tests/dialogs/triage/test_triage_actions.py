@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bot.keys import SERVICES
 from cards.triage import ACKNOWLEDGE, REQUEST_INFO
-from tests.harness.cards import facts, texts
+from tests.harness.cards import facts, row_buttons, texts
 from tests.harness.desk import Desk
+from tests.harness.tickets import replied_card, ticket_for
 from tests.harness.triage import clicks_in_channel, in_channel, in_chat_of, triage_desk
 
 
@@ -44,3 +45,23 @@ async def test_request_info_asks_whoever_filed_the_ticket(desk: Desk):
     assert asked.card["actions"][0]["title"] == "Add note"
     events = await desk.app[SERVICES].tickets.events(1)
     assert events[-1].body == f"Info requested: {question}"
+
+
+async def test_acknowledge_without_a_number_offers_the_callers_tickets_as_buttons(desk: Desk):
+    await ticket_for(desk, "kevin", "Sealer stops", acknowledged=False)
+    await ticket_for(desk, "kevin", "Labeler skews", acknowledged=True)
+    await ticket_for(desk, "sean", "Wrapper jams", acknowledged=False)
+    kevin = desk.user("Kevin")
+
+    offered = await kevin.says("acknowledge")
+
+    assert texts(offered.card)[0] == "Which ticket did you acknowledge? (1 waiting)"
+    assert [(b["title"], b["data"]["number"]) for b in row_buttons(offered.card)] == [
+        ("Acknowledge", "BP-1001")
+    ]
+    pressed = await kevin.executes(offered.last, ACKNOWLEDGE, number="BP-1001")
+    assert any(t.startswith("BP-1001 acknowledged by Kevin") for t in texts(replied_card(pressed)))
+    assert (await kevin.says("ack")).texts == ["Nothing of yours waits for acknowledgement."]
+    # Triage with nothing assigned is offered what waits in the queue.
+    mary = (await desk.user("Mary").says("ack")).card
+    assert [b["data"]["number"] for b in row_buttons(mary)] == ["BP-1003"]

@@ -112,3 +112,25 @@ async def test_a_digest_sent_late_after_a_restart_greets_by_the_team_s_time_of_d
 
     [digest] = digests_to(desk, kevin)
     assert texts(digest.card)[0] == "Good afternoon, Kevin: your open tickets (1)"
+
+
+async def test_a_digest_held_until_the_app_is_opened_lists_the_tickets_assigned_since(desk: Desk):
+    mary, kevin = desk.user("Mary"), desk.user("Kevin")
+    await mary.says("whoami")  # Kevin has no chat with the bot yet: his digest is held
+    freeze(desk, MONDAY_9AM)
+    tickets = desk.app[SERVICES].tickets
+    for subject in ("Label skew", "Line down", "Sensor drift"):
+        draft = TicketDraft(subject=subject, priority="normal", issue_type="controls")
+        await tickets.create(draft, "mary", None, MONDAY_9AM)
+    await mary.says("assign BP-1001 kevin")
+    await tick(desk, TUESDAY_OPEN)
+    freeze(desk, pacific(2026, 12, 1, 11))
+    await mary.says("assign BP-1003 kevin")
+
+    mark = len(desk.connector.sent)
+    await kevin.installs_the_app()
+
+    [digest] = digests_to(desk, kevin, mark)
+    assert texts(digest.card)[0] == "Good morning, Kevin: your open tickets (2)"
+    rows = [line for line in texts(digest.card) if line.startswith("**BP-")]
+    assert sorted(rows) == ["**BP-1001** · Label skew", "**BP-1003** · Sensor drift"]
