@@ -16,6 +16,7 @@ from services.knowledge.model import Article, ArticleContent
 
 CLOSE = 0.9  # "Conveyor jams at roll change" and "Conveyor jam at roll-change" are one problem
 _NOT_A_WORD = re.compile(r"[\W_]+")
+_NUMBER = re.compile(r"\d+")
 
 
 def plain(text: str) -> str:
@@ -26,7 +27,9 @@ def plain(text: str) -> str:
 def same_title(first: str, second: str) -> bool:
     """Whether two titles name the same problem: equal but for case and spacing, or very close."""
     a, b = plain(first), plain(second)
-    return bool(a and b) and (a == b or SequenceMatcher(None, a, b).ratio() >= CLOSE)
+    if not (a and b) or _NUMBER.findall(a) != _NUMBER.findall(b):
+        return False  # alarm 204 and alarm 205, BP-500 and BP-700, are other problems
+    return a == b or SequenceMatcher(None, a, b).ratio() >= CLOSE
 
 
 def twins(drafts: Sequence[Article]) -> dict[int, list[Article]]:
