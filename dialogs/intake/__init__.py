@@ -6,18 +6,21 @@ takes it from there (dialogs.triage).
 States of an intake form:
 
     FORM_SENT ──File, with problems──> FORM_REFUSED ──File──> ...
-        │  └──File, clean, similar solved problems found──> SUGGESTED ──File anyway──> FILED
-        ├──File, clean──> FILED
+        │  └──File, clean, a strong match, not urgent──> SUGGESTED ──File anyway──> FILED
+        ├──File, clean──> FILED (weaker matches, or any for an urgent call, shown beside it)
         └──Cancel──> CANCELLED
 
     FORM_SENT     the intake card, with a fresh form id
     FORM_REFUSED  the same card, errors shown, every value kept
-    SUGGESTED     published KB articles look like the description (process 7,
-                  dialogs.knowledge): the same card with "Similar solved problems" on top,
-                  every value kept; it files with "File anyway"
+    SUGGESTED     a published KB article matches the call strongly (ranked search, several
+                  meaningful terms, machine model and issue type counting: process 7,
+                  services.knowledge.matching) and the call is neither urgent nor machine
+                  down: the same card with "Similar solved problems" on top, every value
+                  kept; it files with "File anyway", and holds a form only once
     FILED         one ticket per form id (a double click or a Teams retry finds the same
-                  ticket); the form becomes a read-only summary and the triage card is posted
-                  (dialogs.triage.notices.post_triage_card)
+                  ticket); the form becomes a read-only summary, with any weaker match (or
+                  the strong one of an urgent call) as "Solved problems that may be related",
+                  and the triage card is posted (dialogs.triage.notices.post_triage_card)
     CANCELLED     the form says nothing was filed
 
 Commands: `new ticket` (new, intake, open ticket).
