@@ -18,6 +18,7 @@ from microsoft_teams.cards import (
 )
 
 from cards.forms import form_inputs
+from cards.knowledge_twins import twin_rows
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
 from services.knowledge import ARTICLE_FIELDS, Article, SearchHit, content_values
@@ -63,7 +64,7 @@ def _facts(profile: Profile, article: Article) -> FactSet:
     pairs = [
         ("Status", status),
         ("Machine models", ", ".join(article.content.machine_models)),
-        ("From ticket", article.source_number or ""),
+        ("From ticket", ", ".join(article.source_numbers)),
     ]
     return FactSet(facts=[Fact(title=k, value=v) for k, v in pairs if v])
 
@@ -96,11 +97,13 @@ def article_form_card(
     *,
     headline: str | None = None,
     warning: str | None = None,
+    twins: Sequence[Article] = (),
 ) -> dict:
     """The article's fields to edit; after a refused save, the same form with errors kept.
 
     `warning` (the source ticket was reopened since the draft was made) is shown on top, and
-    Publish becomes "Publish anyway", which confirms it.
+    Publish becomes "Publish anyway", which confirms it. `twins`: drafts of the same title
+    from other tickets, each offered for merging.
     """
     values = content_values(article.content) if values is None else values
     errors = errors or {}
@@ -110,7 +113,9 @@ def article_form_card(
         body.append(_headline(headline))
     if warning:
         body.append(TextBlock(text=warning, color="Attention", weight="Bolder", wrap=True))
-    source = f"Drafted from {article.source_number}. " if article.source_number else ""
+    body.extend(twin_rows(article, twins))
+    sources = " and ".join(article.source_numbers)
+    source = f"Drafted from {sources}. " if sources else ""
     body.append(
         note(
             f"{source}Once published, `kb` finds it and intake suggests it when a similar "
@@ -183,20 +188,26 @@ def search_results_card(
     return render(card(body))
 
 
-def drafts_card(profile: Profile, drafts: Sequence[Article]) -> dict:
-    """The drafts waiting to be published, oldest first."""
+def drafts_card(
+    profile: Profile,
+    drafts: Sequence[Article],
+    twins: Mapping[int, Sequence[Article]] | None = None,
+) -> dict:
+    """The drafts waiting to be published, oldest first; `twins` offers merging (by draft id)."""
     body: list[CardElement] = [heading(f"KB drafts ({len(drafts)})")]
     if not drafts:
         body.append(
             note("No drafts are waiting. Resolved tickets marked worth an article land here.")
         )
     for article in drafts[: MAX_RESULTS * 2]:
-        source = f" · from {article.source_number}" if article.source_number else ""
+        sources = " and ".join(article.source_numbers)
+        source = f" · from {sources}" if sources else ""
         since = local_time(profile, article.created_at)
         items: list[CardElement] = [
             TextBlock(text=f"**{article.number}** · {article.content.title}", wrap=True),
             note(f"Drafted {since}{source}"),
             ActionSet(actions=[_open_button(article, "Open draft")]),
+            *twin_rows(article, (twins or {}).get(article.id, ())),
         ]
         body.append(Container(items=items, separator=True, spacing="Medium"))
     return render(card(body))

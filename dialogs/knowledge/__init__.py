@@ -8,11 +8,13 @@ States of an article:
              ticket--> DRAFT, shown to the asker (a ticket's existing article instead)
     DRAFT --Save draft--> DRAFT (checked; a refused form comes back with its errors, values kept)
     DRAFT --Publish (problem, cause and resolution needed)--> PUBLISHED
+    DRAFT --Merge with a draft of the same title from other tickets--> DRAFT (the older one,
+             with the text and tickets of both); the newer --> MERGED (old cards name the other)
     PUBLISHED --Edit, Save changes--> PUBLISHED
 
-- A draft is built from the ticket and its timeline; drafting and publishing land on the
-  source ticket's timeline. Whoever resolved the ticket reads who got the draft, and when an
-  owner gets it only once they open the app.
+- A draft is built from the ticket and its timeline; drafting, merging and publishing land on
+  the timelines of its source tickets. Whoever resolved the ticket reads who got the draft,
+  and when an owner gets it only once they open the app.
 - Drafts are seen and edited only by those who may publish (publish_kb, from the caller's
   roster roles, never from card data); published articles by everyone.
 - Finding articles: `kb <words>` (ranked by services.knowledge.ranking: articles with every
@@ -23,6 +25,6 @@ States of an article:
 - Publishing a draft whose ticket was reopened after drafting asks for "Publish anyway".
 
 Commands: `kb <words>`, `kb KB-<n>`, `kb draft <ticket>`, `kb drafts`.
-Card verbs: kb.open, kb.edit, kb.save, kb.publish (the article cards), ticket.kb_article (the
-ticket card's KB article).
+Card verbs: kb.open, kb.edit, kb.save, kb.publish, kb.merge (the article cards, `kb drafts`),
+ticket.kb_article (the ticket card's KB article).
 """

@@ -12,7 +12,7 @@ from cards.forms import GENERAL
 from cards.knowledge import EDIT, OPEN, PUBLISH, SAVE, article_form_card
 from dialogs.knowledge.feature import feature, record_step, visible_article
 from dialogs.knowledge.inputs import ArticleInputs, ArticleRef
-from dialogs.knowledge.views import article_view, reopen_warning
+from dialogs.knowledge.views import article_view, gone_article, reopen_warning
 from dialogs.shared.tickets import now, refused
 from services.knowledge import (
     Article,
@@ -37,7 +37,7 @@ async def open_article(turn: Turn, data: ArticleRef) -> ActionResult:
         return refused(problem or "")
     warning = await reopen_warning(turn, article)
     await turn.send_card(
-        article_view(turn, article, warning=warning), summary=article.content.title
+        await article_view(turn, article, warning=warning), summary=article.content.title
     )
     return ActionResult(message=f"{article.number} is open below.")
 
@@ -47,7 +47,7 @@ async def edit_article(turn: Turn, data: ArticleRef) -> ActionResult:
     """Replace the article with its form."""
     article = await turn.services.knowledge.get(data.article_id)
     if article is None:
-        return refused(f"There is no article KB-{data.article_id}.")
+        return refused(await gone_article(turn, data.article_id))
     return ActionResult(card=article_form_card(turn.services.profile, article))
 
 
@@ -68,13 +68,13 @@ async def _store(turn: Turn, data: ArticleInputs, *, publishing: bool) -> Action
     profile, kb = turn.services.profile, turn.services.knowledge
     article = await kb.get(data.article_id)
     if article is None:
-        return refused(f"There is no article KB-{data.article_id}.")
+        return refused(await gone_article(turn, data.article_id))
     typed = data.typed()
     content, errors = check_content(profile, typed, publishing=publishing)
     if content is None:
         return ActionResult(card=article_form_card(profile, article, typed, errors))
     if article.version != data.version:
-        return _changed_meanwhile(turn, article, typed, content, publishing)
+        return await _changed_meanwhile(turn, article, typed, content, publishing)
     warning = await reopen_warning(turn, article) if publishing else None
     if warning and not data.confirm_reopened:
         return ActionResult(card=article_form_card(profile, article, typed, warning=warning))
@@ -86,26 +86,28 @@ async def _store(turn: Turn, data: ArticleInputs, *, publishing: bool) -> Action
         card = article_form_card(profile, article, typed, {GENERAL: str(refusal)})
         return ActionResult(card=card)
     except StaleArticle:  # saved by someone else between our read and our write
-        current = await kb.get(article.id) or article
-        return _changed_meanwhile(turn, current, typed, content, publishing)
+        current = await kb.get(article.id)
+        if current is None:  # merged into another draft meanwhile
+            return refused(await gone_article(turn, article.id))
+        return await _changed_meanwhile(turn, current, typed, content, publishing)
     if publishing:
-        if saved.source_number is not None:
-            await record_step(turn, saved.source_number, turn.caller.id, "published", saved)
-        return ActionResult(card=article_view(turn, saved, PUBLISHED))
+        for number in saved.source_numbers:
+            await record_step(turn, number, turn.caller.id, "published", saved)
+        return ActionResult(card=await article_view(turn, saved, PUBLISHED))
     if saved.is_published:
         headline = "Saved: search finds the new wording."
     else:
         headline = "Draft saved. Publish it once it reads right."
-    return ActionResult(card=article_view(turn, saved, headline))
+    return ActionResult(card=await article_view(turn, saved, headline))
 
 
-def _changed_meanwhile(
+async def _changed_meanwhile(
     turn: Turn, current: Article, typed: dict, content: ArticleContent, publishing: bool
 ) -> ActionResult:
     """The article was saved since this card was drawn: keep what was typed, say by whom."""
     if publishing and current.is_published and current.content == content:
         # A double click on Publish (or a Teams retry): the first one did it.
-        return ActionResult(card=article_view(turn, current, PUBLISHED))
+        return ActionResult(card=await article_view(turn, current, PUBLISHED))
     who = name_of(turn.services.profile, current.updated_by)
     problem = (
         f"{who} changed {current.number} while you were editing it. Your text is below: "

@@ -15,6 +15,7 @@ from dialogs.knowledge.notices import tell_owners
 from dialogs.knowledge.views import article_view
 from dialogs.shared.tickets import TicketRef, find_ticket, now, refused
 from services.knowledge import Article, draft_from_ticket, why_not_draftable
+from services.knowledge.duplicates import twins
 from services.profile import Capability
 from services.tickets import SYSTEM_ACTOR, Ticket
 
@@ -53,7 +54,7 @@ async def _draft_view(turn: Turn, ticket: Ticket) -> tuple[dict | None, str | No
         headline = f"Drafted from {ticket.number}: check it, edit it, then publish it."
     else:
         headline = f"{ticket.number} already has this article."
-    return article_view(turn, article, headline), None
+    return await article_view(turn, article, headline), None
 
 
 @feature.command(
@@ -90,6 +91,7 @@ async def from_ticket_card(turn: Turn, data: TicketRef) -> ActionResult:
     "kb drafts", help="KB articles waiting to be published", capability=Capability.PUBLISH_KB
 )
 async def drafts_command(turn: Turn, args: str) -> None:
-    """List the drafts, oldest first."""
+    """List the drafts, oldest first, offering to merge those of one problem."""
     drafts = await turn.services.knowledge.drafts()
-    await turn.send_card(drafts_card(turn.services.profile, drafts), summary="KB drafts")
+    card = drafts_card(turn.services.profile, drafts, twins(drafts))
+    await turn.send_card(card, summary="KB drafts")

@@ -11,7 +11,7 @@ import logging
 from bot.router import Feature
 from bot.turn import Turn
 from cards.knowledge import MAX_RESULTS, search_results_card
-from dialogs.knowledge.views import article_view
+from dialogs.knowledge.views import article_view, gone_article
 from dialogs.shared.tickets import now
 from services.knowledge import Article, SearchHit, article_id, knowledge_step, names_an_article
 from services.knowledge.capture import Step
@@ -28,7 +28,7 @@ async def visible_article(turn: Turn, number: int) -> tuple[Article | None, str 
     """The article with this id if the caller may see it, else why not."""
     article = await turn.services.knowledge.get(number)
     if article is None:
-        return None, f"There is no article KB-{number}."
+        return None, await gone_article(turn, number)
     if not article.is_published and not turn.can(Capability.PUBLISH_KB):
         publishers = turn.services.profile.people_with_capability(Capability.PUBLISH_KB)
         names = ", ".join(p.name for p in publishers) or "whoever may publish"
@@ -49,13 +49,18 @@ async def similar_solved(turn: Turn, draft: TicketDraft) -> list[SearchHit]:
 
 
 async def record_step(
-    turn: Turn, number: str, actor_id: str, step: Step, article: Article
+    turn: Turn,
+    number: str,
+    actor_id: str,
+    step: Step,
+    article: Article,
+    merged: Article | None = None,
 ) -> Ticket | None:
     """Put an article's step on its ticket's timeline; None if the ticket would not take it."""
     at = now(turn)
     try:
         return await turn.services.tickets.change(
-            number, lambda ticket: knowledge_step(ticket, actor_id, at, step, article)
+            number, lambda ticket: knowledge_step(ticket, actor_id, at, step, article, merged)
         )
     except StaleTicket:  # busy beyond the retries: the article stands without the entry
         log.warning("could not note %s %s on ticket %s", article.number, step, number)
@@ -78,7 +83,7 @@ async def search_command(turn: Turn, args: str) -> None:
         if article is None:
             await turn.say(problem or "")
             return
-        await turn.send_card(article_view(turn, article), summary=article.content.title)
+        await turn.send_card(await article_view(turn, article), summary=article.content.title)
         return
     kb, drafts = turn.services.knowledge, turn.can(Capability.PUBLISH_KB)
     hits, partial = await kb.search(words, limit=MAX_RESULTS, drafts=drafts), False
@@ -92,4 +97,5 @@ async def search_command(turn: Turn, args: str) -> None:
 
 # The flows register their commands and verbs on this feature when imported.
 import dialogs.knowledge.articles  # noqa: E402
-import dialogs.knowledge.capture  # noqa: E402, F401
+import dialogs.knowledge.capture  # noqa: E402
+import dialogs.knowledge.merging  # noqa: E402, F401

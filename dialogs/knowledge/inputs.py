@@ -19,6 +19,14 @@ class ArticleRef(BaseModel):
     version: RecordId | None = None
 
 
+class MergeRef(BaseModel):
+    """A Merge button: the draft it sits on and the draft of the same title to merge with."""
+
+    model_config = ConfigDict(extra="ignore")
+    article_id: RecordId
+    other_id: RecordId
+
+
 class ArticleInputs(ArticleRef):
     """The article form: its fields as typed."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.turn import Turn
 from cards.knowledge import article_form_card
+from dialogs.knowledge.views import draft_twins
 from services.delivery import Recipient, reach_note
 from services.knowledge import Article
 from services.profile import Capability, Person, ProcessRole, Profile
@@ -23,7 +24,8 @@ async def tell_owners(turn: Turn, article: Article) -> str:
     profile = turn.services.profile
     owners = kb_owners(profile)
     headline = f"New draft from {article.source_number}: check it, edit it, then publish it."
-    card = article_form_card(profile, article, headline=headline)
+    same = await draft_twins(turn, article)
+    card = article_form_card(profile, article, headline=headline, twins=same)
     summary = f"KB draft {article.number}: {article.content.title}"
     notes = []
     for owner in owners:

@@ -16,7 +16,7 @@ from services.knowledge.pleasantries import without_pleasantries
 from services.tickets import Change, EventKind, Ticket, TicketEvent, TicketStatus
 from services.tickets.history import event, touched
 
-Step = Literal["drafted", "published"]
+Step = Literal["drafted", "published", "merged"]
 MAX_NOTES = 12  # a longer history is the ticket's business; the article keeps the recent steps
 
 
@@ -74,16 +74,15 @@ def draft_from_ticket(ticket: Ticket, events: Sequence[TicketEvent]) -> ArticleC
     )
 
 
-def reopened_since_drafted(events: Sequence[TicketEvent], article: Article) -> TicketEvent | None:
-    """The latest reopening after the article was drafted: the fix it describes may not hold."""
-    # The timeline's order, not clock times: a reopen in the same second still comes after.
+def reopened_since_drafted(events: Sequence[TicketEvent]) -> TicketEvent | None:
+    """The latest reopening after the ticket's article was drafted: the fix may not hold."""
+    # A ticket is drafted from once (its article may since be merged into another). The
+    # timeline's order, not clock times: a reopen in the same second still comes after.
     drafted = next(
         (
             i
             for i, e in enumerate(events)
-            if e.kind is EventKind.KNOWLEDGE
-            and (e.after or {}).get("article") == article.number
-            and (e.after or {}).get("step") == "drafted"
+            if e.kind is EventKind.KNOWLEDGE and (e.after or {}).get("step") == "drafted"
         ),
         None,
     )
@@ -92,16 +91,24 @@ def reopened_since_drafted(events: Sequence[TicketEvent], article: Article) -> T
 
 
 def knowledge_step(
-    ticket: Ticket, actor_id: str, now: datetime, step: Step, article: Article
+    ticket: Ticket,
+    actor_id: str,
+    now: datetime,
+    step: Step,
+    article: Article,
+    merged: Article | None = None,
 ) -> Change:
-    """The ticket's timeline entry for an article drafted from it or published."""
+    """The ticket's timeline entry for an article drafted from it, published, or merged into."""
     new = touched(ticket, now)
+    extra = {"step": step, "article": article.number}
+    if merged is not None:
+        extra["merged"] = merged.number
     entry = event(
         EventKind.KNOWLEDGE,
         actor_id,
         ticket,
         new,
         body=article.content.title,
-        extra={"step": step, "article": article.number},
+        extra=extra,
     )
     return Change(new, (entry,))

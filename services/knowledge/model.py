@@ -32,8 +32,17 @@ class ArticleContent:
 
 
 @dataclass(frozen=True)
+class ArticleSource:
+    """A ticket an article was drafted from."""
+
+    ticket_id: int
+    number: str
+    issue_type: str | None = None
+
+
+@dataclass(frozen=True)
 class Article:
-    """An article as stored; `source_number` is the ticket it was drafted from, if any."""
+    """An article as stored; `sources` are the tickets it was drafted from (merged: several)."""
 
     id: int
     profile: str
@@ -43,17 +52,25 @@ class Article:
     created_at: datetime
     updated_by: str
     updated_at: datetime
-    source_ticket_id: int | None = None
-    source_number: str | None = None
+    sources: tuple[ArticleSource, ...] = ()
     published_by: str | None = None
     published_at: datetime | None = None
     version: int = 1
-    source_issue_type: str | None = None  # the source ticket's, so matching can weigh it
 
     @property
     def number(self) -> str:
         """The article's printed number, "KB-3"."""
         return article_number(self.id)
+
+    @property
+    def source_number(self) -> str | None:
+        """The ticket it was first drafted from, if any."""
+        return self.sources[0].number if self.sources else None
+
+    @property
+    def source_numbers(self) -> tuple[str, ...]:
+        """Every ticket it was drafted from, first first."""
+        return tuple(source.number for source in self.sources)
 
     @property
     def is_published(self) -> bool:

@@ -40,12 +40,23 @@ class KnowledgeBase(Protocol):
         """The article drafted from this ticket, if any."""
         ...
 
+    async def merged_into(self, article_id: int) -> Article | None:
+        """The article a draft with this id was merged into, if it was."""
+        ...
+
     async def drafts(self) -> list[Article]:
         """Drafts waiting to be published, oldest first."""
         ...
 
     async def save(self, article: Article, expected_version: int) -> Article:
         """Store an edited or published article; StaleArticle if it changed meanwhile."""
+        ...
+
+    async def merge(self, kept: Article, kept_version: int, gone: Article) -> Article:
+        """Store `kept` with `gone`'s sources added and retire `gone` into it.
+
+        StaleArticle if either changed since it was read (`gone` at its own version).
+        """
         ...
 
     async def search(

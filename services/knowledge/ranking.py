@@ -75,7 +75,7 @@ class Ranking:
             if _same(machine_model, article.content.machine_models):
                 fields.append("same machine model")
                 bonus += SAME_MODEL
-            if issue_type and article.source_issue_type == issue_type:
+            if issue_type and any(s.issue_type == issue_type for s in article.sources):
                 fields.append("same issue type")
                 bonus += SAME_ISSUE_TYPE
             title = {t.term for t in tokens["title"]}

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select, update
+from sqlalchemy import ColumnElement, Select, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.db.database import Database
 from services.db.engines import SQLITE_BEGIN
-from services.db.schema import kb_articles, tickets
-from services.knowledge.content import join_models, split_models
+from services.db.schema import kb_article_sources, kb_articles
 from services.knowledge.model import (
     Article,
     ArticleContent,
@@ -25,48 +24,14 @@ from services.knowledge.model import (
 )
 from services.knowledge.query import Analyzer
 from services.knowledge.ranking import Ranking, closest_titles
+from services.knowledge.rows import content_columns, live_articles, load
 from services.profile import Profile
 
 _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
-def _content_values(content: ArticleContent) -> dict[str, Any]:
-    return {
-        "title": content.title,
-        "problem": content.problem,
-        "symptoms": content.symptoms,
-        "cause": content.cause,
-        "resolution": content.resolution,
-        "machine_models": join_models(content.machine_models),
-    }
-
-
-def article_from_row(row: Mapping[str, Any]) -> Article:
-    """An Article from a kb_articles row joined with its source ticket's number."""
-    content = ArticleContent(
-        title=row["title"],
-        problem=row["problem"],
-        symptoms=row["symptoms"],
-        cause=row["cause"],
-        resolution=row["resolution"],
-        machine_models=split_models(row["machine_models"]),
-    )
-    return Article(
-        id=row["id"],
-        profile=row["profile"],
-        status=ArticleStatus(row["status"]),
-        content=content,
-        created_by=row["created_by"],
-        created_at=row["created_at"],
-        updated_by=row["updated_by"],
-        updated_at=row["updated_at"],
-        source_ticket_id=row["source_ticket_id"],
-        source_number=row["source_number"],
-        published_by=row["published_by"],
-        published_at=row["published_at"],
-        version=row["version"],
-        source_issue_type=row["source_issue_type"],
-    )
+class _TicketHasOne(Exception):
+    """Another draft of the same ticket got in first: roll this one back."""
 
 
 class EmbeddedKnowledgeBase:
@@ -78,26 +43,19 @@ class EmbeddedKnowledgeBase:
         self._analyzer = Analyzer(profile.knowledge.synonyms)
 
     def _select(self) -> Select[Any]:
-        """Every article column plus the source ticket's number, for this profile."""
-        return (
-            select(
-                *kb_articles.c,
-                tickets.c.number.label("source_number"),
-                tickets.c.issue_type.label("source_issue_type"),
-            )
-            .select_from(
-                kb_articles.outerjoin(tickets, tickets.c.id == kb_articles.c.source_ticket_id)
-            )
-            .where(kb_articles.c.profile == self._profile)
-        )
+        """This profile's drafts and published articles."""
+        return live_articles(self._profile)
+
+    async def _all(self, query: Select[Any]) -> list[Article]:
+        async with self._db.engine.connect() as connection:
+            return await load(connection, query)
 
     @asynccontextmanager
     async def _writing(self) -> AsyncIterator[AsyncConnection]:
         """A write transaction; on SQLite it takes the write lock at BEGIN.
 
-        FTS5 reads its own tables while a statement is prepared, so a deferred transaction
-        would start as a reader and fail with "database is locked" instead of waiting when
-        another writer commits first.
+        A deferred transaction that reads before it writes (a merge checks versions) would
+        fail with "database is locked" instead of waiting when another writer commits first.
         """
         async with self._db.engine.connect() as connection:
             if self._db.dialect == "sqlite":
@@ -106,9 +64,8 @@ class EmbeddedKnowledgeBase:
                 yield connection
 
     async def _one(self, condition: ColumnElement[bool]) -> Article | None:
-        async with self._db.engine.connect() as connection:
-            row = (await connection.execute(self._select().where(condition))).mappings().first()
-        return article_from_row(row) if row is not None else None
+        found = await self._all(self._select().where(condition))
+        return found[0] if found else None
 
     async def create_draft(
         self,
@@ -122,27 +79,41 @@ class EmbeddedKnowledgeBase:
         values = {
             "profile": self._profile,
             "status": ArticleStatus.DRAFT.value,
-            **_content_values(content),
-            "source_ticket_id": source_ticket_id,
+            **content_columns(content),
             "created_by": author_id,
             "created_at": now,
             "updated_by": author_id,
             "updated_at": now,
         }
-        statement = _INSERT[self._db.dialect](kb_articles).values(**values)
-        if source_ticket_id is not None:
-            # A repeated "worth an article", even racing the first, finds the first draft.
-            statement = statement.on_conflict_do_nothing(index_elements=["source_ticket_id"])
-        async with self._writing() as connection:
-            new_id = await connection.scalar(statement.returning(kb_articles.c.id))
-        if new_id is None:
+        try:
+            async with self._writing() as connection:
+                new_id = await connection.scalar(
+                    insert(kb_articles).values(**values).returning(kb_articles.c.id)
+                )
+                if source_ticket_id is not None:
+                    await self._link(connection, new_id, source_ticket_id)
+        except _TicketHasOne:
             existing = await self.for_ticket(source_ticket_id or 0)
             if existing is None:
-                raise RuntimeError(f"ticket {source_ticket_id} clashed but has no article")
+                raise RuntimeError(
+                    f"ticket {source_ticket_id} clashed but has no article"
+                ) from None
             return existing, False
         created = await self.get(new_id)
         assert created is not None  # inserted just now
         return created, True
+
+    async def _link(self, connection: AsyncConnection, article_id: int, ticket_id: int) -> None:
+        """Record the article's source ticket; _TicketHasOne if the ticket has an article."""
+        # A repeated "worth an article", even racing the first, finds the first draft.
+        linked = await connection.scalar(
+            _INSERT[self._db.dialect](kb_article_sources)
+            .values(article_id=article_id, ticket_id=ticket_id)
+            .on_conflict_do_nothing(index_elements=["ticket_id"])
+            .returning(kb_article_sources.c.ticket_id)
+        )
+        if linked is None:
+            raise _TicketHasOne
 
     async def get(self, article_id: int) -> Article | None:
         """The article with this id, draft or published."""
@@ -150,20 +121,29 @@ class EmbeddedKnowledgeBase:
 
     async def for_ticket(self, ticket_id: int) -> Article | None:
         """The article drafted from this ticket, if any."""
-        return await self._one(kb_articles.c.source_ticket_id == ticket_id)
+        link = kb_article_sources.c
+        return await self._one(
+            kb_articles.c.id.in_(select(link.article_id).where(link.ticket_id == ticket_id))
+        )
+
+    async def merged_into(self, article_id: int) -> Article | None:
+        """The article a draft with this id was merged into, if it was."""
+        merged = kb_articles.alias("merged")
+        into = select(merged.c.merged_into_id).where(
+            merged.c.id == article_id, merged.c.status == "merged"
+        )
+        return await self._one(kb_articles.c.id.in_(into))
 
     async def drafts(self) -> list[Article]:
         """Drafts waiting to be published, oldest first."""
         query = self._select().where(kb_articles.c.status == "draft").order_by(kb_articles.c.id)
-        async with self._db.engine.connect() as connection:
-            rows = (await connection.execute(query)).mappings().all()
-        return [article_from_row(row) for row in rows]
+        return await self._all(query)
 
     async def save(self, article: Article, expected_version: int) -> Article:
         """Store an edited or published article; StaleArticle if it changed meanwhile."""
         version = expected_version + 1
         values = {
-            **_content_values(article.content),
+            **content_columns(article.content),
             "status": article.status.value,
             "updated_by": article.updated_by,
             "updated_at": article.updated_at,
@@ -185,13 +165,51 @@ class EmbeddedKnowledgeBase:
                 raise StaleArticle(article.id, expected_version, found)
         return replace(article, version=version)
 
+    async def merge(self, kept: Article, kept_version: int, gone: Article) -> Article:
+        """Store `kept` with `gone`'s sources added; `gone` goes into it (see KnowledgeBase)."""
+        by = {"updated_by": kept.updated_by, "updated_at": kept.updated_at}
+        async with self._writing() as connection:
+            await self._swap(connection, kept.id, kept_version, content_columns(kept.content) | by)
+            retired = {"status": "merged", "merged_into_id": kept.id} | by
+            await self._swap(connection, gone.id, gone.version, retired)
+            link = kb_article_sources.c
+            await connection.execute(
+                update(kb_article_sources)
+                .where(link.article_id == gone.id)
+                .values(article_id=kept.id)
+            )
+            # Old cards of drafts merged into `gone` earlier now lead to `kept`.
+            await connection.execute(
+                update(kb_articles)
+                .where(kb_articles.c.merged_into_id == gone.id)
+                .values(merged_into_id=kept.id)
+            )
+        merged = await self.get(kept.id)
+        assert merged is not None  # written just now
+        return merged
+
+    @staticmethod
+    async def _swap(
+        connection: AsyncConnection, article_id: int, expected: int, values: dict[str, Any]
+    ) -> None:
+        """Write a draft's new values if it is still a draft at `expected`; else StaleArticle."""
+        draft = kb_articles.c.status == ArticleStatus.DRAFT.value
+        result = await connection.execute(
+            update(kb_articles)
+            .where(kb_articles.c.id == article_id, kb_articles.c.version == expected, draft)
+            .values(**values, version=expected + 1)
+        )
+        if result.rowcount != 1:
+            found = await connection.scalar(
+                select(kb_articles.c.version).where(kb_articles.c.id == article_id)
+            )
+            raise StaleArticle(article_id, expected, found)
+
     async def _articles(self, drafts: bool) -> list[Article]:
         query = self._select().order_by(kb_articles.c.id)
         if not drafts:
             query = query.where(kb_articles.c.status == ArticleStatus.PUBLISHED.value)
-        async with self._db.engine.connect() as connection:
-            rows = (await connection.execute(query)).mappings().all()
-        return [article_from_row(row) for row in rows]
+        return await self._all(query)
 
     async def search(
         self,

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from services.knowledge.content import ARTICLE_FIELDS, NEEDED_TO_PUBLISH
+from services.knowledge.duplicates import merged_content
 from services.knowledge.model import Article, ArticleContent, ArticleStatus, KnowledgeRuleError
 from services.profile import Capability, Person, Profile
 
@@ -63,4 +64,27 @@ def publish(
         updated_at=now,
         published_by=actor_id,
         published_at=now,
+    )
+
+
+def merge(
+    first: Article, second: Article, actor_id: str, profile: Profile, now: datetime
+) -> Article:
+    """The older draft with the text and source tickets of both; the newer one goes into it."""
+    require_publisher(profile, actor_id, f"merge {first.number} and {second.number}")
+    kept, gone = sorted((first, second), key=lambda article: article.id)
+    for article in (kept, gone):
+        if article.is_published:
+            raise KnowledgeRuleError(
+                f"{article.number} is published already: only drafts are merged. Edit "
+                f"{article.number} to add what the other says."
+            )
+    if kept.id == gone.id:
+        raise KnowledgeRuleError(f"{kept.number} is one draft already.")
+    return replace(
+        kept,
+        content=merged_content(kept.content, gone.content),
+        sources=(*kept.sources, *gone.sources),
+        updated_by=actor_id,
+        updated_at=now,
     )

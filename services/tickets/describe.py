@@ -46,6 +46,8 @@ def describe(profile: Profile, event: TicketEvent) -> str:
             return f"{actor} {step} service request {request}{body}"
         case EventKind.RCCA:
             return f"{actor} recorded the RCCA: {_rcca_details(after)}"
+        case EventKind.KNOWLEDGE if after.get("merged"):
+            return f"{actor} merged KB article {after['merged']} into {after.get('article')}{body}"
         case EventKind.KNOWLEDGE:
             step, article = after.get("step", "updated"), after.get("article", "")
             return f"{actor} {step} KB article {article}{body}"

@@ -80,16 +80,19 @@ async def file_call(mary: Chat, answers: dict[str, Any] | None = None) -> tuple[
     return form, answer
 
 
-async def resolve_worth_an_article(desk: Desk, people: Team) -> Answer:
-    """BP-1001 filed by Mary, assigned to Kevin, worked and resolved as worth a KB article."""
+async def resolve_worth_an_article(
+    desk: Desk, people: Team, answers: dict[str, Any] | None = None, number: str = "BP-1001"
+) -> Answer:
+    """A call filed by Mary (as `number`), assigned to Kevin, worked and resolved as worth a KB
+    article."""
     # Mary triages: the form she filed with became the ticket's triage card.
-    triage, _ = await file_call(people.mary)
-    assigned = await people.mary.executes(triage, ASSIGN, number="BP-1001", assignee="kevin")
+    triage, _ = await file_call(people.mary, answers)
+    assigned = await people.mary.executes(triage, ASSIGN, number=number, assignee="kevin")
     notice = card_in(assigned, people.kevin)
     await people.kevin.executes(
-        notice, ADD_NOTE, number="BP-1001", body=WORK_NOTE, public="false", minutes="30"
+        notice, ADD_NOTE, number=number, body=WORK_NOTE, public="false", minutes="30"
     )
-    await people.kevin.executes(notice, RESOLVE, number="BP-1001")
+    await people.kevin.executes(notice, RESOLVE, number=number)
     return await people.kevin.executes(
-        notice, CLOSURE_SUBMIT, number="BP-1001", **FIX, kb_article="true"
+        notice, CLOSURE_SUBMIT, number=number, **FIX, kb_article="true"
     )

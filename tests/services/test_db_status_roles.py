@@ -2,15 +2,14 @@
 
 from typing import Any
 
-from alembic import command
 from sqlalchemy import insert, select
 
 from services.db import Database
-from services.db.migrator import alembic_config, upgrade_to_head
 from services.db.schema import ticket_events, tickets
 from services.db.types import utc_now
 from services.tickets import TicketRepository, TicketStatus
 from tests.harness.domain import BESTPACK
+from tests.harness.migrations import migrate
 
 S = TicketStatus
 BEFORE = "0011_drop_bot_state"
@@ -25,19 +24,6 @@ ROWS = [
     ("solved", "waiting_on_parts", S.RESOLVED),
     ("closed", None, S.CLOSED),
 ]
-
-
-async def migrate(db: Database, revision: str) -> None:
-    """Move the schema up or down to `revision`."""
-
-    def run(sync_connection: Any) -> None:
-        if revision == "heads":
-            upgrade_to_head(sync_connection)
-        else:
-            command.downgrade(alembic_config(sync_connection), revision)
-
-    async with db.migration_transaction() as connection:
-        await connection.run_sync(run)
 
 
 async def stored(db: Database) -> tuple[list[Any], list[Any]]:

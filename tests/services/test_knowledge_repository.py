@@ -1,4 +1,4 @@
-"""EmbeddedKnowledgeBase on SQLite (FTS5) and PostgreSQL (tsvector): drafts, saves and search."""
+"""EmbeddedKnowledgeBase on SQLite and PostgreSQL: drafts, saves, merges and search."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import delete, inspect, text, update
+from sqlalchemy import delete, inspect, update
 
 from services.db import Database
 from services.db.schema import kb_articles
@@ -16,6 +16,7 @@ from services.knowledge import (
     ArticleStatus,
     EmbeddedKnowledgeBase,
     StaleArticle,
+    rules,
 )
 from services.knowledge.rules import edit, publish
 from services.tickets import TicketDraft, TicketRepository
@@ -220,19 +221,47 @@ async def test_another_profiles_articles_are_not_found(database: Database) -> No
     assert await EmbeddedKnowledgeBase(database, other).search("conveyor") == []
 
 
-async def test_each_dialect_gets_its_own_full_text_index(database: Database) -> None:
+async def test_merging_moves_the_tickets_and_retires_the_newer_draft(database: Database) -> None:
+    tickets = TicketRepository(database, BESTPACK)
+    made = [
+        (await tickets.create(TicketDraft(f"Conveyor jams {n}"), "mary", None, MONDAY_9AM))[0]
+        for n in range(3)
+    ]
+    kb = EmbeddedKnowledgeBase(database, BESTPACK)
+    first, second, third = [
+        (
+            await kb.create_draft(
+                CONVEYOR, author_id="system", now=MONDAY_9AM, source_ticket_id=t.id
+            )
+        )[0]
+        for t in made
+    ]
+    into_third = rules.merge(second, third, "allison", BESTPACK, LATER)
+    await kb.merge(into_third, second.version, third)
+    second = await kb.get(second.id)
+
+    with pytest.raises(StaleArticle):  # `second` changed since this copy was read
+        await kb.merge(rules.merge(first, third, "allison", BESTPACK, LATER), first.version, third)
+    merged = await kb.merge(rules.merge(first, second, "allison", BESTPACK, LATER), 1, second)
+
+    assert merged.source_numbers == ("BP-1001", "BP-1002", "BP-1003")
+    assert (merged.version, merged.updated_by) == (2, "allison")
+    assert [a.id for a in await kb.drafts()] == [first.id]
+    assert await kb.get(second.id) is None and await kb.get(third.id) is None
+    assert (await kb.merged_into(third.id)).id == (await kb.merged_into(second.id)).id == first.id
+    assert await kb.merged_into(first.id) is None
+    assert (await kb.for_ticket(made[2].id)).id == first.id
+    assert [h.article.id for h in await kb.search("conveyor", drafts=True)] == [first.id]
+
+
+async def test_no_full_text_index_is_left(database: Database) -> None:
+    # Search ranks in Python (services.knowledge.ranking); 0014 dropped 0006's index.
     async with database.engine.connect() as connection:
-        if database.dialect == "sqlite":
-            kind = await connection.scalar(
-                text("SELECT sql FROM sqlite_master WHERE name = 'kb_articles_fts'")
-            )
-            assert "fts5" in kind.lower()
-        else:
-            columns = await connection.run_sync(
-                lambda sync: {c["name"]: c for c in inspect(sync).get_columns("kb_articles")}
-            )
-            assert str(columns["search_vector"]["type"]) == "TSVECTOR"
-            indexes = await connection.run_sync(
-                lambda sync: inspect(sync).get_indexes("kb_articles")
-            )
-            assert any(i["name"] == "ix_kb_articles_search" for i in indexes)
+        tables = await connection.run_sync(lambda sync: inspect(sync).get_table_names())
+        columns = await connection.run_sync(
+            lambda sync: [c["name"] for c in inspect(sync).get_columns("kb_articles")]
+        )
+        indexes = await connection.run_sync(lambda sync: inspect(sync).get_indexes("kb_articles"))
+    assert not [t for t in tables if "fts" in t]
+    assert "search_vector" not in columns
+    assert [i["name"] for i in indexes] == ["ix_kb_articles_profile_status"]

@@ -5,7 +5,7 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from services.db.schema import in_metadata, metadata
+from services.db.schema import metadata
 
 config = context.config
 
@@ -18,7 +18,6 @@ def run_on(connection: Connection) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
-        include_name=in_metadata,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -54,7 +53,6 @@ elif context.is_offline_mode():
         target_metadata=metadata,
         literal_binds=True,
         render_as_batch=cli_url().startswith("sqlite"),
-        include_name=in_metadata,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -16,11 +16,8 @@ from services.db.schema.delivery import OUTBOX_STATUSES, job_runs, outbox, sla_a
 from services.db.schema.escalations import ESCALATION_STATUSES, escalations, rcca_records
 from services.db.schema.processes import (
     KB_ARTICLE_STATUSES,
-    KB_FTS_TABLE,
-    KB_SEARCH_INDEX,
-    KB_SEARCH_VECTOR,
     SERVICE_REQUEST_STATUSES,
-    in_metadata,
+    kb_article_sources,
     kb_articles,
     parts_orders,
     parts_requests,
@@ -32,9 +29,6 @@ from services.db.schema.receipts import RECEIPT_STATUSES, activity_receipts
 __all__ = [
     "ESCALATION_STATUSES",
     "KB_ARTICLE_STATUSES",
-    "KB_FTS_TABLE",
-    "KB_SEARCH_INDEX",
-    "KB_SEARCH_VECTOR",
     "OUTBOX_STATUSES",
     "RECEIPT_STATUSES",
     "SERVICE_REQUEST_STATUSES",
@@ -43,8 +37,8 @@ __all__ = [
     "conversation_refs",
     "escalations",
     "identity_links",
-    "in_metadata",
     "job_runs",
+    "kb_article_sources",
     "kb_articles",
     "metadata",
     "outbox",

@@ -126,7 +126,8 @@ parts_orders = sa.Table(
     ),
 )
 
-KB_ARTICLE_STATUSES = ("draft", "published")
+KB_ARTICLE_STATUSES = ("draft", "published", "merged")
+_KB_STATUS_LIST = ", ".join(f"'{status}'" for status in KB_ARTICLE_STATUSES)
 
 # Process 7: knowledge-base articles, drafted from resolved tickets and published by the owner.
 kb_articles = sa.Table(
@@ -140,14 +141,8 @@ kb_articles = sa.Table(
     sa.Column("symptoms", sa.Text(), nullable=False, server_default=""),
     sa.Column("cause", sa.Text(), nullable=False, server_default=""),
     sa.Column("resolution", sa.Text(), nullable=False, server_default=""),
-    # Comma-separated, so full-text search reads the models like any other text.
+    # Comma-separated; search splits them again.
     sa.Column("machine_models", sa.String(1024), nullable=False, server_default=""),
-    sa.Column(
-        "source_ticket_id",
-        sa.Integer(),
-        sa.ForeignKey("tickets.id", name="fk_kb_articles_source_ticket_id"),
-        nullable=True,
-    ),
     sa.Column("created_by", sa.String(128), nullable=False),
     sa.Column("created_at", UtcDateTime(), nullable=False),
     sa.Column("updated_by", sa.String(128), nullable=False),
@@ -155,26 +150,36 @@ kb_articles = sa.Table(
     sa.Column("published_by", sa.String(128), nullable=True),
     sa.Column("published_at", UtcDateTime(), nullable=True),
     sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
-    sa.CheckConstraint("status IN ('draft', 'published')", name="ck_kb_articles_status"),
-    # One article per ticket: a repeated "worth an article" finds the first draft.
-    sa.UniqueConstraint("source_ticket_id", name="uq_kb_articles_source_ticket_id"),
+    # A draft merged into another stays as a 'merged' row naming it, so its id is never handed
+    # out again (an old card's buttons would reach a stranger) and old cards can say where it went.
+    sa.Column(
+        "merged_into_id",
+        sa.Integer(),
+        sa.ForeignKey("kb_articles.id", name="fk_kb_articles_merged_into_id"),
+        nullable=True,
+    ),
+    sa.CheckConstraint(f"status IN ({_KB_STATUS_LIST})", name="ck_kb_articles_status"),
     sa.Index("ix_kb_articles_profile_status", "profile", "status"),
 )
 
-# Full-text search over kb_articles is built per dialect by migration 0006, outside this
-# metadata: SQLite's FTS5 table (with its shadow tables and triggers), PostgreSQL's generated
-# tsvector column and its GIN index. Comparisons with a live database leave them out.
-KB_FTS_TABLE = "kb_articles_fts"
-KB_SEARCH_VECTOR = "search_vector"
-KB_SEARCH_INDEX = "ix_kb_articles_search"
-
-
-def in_metadata(name: str | None, type_: str, parent_names: dict) -> bool:
-    """alembic's include_name hook: False for the dialect-specific full-text search objects."""
-    if type_ == "table":
-        return name != KB_FTS_TABLE and not (name or "").startswith(f"{KB_FTS_TABLE}_")
-    if type_ == "column":
-        return (parent_names.get("table_name"), name) != ("kb_articles", KB_SEARCH_VECTOR)
-    if type_ == "index":
-        return name != KB_SEARCH_INDEX
-    return True
+# The tickets an article was drafted from: one, or several once drafts are merged.
+kb_article_sources = sa.Table(
+    "kb_article_sources",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),  # orders the sources
+    sa.Column(
+        "article_id",
+        sa.Integer(),
+        sa.ForeignKey("kb_articles.id", name="fk_kb_article_sources_article_id"),
+        nullable=False,
+    ),
+    sa.Column(
+        "ticket_id",
+        sa.Integer(),
+        sa.ForeignKey("tickets.id", name="fk_kb_article_sources_ticket_id"),
+        nullable=False,
+    ),
+    # One article per ticket: a repeated "worth an article" finds the first draft.
+    sa.UniqueConstraint("ticket_id", name="uq_kb_article_sources_ticket_id"),
+    sa.Index("ix_kb_article_sources_article_id", "article_id"),
+)

@@ -15,6 +15,7 @@ from cards.knowledge import (
 from services.forms.answers import MAX_LINE, MAX_TEXT
 from services.knowledge import ARTICLE_FIELDS, Article, ArticleContent, ArticleStatus, SearchHit
 from services.knowledge.content import MAX_MODELS
+from services.knowledge.model import ArticleSource
 from services.profile import load_profile
 
 PROFILE = load_profile("bestpack")
@@ -44,8 +45,7 @@ DRAFT = Article(
     created_at=AT,
     updated_by="system",
     updated_at=AT,
-    source_ticket_id=1,
-    source_number="BP-1001",
+    sources=(ArticleSource(1, "BP-1001", "controls"),),
 )
 PUBLISHED = replace(
     DRAFT, status=ArticleStatus.PUBLISHED, published_by="allison", published_at=AT, version=3
@@ -70,6 +70,12 @@ REOPENED = "BP-1001 was reopened Mon 7 Dec 09:00, after this draft was made: che
 MANY_DRAFTS = [
     replace(DRAFT, id=i, content=LONGEST, created_at=AT + timedelta(days=i)) for i in range(40)
 ]
+# Three drafts of one problem from three tickets, one of them merged from two already.
+TWINS = [
+    replace(DRAFT, id=4, sources=(ArticleSource(4, "BP-1004"),)),
+    replace(DRAFT, id=5, sources=(ArticleSource(5, "BP-1005"), ArticleSource(7, "BP-1007"))),
+    replace(DRAFT, id=6, content=LONGEST, sources=(ArticleSource(6, "BP-1006"),)),
+]
 ERRORS = {spec.id: f"{spec.label} is wrong in a long way. " * 5 for spec in ARTICLE_FIELDS}
 TYPED = {spec.id: "x" * MAX_TEXT for spec in ARTICLE_FIELDS}
 
@@ -77,12 +83,13 @@ EXAMPLES = {
     "article_card": [
         lambda: article_card(PROFILE, DRAFT),
         lambda: article_card(PROFILE, PUBLISHED, can_edit=True, headline="Published."),
-        lambda: article_card(PROFILE, replace(PUBLISHED, content=LONGEST, source_number=None)),
+        lambda: article_card(PROFILE, replace(PUBLISHED, content=LONGEST, sources=())),
     ],
     "article_form_card": [
         lambda: article_form_card(PROFILE, DRAFT, headline="New draft from BP-1001."),
         lambda: article_form_card(PROFILE, PUBLISHED),
         lambda: article_form_card(PROFILE, DRAFT, warning=REOPENED),
+        lambda: article_form_card(PROFILE, TWINS[0], twins=TWINS[1:]),
         lambda: article_form_card(
             PROFILE, replace(DRAFT, content=LONGEST), TYPED, ERRORS | {"": "Allison changed it."}
         ),
@@ -97,6 +104,9 @@ EXAMPLES = {
     "drafts_card": [
         lambda: drafts_card(PROFILE, []),
         lambda: drafts_card(PROFILE, MANY_DRAFTS),
+        lambda: drafts_card(
+            PROFILE, TWINS, {t.id: [u for u in TWINS if u is not t] for t in TWINS}
+        ),
     ],
     "intake_form_card": [
         lambda: intake_form_card(PROFILE, "f" * 32, similar=similar_problems([HIT])),

@@ -1,7 +1,7 @@
 """Accepted escalations are in progress: Escalated now means waiting for Engineering's answer.
 
 Revision ID: 0015_accepted_escalations
-Revises: 0013_quote_lines
+Revises: 0014_kb_sources
 Create Date: 2026-12-08
 
 Until now a ticket stayed Escalated once the engineering manager accepted its handoff, so its
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_accepted_escalations"
-down_revision = "0013_quote_lines"
+down_revision = "0014_kb_sources"
 branch_labels = None
 depends_on = None
 
