@@ -2,7 +2,9 @@
 
 A turn queues (`Turn.tell`) and delivery happens after its answer; a scheduled job tells at
 once. Either way the notice is stored first, once per key, so nothing is lost or doubled; a
-person without a usable chat has it held and gets it when they next open the app.
+person without a usable chat has it held and gets it when they next open the app: one held
+notice as it was, several tickets' SLA and triage cards as one summary of what still applies
+(bot.held).
 """
 
 from __future__ import annotations
@@ -16,13 +18,17 @@ from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.schema import Activity
 from msrest.exceptions import HttpOperationError
 
+from bot.held import about_a_ticket, held_line
 from bot.proactive import addressed
+from bot.turn import card_message
+from cards.held import held_summary_card
 from services.db.outbox import OutboxMessage
 from services.db.types import utc_now
 from services.delivery import Delivery, Recipient
 
 if TYPE_CHECKING:
     from bot.outbox_sender import OutboxSender
+    from services.app_services import AppServices
     from services.db.outbox import OutboxRepository
 
 log = logging.getLogger(__name__)
@@ -40,8 +46,11 @@ class Notice:
 class Notifier:
     """Queues, delivers and updates proactive messages to people and channels."""
 
-    def __init__(self, sender: OutboxSender, outbox: OutboxRepository) -> None:
+    def __init__(
+        self, sender: OutboxSender, outbox: OutboxRepository, services: AppServices | None = None
+    ) -> None:
         self._sender, self._outbox = sender, outbox
+        self._services = services  # to see held notices' tickets as they are now
 
     async def queue(
         self, to: Recipient, activity: Activity, key: str, thread_id: str | None = None
@@ -154,11 +163,43 @@ class Notifier:
             if target not in waiting:
                 continue
             waiting.discard(target)
-            for message in await self._outbox.waiting_for(*target):
-                notice = Notice(message, Delivery.QUEUED)
-                if await self.deliver(notice) is Delivery.SENT:
-                    delivered += 1
+            held = await self._outbox.waiting_for(*target)
+            tickets = [message for message in held if about_a_ticket(message)]
+            if len(tickets) > 1:
+                delivered += await self._summarise(Recipient(*target), tickets)
+                held = [message for message in held if not about_a_ticket(message)]
+            # Anything else (a draft to publish, a question) keeps its own card and buttons.
+            for message in held:
+                delivered += await self._deliver_held(message)
         return delivered
+
+    async def _deliver_held(self, message: OutboxMessage) -> int:
+        """One held notice as it was, unless it no longer applies."""
+        if await held_line(self._services, message) is None:
+            await self._outbox.mark_sent(message.id, None)  # nothing to send: done with
+            return 0
+        return int(await self.deliver(Notice(message, Delivery.QUEUED)) is Delivery.SENT)
+
+    async def _summarise(self, to: Recipient, held: list[OutboxMessage]) -> int:
+        """Several held ticket notices as one card of those that still apply, each as it is now.
+
+        The summary's key is made of the held messages' ids, so a replica releasing the same
+        ones at once, or a retry after a crash, stores the same summary and it is sent once.
+        """
+        lines = [await held_line(self._services, message) for message in held]
+        still = [line for line in lines if line is not None]
+        sent = Delivery.SENT
+        if still:
+            card = held_summary_card(still, dropped=len(lines) - len(still))
+            activity = card_message(card, f"While you were away: {len(still)} notices")
+            key = f"held:{to.kind}:{to.target}:{held[0].id}-{held[-1].id}"
+            sent = await self.tell(to, activity, key)
+        if sent is not Delivery.SENT:
+            return 0  # still held (or retrying): the notices stay waiting and come again
+        for message in held:
+            # Delivered within the summary: no activity of their own, so no later update.
+            await self._outbox.mark_sent(message.id, None)
+        return len(still)
 
     async def follow_up(self, activity: Activity, text: str) -> None:
         """Say something in the conversation an earlier turn came from (after its answer)."""

@@ -9,6 +9,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.turn import ActionResult, Turn
+from dialogs.sla.updates import update_alert_cards
 from services.forms.bounds import TEXT, overlong
 from services.numbers import parse_id
 from services.profile import Profile
@@ -94,6 +95,7 @@ async def apply(turn: Turn, ticket: Ticket, command: Command) -> tuple[Ticket | 
             f"{ticket.number} changed while you were looking at it. "
             "Here is the current version; please try again."
         )
+    update_alert_cards(turn, saved)  # its SLA alert cards show it as it is now, not stale
     return saved, None
 
 

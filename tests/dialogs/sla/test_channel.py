@@ -46,6 +46,7 @@ async def test_a_breach_goes_to_the_channel_and_the_manager_not_to_each_triager(
     ]
     assert not alerts_to(desk, team.mary, mark)
     assert len(alerts_to(desk, team.allison, mark)) == 1  # as the engineering manager
+    assert len(alerts_to(desk, team.kevin, mark)) == 1  # as the assignee
 
 
 async def test_while_the_channel_cannot_be_reached_triage_hears_in_person(desk: Desk):
