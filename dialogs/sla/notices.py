@@ -4,6 +4,7 @@ managers, of a breach. One card per ticket and threshold per sweep names all its
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.turn import card_message
@@ -33,22 +34,27 @@ def alert_key(number: str, deadlines: Iterable[Deadline], threshold: Threshold) 
     return f"sla:{number}:{'+'.join(sorted(d.value for d in deadlines))}:{threshold.value}"
 
 
+def missed_deadlines(
+    profile: Profile, threshold: Threshold, told: list[tuple[str, datetime, datetime]]
+) -> list[Missed]:
+    """(deadline, due, told at) as the card words them: business minutes late, or left."""
+    clock, late = business_clock(profile), threshold is Threshold.BREACH
+    return [
+        Missed(
+            deadline,
+            due,
+            minutes_late(clock, due, at) if late else minutes_left(clock, due, at),
+        )
+        for deadline, due, at in told
+    ]
+
+
 async def tell_alert(profile: Profile, notifier: Notifier, alerts: list[SlaAlert]) -> None:
     """One ticket's alerts at one threshold as one card to each recipient, once (dedupe key)."""
-    clock = business_clock(profile)
     first = alerts[0]
     ticket, threshold = first.ticket, first.threshold
     late = threshold is Threshold.BREACH
-    missed = [
-        Missed(
-            alert.deadline,
-            alert.due_at,
-            minutes_late(clock, alert.due_at, alert.at)
-            if late
-            else minutes_left(clock, alert.due_at, alert.at),
-        )
-        for alert in alerts
-    ]
+    missed = missed_deadlines(profile, threshold, [(a.deadline, a.due_at, a.at) for a in alerts])
     card = sla_alert_card(profile, ticket, threshold, missed)
     activity = card_message(card, alert_title(ticket, threshold, missed))
     key = alert_key(ticket.number, [alert.deadline for alert in alerts], threshold)

@@ -11,13 +11,11 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from bot.turn import card_message
-from cards.sla_alert import Missed, alert_title, sla_alert_card
-from dialogs.sla.notices import alert_key
+from cards.sla_alert import alert_title, sla_alert_card
+from dialogs.sla.notices import alert_key, missed_deadlines
 from services.profile import Capability, Profile
 from services.sla import alert_rows
 from services.sla.alert_rows import RecordedAlert
-from services.sla.policy import Threshold, minutes_late, minutes_left
-from services.tickets.rules import business_clock
 from services.tickets.sla import MET_FIELD
 
 if TYPE_CHECKING:
@@ -47,18 +45,9 @@ def update_alert_cards(turn: Turn, ticket: Ticket) -> None:
 
 def _card(profile: Profile, ticket: Ticket, sweep: list[RecordedAlert]):
     """The sweep's card with the ticket as it is now (the times late as they were told)."""
-    clock, threshold = business_clock(profile), sweep[0].threshold
-    late = threshold is Threshold.BREACH
-    missed = [
-        Missed(
-            row.deadline,
-            row.due_at,
-            minutes_late(clock, row.due_at, row.alerted_at)
-            if late
-            else minutes_left(clock, row.due_at, row.alerted_at),
-        )
-        for row in sweep
-    ]
+    threshold = sweep[0].threshold
+    told = [(row.deadline, row.due_at, row.alerted_at) for row in sweep]
+    missed = missed_deadlines(profile, threshold, told)
     met = [row.deadline for row in sweep if getattr(ticket, MET_FIELD[row.deadline])]
     card = sla_alert_card(profile, ticket, threshold, missed, met)
     return card_message(card, alert_title(ticket, threshold, missed))
