@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from cards.deadlines import DEADLINE_NAMES
 from cards.held import HeldLine
-from cards.sla_alert import DEADLINE_NAMES
 from services.sla.policy import Deadline, Threshold
 from services.tickets.rules import name_of, status_label
 from services.tickets.sla import DUE_FIELD, MET_FIELD

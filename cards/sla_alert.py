@@ -3,11 +3,9 @@ passed (to the assignee, triage and the engineering manager), with the time left
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from microsoft_teams.cards import ExecuteAction, Fact, FactSet, TextBlock
 
+from cards.deadlines import DEADLINE_NAMES, Missed, overdue_block
 from cards.fit import subject
 from cards.render import card, heading, render
 from cards.ticket import REASSIGN, REFRESH
@@ -16,45 +14,31 @@ from services.sla.policy import Deadline, Threshold, shown_minutes
 from services.tickets import Ticket
 from services.tickets.rules import local_time, name_of, status_label
 
-DEADLINE_NAMES = {
-    Deadline.ACKNOWLEDGE: "acknowledgement",
-    Deadline.FIRST_RESPONSE: "first response",
-    Deadline.RESOLUTION: "resolution",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Missed:
-    """One deadline on the card: when it is due and the business minutes left or past it."""
-
-    deadline: Deadline
-    due_at: datetime
-    minutes: float
-
 
 def alert_title(ticket: Ticket, threshold: Threshold, missed: list[Missed]) -> str:
-    """One line naming the ticket, its deadlines and the time left or how late they are."""
+    """One line naming the ticket, its deadlines and how late they are (or the time left)."""
     if len(missed) == 1:
         [one] = missed
-        what, how = DEADLINE_NAMES[one.deadline], shown_minutes(one.minutes)
         if threshold is Threshold.BREACH:
-            return f"SLA breached: {ticket.number} {what} is {how} late"
-        return f"SLA warning: {ticket.number} {what} due in {how}"
-    names = " and ".join(DEADLINE_NAMES[m.deadline] for m in missed)
+            line = one.line
+            return f"SLA breached: {ticket.number} {line[0].lower()}{line[1:]}"
+        return f"SLA warning: {ticket.number} {one.name} due in {shown_minutes(one.minutes)}"
+    names = " and ".join(m.name for m in missed)
     if threshold is Threshold.BREACH:
         return f"SLA breached: {ticket.number} {names} are late"
     return f"SLA warning: {ticket.number} {names} are due soon"
 
 
 def _deadline_facts(threshold: Threshold, missed: list[Missed], profile: Profile) -> list[Fact]:
-    """Each deadline's due time and how late (or how soon); one deadline keeps the short titles."""
-    how = "Late by" if threshold is Threshold.BREACH else "Time left"
+    """Each deadline's due time; on a warning, the time left (a breach says how late below)."""
     facts = []
     for one in missed:
-        what = DEADLINE_NAMES[one.deadline].capitalize()
-        facts.append(Fact(title=f"{what} due", value=local_time(profile, one.due_at)))
-        title = how if len(missed) == 1 else f"{what} {how.lower()}"
-        facts.append(Fact(title=title, value=shown_minutes(one.minutes)))
+        what = one.name.capitalize()
+        if one.due_at is not None:
+            facts.append(Fact(title=f"{what} due", value=local_time(profile, one.due_at)))
+        if threshold is Threshold.WARNING:
+            title = "Time left" if len(missed) == 1 else f"{what} time left"
+            facts.append(Fact(title=title, value=shown_minutes(one.minutes)))
     return facts
 
 
@@ -115,6 +99,7 @@ def sla_alert_card(
     body = [
         heading(alert_title(ticket, threshold, missed)),
         FactSet(facts=facts),
+        *([overdue_block(missed)] if threshold is Threshold.BREACH else []),
         TextBlock(text=advice, wrap=True),
     ]
     return render(card(body, actions))

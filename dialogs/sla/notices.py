@@ -8,7 +8,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.turn import card_message
-from cards.sla_alert import Missed, alert_title, sla_alert_card
+from cards.deadlines import Missed
+from cards.sla_alert import alert_title, sla_alert_card
 from services.delivery import Recipient
 from services.profile import Capability, Profile
 from services.sla.policy import Deadline, Threshold, minutes_late, minutes_left
@@ -42,8 +43,8 @@ def missed_deadlines(
     return [
         Missed(
             deadline,
-            due,
             minutes_late(clock, due, at) if late else minutes_left(clock, due, at),
+            due,
         )
         for deadline, due, at in told
     ]

@@ -40,7 +40,7 @@ async def test_held_notices_arrive_as_one_summary_of_what_still_applies(desk: De
         "While you were away: 2 notices for you",
         "SLA breached: BP-1002 acknowledgement and first response are late",
         "Now: New · nobody yet",
-        "SLA breached: BP-1001 first response is 1 business minute late",
+        "SLA breached: BP-1001 first response late by 1 business minute",
         "Now: In progress · Kevin",
         # The acknowledgement warnings: met since (BP-1001), outdone by the breach (BP-1002).
         "2 more notices were no longer true and left out.",
