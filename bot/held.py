@@ -2,8 +2,9 @@
 
 A ticket's notice is known by its key: "sla:{number}:{deadlines}:{threshold}:..." (an SLA
 alert) and "triage:{number}..." (a triage card). An alert whose deadlines were all met since (or,
-for a warning, have passed: their breach alert says it now), a triage card for a ticket assigned
-since, and any notice of a closed ticket no longer apply.
+for a warning, have passed: their breach alert says it now) and any notice of a closed ticket no
+longer apply. A triage card applies while its ticket is open: it says who has it now (and,
+delivered on its own, it is rendered again as the ticket stands, bot.notifier).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ async def held_line(services: AppServices | None, message: OutboxMessage) -> Hel
     if ticket is None or not ticket.is_open:
         return None
     if kind == "triage":
-        return None if ticket.assignee_id else HeldLine(title, _now(services, ticket), number)
+        return HeldLine(title, _now(services, ticket), number)
     names, _, threshold = rest.partition(":")
     deadlines = [Deadline(value) for value in names.split("+")]
     met = [d for d in deadlines if getattr(ticket, MET_FIELD[d])]

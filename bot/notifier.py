@@ -3,16 +3,17 @@
 A turn queues (`Turn.tell`) and delivery happens after its answer; a scheduled job tells at
 once. Either way the notice is stored first, once per key, so nothing is lost or doubled; a
 person without a usable chat has it held and gets it when they next open the app: one held
-notice as it was, several tickets' SLA and triage cards as one summary of what still applies
-(bot.held).
+notice as it stands then (a card with a refresh is rendered again by its refresh verb), several
+tickets' SLA and triage cards as one summary of what still applies (bot.held).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.schema import Activity
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 _BY_STATUS = {"sent": Delivery.SENT, "pending": Delivery.RETRYING, "dead": Delivery.DEAD}
+_CARD = "application/vnd.microsoft.card.adaptive"
+# A held card's current version, got by running its refresh verb as the person it reaches.
+Current = Callable[[dict[str, Any]], Awaitable[dict[str, Any] | None]]
 
 
 @dataclass(frozen=True)
@@ -152,8 +156,13 @@ class Notifier:
             log.warning("could not update %s: %s", key, failed[0])
         return not failed
 
-    async def release(self, person_id: str | None, reference_key: str) -> int:
-        """Deliver what was held for this person or conversation; returns how many were sent."""
+    async def release(
+        self, person_id: str | None, reference_key: str, current: Current | None = None
+    ) -> int:
+        """Deliver what was held for this person or conversation; returns how many were sent.
+
+        `current` renders a held card again as it stands now (see `_as_it_stands`).
+        """
         waiting = await self._sender.waiting_targets()
         targets = [("conversation", reference_key)]
         if person_id:
@@ -170,15 +179,31 @@ class Notifier:
                 held = [message for message in held if not about_a_ticket(message)]
             # Anything else (a draft to publish, a question) keeps its own card and buttons.
             for message in held:
-                delivered += await self._deliver_held(message)
+                delivered += await self._deliver_held(message, current)
         return delivered
 
-    async def _deliver_held(self, message: OutboxMessage) -> int:
-        """One held notice as it was, unless it no longer applies."""
+    async def _deliver_held(self, message: OutboxMessage, current: Current | None) -> int:
+        """One held notice as it stands now, unless it no longer applies."""
         if await held_line(self._services, message) is None:
             await self._outbox.mark_sent(message.id, None)  # nothing to send: done with
             return 0
+        if current is not None:
+            message = await self._as_it_stands(message, current)
         return int(await self.deliver(Notice(message, Delivery.QUEUED)) is Delivery.SENT)
+
+    async def _as_it_stands(self, message: OutboxMessage, current: Current) -> OutboxMessage:
+        """The held message with its card rendered again, if the card says how (its refresh):
+        a triage card queued before the ticket was assigned arrives showing the assignee."""
+        attachments = message.payload.get("attachments") or []
+        card = attachments[0].get("content") if attachments else None
+        if not isinstance(card, dict) or not card.get("refresh"):
+            return message
+        fresh = await current(card)
+        if fresh is None or fresh == card:
+            return message
+        payload = {**message.payload, "attachments": [{"contentType": _CARD, "content": fresh}]}
+        await self._outbox.set_payload(message.id, payload)
+        return replace(message, payload=payload)
 
     async def _summarise(self, to: Recipient, held: list[OutboxMessage]) -> int:
         """Several held ticket notices as one card of those that still apply, each as it is now.

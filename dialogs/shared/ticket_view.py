@@ -28,6 +28,7 @@ from cards.ticket import (
 from cards.triage import ACKNOWLEDGE, priority_form
 from dialogs.escalation.views import escalation_actions, escalation_sections
 from dialogs.shared.tickets import apply, find_ticket, has_status, now, refused
+from dialogs.shared.viewers import viewers
 from services.profile import Capability, Profile
 from services.tickets import Change, Ticket, TicketEvent, TicketStatus
 
@@ -111,7 +112,14 @@ async def ticket_view(
     profile = turn.services.profile
     late = missed(profile, ticket, now(turn))
     return ticket_card(
-        profile, ticket, events, actions, headline=headline, sections=sections, late=late
+        profile,
+        ticket,
+        events,
+        actions,
+        headline=headline,
+        sections=sections,
+        late=late,
+        viewers=await viewers(turn, ticket),
     )
 
 
