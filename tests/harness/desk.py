@@ -82,6 +82,19 @@ class Chat:
         )
         return await self._post(activity)
 
+    async def opens(self, sent: Sent) -> Answer:
+        """Look at a card the bot sent: Teams sends its refresh action (Universal Actions)."""
+        action = sent.card["refresh"]["action"]
+        activity = act.execute_action(
+            self.user,
+            action["verb"],
+            action.get("data", {}),
+            sent.activity_id or "",
+            self.desk.service_url,
+            trigger="automatic",
+        )
+        return await self._post(activity)
+
     async def submits(self, sent: Sent, verb: str, **data: Any) -> Answer:
         """Click an Action.Submit button on a card the bot sent."""
         activity = act.submit_action(
