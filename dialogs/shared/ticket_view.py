@@ -30,7 +30,8 @@ from dialogs.escalation.views import escalation_actions, escalation_sections
 from dialogs.shared.tickets import apply, find_ticket, has_status, now, refused
 from dialogs.shared.viewers import viewers
 from services.profile import Capability, Profile
-from services.tickets import Change, Ticket, TicketEvent, TicketStatus
+from services.tickets import Change, EventKind, Ticket, TicketEvent, TicketStatus
+from services.tickets.rules import name_of
 
 
 def works_on(turn: Turn, ticket: Ticket) -> bool:
@@ -96,6 +97,16 @@ def ticket_actions(turn: Turn, ticket: Ticket) -> list[Action]:
     return actions
 
 
+def _assigned_to_you(turn: Turn, ticket: Ticket, events: Sequence[TicketEvent]) -> str | None:
+    """ "Assigned to you by Mary" for the assignee (as their notice said), else nothing."""
+    if turn.caller is None or turn.caller.id != ticket.assignee_id:
+        return None
+    by = next((e.actor_id for e in reversed(events) if e.kind is EventKind.ASSIGNED), None)
+    if by is None or by == turn.caller.id:
+        return "Assigned to you"
+    return f"Assigned to you by {name_of(turn.services.profile, by)}"
+
+
 async def ticket_view(
     turn: Turn,
     ticket: Ticket,
@@ -106,7 +117,7 @@ async def ticket_view(
     if events is None:
         events = await turn.services.tickets.events(ticket.id)
     if headline is None and turn.caller and ticket.is_open:
-        headline = "Assigned to you" if turn.caller.id == ticket.assignee_id else None
+        headline = _assigned_to_you(turn, ticket, events)
     actions = ticket_actions(turn, ticket)
     sections = await escalation_sections(turn, ticket)
     profile = turn.services.profile

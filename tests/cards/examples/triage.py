@@ -27,6 +27,7 @@ BUSY = TriageView(
     warning="Jordan doesn't have the Support Desk app yet, so I'll deliver the notice when they "
     "open it.",
     ack_overdue=True,
+    viewers=("29:mary", "29:allison"),
 )
 EXAMPLES = {
     "triage_card": [

@@ -85,4 +85,4 @@ async def test_an_old_ticket_card_refreshes_with_the_viewers_own_buttons(desk: D
     opened = await kevin.opens(old)
     card = opened.body["value"]
     assert facts(card)["Assignee"] == "Kevin"
-    assert "Accept" in titles(card) and "Assigned to you" in texts(card)
+    assert "Accept" in titles(card) and "Assigned to you by Mary" in texts(card)
