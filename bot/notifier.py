@@ -198,7 +198,11 @@ class Notifier:
         card = attachments[0].get("content") if attachments else None
         if not isinstance(card, dict) or not card.get("refresh"):
             return message
-        fresh = await current(card)
+        try:
+            fresh = await current(card)
+        except Exception:  # the person still gets the card as it was queued, not nothing
+            log.exception("could not render held message %s as it stands", message.id)
+            return message
         if fresh is None or fresh == card:
             return message
         payload = {**message.payload, "attachments": [{"contentType": _CARD, "content": fresh}]}
