@@ -75,8 +75,19 @@ class SupportBot(ActivityHandler):
         await self.references.remember(activity, caller.id if caller else None)
         if activity.conversation is not None and activity.service_url:
             # Someone who just installed the app (or unblocked it) gets what was held for them.
-            await self.notifier.release(caller.id if caller else None, reference_key(activity)[0])
+            await self.notifier.release(
+                caller.id if caller else None,
+                reference_key(activity)[0],
+                lambda card: self._current(turn_context, card),
+            )
         await super().on_turn(turn_context)
+
+    async def _current(self, context: TurnContext, card: dict) -> dict | None:
+        """A held card as it stands now, by its refresh verb run as whoever it reaches now."""
+        action = card.get("refresh", {}).get("action") or {}
+        data = action.get("data") if isinstance(action.get("data"), dict) else {}
+        result = await run_action(self._turn(context), str(action.get("verb") or ""), data)
+        return result.card
 
     def _turn(self, context: TurnContext) -> Turn:
         caller = context.turn_state.get(CALLER_KEY)

@@ -102,7 +102,7 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
         router=Router(app[FEATURES]),
         identity=IdentityResolver(services.profile, services.identities),
         references=book,
-        notifier=Notifier(sender, services.outbox),
+        notifier=Notifier(sender, services.outbox, services),
     )
     outbox_worker.start()
     yield

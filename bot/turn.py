@@ -13,6 +13,7 @@ from bot.after import Work
 from services.delivery import Delivery, Recipient, channel_reach_note, reach_note
 
 AFTER_KEY = "supportdesk.after"  # turn_state: the works to start once the turn has answered
+UPDATING_KEY = "supportdesk.updating"  # turn_state: the notices this turn updates with a card
 
 if TYPE_CHECKING:
     from bot.notifier import Notifier
@@ -134,11 +135,16 @@ class Turn:
 
     def update_notice(self, key: str, card: CardPayload, summary: str | None = None) -> None:
         """Show a posted card's new state (its ticket moved on), after this turn answers."""
+        self.context.turn_state.setdefault(UPDATING_KEY, set()).add(key)
 
         async def update() -> None:
             await self.notifier.update(key, card_message(card, summary))
 
         self.after(update)
+
+    def updates(self, key: str) -> bool:
+        """Whether this turn already updates the notice under `key` with a card of its own."""
+        return key in self.context.turn_state.get(UPDATING_KEY, ())
 
     def replace_card_later(self, activity_id: str, work: Callable[[], Awaitable[CardPayload]]):
         """After the answer, run slow `work` and put the card it returns in place of this one."""

@@ -22,7 +22,7 @@ from microsoft_teams.cards import (
 
 from cards.deadlines import Missed, overdue_block
 from cards.fit import DESCRIPTION, ENTRY, clip, fact_pairs, subject
-from cards.render import card, heading, note, render
+from cards.render import card, heading, note, refresh, render
 from services.forms.bounds import MINUTES, REASON, TEXT, characters
 from services.profile import Profile
 from services.tickets import Ticket, TicketEvent, TicketStatus
@@ -151,10 +151,12 @@ def ticket_card(
     headline: str | None = None,
     sections: Sequence[CardElement] = (),
     late: Sequence[Missed] = (),
+    viewers: Sequence[str] = (),
 ) -> dict:
     """The full ticket as a card; `headline` adds a line on top (e.g. "Assigned to you") and
     `sections` what other processes keep about the ticket (e.g. its escalation), above the
-    timeline; `late` the deadlines it missed, under its facts."""
+    timeline; `late` the deadlines it missed, under its facts; `viewers` the Teams ids of the
+    people Teams refreshes it for when they open it (each gets their own buttons)."""
     body: list[CardElement] = [heading(subject(ticket))]
     if headline:
         body.append(TextBlock(text=headline, weight="Bolder", color="Accent", wrap=True))
@@ -167,5 +169,6 @@ def ticket_card(
         body.append(note(clip(ticket.description, DESCRIPTION), subtle=False))
     body.extend(sections)
     body.extend(_timeline(profile, ticket.number, list(events)))
-    refresh = ExecuteAction(title="Refresh", verb=REFRESH, data={"number": ticket.number})
-    return render(card(body, [*actions, refresh]))
+    data = {"number": ticket.number}
+    button = ExecuteAction(title="Refresh", verb=REFRESH, data=data)
+    return render(card(body, [*actions, button], refresh(REFRESH, data, viewers)))

@@ -20,7 +20,7 @@ from microsoft_teams.cards import (
 from microsoft_teams.cards import Choice as CardChoice
 
 from cards.fit import ENTRY, clip, fact_pairs, subject
-from cards.render import card, heading, note, render
+from cards.render import card, heading, note, refresh, render
 from services.forms.bounds import REASON, characters
 from services.profile import Profile
 from services.tickets import Ticket
@@ -30,6 +30,7 @@ ASSIGN = "triage.assign"
 PRIORITY = "triage.priority"
 REQUEST_INFO = "triage.request_info"
 ACKNOWLEDGE = "triage.acknowledge"
+REFRESH = "triage.refresh"  # the card as the ticket stands now (Teams' automatic refresh)
 _DESCRIPTION = 600  # bytes: triage reads the gist, the ticket card has more
 
 
@@ -56,6 +57,7 @@ class TriageView:
     reach: str | None = None  # a notice that waits for someone: what happens next, not an error
     ack_overdue: bool = False
     related: tuple[CardElement, ...] = ()  # solved problems that may be related (process 7)
+    viewers: tuple[str, ...] = ()  # Teams ids of who sees the card, refreshed when they open it
 
 
 def _line(text: str, color: str, *, bold: bool = True) -> TextBlock:
@@ -167,4 +169,5 @@ def triage_card(profile: Profile, ticket: Ticket, view: TriageView) -> dict:
             TextBlock(text=clip(t, ENTRY), wrap=True, size="Small", spacing="None")
             for t in view.recent
         )
-    return render(card(body, _actions(profile, ticket) if ticket.is_open else None))
+    actions = _actions(profile, ticket) if ticket.is_open else None
+    return render(card(body, actions, refresh(REFRESH, {"number": ticket.number}, view.viewers)))

@@ -8,6 +8,7 @@ from microsoft_teams.cards import ExecuteAction
 
 from bot.turn import Turn
 from cards.ticket import ACCEPT, REASSIGN, note_form, ticket_card
+from dialogs.shared.viewers import viewers
 from dialogs.triage.notices import channel_key
 from services.delivery import Delivery, Recipient
 from services.profile import Person
@@ -25,7 +26,10 @@ async def notify_assignee(
         note_form(ticket.number),
     ]
     headline = f"Assigned to you by {assigner.name}"
-    card = ticket_card(turn.services.profile, ticket, events, actions, headline=headline)
+    seen_by = await viewers(turn, ticket)  # opened later, it shows the ticket as it is then
+    card = ticket_card(
+        turn.services.profile, ticket, events, actions, headline=headline, viewers=seen_by
+    )
     summary = f"{ticket.number} is yours: {ticket.subject}"
     # The version makes a reassignment a new notice while a retry of this one stays a duplicate.
     key = f"assigned:{ticket.number}:v{ticket.version}"

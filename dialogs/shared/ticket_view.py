@@ -32,9 +32,11 @@ from dialogs.escalation.views import (
     escalation_sections,
 )
 from dialogs.shared.tickets import apply, find_ticket, has_status, now, refused
+from dialogs.shared.viewers import viewers
 from services.escalations import Escalation
 from services.profile import Capability, Profile
-from services.tickets import Change, Ticket, TicketEvent, TicketStatus
+from services.tickets import Change, EventKind, Ticket, TicketEvent, TicketStatus
+from services.tickets.rules import name_of
 
 
 def works_on(turn: Turn, ticket: Ticket) -> bool:
@@ -105,6 +107,16 @@ def ticket_actions(
     return actions
 
 
+def _assigned_to_you(turn: Turn, ticket: Ticket, events: Sequence[TicketEvent]) -> str | None:
+    """ "Assigned to you by Mary" for the assignee (as their notice said), else nothing."""
+    if turn.caller is None or turn.caller.id != ticket.assignee_id:
+        return None
+    by = next((e.actor_id for e in reversed(events) if e.kind is EventKind.ASSIGNED), None)
+    if by is None or by == turn.caller.id:
+        return "Assigned to you"
+    return f"Assigned to you by {name_of(turn.services.profile, by)}"
+
+
 async def ticket_view(
     turn: Turn,
     ticket: Ticket,
@@ -115,14 +127,21 @@ async def ticket_view(
     if events is None:
         events = await turn.services.tickets.events(ticket.id)
     if headline is None and turn.caller and ticket.is_open:
-        headline = "Assigned to you" if turn.caller.id == ticket.assignee_id else None
+        headline = _assigned_to_you(turn, ticket, events)
     escalation = await current_escalation(turn, ticket)
     actions = ticket_actions(turn, ticket, escalation)
     sections = await escalation_sections(turn, ticket, escalation)
     profile = turn.services.profile
     late = missed(profile, ticket, now(turn))
     return ticket_card(
-        profile, ticket, events, actions, headline=headline, sections=sections, late=late
+        profile,
+        ticket,
+        events,
+        actions,
+        headline=headline,
+        sections=sections,
+        late=late,
+        viewers=await viewers(turn, ticket),
     )
 
 

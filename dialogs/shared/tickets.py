@@ -9,6 +9,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.turn import ActionResult, Turn
+from dialogs.sla.updates import update_alert_cards
 from services.forms.bounds import TEXT, overlong
 from services.numbers import parse_id
 from services.profile import Profile
@@ -18,6 +19,15 @@ from services.tickets.numbering import number_prefix
 _NUMBER = re.compile(r"^\s*#?\s*([A-Za-z]+)?-?\s*(\d+)\s*$")
 
 Command = Callable[[Ticket], Change]
+# What else shows a saved ticket: the processes whose posted cards must follow it register here.
+ShowSaved = Callable[[Turn, Ticket], None]
+_SHOWN_ON: list[ShowSaved] = [update_alert_cards]
+
+
+def shows_tickets(show: ShowSaved) -> ShowSaved:
+    """Register `show(turn, saved)`: it queues (turn.after) the update of its posted cards."""
+    _SHOWN_ON.append(show)
+    return show
 
 
 class RecordRef(BaseModel):
@@ -94,6 +104,8 @@ async def apply(turn: Turn, ticket: Ticket, command: Command) -> tuple[Ticket | 
             f"{ticket.number} changed while you were looking at it. "
             "Here is the current version; please try again."
         )
+    for show in _SHOWN_ON:  # its posted cards (SLA alerts, triage) show it as it is now
+        show(turn, saved)
     return saved, None
 
 

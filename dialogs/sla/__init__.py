@@ -7,8 +7,11 @@ States of one (ticket, deadline, threshold), each reached once across restarts a
                next_sla_check_at says when the sweep looks again (none while paused)
     WARNED     warn_before_breach_minutes are left → the assignee is told, or triage when the
                ticket has nobody yet
-    BREACHED   the due time passed unmet → triage and the engineering manager are told how late
+    BREACHED   the due time passed unmet → the assignee first, then triage and the engineering
+               manager are told how late
     MET        acknowledged / first public note / resolved → no more alerts for that deadline
+A sweep tells one card per ticket and threshold, naming every deadline at it (acknowledgement
+and first response missed together are one breach card).
 Triage is the triage channel when the profile names one and the bot can post there; otherwise
 each triager's chat.
 

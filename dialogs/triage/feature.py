@@ -6,12 +6,12 @@ from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.lists import ticket_list_card
 from cards.queue import OPEN, QUEUE, queue_card
-from cards.triage import ACKNOWLEDGE, PRIORITY, REQUEST_INFO
+from cards.triage import ACKNOWLEDGE, PRIORITY, REFRESH, REQUEST_INFO
 from dialogs.shared.ticket_view import ticket_view
 from dialogs.shared.tickets import TicketRef, apply, find_ticket, refused
 from dialogs.triage.inputs import InfoRequest, PriorityInputs, QueueInputs
 from dialogs.triage.notices import after_change, ask_requester
-from dialogs.triage.views import refusal_result
+from dialogs.triage.views import refusal_result, triage_card_for
 from services.delivery import reach_note
 from services.profile import Capability
 from services.tickets import Ticket, workflow
@@ -134,6 +134,15 @@ async def request_info(turn: Turn, data: InfoRequest) -> ActionResult:
         outcome = f"{caller.name} asked {requester.name}: {question}"
         reach = reach_note(requester.name, delivery)
     return ActionResult(card=await after_change(turn, saved, outcome=outcome, reach=reach))
+
+
+@feature.action(REFRESH, model=TicketRef)
+async def refresh_triage_card(turn: Turn, data: TicketRef) -> ActionResult:
+    """The triage card as the ticket stands now: Teams asks when someone opens an old copy."""
+    ticket, problem = await find_ticket(turn, data.number)
+    if ticket is None:
+        return refused(problem or "")
+    return ActionResult(card=await triage_card_for(turn, ticket))
 
 
 async def _queue_card(turn: Turn, outcome: str | None = None) -> tuple[dict, int]:

@@ -3,12 +3,22 @@
 A triage card is stored under a key: "triage:{number}" in the channel, "triage:{number}:{person}"
 in a triager's chat. By that key it is updated when the ticket moves, and the assignment
 @mention replies in its thread.
+
+Who gets which copy of a new ticket's triage card:
+- the triage channel, when the profile names one (held until the bot can post there);
+- each triager's chat, when there is no channel or it cannot be reached now, so the
+  acknowledgement clock stays in sight (held for a triager without the app).
+Every copy shows the ticket as it stands: a posted one is updated after each change saved
+through the workflow (`show_on_triage_posts`), a held one is rendered again when it is delivered
+(bot.notifier), and any copy refreshes itself when one of the people who see it opens it
+(Universal Actions' refresh, answered by triage.refresh).
 """
 
 from __future__ import annotations
 
-from bot.turn import Turn
+from bot.turn import Turn, card_message
 from cards.ticket import note_form, ticket_card
+from dialogs.shared.tickets import shows_tickets
 from dialogs.triage.views import triage_card_for
 from services.delivery import Delivery, Recipient
 from services.profile import Capability, Person
@@ -29,7 +39,8 @@ def _places(turn: Turn, number: str) -> list[tuple[str, Recipient]]:
 
 
 async def post_triage_card(turn: Turn, ticket: Ticket, answered: str | None = None) -> None:
-    """Post a new ticket's triage card to the triage channel, or to each triager's chat.
+    """Post a new ticket's triage card to the triage channel, or to each triager's chat (see the
+    module's docstring for who gets which copy).
 
     `answered`: the triager who filed it and has the card as their answer, not in a copy.
     """
@@ -50,6 +61,28 @@ async def update_triage_posts(turn: Turn, ticket: Ticket, card: dict, skip: str 
     for key, _ in _places(turn, ticket.number):
         if skip is None or await turn.posted(key) != skip:
             turn.update_notice(key, card, f"Triage {ticket.number}")
+
+
+@shows_tickets
+def show_on_triage_posts(turn: Turn, ticket: Ticket) -> None:
+    """After the answer, show a changed ticket on its posted triage cards (a note, a status, an
+    acceptance from the ticket card), but for the card acted on and those this turn updates."""
+    acted_on = turn.activity.reply_to_id
+
+    async def update() -> None:
+        keys = []
+        for key, _ in _places(turn, ticket.number):
+            posted = await turn.posted(key)
+            if posted is not None and posted != acted_on and not turn.updates(key):
+                keys.append(key)
+        if not keys:
+            return
+        current = await turn.services.tickets.get(ticket.number) or ticket
+        card = card_message(await triage_card_for(turn, current), f"Triage {ticket.number}")
+        for key in keys:
+            await turn.notifier.update(key, card)
+
+    turn.after(update)
 
 
 async def after_change(

@@ -14,6 +14,7 @@ from microsoft_teams.cards import CardElement
 from bot.turn import ActionResult, Turn
 from cards.triage import AssigneeOption, TriageView, triage_card
 from dialogs.shared.tickets import refused
+from dialogs.shared.viewers import viewers
 from services.profile import Capability, FieldKind, FieldRole, Person, Profile
 from services.routing import needed_skills, suggest_assignee
 from services.tickets import EventKind, Ticket, TicketEvent
@@ -138,6 +139,7 @@ async def triage_card_for(
         ack_overdue=ticket.acknowledged_at is None
         and due is not None
         and due <= turn.services.clock(),
+        viewers=await viewers(turn, ticket),
     )
     return triage_card(profile, ticket, view)
 

@@ -208,6 +208,10 @@ class OutboxRepository:
             **_UNCLAIMED,
         )
 
+    async def set_payload(self, message_id: int, payload: dict[str, Any]) -> None:
+        """What a message not sent yet will show: a held card as it stands when delivered."""
+        await self._set((outbox.c.id == message_id) & (outbox.c.status != "sent"), payload=payload)
+
     async def mark_waiting(self, message_id: int, reason: str) -> None:
         """Not deliverable until the target has a usable conversation."""
         await self._set(

@@ -128,8 +128,10 @@ def execute_action(
     reply_to_id: str,
     service_url: str,
     conversation: dict[str, Any] | None = None,
+    trigger: str = "manual",
 ) -> dict[str, Any]:
-    """An Action.Execute click: invoke `adaptiveCard/action`, inputs merged into data."""
+    """An Action.Execute click: invoke `adaptiveCard/action`, inputs merged into data
+    (`trigger` "automatic": Teams refreshing a card its viewer opened)."""
     return _base(
         user,
         service_url,
@@ -139,7 +141,7 @@ def execute_action(
         replyToId=reply_to_id,
         value={
             "action": {"type": "Action.Execute", "verb": verb, "data": data},
-            "trigger": "manual",
+            "trigger": trigger,
         },
     )
 

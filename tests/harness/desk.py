@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -10,7 +11,8 @@ from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient, TestServer
 
 from app import create_app
-from bot.keys import AFTER
+from bot.keys import AFTER, DATABASE
+from services.db.outbox import OutboxRepository
 from services.settings import Settings
 from tests.harness import activities as act
 from tests.harness.connector import FakeConnector, Sent
@@ -82,6 +84,19 @@ class Chat:
         )
         return await self._post(activity)
 
+    async def opens(self, sent: Sent) -> Answer:
+        """Look at a card the bot sent: Teams sends its refresh action (Universal Actions)."""
+        action = sent.card["refresh"]["action"]
+        activity = act.execute_action(
+            self.user,
+            action["verb"],
+            action.get("data", {}),
+            sent.activity_id or "",
+            self.desk.service_url,
+            trigger="automatic",
+        )
+        return await self._post(activity)
+
     async def submits(self, sent: Sent, verb: str, **data: Any) -> Answer:
         """Click an Action.Submit button on a card the bot sent."""
         activity = act.submit_action(
@@ -125,6 +140,17 @@ class Desk:
     async def close(self) -> None:
         """Stop the app."""
         await self.client.close()
+
+    async def settled(self, timeout: float = 10.0) -> None:
+        """Until the outbox worker has sent every message due (paced sends go out within a
+        second or so of the turn that queued them)."""
+        outbox = OutboxRepository(self.app[DATABASE])
+        async with asyncio.timeout(timeout):
+            while True:
+                if not (await outbox.counts())["pending"]:
+                    break
+                await asyncio.sleep(0.02)  # the outbox has no change feed to wait on
+        await self.app[AFTER].idle()
 
     def user(self, name: str, email: str | None = None, *, known_to_teams: bool = True) -> Chat:
         """A Teams user; by default the roster API knows them by `email`."""

@@ -48,9 +48,14 @@ async def team(desk: Desk, *, without_the_app: tuple[str, ...] = ()) -> Team:
 
 
 def card_in(answer: Answer, chat: Chat) -> Sent:
-    """The last card the bot sent into the person's personal chat during this answer."""
+    """The last new card the bot sent into the person's personal chat during this answer (not an
+    update of a card already there, such as a triage copy following the ticket)."""
     conversation = personal_chat(chat)
-    return next(s for s in reversed(answer.sent) if s.conversation_id == conversation and s.card)
+    return next(
+        s
+        for s in reversed(answer.sent)
+        if s.conversation_id == conversation and s.card and s.op != "update"
+    )
 
 
 def actions(card: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -93,6 +98,11 @@ async def resolve_worth_an_article(
         notice, ADD_NOTE, number=number, body=WORK_NOTE, public="false", minutes="30"
     )
     await people.kevin.executes(notice, RESOLVE, number=number)
-    return await people.kevin.executes(
+    mark = len(desk.connector.sent)
+    closed = await people.kevin.executes(
         notice, CLOSURE_SUBMIT, number=number, **FIX, kb_article="true"
     )
+    # Allison's chat had a busy second (her triage copy followed every step): the draft may
+    # wait its turn with the outbox worker, Teams' per-chat pace being kept.
+    await desk.settled()
+    return Answer(closed.status, closed.body, desk.connector.since(mark))

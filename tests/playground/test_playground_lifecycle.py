@@ -75,7 +75,7 @@ async def test_a_plc_fault_from_call_to_closed_and_back(pg: Playground):
     # 3. Troubleshooting: Kevin opens the ticket in the group chat and works it on that card.
     shown = the_card_reply(await pg.say("ticket BP-1001", as_user="Kevin"))
     assert shown["conversation"]["id"] == pg.group_chat_id
-    assert "Assigned to you" in texts(card_of(shown))
+    assert "Assigned to you by Mary" in texts(card_of(shown))
     accepted = await pg.execute(shown, ACCEPT, as_user="Kevin")
     assert "Accepted: it is yours." in texts(accepted.card)
     assert facts(accepted.card)["Status"] == "In progress"

@@ -6,12 +6,15 @@ The story, as the processes really run it:
 - The demo fills a fresh database with ten days of tickets up to now. The last few hours' tickets
   were never acknowledged, so they are past their one-hour deadline whatever the time of day.
 - The bot starts with its scheduler on, and the scheduler's first pass runs at once: the SLA
-  sweep finds the breaches, and the weekly scorecard job posts last week's card. Nobody has
-  talked to the bot yet, so it has no chat in which to reach Mary (triage) or Allison
-  (engineering manager, who triages too). The outbox holds their messages as "waiting".
-- Mary types in her 1:1 chat and Allison installs the app: each breach's card reaches both of
-  them, once each. Mary sees hers in the chat pane; Allison's 1:1 chat is only in the log
-  stream (see test_playground_lifecycle.py).
+  sweep finds the breaches, one alert per ticket naming every deadline it missed, the assignee
+  told before triage and the manager; the weekly scorecard job posts last week's card. Nobody
+  has talked to the bot yet, so the outbox holds everything as "waiting".
+- Mary types in her 1:1 chat and Allison installs the app: what was held for each arrives as one
+  summary, each breached ticket once with every deadline it missed and where it stands now, not
+  a burst of cards. Mary sees hers in the chat pane; Allison's 1:1 chat is only in the log
+  stream (see test_playground_lifecycle.py). The scorecard keeps its own card.
+- A ticket misses two deadlines while Mary is in her chat: one card names both, and when she
+  acknowledges it that card is updated in place, not followed by a new one.
 - Allison types `scorecard`: last week's card, with the reopen rate as its headline and the
   8-week chart as an image.
 """
@@ -26,23 +29,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
-from cards.sla_alert import DEADLINE_NAMES
+from cards.deadlines import DEADLINE_NAMES
 from scripts.playground import Activity, Playground, card_title, cards
 from services.db import Database
-from services.db.schema import sla_alerts, tickets
 from services.profile import load_profile
 from services.scheduler import JobRun, JobRunRepository
 from services.scorecard import Scorecards, last_complete_week, shown
-from services.sla.policy import Deadline, Threshold
-from tests.harness.cards import facts
+from services.sla.policy import Deadline
+from tests.harness.cards import texts
+from tests.harness.sla_story import assignees, breaches, make_late, told_in_order
 from tests.playground.conftest import Stack, demo_database, sqlite_url
 
 # The scheduler's first pass starts with the bot; the sweep is quick, this is only a bound.
 FIRST_SWEEP_SECONDS = 30
 # Held messages are sent when their person appears, then paced out by the outbox worker.
 DELIVERY_SECONDS = 30
+# The sweep runs every minute: a ticket made late waits for the next one.
+NEXT_SWEEP_SECONDS = 75
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
@@ -82,44 +86,38 @@ async def first_sweep(db: Database, stack: Stack) -> JobRun:
     pytest.fail(f"no SLA sweep finished within {FIRST_SWEEP_SECONDS}s:\n{log}")
 
 
-async def breaches(db: Database) -> list[tuple[str, Deadline]]:
-    """(ticket number, deadline) of every breach the sweeps have recorded."""
-    query = (
-        select(tickets.c.number, sla_alerts.c.deadline)
-        .join(tickets, tickets.c.id == sla_alerts.c.ticket_id)
-        .where(sla_alerts.c.threshold == Threshold.BREACH.value)
-        .order_by(tickets.c.number, sla_alerts.c.deadline)
-    )
-    async with db.engine.connect() as connection:
-        return [(number, Deadline(d)) for number, d in (await connection.execute(query)).all()]
-
-
-def breach_heading(number: str, deadline: Deadline) -> str:
-    """How a breach alert card's heading starts (the rest says how late it is)."""
-    return f"SLA breached: {number} {DEADLINE_NAMES[deadline]} is "
-
-
-def alert_cards(messages: list[Activity]) -> list[dict]:
-    """The SLA breach cards among messages, oldest first."""
+def held_summary(messages: list[Activity]) -> list[dict]:
+    """The summaries of what was held, among messages."""
     found = [card for m in messages for card in cards(m)]
+    return [card for card in found if card_title(card).startswith("While you were away")]
+
+
+def breach_cards(messages: list[Activity]) -> list[dict]:
+    """The SLA breach cards among messages that arrived on their own."""
+    found = [card for m in messages if not m.get("updated") for card in cards(m)]
     return [card for card in found if card_title(card).startswith("SLA breached: ")]
 
 
-def all_breaches_in(messages: list[Activity], expected: list[tuple[str, Deadline]]) -> bool:
-    """Whether a breach card has arrived for every expected (ticket, deadline)."""
-    headings = [card_title(card) for card in alert_cards(messages)]
-    return all(any(h.startswith(breach_heading(*b)) for h in headings) for b in expected)
+def names_every_deadline(line: str, number: str, missed: set[Deadline]) -> bool:
+    """Whether an alert line is about this ticket and names each deadline it missed."""
+    return line.startswith(f"SLA breached: {number} ") and all(
+        DEADLINE_NAMES[d] in line for d in missed
+    )
 
 
-def assert_each_breach_once(messages: list[Activity], expected: list[tuple[str, Deadline]]) -> None:
-    """Exactly one card per breach, naming the ticket and saying how late it is."""
-    shown_cards = alert_cards(messages)
-    for number, deadline in expected:
-        heading = breach_heading(number, deadline)
-        mine = [c for c in shown_cards if card_title(c).startswith(heading)]
-        assert len(mine) == 1, [card_title(c) for c in shown_cards]
-        assert facts(mine[0])["Ticket"].startswith(f"{number} · ")
-        assert facts(mine[0])["Late by"] in card_title(mine[0])
+def assert_summary_of(
+    messages: list[Activity], expected: dict[str, set[Deadline]], now: dict[str, str]
+) -> None:
+    """One summary, each breached ticket in it once, naming every deadline, as it stands now;
+    no alert card of its own."""
+    [summary] = held_summary(messages)
+    assert not breach_cards(messages), "no burst of cards"
+    lines = texts(summary)
+    for number, missed in expected.items():
+        mine = [i for i, line in enumerate(lines) if line.startswith(f"SLA breached: {number} ")]
+        assert len(mine) == 1, lines
+        assert names_every_deadline(lines[mine[0]], number, missed), lines[mine[0]]
+        assert lines[mine[0] + 1].startswith("Now: ") and lines[mine[0] + 1].endswith(now[number])
 
 
 async def test_breaches_reach_triage_and_the_manager_and_the_scorecard_shows(
@@ -129,34 +127,61 @@ async def test_breaches_reach_triage_and_the_manager_and_the_scorecard_shows(
     assert sweep.outcome is not None and sweep.outcome.startswith("ok"), sweep.outcome
     expected = await breaches(db)
     # The demo leaves the last tickets unacknowledged: there is always something late.
-    assert any(deadline is Deadline.ACKNOWLEDGE for _, deadline in expected), expected
+    assert sum(Deadline.ACKNOWLEDGE in missed for missed in expected.values()) >= 2, expected
+    profile = load_profile("bestpack")
+    assigned = await assignees(db, list(expected))
+    now = {n: profile.person(a).name if a else "nobody yet" for n, a in assigned.items()}
+    # Whoever works a late ticket can act at once: they are told before triage and the manager.
+    for number, assignee in assigned.items():
+        if assignee:
+            assert (await told_in_order(db, number))[0] == assignee, number
 
-    # Mary talks to the bot: what was held for her arrives in her 1:1 chat, on screen.
+    # Mary talks to the bot: what was held for her arrives in her 1:1 chat as one summary.
     await pg.say("help")
     marys_chat = pg.personal_chat_id
-    await pg.wait_for(
-        lambda: all_breaches_in(pg.shown_messages(marys_chat), expected), DELIVERY_SECONDS
-    )
-    assert_each_breach_once(pg.shown_messages(marys_chat), expected)
+    await pg.wait_for(lambda: held_summary(pg.shown_messages(marys_chat)), DELIVERY_SECONDS)
+    assert_summary_of(pg.shown_messages(marys_chat), expected, now)
 
-    # Allison installs the app: her copies, and the scheduled weekly scorecard, reach her chat.
+    # Allison installs the app: her summary, and the scheduled weekly scorecard, reach her chat.
     allisons_chat = await pg.install_app("Allison")
-    week = last_complete_week(datetime.now(UTC), load_profile("bestpack").business_hours.zone)
+    week = last_complete_week(datetime.now(UTC), profile.business_hours.zone)
     weekly = f"Weekly scorecard · {week.label}"
 
     def allison_has_it_all() -> bool:
         told = pg.logged_messages(allisons_chat)
         posted = any(card_title(c) == weekly for m in told for c in cards(m))
-        return posted and all_breaches_in(told, expected)
+        return posted and held_summary(told)
 
     await pg.wait_for(allison_has_it_all, DELIVERY_SECONDS)
-    assert_each_breach_once(pg.logged_messages(allisons_chat), expected)
+    assert_summary_of(pg.logged_messages(allisons_chat), expected, now)
+
+    # A ticket misses two deadlines while Mary is in her chat: one card names both.
+    number = await make_late(db, exclude=set(expected))
+
+    def marys_alert() -> list[dict]:
+        found = breach_cards(pg.shown_messages(marys_chat))
+        return [card for card in found if card_title(card).startswith(f"SLA breached: {number} ")]
+
+    [alert] = await pg.wait_for(marys_alert, NEXT_SWEEP_SECONDS)
+    both = {Deadline.ACKNOWLEDGE, Deadline.FIRST_RESPONSE}
+    assert names_every_deadline(card_title(alert), number, both), card_title(alert)
+    assert (await told_in_order(db, number))[0] == (await assignees(db, [number]))[number]
+
+    # Mary acknowledges it: the same card now says so, no new card follows.
+    await pg.say(f"acknowledge {number}")
+
+    def updated() -> list[dict]:
+        found = [m for m in pg.logged_messages(marys_chat) if m.get("updated")]
+        return [c for m in found for c in cards(m) if card_title(c) == card_title(alert)]
+
+    [shown_now] = await pg.wait_for(updated, DELIVERY_SECONDS)
+    assert "Since met: acknowledgement." in " ".join(texts(shown_now))
+    assert len(marys_alert()) == 1, "updated in place, not followed by a new card"
 
     # Allison asks for it herself in the group chat: the headline and the chart.
     replies = await pg.say("scorecard", as_user="Allison")
     [card] = [c for reply in replies for c in cards(reply)]
     assert card_title(card) == weekly
-    profile = load_profile("bestpack")
     figures = await Scorecards(db, profile).scorecard(week, datetime.now(UTC))
     headline = figures.headline
     assert headline.label == "Reopen rate"

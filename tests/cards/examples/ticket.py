@@ -48,6 +48,8 @@ EXAMPLES = {
             EVENTS,
             [note_form("BP-1001"), ExecuteAction(title="Reopen", verb=REOPEN)],
             headline="Assigned to you",
+            # Teams refreshes the card for these viewers when they open it.
+            viewers=[f"29:viewer-{i}" for i in range(70)],
         ),
     ],
 }

@@ -27,6 +27,7 @@ BUSY = TriageView(
     reach="Jordan hasn't installed the Support Desk app yet and gets this when they open it; "
     "send Jordan the install link if it is urgent.",
     ack_overdue=True,
+    viewers=("29:mary", "29:allison"),
 )
 EXAMPLES = {
     "triage_card": [

@@ -42,10 +42,11 @@ async def test_a_breach_goes_to_the_channel_and_the_manager_not_to_each_triager(
     await tick(desk, at(11, 1))
 
     assert breaches_in_channel(desk, mark) == [
-        "SLA breached: BP-1001 first response is 1 business minute late"
+        "SLA breached: BP-1001 first response late by 1 business minute"
     ]
     assert not alerts_to(desk, team.mary, mark)
     assert len(alerts_to(desk, team.allison, mark)) == 1  # as the engineering manager
+    assert len(alerts_to(desk, team.kevin, mark)) == 1  # as the assignee
 
 
 async def test_while_the_channel_cannot_be_reached_triage_hears_in_person(desk: Desk):

@@ -46,7 +46,7 @@ async def test_two_replicas_run_each_job_once_and_send_each_alert_once(
             second.app[SCHEDULER].runner,
         }
         assert all(r.finished_at is not None and r.outcome.startswith("ok") for r in runs)
-        for chat in (team.mary, team.allison):
+        for chat in (team.kevin, team.mary, team.allison):
             assert len(alerts_to(first, chat)) == 1, "one breach alert each, from one replica"
     finally:
         await second.close()

@@ -28,7 +28,7 @@ async def test_kevin_opens_his_ticket_and_sees_its_timeline(desk: Desk):
 
     card = (await kevin.says("ticket BP-1001")).card
 
-    assert texts(card)[:2] == ["BP-1001 · Sealer stops after 20 cases", "Assigned to you"]
+    assert texts(card)[:2] == ["BP-1001 · Sealer stops after 20 cases", "Assigned to you by Mary"]
     assert facts(card)["Status"] == "Assigned"
     assert facts(card)["Assignee"] == "Kevin"
     assert "Timeline" in texts(card)
