@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from cards.intake import SUBMIT_VERB
 from cards.triage import ASSIGN
-from scripts.playground import Activity, Playground, card_title, cards
+from scripts.playground import Activity, InvokeResult, Playground, card_title, cards
+from tests.harness.cards import texts
 from tests.harness.intake import GOOD
 
 # What Mary types into the intake form while the customer is on the phone.
@@ -59,22 +60,21 @@ def verbs(card: dict) -> set[str]:
     return {a["verb"] for a in actions(card) if a["type"] == "Action.Execute"}
 
 
-async def file_call(pg: Playground, call: dict) -> tuple[str, Activity]:
-    """Mary files `call` from the intake form; returns its number and the card to triage it on.
+async def file_call(pg: Playground, call: dict) -> tuple[str, InvokeResult]:
+    """Mary files `call` from the intake form; returns its number and her answer.
 
-    A form held up by similar solved problems is filed with "File anyway", everything typed
-    kept. The triage card is whichever message offers Assign: the filed card itself, or the
-    one sent beside it.
+    She is triage, so the form becomes the ticket's triage card, saying it was filed: the one
+    card of that turn in her chat (no copy beside it). Never held up by similar problems
+    first: a form that comes back instead of the triage card fails here.
     """
     form = the_card_reply(await pg.say("new ticket"))
     filed = await pg.execute(form, SUBMIT_VERB, call)
-    if not card_title(filed.card).startswith("Filed "):
-        filed = await pg.execute(filed.activity, SUBMIT_VERB)
     heading = card_title(filed.card)
-    assert heading.startswith("Filed "), heading
-    number = heading.removeprefix("Filed ").split(" ")[0]
-    triage = [
-        m for m in (filed.activity, *filed.replies) if cards(m) and ASSIGN in verbs(card_of(m))
-    ]
-    assert triage, filed
-    return number, triage[-1]
+    assert heading.startswith("Triage BP-"), texts(filed.card)
+    number = heading.removeprefix("Triage ").split(" ")[0]
+    assert f"Filed {number}: triage it here." in " ".join(texts(filed.card)), texts(filed.card)
+    assert ASSIGN in verbs(filed.card)
+    mine = [r for r in filed.replies if r["conversation"]["id"] == pg.personal_chat_id]
+    copies = [r for r in mine if cards(r)]
+    assert not copies, f"a second card in Mary's chat: {[card_title(card_of(c)) for c in copies]}"
+    return number, filed

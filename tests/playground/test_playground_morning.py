@@ -4,7 +4,8 @@ Opt-in with PLAYGROUND=1; conftest.py starts the bot and the playground (schedul
 alert lands among her replies: test_playground_sla_scorecard.py tells the alerts).
 
 She types in her 1:1 chat, the one the playground shows, in the order of the issue's morning:
-help, new ticket, assign, queue, ticket, my tickets, scorecard, kb, service request and parts.
+help, new ticket, assign, queue, ticket, acknowledge, my tickets, scorecard, kb, service request
+and parts.
 Each step checks what she reads: the heading, the facts she acts on, the buttons she needs.
 """
 
@@ -27,7 +28,7 @@ from services.db import Database
 from services.db.schema import kb_articles
 from services.profile import load_profile
 from services.scorecard import last_complete_week
-from tests.harness.cards import elements, facts, texts
+from tests.harness.cards import elements, facts, reads_as_alarm, row_buttons, texts
 from tests.harness.playground import CALL, buttons, card_of, file_call, the_card_reply
 from tests.playground.conftest import Stack, demo_database, sqlite_url
 
@@ -52,15 +53,26 @@ def lateness(card: dict) -> list[dict]:
     return [e for e in elements(card) if e["type"] == "TextBlock" and "late by" in e["text"]]
 
 
-async def published_title(stack: Stack) -> str:
-    """The title of a KB article the demo published."""
+async def published(stack: Stack) -> dict:
+    """A KB article the demo published: its title, problem and machine models."""
     db = await Database.connect(sqlite_url(stack.database))
     try:
         async with db.engine.connect() as connection:
-            query = select(kb_articles.c.title).where(kb_articles.c.status == "published")
-            return (await connection.execute(query)).scalars().first()
+            columns = (kb_articles.c.title, kb_articles.c.problem, kb_articles.c.symptoms)
+            query = select(*columns, kb_articles.c.machine_models).where(
+                kb_articles.c.status == "published"
+            )
+            return dict((await connection.execute(query)).mappings().first())
     finally:
         await db.close()
+
+
+def call_like(article: dict) -> dict:
+    """A machine-down call in the words of a solved problem, priority left to the rules: the
+    closest match there can be, which must still not hold the filing up."""
+    problem = f"{article['problem']}\n{article['symptoms']} Machine down."
+    models = article["machine_models"].split(",")[0]
+    return {**CALL, "issue_description": problem, "machine_model": models, "priority": ""}
 
 
 async def test_a_morning_as_mary(pg: Playground, stack: Stack):
@@ -73,19 +85,29 @@ async def test_a_morning_as_mary(pg: Playground, stack: Stack):
     assert any(u.startswith("assign BP-1001 ‹person›") for u in usages), usages
     assert buttons(menu)[0] == "queue"
 
-    # new ticket: the customer's machine is down; the form files it and triage gets its card.
-    number, triage = await file_call(pg, CALL)
-    triage_card = card_of(triage)
-    assert card_title(triage_card).startswith(f"Triage {number} · ")
-    assert facts(triage_card)["Priority"] == "Urgent: machine down"
-    assert "Acknowledge by" in facts(triage_card)
-    assert any(t.startswith("Suggested: Kevin") for t in texts(triage_card)), texts(triage_card)
+    # new ticket: a machine-down call in the very words of a solved problem. It is filed at
+    # once (urgent calls are never held), the priority says why, the article waits beside it.
+    article = await published(stack)
+    number, filed = await file_call(pg, call_like(article))
+    said = texts(filed.card)
+    assert card_title(filed.card).startswith(f"Triage {number} · ")
+    assert facts(filed.card)["Priority"].startswith("Urgent: machine down"), facts(filed.card)
+    assert any("suggested from Machine down" in t for t in said), said
+    assert "Acknowledge by" in facts(filed.card)
+    assert any(t.startswith("Suggested: Kevin") for t in said), said
+    related = said.index("Solved problems that may be related")
+    assert any(article["title"] in t for t in said[related:]), said[related:]
+    assert any(t.startswith("Matched: ") for t in said[related:]), "says why it matched"
 
-    # assign: the suggestion is pre-selected; one press gives it to Kevin.
-    assigned = await pg.execute(triage, ASSIGN)
+    # assign: the suggestion is pre-selected; one press gives it to Kevin. He has no app yet:
+    # said once, plainly, with what happens next, under the assignment that went well.
+    assigned = await pg.execute(filed.activity, ASSIGN)
     assert "Assigned to Kevin by Mary." in texts(assigned.card)
     assert facts(assigned.card)["Assignee"] == "Kevin"
     assert "Reassign" in buttons(assigned.card) and "Assign" not in buttons(assigned.card)
+    [wait] = [t for t in texts(assigned.card) if "installed" in t]
+    assert wait.startswith("Kevin hasn't installed the Support Desk app yet and gets this when")
+    assert not reads_as_alarm(assigned.card, wait), "a note, not an error"
 
     # queue: the demo's late tickets to assign, most late first and saying by how much; hers
     # apart, assigned to Kevin and waiting for his acknowledgement.
@@ -115,6 +137,19 @@ async def test_a_morning_as_mary(pg: Playground, stack: Stack):
     acknowledged = await pg.execute(the_card_reply(opened.replies), ACKNOWLEDGE)
     assert "Acknowledged" in facts(acknowledged.card), texts(acknowledged.card)
 
+    # acknowledge, with no number: what still waits in the queue, each with its button;
+    # the one she just acknowledged is no longer among them, Kevin's new one is.
+    offered = card_of(the_card_reply(await pg.say("acknowledge")))
+    assert card_title(offered).startswith("Which ticket did you acknowledge? ("), texts(offered)
+    rows = [b for b in row_buttons(offered) if b["title"] == "Acknowledge"]
+    waiting_numbers = [b["data"]["number"] for b in rows]
+    assert number in waiting_numbers and most_late not in waiting_numbers, waiting_numbers
+
+    # assign, typed: the late one she acknowledged goes to Sean; the answer names the ticket.
+    typed = await pg.say(f"assign {most_late} Sean covering the afternoon")
+    said = [r.get("text") or "" for r in typed]
+    assert any(t.startswith(f"{most_late}: Assigned to Sean by Mary.") for t in said), said
+
     # my tickets: none are assigned to her, so what she filed or acted on, and the way to queue.
     mine = card_of(the_card_reply(await pg.say("my tickets")))
     assert card_title(mine) == "No open tickets are assigned to you"
@@ -134,7 +169,7 @@ async def test_a_morning_as_mary(pg: Playground, stack: Stack):
     assert any(t.startswith("This week so far: ") for t in texts(this_week)), texts(this_week)
 
     # kb: the article the demo published is found by the words of its title.
-    title = await published_title(stack)
+    title = article["title"]
     found = card_of(the_card_reply(await pg.say(f"kb {title.lower()}")))
     assert any(title in t for t in texts(found)), texts(found)
     assert "Open article" in buttons(found)
@@ -155,3 +190,6 @@ async def test_a_morning_as_mary(pg: Playground, stack: Stack):
     asked = await pg.execute(form, PARTS_SUBMIT, quote)
     assert card_title(asked.card).startswith("PQ-")
     assert any(t.startswith("Sent to Ezechiel") for t in texts(asked.card)), texts(asked.card)
+    # What it waits for, and until when.
+    assert facts(asked.card)["Status"] == "Waiting for Ezechiel's answer"
+    assert "Answer expected by" in facts(asked.card), facts(asked.card)
