@@ -6,7 +6,7 @@ from __future__ import annotations
 from cards.intake import SUBMIT_VERB
 from cards.triage import ASSIGN
 from scripts.playground import Activity, InvokeResult, Playground, card_title, cards
-from tests.harness.cards import texts
+from tests.harness.cards import facts, texts
 from tests.harness.intake import GOOD
 
 # What Mary types into the intake form while the customer is on the phone.
@@ -78,3 +78,15 @@ async def file_call(pg: Playground, call: dict) -> tuple[str, InvokeResult]:
     copies = [r for r in mine if cards(r)]
     assert not copies, f"a second card in Mary's chat: {[card_title(card_of(c)) for c in copies]}"
     return number, filed
+
+
+async def assigned_to(pg: Playground, who: str, call: dict) -> tuple[str, Activity]:
+    """Mary files `call` and assigns it to `who` (the suggestion), who has the app; their
+    ticket card, in their own chat, as they find it there."""
+    chat = await pg.install_app(who)
+    number, filed = await file_call(pg, call)
+    assigned = await pg.execute(filed.activity, ASSIGN)
+    assert facts(assigned.card)["Assignee"] == who
+    told = the_card_in(pg.logged_messages(chat), f"{number} · ")
+    assert "Assigned to you by Mary" in texts(card_of(told))
+    return number, told
