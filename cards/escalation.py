@@ -182,15 +182,19 @@ def escalation_review_card(
     engineers: Sequence[Person],
     suggested: str | None = None,
     outcome: str | None = None,
+    *,
+    reach: str | None = None,
 ) -> dict:
     """The engineering manager's card: accept and assign an engineer, or ask for more info.
 
     With `outcome` (the decision, once taken, or why it no longer waits) the card only reports
-    it.
+    it; `reach` says, plainly, which notices of it wait for someone.
     """
     body: list[CardElement] = [heading(f"Escalation {subject(ticket)}")]
     if outcome:
         body.append(TextBlock(text=outcome, weight="Bolder", color="Good", wrap=True))
+    if reach:
+        body.append(note(reach, subtle=False))
     body.extend(handoff_elements(profile, ticket, escalation))
     if outcome:
         return render(card(body, [_open(ticket.number)]))

@@ -152,14 +152,18 @@ def ticket_card(
     sections: Sequence[CardElement] = (),
     late: Sequence[Missed] = (),
     viewers: Sequence[str] = (),
+    reach: str | None = None,
 ) -> dict:
     """The full ticket as a card; `headline` adds a line on top (e.g. "Assigned to you") and
     `sections` what other processes keep about the ticket (e.g. its escalation), above the
     timeline; `late` the deadlines it missed, under its facts; `viewers` the Teams ids of the
-    people Teams refreshes it for when they open it (each gets their own buttons)."""
+    people Teams refreshes it for when they open it (each gets their own buttons); `reach` the
+    notices that wait for someone, in a plain line under the headline."""
     body: list[CardElement] = [heading(subject(ticket))]
     if headline:
         body.append(TextBlock(text=headline, weight="Bolder", color="Accent", wrap=True))
+    if reach:  # a notice that waits for someone: what happens next, not an alarm
+        body.append(note(reach, subtle=False))
     pairs = fact_pairs(facts(profile, ticket))
     body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
     lateness = overdue_block(list(late))  # the deadlines it missed, next to its facts

@@ -138,8 +138,9 @@ async def submit_closure(turn: Turn, data: ClosureInputs) -> ActionResult:
             "Resolved. Waiting for the customer's confirmation; without an answer it closes "
             f"by itself after {days} business days."
         )
-    headline = f"{headline} {drafted}".strip()
-    return ActionResult(card=await ticket_view(turn, saved, headline=headline))
+    headline = f"{headline} {drafted.said}".strip()
+    card = await ticket_view(turn, saved, headline=headline, reach=drafted.reach)
+    return ActionResult(card=card)
 
 
 @feature.action(CONFIRM, model=ConfirmInputs)

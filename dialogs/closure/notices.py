@@ -10,7 +10,7 @@ from bot.turn import Turn, card_message
 from cards.closure import reminder_card
 from cards.reopen import reopened_card
 from dialogs.knowledge.capture import draft_for_owners
-from services.delivery import Recipient, reach_note
+from services.delivery import Recipient, Told, reach_note
 from services.profile import Capability, Person, Profile
 from services.tickets import Ticket, TicketEvent
 
@@ -24,7 +24,7 @@ def reopen_audience(profile: Profile, ticket: Ticket) -> list[Person]:
     return list({person.id: person for person in people}.values())
 
 
-async def tell_about_reopen(turn: Turn, ticket: Ticket, reopened: TicketEvent) -> str:
+async def tell_about_reopen(turn: Turn, ticket: Ticket, reopened: TicketEvent) -> Told:
     """Queue the reopen notice for its audience; the sentence for the reopener's card."""
     profile = turn.services.profile
     card = reopened_card(profile, ticket, reopened)
@@ -42,8 +42,9 @@ async def tell_about_reopen(turn: Turn, ticket: Ticket, reopened: TicketEvent) -
             notes.append(note)
         else:
             telling.append(person.name)
-    said = [f"Telling {', '.join(telling)}."] if telling else []
-    return " ".join([*said, *notes]) or "Nobody to tell."
+    if telling:
+        return Told(f"Telling {', '.join(telling)}.", tuple(notes))
+    return Told("" if notes else "Nobody to tell.", tuple(notes))
 
 
 async def remind_to_chase(profile: Profile, notifier: Notifier, ticket: Ticket, days: int) -> None:
@@ -61,14 +62,14 @@ async def remind_to_chase(profile: Profile, notifier: Notifier, ticket: Ticket, 
         await notifier.tell(Recipient.person(person.id), activity, key)
 
 
-async def capture_knowledge(turn: Turn, saved: Ticket, kb_article: bool) -> tuple[Ticket, str]:
+async def capture_knowledge(turn: Turn, saved: Ticket, kb_article: bool) -> tuple[Ticket, Told]:
     """A fix marked "Worth a KB article?" becomes a draft for the knowledge-base owner.
 
-    Returns the ticket as it now stands (the draft is on its timeline) and a sentence for the
-    resolver saying who got the draft; without the mark, the ticket as saved and "".
+    Returns the ticket as it now stands (the draft is on its timeline) and what the resolver is
+    told of who got the draft; without the mark, the ticket as saved and nothing to tell.
     """
     if not kb_article:
-        return saved, ""
+        return saved, Told("")
     told = await draft_for_owners(turn, saved)
     return await turn.services.tickets.get(saved.number) or saved, told
 

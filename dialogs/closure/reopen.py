@@ -21,9 +21,9 @@ async def reopened_view(turn: Turn, ticket: Ticket) -> dict:
     """Tell the assignee and the managers; the ticket card, saying who is being told."""
     events = await turn.services.tickets.events(ticket.id)
     reopened = next(e for e in reversed(events) if e.kind is EventKind.REOPENED)
-    telling = await tell_about_reopen(turn, ticket, reopened)
-    headline = f"Reopened (reopen #{ticket.reopen_count}). {telling}"
-    return await ticket_view(turn, ticket, headline, events)
+    told = await tell_about_reopen(turn, ticket, reopened)
+    headline = f"Reopened (reopen #{ticket.reopen_count}). {told.said}".strip()
+    return await ticket_view(turn, ticket, headline, events, reach=told.reach)
 
 
 @feature.command(

@@ -121,7 +121,8 @@ async def submit_handoff(turn: Turn, data: HandoffInputs) -> ActionResult:
         return ActionResult(card=await handoff_form(turn, ticket, typed, {GENERAL: refusal or ""}))
     escalated, request = saved
     told = await tell_managers(turn, escalated, request)
-    return ActionResult(card=await ticket_view(turn, escalated, headline=told))
+    card = await ticket_view(turn, escalated, headline=told.said, reach=told.reach)
+    return ActionResult(card=card)
 
 
 # The flows register their commands and verbs on this feature when imported.

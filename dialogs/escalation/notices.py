@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.turn import Turn
 from cards.escalation import escalation_assigned_card, escalation_reply_card
 from dialogs.escalation.views import review_card
-from services.delivery import Recipient, reach_note
+from services.delivery import Recipient, Told, reach_note
 from services.escalations import Escalation
 from services.profile import Capability, Person
 from services.tickets import Ticket
@@ -25,7 +25,7 @@ def _review_key(escalation: Escalation, person: Person) -> str:
     return f"escalation:{escalation.id}:review:{person.id}"
 
 
-async def tell_managers(turn: Turn, ticket: Ticket, escalation: Escalation) -> str:
+async def tell_managers(turn: Turn, ticket: Ticket, escalation: Escalation) -> Told:
     """Send the review card to every manager; returns what the technician is told."""
     card = review_card(turn, ticket, escalation)
     summary = f"Escalation {ticket.number}: {ticket.subject}"
@@ -38,7 +38,7 @@ async def tell_managers(turn: Turn, ticket: Ticket, escalation: Escalation) -> s
     # escalate() refuses a profile where nobody may accept, so `people` is never empty here.
     names = " or ".join(p.name for p in people)
     told = f"Sent to Engineering: {names} will accept it or ask you for more."
-    return " ".join([told, *(note for note in notes if note)])
+    return Told(told, tuple(note for note in notes if note))
 
 
 def update_other_reviews(turn: Turn, ticket: Ticket, escalation: Escalation, outcome: str) -> None:
@@ -55,7 +55,7 @@ def _on_roster(turn: Turn, person_id: str | None) -> Person | None:
     return next((p for p in turn.services.profile.roster if p.id == person_id), None)
 
 
-async def tell_outcome(turn: Turn, ticket: Ticket, escalation: Escalation) -> str:
+async def tell_outcome(turn: Turn, ticket: Ticket, escalation: Escalation) -> Told:
     """The technician hears the decision; an accepted handoff also goes to its engineer.
 
     Returns what the deciding manager is told: who gets the notice, and who only once they
@@ -91,5 +91,5 @@ async def tell_outcome(turn: Turn, ticket: Ticket, escalation: Escalation) -> st
             told.append(person.name)
     # Queued, not yet sent, when this is read: a failure after the answer is told separately.
     get = "gets" if len(told) == 1 else "get"
-    said = [f"{' and '.join(told)} {get} it in their chat."] if told else []
-    return " ".join(said + notes)
+    said = f"{' and '.join(told)} {get} it in their chat." if told else ""
+    return Told(said, tuple(notes))

@@ -49,9 +49,10 @@ async def _decide(
         # An old card (decided meanwhile, or raced): the review as it stands now, and why.
         return ActionResult(card=review_card(turn, current, latest, refusal or ""))
     decided_ticket, decided = saved
-    text = f"{outcome(decided_ticket, decided)} {await tell_outcome(turn, decided_ticket, decided)}"
-    update_other_reviews(turn, decided_ticket, decided, text.strip())
-    return ActionResult(card=review_card(turn, decided_ticket, decided, text.strip()))
+    told = await tell_outcome(turn, decided_ticket, decided)
+    text = f"{outcome(decided_ticket, decided)} {told.said}".strip()
+    update_other_reviews(turn, decided_ticket, decided, text)
+    return ActionResult(card=review_card(turn, decided_ticket, decided, text, reach=told.reach))
 
 
 @feature.action(ESCALATION_ACCEPT, model=DecisionInputs, capability=Capability.ACCEPT_ESCALATION)

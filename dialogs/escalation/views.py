@@ -26,12 +26,19 @@ def _picker(turn: Turn, ticket: Ticket) -> tuple[tuple[Person, ...], str | None]
 
 
 def review_card(
-    turn: Turn, ticket: Ticket, escalation: Escalation, outcome: str | None = None
+    turn: Turn,
+    ticket: Ticket,
+    escalation: Escalation,
+    outcome: str | None = None,
+    reach: str | None = None,
 ) -> dict:
-    """The manager's review card: the engineers to pick from, the routing's fit pre-selected."""
+    """The manager's review card: the engineers to pick from, the routing's fit pre-selected;
+    `reach`: notices of the decision that wait for someone."""
     offered, suggested = _picker(turn, ticket)
     profile = turn.services.profile
-    return escalation_review_card(profile, ticket, escalation, offered, suggested, outcome)
+    return escalation_review_card(
+        profile, ticket, escalation, offered, suggested, outcome, reach=reach
+    )
 
 
 async def current_escalation(turn: Turn, ticket: Ticket) -> Escalation | None:

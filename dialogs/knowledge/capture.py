@@ -14,6 +14,7 @@ from dialogs.knowledge.feature import feature, record_step
 from dialogs.knowledge.notices import tell_owners
 from dialogs.knowledge.views import article_view
 from dialogs.shared.tickets import TicketRef, find_ticket, now, refused
+from services.delivery import Told
 from services.knowledge import Article, draft_from_ticket, why_not_draftable
 from services.knowledge.duplicates import twins
 from services.profile import Capability
@@ -35,11 +36,11 @@ async def capture(turn: Turn, ticket: Ticket, actor_id: str) -> tuple[Article, b
     return article, created
 
 
-async def draft_for_owners(turn: Turn, ticket: Ticket) -> str:
+async def draft_for_owners(turn: Turn, ticket: Ticket) -> Told:
     """A fix worth an article: draft it for the owners; returns a sentence saying so."""
     article, created = await capture(turn, ticket, SYSTEM_ACTOR)
     if not created:
-        return f"{ticket.number} already has {article.number}."
+        return Told(f"{ticket.number} already has {article.number}.")
     return await tell_owners(turn, article)
 
 

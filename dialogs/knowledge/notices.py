@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.turn import Turn
 from cards.knowledge import article_form_card
 from dialogs.knowledge.views import draft_twins
-from services.delivery import Recipient, reach_note
+from services.delivery import Recipient, Told, reach_note
 from services.knowledge import Article
 from services.profile import Capability, Person, ProcessRole, Profile
 
@@ -19,7 +19,7 @@ def kb_owners(profile: Profile) -> list[Person]:
     return list(profile.people_with_capability(Capability.PUBLISH_KB))
 
 
-async def tell_owners(turn: Turn, article: Article) -> str:
+async def tell_owners(turn: Turn, article: Article) -> Told:
     """The draft in the personal chat of each owner; returns what the sender is told."""
     profile = turn.services.profile
     owners = kb_owners(profile)
@@ -35,4 +35,4 @@ async def tell_owners(turn: Turn, article: Article) -> str:
         notes.append(reach_note(owner.name, delivery))
     names = " and ".join(owner.name for owner in owners) or "nobody (no one may publish)"
     told = f"{article.number} drafted for {names} to edit and publish."
-    return " ".join([told, *(note for note in notes if note)])
+    return Told(told, tuple(note for note in notes if note))

@@ -122,8 +122,10 @@ async def ticket_view(
     ticket: Ticket,
     headline: str | None = None,
     events: Sequence[TicketEvent] | None = None,
+    reach: str | None = None,
 ) -> dict:
-    """The ticket card with its timeline and this viewer's buttons."""
+    """The ticket card with its timeline and this viewer's buttons; `reach`: notices that wait
+    for someone (services.delivery.Told)."""
     if events is None:
         events = await turn.services.tickets.events(ticket.id)
     if headline is None and turn.caller and ticket.is_open:
@@ -142,6 +144,7 @@ async def ticket_view(
         sections=sections,
         late=late,
         viewers=await viewers(turn, ticket),
+        reach=reach,
     )
 
 

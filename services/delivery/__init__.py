@@ -7,7 +7,13 @@ from services.delivery.doorbell import Doorbell
 from services.delivery.limiter import RateLimiter, SlidingLog, Window
 from services.delivery.retry import RetryPolicy, Verdict, parse_retry_after
 from services.delivery.settings import DeliverySettings
-from services.delivery.status import Delivery, Recipient, channel_reach_note, reach_note
+from services.delivery.status import (
+    Delivery,
+    Recipient,
+    Told,
+    channel_reach_note,
+    reach_note,
+)
 
 __all__ = [
     "Delivery",
@@ -17,6 +23,7 @@ __all__ = [
     "Recipient",
     "RetryPolicy",
     "SlidingLog",
+    "Told",
     "Verdict",
     "Window",
     "channel_reach_note",

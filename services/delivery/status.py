@@ -43,6 +43,20 @@ class Delivery(StrEnum):
         return self in (Delivery.QUEUED, Delivery.SENT, Delivery.RETRYING)
 
 
+@dataclass(frozen=True)
+class Told:
+    """What the person acting reads after others were told: what was done, in the card's
+    headline, and the notices that wait for someone, said apart in a plain line."""
+
+    said: str
+    waits: tuple[str, ...] = ()
+
+    @property
+    def reach(self) -> str | None:
+        """The waiting notices as one plain sentence; None when every notice is on its way."""
+        return " ".join(self.waits) or None
+
+
 def reach_note(name: str, delivery: Delivery) -> str | None:
     """What the sender should know about a notice to `name`: what happens next, and what they
     can do meanwhile; None: nothing. Said once, in place of saying that `name` was told."""

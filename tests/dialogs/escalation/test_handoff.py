@@ -5,7 +5,7 @@ from __future__ import annotations
 from cards.escalation import ESCALATION_ACCEPT, ESCALATION_SUBMIT
 from cards.ticket import ACCEPT, ESCALATE, RESOLVE, SET_STATUS
 from services.tickets import TicketStatus
-from tests.harness.cards import facts, texts
+from tests.harness.cards import facts, reads_as_alarm, texts
 from tests.harness.connector import FakeConnector
 from tests.harness.desk import Desk
 from tests.harness.escalation import (
@@ -145,11 +145,12 @@ async def test_kevin_is_told_when_allison_does_not_have_the_app_yet(desk: Desk):
 
     _, card = await hand_off(kevin)
 
-    assert texts(card)[1] == (
-        "Sent to Engineering: Allison will accept it or ask you for more. Allison hasn't installed "
-        "the Support Desk app yet and gets this when they open it; send Allison the install "
-        "link if it is urgent."
-    )
+    assert texts(card)[1:3] == [
+        "Sent to Engineering: Allison will accept it or ask you for more.",
+        "Allison hasn't installed the Support Desk app yet and gets this when they open it; "
+        "send Allison the install link if it is urgent.",
+    ]
+    assert not reads_as_alarm(card, "hasn't installed")
 
 
 async def test_kevin_hears_afterwards_when_teams_refuses_allisons_review_card(

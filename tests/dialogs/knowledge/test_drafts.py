@@ -9,7 +9,7 @@ from cards.closure import CLOSURE_SUBMIT
 from cards.knowledge import EDIT, OPEN, PUBLISH, SAVE
 from cards.ticket import KB_ARTICLE, REOPEN, RESOLVE
 from services.knowledge import ArticleStatus
-from tests.harness.cards import texts
+from tests.harness.cards import reads_as_alarm, texts
 from tests.harness.desk import Desk
 from tests.harness.intake import GOOD, input_values
 from tests.harness.knowledge import (
@@ -160,10 +160,13 @@ async def test_kevin_is_told_when_allison_will_get_the_draft_only_once_she_opens
 
     resolved = await resolve_worth_an_article(desk, people)
 
-    assert texts(replied_card(resolved))[1].endswith(
-        "KB-1 drafted for Allison to edit and publish. Allison hasn't installed the Support Desk "
-        "app yet and gets this when they open it; send Allison the install link if it is urgent."
+    card = replied_card(resolved)
+    assert texts(card)[1].endswith("KB-1 drafted for Allison to edit and publish.")
+    assert texts(card)[2] == (
+        "Allison hasn't installed the Support Desk app yet and gets this when they open it; "
+        "send Allison the install link if it is urgent."
     )
+    assert not reads_as_alarm(card, "hasn't installed")
     opened = await people.allison.installs_the_app()
     held = "New draft from BP-1001: check it, edit it, then publish it."
     assert [titles(card) for card in opened.cards if held in texts(card)] == [
