@@ -95,9 +95,9 @@ async def test_a_morning_as_mary(pg: Playground, stack: Stack):
     assert any("suggested from Machine down" in t for t in said), said
     assert "Acknowledge by" in facts(filed.card)
     assert any(t.startswith("Suggested: Kevin") for t in said), said
-    related = said.index("Solved problems that may be related")
-    assert any(article["title"] in t for t in said[related:]), said[related:]
-    assert any(t.startswith("Matched: ") for t in said[related:]), "says why it matched"
+    beside = said[said.index("Solved problems that may be related") :]
+    assert any(article["title"] in t for t in beside), beside
+    assert any(t.startswith("Matched: ") for t in beside), "says why it matched"
 
     # assign: the suggestion is pre-selected; one press gives it to Kevin. He has no app yet:
     # said once, plainly, with what happens next, under the assignment that went well.
@@ -147,8 +147,8 @@ async def test_a_morning_as_mary(pg: Playground, stack: Stack):
 
     # assign, typed: the late one she acknowledged goes to Sean; the answer names the ticket.
     typed = await pg.say(f"assign {most_late} Sean covering the afternoon")
-    said = [r.get("text") or "" for r in typed]
-    assert any(t.startswith(f"{most_late}: Assigned to Sean by Mary.") for t in said), said
+    answers = [r.get("text") or "" for r in typed]
+    assert any(t.startswith(f"{most_late}: Assigned to Sean by Mary.") for t in answers), answers
 
     # my tickets: none are assigned to her, so what she filed or acted on, and the way to queue.
     mine = card_of(the_card_reply(await pg.say("my tickets")))
@@ -193,3 +193,10 @@ async def test_a_morning_as_mary(pg: Playground, stack: Stack):
     # What it waits for, and until when.
     assert facts(asked.card)["Status"] == "Waiting for Ezechiel's answer"
     assert "Answer expected by" in facts(asked.card), facts(asked.card)
+
+    # Found by this story, for the bot to fix (issue 12, point 3): the article beside Mary's
+    # urgent call matched it word for word and on its machine, yet the box calls it "Not a
+    # close match" (cards/knowledge.py similar_problems(filed=True) says so of every match
+    # beside a filed ticket, the strong ones shown there only because the call is urgent too).
+    intro = beside[1]
+    assert not intro.startswith("Not a close match"), f"a strong match said to be weak: {intro}"
