@@ -213,9 +213,18 @@ def drafts_card(
     return render(card(body))
 
 
-def similar_problems(hits: Sequence[SearchHit], *, filed: bool = False) -> list[CardElement]:
-    """Solved problems like this one: before filing (strong matches), or beside the filed ticket."""
-    if filed:
+def similar_problems(
+    hits: Sequence[SearchHit], *, filed: bool = False, strong: bool = False
+) -> list[CardElement]:
+    """Solved problems like this one: before filing (strong matches), or beside the filed ticket
+    (`strong`: a close match filed at once only because the call is urgent)."""
+    if filed and strong:
+        title = "Similar solved problems"
+        intro = (
+            "A close match, shown here because an urgent call is never held up: check it with "
+            "the customer while triage picks this up."
+        )
+    elif filed:
         title = "Solved problems that may be related"
         intro = "Not a close match, but worth a look while triage picks this up."
     else:

@@ -23,7 +23,7 @@ from dialogs.knowledge.feature import similar_solved
 from dialogs.triage.notices import post_triage_card
 from dialogs.triage.views import triage_card_for
 from services.forms import check_answers
-from services.knowledge.matching import holds_filing, is_urgent
+from services.knowledge.matching import holds_filing, is_strong, is_urgent
 from services.profile import Capability, FieldRole
 from services.tickets import Ticket, TicketRuleError, check_draft, draft_from_answers
 from services.tickets.intake import priority_reason
@@ -78,7 +78,8 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
     if created:
         await post_triage_card(turn, ticket, answered=turn.caller.id if triages else None)
     reason = priority_reason(profile, ticket.fields, ticket.priority)
-    beside = similar_problems(similar, filed=True) if similar else []
+    close = any(is_strong(hit) for hit in similar)
+    beside = similar_problems(similar, filed=True, strong=close) if similar else []
     if triages:
         return ActionResult(card=await filed_for_triage(turn, ticket, created, reason, beside))
     card = intake_summary_card(

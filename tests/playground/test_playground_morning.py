@@ -95,7 +95,7 @@ async def test_a_morning_as_mary(pg: Playground, stack: Stack):
     assert any("suggested from Machine down" in t for t in said), said
     assert "Acknowledge by" in facts(filed.card)
     assert any(t.startswith("Suggested: Kevin") for t in said), said
-    beside = said[said.index("Solved problems that may be related") :]
+    beside = said[said.index("Similar solved problems") :]
     assert any(article["title"] in t for t in beside), beside
     assert any(t.startswith("Matched: ") for t in beside), "says why it matched"
 
@@ -194,9 +194,7 @@ async def test_a_morning_as_mary(pg: Playground, stack: Stack):
     assert facts(asked.card)["Status"] == "Waiting for Ezechiel's answer"
     assert "Answer expected by" in facts(asked.card), facts(asked.card)
 
-    # Found by this story, for the bot to fix (issue 12, point 3): the article beside Mary's
-    # urgent call matched it word for word and on its machine, yet the box calls it "Not a
-    # close match" (cards/knowledge.py similar_problems(filed=True) says so of every match
-    # beside a filed ticket, the strong ones shown there only because the call is urgent too).
+    # The article beside Mary's urgent call matched it word for word and on its machine: the
+    # box says it is a close match, shown beside the ticket only because the call is urgent.
     intro = beside[1]
-    assert not intro.startswith("Not a close match"), f"a strong match said to be weak: {intro}"
+    assert intro.startswith("A close match, shown here because an urgent call"), intro

@@ -40,7 +40,9 @@ async def test_an_urgent_call_is_filed_at_once_with_the_match_beside_it(desk: De
     card = texts(replied_card(filed))
     assert card[0].startswith("Triage BP-1002")
     assert any(line.startswith("Filed BP-1002") for line in card)
-    assert "Solved problems that may be related" in card
+    # A close match, beside the ticket only because the call is urgent: said so, not "may be".
+    assert "Similar solved problems" in card
+    assert any(line.startswith("A close match, shown here because an urgent") for line in card)
     assert any(PHOTO_EYE["title"] in line for line in card)
 
 
@@ -107,3 +109,20 @@ async def test_nothing_found_says_so_and_offers_the_closest_titles_and_kb_draft(
     assert not any(
         "kb draft" in line for line in texts((await people.jordan.says("kb infed")).card)
     )
+
+
+async def test_a_weak_match_waits_beside_the_filed_ticket_and_says_so(desk: Desk):
+    people = await published_photo_eye(desk)
+    runs = {
+        **GOOD,
+        **RUNS,
+        "serial_number": "SN-20004",
+        "issue_description": "The conveyor stops now and then; the operator restarts it.",
+    }
+
+    _, filed = await file_call(people.mary, runs)
+
+    card = texts(replied_card(filed))
+    assert any(line.startswith("Filed BP-1002") for line in card)
+    assert "Solved problems that may be related" in card
+    assert "Not a close match, but worth a look while triage picks this up." in card
