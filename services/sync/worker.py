@@ -68,7 +68,8 @@ class SyncWorker:
         rpm = settings.requests_per_minute
         self._pace = SlidingLog([Window(rpm, 60.0)]) if rpm else None
         self._paused_until: datetime | None = None  # a 429 holds every send until then
-        self._solo: set[str] = set()  # records whose merged send was refused: one at a time
+        # Records whose merged send was refused: one by one up to the last change it held.
+        self._solo: dict[str, int] = {}
         self.doorbell = Doorbell()
         self._loop: asyncio.Task | None = None
         self._stopping = False
@@ -98,13 +99,15 @@ class SyncWorker:
     async def pump(self) -> float:
         """One round: claim and send what is due; the seconds until something may be due again."""
         settings, now = self._settings, self._clock()
-        if self._paused_until is not None and self._paused_until > now:
-            return (self._paused_until - now).total_seconds()
+        if self._paused():
+            return self._pause_left()
         heads = await self._queue.claim_heads(
             self._sender.system, self._runner, now, settings.lease_seconds, settings.batch
         )
         room = asyncio.Semaphore(settings.concurrency)
         await asyncio.gather(*(self._deliver(head, room) for head in heads))
+        if self._paused():
+            return self._pause_left()  # a 429: nothing is due before Retry-After has passed
         if len(heads) == settings.batch:
             return 0.0
         due = await self._queue.next_due(self._sender.system)
@@ -126,8 +129,9 @@ class SyncWorker:
 
     async def _with_followers(self, head: SyncChange) -> list[SyncChange]:
         """The head and the changes behind it that merge with it, claimed together."""
-        if head.record_key in self._solo or self._settings.merge_limit <= 1:
+        if head.seq <= self._solo.get(head.record_key, 0) or self._settings.merge_limit <= 1:
             return [head]
+        self._solo.pop(head.record_key, None)
         now = self._clock()
         behind = await self._queue.followers(head, now, self._settings.merge_limit - 1)
         merged = [head]
@@ -141,6 +145,10 @@ class SyncWorker:
 
     def _paused(self) -> bool:
         return self._paused_until is not None and self._paused_until > self._clock()
+
+    def _pause_left(self) -> float:
+        assert self._paused_until is not None
+        return (self._paused_until - self._clock()).total_seconds()
 
     async def _send(self, changes: Sequence[SyncChange]) -> Outcome:
         """Send, re-sending at once after a 409 (the sender re-reads the record first)."""
@@ -172,18 +180,15 @@ class SyncWorker:
         match outcome:
             case Sent(remote_ids):
                 await self._queue.mark_sent(ids, now, remote_ids)
-                if len(changes) == 1:
-                    self._solo.discard(head.record_key)
             case RateLimited(retry_after):
                 until = now + timedelta(seconds=retry_after)
                 self._paused_until = max(self._paused_until or until, until)
                 await self._queue.retry(ids, self._runner, until, now, "HTTP 429", attempt=False)
             case Rejected(reason) if len(changes) > 1:
                 # Which of the merged changes was refused? Send them one by one to find out.
-                self._solo.add(head.record_key)
+                self._solo[head.record_key] = changes[-1].seq
                 await self._queue.retry(ids, self._runner, now, now, reason, attempt=False)
             case Rejected(reason):
-                self._solo.discard(head.record_key)
                 await self._give_up(changes, reason, now)
             case Transient(reason):
                 await self._back_off(changes, reason, now)
