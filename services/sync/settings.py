@@ -28,8 +28,10 @@ class SyncSettings(BaseSettings):
     batch: int = Field(50, ge=1)
     concurrency: int = Field(4, ge=1)
     merge_limit: int = Field(20, ge=1)
-    # The system's request budget for this bot (None: not paced, only 429s slow it down).
-    requests_per_minute: int | None = Field(None, ge=1)
+    # The system's request budget for this bot: at most pace_requests per pace_window_seconds
+    # (None: not paced, only 429s slow it down). Benches shrink the window.
+    pace_requests: int | None = Field(None, ge=1)
+    pace_window_seconds: float = Field(60.0, gt=0)
 
     @model_validator(mode="after")
     def _lease_outlasts_a_send(self) -> SyncSettings:

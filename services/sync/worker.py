@@ -65,8 +65,9 @@ class SyncWorker:
             settings.retry_cap_seconds,
             rng or random.Random(),
         )
-        rpm = settings.requests_per_minute
-        self._pace = SlidingLog([Window(rpm, 60.0)]) if rpm else None
+        budget = settings.pace_requests
+        window = [Window(budget, settings.pace_window_seconds)] if budget else None
+        self._pace = SlidingLog(window) if window else None
         self._paused_until: datetime | None = None  # a 429 holds every send until then
         # Records whose merged send was refused: one by one up to the last change it held.
         self._solo: dict[str, int] = {}
@@ -164,16 +165,21 @@ class SyncWorker:
             except Exception as error:
                 log.exception("sync: sending %s failed", changes[0].idempotency_key)
                 outcome = Transient(f"{type(error).__name__}: {error}")
+            finally:
+                if self._pace is not None:
+                    # Counted from its answer, never earlier than the system clocked it.
+                    self._pace.settle(self._clock().timestamp())
             if not isinstance(outcome, Conflict):
                 return outcome
         return Transient(f"conflict, {self._settings.conflict_retries + 1} times: {outcome.reason}")
 
     async def _wait_for_pace(self) -> None:
+        """Wait for room in the request budget and hold a slot in it until the answer."""
         if self._pace is None:
             return
         while (delay := self._pace.delay(self._clock().timestamp())) > 0:
             await self._sleep(delay)
-        self._pace.take(self._clock().timestamp())
+        self._pace.reserve()
 
     async def _record(self, changes: Sequence[SyncChange], outcome: Outcome) -> None:
         ids, now, head = [change.id for change in changes], self._clock(), changes[0]
