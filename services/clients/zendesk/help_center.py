@@ -25,7 +25,11 @@ class HelpCenter:
     async def articles(self, locale: str, after: str | None = None) -> ArticlePage:
         """One page of the locale's articles, most recently updated first; pass the page's
         `after_cursor` to read the next."""
-        params: dict[str, str | int] = {"page[size]": PAGE_SIZE, "sort_by": "updated_at"}
+        params: dict[str, str | int] = {
+            "page[size]": PAGE_SIZE,
+            "sort_by": "updated_at",
+            "sort_order": "desc",
+        }
         if after:
             params["page[after]"] = after
         path = f"/api/v2/help_center/{_locale(locale)}/articles.json"
