@@ -23,8 +23,8 @@ async def zendesk() -> AsyncIterator[FakeZendesk]:
 
 @pytest.fixture
 async def http() -> AsyncIterator[httpx.AsyncClient]:
-    """The app's one httpx client, with a short timeout so a delay can outlast it."""
-    async with httpx.AsyncClient(timeout=httpx.Timeout(2.0)) as shared:
+    """The app's one httpx client, with a short timeout so a delay can outlast it (1 s)."""
+    async with httpx.AsyncClient(timeout=httpx.Timeout(1.0)) as shared:
         yield shared
 
 
