@@ -6,9 +6,10 @@ rate limits, pagination, errors) and the Support OpenAPI document it publishes
 (developer.zendesk.com/zendesk/oas.yaml, API v2, as read in December 2026), not copied from them.
 
 Every request must carry Basic auth `{email}/token:{token}` of a known user (else 401), use a
-path ending in `.json` (else 404), and pass the checks of fake_zendesk_checks (enums, required
-fields, custom field ids that exist); the store applies Zendesk's rules (closed tickets refuse
-updates, follow-ups only of closed tickets, safe updates). The incremental export answers only
+path ending in `.json` (else 404), name only query parameters Zendesk documents for it (else
+400), and pass the checks of fake_zendesk_checks (enums, required fields, custom field ids that
+exist); the store applies Zendesk's rules (closed tickets refuse updates, follow-ups only of
+closed tickets, safe updates). The incremental export answers only
 an admin (403) and wants start_time at least a minute back.
 
 Faults: `fail_next(...)` scripts the next requests' fate — `refuse(429, retry_after=3)`,
@@ -153,9 +154,12 @@ class FakeZendesk:
             request.method in {"POST", "PUT"} and request.content_type != "application/json"
         ):
             raise bad_request("The request body must be JSON (Content-Type: application/json)")
-        for method, pattern, handler in ROUTES:
+        for method, pattern, handler, parameters in ROUTES:
             match = pattern.fullmatch(seen.path)
             if match and method == request.method:
+                unknown = sorted(set(seen.query) - parameters)
+                if unknown:
+                    raise bad_request(f"Unknown parameters: {', '.join(unknown)}")
                 return handler(self.store, user, seen, self.url, *match.groups())
         raise Refusal(404, {"error": "InvalidEndpoint", "description": "Not found"})
 

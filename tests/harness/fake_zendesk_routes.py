@@ -77,7 +77,10 @@ def update_ticket(store: ZendeskStore, user: dict, seen, base: str, ticket_id: s
 
 def list_comments(store: ZendeskStore, user: dict, seen, base: str, ticket_id: str):
     comments = copy.deepcopy(store.comments[store.ticket(int(ticket_id))["id"]])
-    if seen.query.get("sort") == "-created_at":
+    order = seen.query.get("sort_order", "asc")
+    if order not in {"asc", "desc"}:
+        raise bad_request("sort_order must be asc or desc")
+    if order == "desc":
         comments.reverse()
     if "page[size]" in seen.query or "page[after]" in seen.query:
         return web.json_response(_page("comments", comments, seen.query))
@@ -161,24 +164,40 @@ def list_articles(store: ZendeskStore, user: dict, seen, base: str, locale: str)
     return web.json_response(_page("articles", found, seen.query))
 
 
+CURSOR = {"page[size]", "page[after]"}
+
+# (method, path, handler, the query parameters Zendesk documents for it). Zendesk ignores
+# others; the fake refuses them with 400 so a misspelt parameter fails a test.
 ROUTES = [
-    ("POST", re.compile(r"/api/v2/tickets\.json"), create_ticket),
-    ("GET", re.compile(r"/api/v2/tickets\.json"), list_tickets),
-    ("GET", re.compile(r"/api/v2/tickets/(\d+)\.json"), show_ticket),
-    ("PUT", re.compile(r"/api/v2/tickets/(\d+)\.json"), update_ticket),
-    ("GET", re.compile(r"/api/v2/tickets/(\d+)/comments\.json"), list_comments),
-    ("GET", re.compile(r"/api/v2/users/me\.json"), me),
-    ("GET", re.compile(r"/api/v2/users/search\.json"), search_users),
-    ("GET", re.compile(r"/api/v2/ticket_fields\.json"), ticket_fields),
-    ("GET", re.compile(r"/api/v2/incremental/tickets/cursor\.json"), export_tickets),
+    ("POST", re.compile(r"/api/v2/tickets\.json"), create_ticket, set()),
+    ("GET", re.compile(r"/api/v2/tickets\.json"), list_tickets, {"external_id"} | CURSOR),
+    ("GET", re.compile(r"/api/v2/tickets/(\d+)\.json"), show_ticket, set()),
+    ("PUT", re.compile(r"/api/v2/tickets/(\d+)\.json"), update_ticket, set()),
+    (
+        "GET",
+        re.compile(r"/api/v2/tickets/(\d+)/comments\.json"),
+        list_comments,
+        {"sort_order", "include_inline_images"} | CURSOR,
+    ),
+    ("GET", re.compile(r"/api/v2/users/me\.json"), me, set()),
+    ("GET", re.compile(r"/api/v2/users/search\.json"), search_users, {"query", "external_id"}),
+    ("GET", re.compile(r"/api/v2/ticket_fields\.json"), ticket_fields, {"locale"} | CURSOR),
+    (
+        "GET",
+        re.compile(r"/api/v2/incremental/tickets/cursor\.json"),
+        export_tickets,
+        {"start_time", "cursor", "per_page", "include", "exclude_deleted"},
+    ),
     (
         "POST",
         re.compile(r"/api/v2/help_center/([a-z]{2}(?:-[a-z]{2})?)/sections/(\d+)/articles\.json"),
         create_article,
+        set(),
     ),
     (
         "GET",
         re.compile(r"/api/v2/help_center/([a-z]{2}(?:-[a-z]{2})?)/articles\.json"),
         list_articles,
+        {"sort_by", "sort_order", "label_names", "include"} | CURSOR,
     ),
 ]

@@ -24,7 +24,9 @@ class Account:
         answer = await self._api.call(
             "GET", "/api/v2/users/search.json", params={"query": f"email:{email}"}
         )
-        return [User.model_validate(u) for u in answer.get("users", [])]
+        # The search matches more than the address; keep only the exact (case-blind) match.
+        users = [User.model_validate(u) for u in answer.get("users", [])]
+        return [u for u in users if (u.email or "").lower() == email.strip().lower()]
 
     async def ticket_fields(self) -> list[TicketField]:
         """Every ticket field, system and custom, read page by page."""

@@ -50,7 +50,7 @@ class Tickets:
     async def comments(self, ticket_id: int) -> list[Comment]:
         """Every comment on a ticket, oldest first, read page by page."""
         path = f"/api/v2/tickets/{int(ticket_id)}/comments.json"
-        params: dict[str, str | int] = {"page[size]": PAGE_SIZE, "sort": "created_at"}
+        params: dict[str, str | int] = {"page[size]": PAGE_SIZE, "sort_order": "asc"}
         found: list[Comment] = []
         while True:
             answer = await self._api.call("GET", path, params=params)

@@ -158,3 +158,9 @@ async def test_every_request_is_recorded_with_its_status(zendesk, http):
     ]
     assert zendesk.requests[0].body == GOOD
     assert zendesk.requests[1].query == {"external_id": "BP-1"}
+
+
+async def test_a_query_parameter_zendesk_does_not_document_is_refused(zendesk, http):
+    answer = await send(zendesk, http, "GET", "/api/v2/tickets.json", externalId="BP-1")
+
+    assert answer.status_code == 400
