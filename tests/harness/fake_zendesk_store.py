@@ -103,7 +103,7 @@ class ZendeskStore:
             self.tickets[source]["followup_ids"].append(ticket_id)
         self.tickets[ticket_id] = ticket
         self.comments[ticket_id] = []
-        self._apply(ticket, {"custom_fields": body.get("custom_fields", [])}, author, now)
+        self._apply(ticket, {"custom_fields": body.get("custom_fields", [])})
         self._comment(ticket, body["comment"], author, now)
         return ticket
 
@@ -128,7 +128,7 @@ class ZendeskStore:
         }:
             raise invalid("assignee", "Assignee: is not an agent")
         now = stamp(self._now())
-        self._apply(ticket, body, author, now)
+        self._apply(ticket, body)
         if ticket["status"] == "new" and ticket["assignee_id"] is not None:
             ticket["status"] = "open"  # Zendesk opens a new ticket once it has an assignee
         if body.get("comment"):
@@ -136,7 +136,7 @@ class ZendeskStore:
         ticket["updated_at"] = now
         return ticket
 
-    def _apply(self, ticket: dict, body: dict, author: dict, now: str) -> None:
+    def _apply(self, ticket: dict, body: dict) -> None:
         for name in ("status", "priority", "type", "subject", "assignee_id", "external_id"):
             if name in body:
                 ticket[name] = body[name]

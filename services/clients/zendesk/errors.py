@@ -26,7 +26,14 @@ class RateLimited(ZendeskError):
 
 
 class Transient(ZendeskError):
-    """5xx, a timeout or a broken connection: back off and retry; the change may have applied."""
+    """5xx, a timeout or a broken connection: back off and retry; the change may have applied.
+
+    `retry_after` is set when Zendesk said how long to wait (a 503 during maintenance does).
+    """
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class Conflict(ZendeskError):
@@ -52,7 +59,8 @@ def classify(response: httpx.Response) -> ZendeskError:
     if status == 429:
         return RateLimited(retry_after(response.headers.get("Retry-After")))
     if status >= 500:
-        return Transient(f"Zendesk answered {status}")
+        given = response.headers.get("Retry-After")
+        return Transient(f"Zendesk answered {status}", retry_after(given) if given else None)
     if status == 401:
         return AuthFailed("Zendesk refused the API token (401): check ZENDESK_EMAIL/API_TOKEN")
     if status == 409:

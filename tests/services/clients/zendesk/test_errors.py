@@ -52,6 +52,17 @@ async def test_a_5xx_is_transient(zendesk, client, status):
         await client.tickets.create(TICKET)
 
 
+async def test_a_503_that_says_when_to_come_back_carries_it(zendesk, client):
+    zendesk.fail_next(refuse(503, retry_after=120), refuse(503))
+
+    with pytest.raises(Transient) as maintenance:
+        await client.account.me()
+    with pytest.raises(Transient) as plain:
+        await client.account.me()
+
+    assert (maintenance.value.retry_after, plain.value.retry_after) == (120, None)
+
+
 async def test_a_timeout_is_transient(zendesk, client):
     zendesk.fail_next(delay(1.5))  # the shared client gives up after 1 s
 
