@@ -33,6 +33,7 @@ from services.profile.roster import Capability, Person, Role, Skill
 from services.profile.routing import Complexity, IssueType, Provider, RoutingRule, ServiceNetwork
 from services.profile.sla import Priority, SlaPolicy, SlaTarget
 from services.profile.statuses import Status, TicketStatus
+from services.profile.zendesk import ZendeskSection
 
 _STATE_CHOICES = tuple(Choice(key=code.lower(), label=code) for code in sorted(US_STATES))
 
@@ -63,6 +64,7 @@ class Profile(Frozen):
     scorecard: Scorecard | None = None
     channels: Channels = Channels()
     knowledge: KnowledgeSettings = KnowledgeSettings()
+    zendesk: ZendeskSection | None = None  # only read with Zendesk as the system of record
 
     _ix: Index = PrivateAttr()
 
