@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services.clients.zendesk.config import ZendeskConfig, zendesk_config
 from services.delivery.settings import DeliverySettings
+from services.sync.settings import SyncSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{PROJECT_ROOT / 'var' / 'supportdesk.db'}"
@@ -57,6 +58,8 @@ class Settings(BaseSettings):
     scheduler_enabled: bool = Field(True, validation_alias="SCHEDULER_ENABLED")
     # Proactive message delivery (retries, Teams rate limits): OUTBOX_* variables.
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
+    # The queue of changes to a system of record (retries, leases, pace): SYNC_* variables.
+    sync: SyncSettings = Field(default_factory=SyncSettings)
     # Zendesk as the system of record: all four set, or none (Zendesk off).
     zendesk_url: str = Field("", validation_alias="ZENDESK_URL")
     zendesk_email: str = Field("", validation_alias="ZENDESK_EMAIL")

@@ -32,6 +32,8 @@ class SyncSettings(BaseSettings):
     # (None: not paced, only 429s slow it down). Benches shrink the window.
     pace_requests: int | None = Field(None, ge=1)
     pace_window_seconds: float = Field(60.0, gt=0)
+    # Off: the app starts no worker loop; tests pump its rounds themselves on their own clock.
+    background: bool = True
 
     @model_validator(mode="after")
     def _lease_outlasts_a_send(self) -> SyncSettings:

@@ -22,10 +22,11 @@ class NewComment:
 
 @dataclass(frozen=True)
 class NewTicket:
-    """A ticket to file; its description is the first comment."""
+    """A ticket to file; its description is the first comment; no requester e-mail: the API
+    user stands in as requester."""
 
     requester_name: str
-    requester_email: str
+    requester_email: str | None
     subject: str
     description: str
     external_id: str
@@ -37,13 +38,14 @@ class NewTicket:
     def json(self, followup_of: int | None = None) -> dict[str, Any]:
         """The `ticket` object of POST /api/v2/tickets.json."""
         ticket: dict[str, Any] = {
-            "requester": {"name": self.requester_name, "email": self.requester_email},
             "subject": self.subject,
             "comment": NewComment(self.description, self.public).json(),
             "external_id": self.external_id,
             "custom_fields": _custom_fields(self.custom_fields),
             "tags": list(self.tags),
         }
+        if self.requester_email:
+            ticket["requester"] = {"name": self.requester_name, "email": self.requester_email}
         if self.priority:
             ticket["priority"] = self.priority
         if followup_of is not None:
