@@ -15,7 +15,8 @@ an admin (403) and wants start_time at least a minute back.
 Faults: `fail_next(...)` scripts the next requests' fate — `refuse(429, retry_after=3)`,
 `refuse(503)`, `delay(2.0)`, or LOST (the request is applied, then the connection is closed
 unanswered); `latency` delays every answer; `per_minute` enforces a rate limit with 429 and
-Retry-After. Every request lands in `requests` with the status it got (None when lost).
+Retry-After; `down_until` answers 503 to everything until that time on the fake's clock (an
+outage). Every request lands in `requests` with the status it got (None when lost).
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class FakeZendesk:
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     latency: float = 0.0
     per_minute: int | None = None
+    down_until: datetime | None = None
     store: ZendeskStore = field(init=False)
     requests: list[Request] = field(default_factory=list)
     script: deque[Fault] = field(default_factory=deque)
@@ -119,6 +121,8 @@ class FakeZendesk:
         )  # fmt: skip
         self.requests.append(seen)
         fault = self.script.popleft() if self.script else Fault()
+        if self.down_until is not None and self.clock() < self.down_until:
+            fault = refuse(503)
         await asyncio.sleep(self.latency + fault.seconds)
         try:
             response = self._limited() or self._answer(request, seen, fault)
