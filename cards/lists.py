@@ -14,7 +14,7 @@ from microsoft_teams.cards import (
     TextBlock,
 )
 
-from cards.fit import TITLE, clip
+from cards.fit import TITLE, Linker, clip, no_link, shown_number
 from cards.queue import QUEUE
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
@@ -50,7 +50,7 @@ def _deadline(label: str, profile: Profile, due: datetime, now: datetime) -> str
     return f"{label} {local_time(profile, due)}{late}"
 
 
-def _row(profile: Profile, ticket: Ticket, now: datetime) -> ColumnSet:
+def _row(profile: Profile, ticket: Ticket, now: datetime, links: Linker) -> ColumnSet:
     details = [
         profile.priority(ticket.priority).label,
         status_label(profile, ticket.status),
@@ -59,7 +59,11 @@ def _row(profile: Profile, ticket: Ticket, now: datetime) -> ColumnSet:
     text = Column(
         width="stretch",
         items=[
-            TextBlock(text=f"**{ticket.number}** · {clip(ticket.subject, TITLE)}", wrap=True),
+            TextBlock(
+                text=f"{shown_number(ticket, links(ticket), bold=True)} · "
+                f"{clip(ticket.subject, TITLE)}",
+                wrap=True,
+            ),
             TextBlock(
                 text=" · ".join(d for d in details if d),
                 wrap=True,
@@ -83,19 +87,25 @@ def ticket_list_card(
     now: datetime,
     *,
     empty: str = "Nothing here.",
+    links: Linker = no_link,
 ) -> dict:
     """A titled list of tickets in the order given (the repository's most urgent first)."""
     body: list[CardElement] = [heading(title)]
     if not tickets:
         body.append(note(empty))
-    body.extend(_row(profile, ticket, now) for ticket in tickets[:MAX_ROWS])
+    body.extend(_row(profile, ticket, now, links) for ticket in tickets[:MAX_ROWS])
     if len(tickets) > MAX_ROWS:
         body.append(note(f"…and {len(tickets) - MAX_ROWS} more, less urgent than these."))
     return render(card(body))
 
 
 def followed_card(
-    profile: Profile, tickets: Sequence[Ticket], now: datetime, *, queue: int | None = None
+    profile: Profile,
+    tickets: Sequence[Ticket],
+    now: datetime,
+    *,
+    queue: int | None = None,
+    links: Linker = no_link,
 ) -> dict:
     """`my tickets` with none assigned: the open tickets the person filed or acted on, and for
     triage (`queue` is how many wait there) where their own work is."""
@@ -107,7 +117,7 @@ def followed_card(
     if tickets:
         title = f"Open tickets you filed or acted on ({len(tickets)})"
         body.append(TextBlock(text=title, weight="Bolder", spacing="Large", wrap=True))
-    body.extend(_row(profile, ticket, now) for ticket in tickets[:MAX_ROWS])
+    body.extend(_row(profile, ticket, now, links) for ticket in tickets[:MAX_ROWS])
     if len(tickets) > MAX_ROWS:
         body.append(note(f"…and {len(tickets) - MAX_ROWS} more, less urgent than these."))
     show_queue = [ExecuteAction(title="Queue", verb=QUEUE)] if queue is not None else None

@@ -19,7 +19,7 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards import Choice as CardChoice
 
-from cards.fit import ENTRY, clip, fact_pairs, subject
+from cards.fit import ENTRY, RecordLink, clip, fact_pairs, subject
 from cards.render import card, heading, note, render
 from services.forms.bounds import REASON, characters
 from services.profile import Profile
@@ -54,6 +54,7 @@ class TriageView:
     outcome: str | None = None  # what the last action did
     warning: str | None = None  # what the person acting must know (e.g. a notice waits)
     ack_overdue: bool = False
+    link: RecordLink | None = None  # the ticket in the system of record
 
 
 def _line(text: str, color: str, *, bold: bool = True) -> TextBlock:
@@ -141,7 +142,7 @@ def _actions(profile: Profile, ticket: Ticket) -> list[Action]:
 
 def triage_card(profile: Profile, ticket: Ticket, view: TriageView) -> dict:
     """The ticket as triage sees it: what to check, who should work it, and the actions."""
-    body: list[CardElement] = [heading(f"Triage {subject(ticket)}")]
+    body: list[CardElement] = [heading(f"Triage {subject(ticket, view.link)}")]
     if view.outcome:
         body.append(_line(view.outcome, "Good"))
     if view.warning:

@@ -8,6 +8,7 @@ from microsoft_teams.cards import ExecuteAction
 
 from bot.turn import Turn
 from cards.ticket import ACCEPT, REASSIGN, note_form, ticket_card
+from dialogs.shared.links import record_link
 from dialogs.triage.notices import channel_key
 from services.delivery import Delivery, Recipient
 from services.profile import Person
@@ -25,7 +26,8 @@ async def notify_assignee(
         note_form(ticket.number),
     ]
     headline = f"Assigned to you by {assigner.name}"
-    card = ticket_card(turn.services.profile, ticket, events, actions, headline=headline)
+    link = record_link(turn.services, ticket)
+    card = ticket_card(turn.services.profile, ticket, events, actions, headline=headline, link=link)
     summary = f"{ticket.number} is yours: {ticket.subject}"
     # The version makes a reassignment a new notice while a retry of this one stays a duplicate.
     key = f"assigned:{ticket.number}:v{ticket.version}"

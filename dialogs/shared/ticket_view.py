@@ -27,6 +27,7 @@ from cards.ticket import (
 )
 from cards.triage import ACKNOWLEDGE, priority_form
 from dialogs.escalation.views import escalation_actions, escalation_sections
+from dialogs.shared.links import record_link
 from dialogs.shared.tickets import apply, find_ticket, has_status, now, refused
 from services.profile import Capability, Profile
 from services.tickets import Change, Ticket, TicketEvent, TicketStatus
@@ -110,8 +111,16 @@ async def ticket_view(
     sections = await escalation_sections(turn, ticket)
     profile = turn.services.profile
     late = missed(profile, ticket, now(turn))
+    link = record_link(turn.services, ticket)
     return ticket_card(
-        profile, ticket, events, actions, headline=headline, sections=sections, late=late
+        profile,
+        ticket,
+        events,
+        actions,
+        headline=headline,
+        sections=sections,
+        late=late,
+        link=link,
     )
 
 

@@ -6,6 +6,7 @@ from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.queue import OPEN, QUEUE, queue_card
 from cards.triage import ACKNOWLEDGE, PRIORITY, REQUEST_INFO
+from dialogs.shared.links import linker
 from dialogs.shared.ticket_view import ticket_view
 from dialogs.shared.tickets import TicketRef, apply, find_ticket, refused
 from dialogs.triage.inputs import InfoRequest, PriorityInputs, QueueInputs
@@ -113,7 +114,10 @@ async def request_info(turn: Turn, data: InfoRequest) -> ActionResult:
 
 async def _queue_card(turn: Turn, outcome: str | None = None) -> tuple[dict, int]:
     tickets = await turn.services.tickets.untriaged_or_unassigned()
-    card = queue_card(turn.services.profile, tickets, turn.services.clock(), outcome=outcome)
+    services = turn.services
+    card = queue_card(
+        services.profile, tickets, services.clock(), outcome=outcome, links=linker(services)
+    )
     return card, len(tickets)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.turn import ActionResult, Turn
 from cards.triage import AssigneeOption, TriageView, triage_card
+from dialogs.shared.links import record_link
 from dialogs.shared.tickets import refused
 from services.profile import Capability, FieldKind, FieldRole, Person, Profile
 from services.routing import needed_skills, suggest_assignee
@@ -131,6 +132,7 @@ async def triage_card_for(
         ack_overdue=ticket.acknowledged_at is None
         and due is not None
         and due <= turn.services.clock(),
+        link=record_link(turn.services, ticket),
     )
     return triage_card(profile, ticket, view)
 
