@@ -209,6 +209,13 @@ class SyncQueue:
             rows = (await connection.execute(query.order_by(c.c.seq))).mappings().all()
         return [_change(r) for r in rows]
 
+    async def dead_letters(self, limit: int) -> list[SyncChange]:
+        """The latest changes given up on, newest first."""
+        query = select(c).where(c.c.state == "dead").order_by(c.c.updated_at.desc(), c.c.id.desc())
+        async with self._db.engine.connect() as connection:
+            rows = (await connection.execute(query.limit(limit))).mappings().all()
+        return [_change(r) for r in rows]
+
     async def stats(self) -> dict[str, QueueStats]:
         """Each system's depth, oldest unsent change and dead letters, as stored now."""
         unsent = c.c.state.in_(("queued", "sending"))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from services.db.database import Database
+from services.sync.model import SyncChange
 from services.sync.queue import QueueStats, SyncQueue
 
 
@@ -28,6 +29,19 @@ def _duration(seconds: float) -> str:
     if minutes < 120:
         return f"{minutes} minute{'s' if minutes != 1 else ''}"
     return f"{minutes // 60} hours"
+
+
+def describe_dead(dead: Sequence[SyncChange], name_of: Callable[[str], str]) -> list[str]:
+    """One line per dead letter: the record, whose change it was, and why it was given up."""
+    lines = []
+    for change in dead:
+        who = name_of(change.actor_id) if change.actor_id else "nobody in particular"
+        what = "filing" if change.kind == "create" else change.kind
+        lines.append(
+            f"{change.record_key} ({what} by {who}, {change.system.capitalize()}): "
+            f"{change.dead_reason or 'given up'}"
+        )
+    return lines
 
 
 def describe(stats: Mapping[str, QueueStats], now: datetime) -> list[str]:
