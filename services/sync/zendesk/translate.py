@@ -25,6 +25,8 @@ _LABELS = {
     EventKind.KNOWLEDGE: "Knowledge base",
 }
 TAGS = ("teams_support_desk",)
+# Resolved without the customer's word yet: Zendesk e-mails them the fix and this question.
+ASK_TO_CONFIRM = "Please reply to confirm this fixed the problem, or tell us if it did not."
 
 
 def zendesk_priority(profile: Profile, key: str) -> Priority | None:
@@ -89,7 +91,8 @@ def comment_texts(profile: Profile, events: Iterable[Mapping[str, Any]]) -> list
     """(text, public) per comment: events with a body, consecutive ones of one visibility joined.
 
     A note is its own words; another kind's body is labelled ("Resolved: ..."). Who wrote a
-    private one is named, as the API user posts it.
+    private one is named, as the API user posts it. A resolve that waits for the customer's
+    word asks them, publicly, to confirm the fix.
     """
     found: list[tuple[str, bool]] = []
     for event in events:
@@ -99,6 +102,8 @@ def comment_texts(profile: Profile, events: Iterable[Mapping[str, Any]]) -> list
         kind = EventKind(event["kind"])
         text = body if kind is EventKind.NOTE else f"{_LABELS.get(kind, kind.value)}: {body}"
         public = event.get("visibility") == "public"
+        if kind is EventKind.RESOLVED and (event.get("after") or {}).get("confirmation_requested"):
+            text, public = f"{body}\n\n{ASK_TO_CONFIRM}", True
         if not public:
             text = f"{_name(profile, event.get('actor_id'))}: {text}"
         if found and found[-1][1] == public:
