@@ -21,7 +21,7 @@ from microsoft_teams.cards import (
 )
 
 from cards.deadlines import Missed, overdue_block
-from cards.fit import DESCRIPTION, ENTRY, clip, fact_pairs, subject
+from cards.fit import DESCRIPTION, ENTRY, RecordLink, clip, fact_pairs, subject
 from cards.render import card, heading, note, refresh, render
 from services.forms.bounds import MINUTES, REASON, TEXT, characters
 from services.profile import Profile
@@ -152,12 +152,14 @@ def ticket_card(
     sections: Sequence[CardElement] = (),
     late: Sequence[Missed] = (),
     viewers: Sequence[str] = (),
+    link: RecordLink | None = None,
 ) -> dict:
     """The full ticket as a card; `headline` adds a line on top (e.g. "Assigned to you") and
     `sections` what other processes keep about the ticket (e.g. its escalation), above the
     timeline; `late` the deadlines it missed, under its facts; `viewers` the Teams ids of the
-    people Teams refreshes it for when they open it (each gets their own buttons)."""
-    body: list[CardElement] = [heading(subject(ticket))]
+    people Teams refreshes it for when they open it (each gets their own buttons); `link` its
+    system of record."""
+    body: list[CardElement] = [heading(subject(ticket, link))]
     if headline:
         body.append(TextBlock(text=headline, weight="Bolder", color="Accent", wrap=True))
     pairs = fact_pairs(facts(profile, ticket))

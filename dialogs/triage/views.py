@@ -13,6 +13,7 @@ from microsoft_teams.cards import CardElement
 
 from bot.turn import ActionResult, Turn
 from cards.triage import AssigneeOption, TriageView, triage_card
+from dialogs.shared.links import record_link
 from dialogs.shared.tickets import refused
 from dialogs.shared.viewers import viewers
 from services.profile import Capability, FieldKind, FieldRole, Person, Profile
@@ -140,6 +141,7 @@ async def triage_card_for(
         and due is not None
         and due <= turn.services.clock(),
         viewers=await viewers(turn, ticket),
+        link=record_link(turn.services, ticket),
     )
     return triage_card(profile, ticket, view)
 
