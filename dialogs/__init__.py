@@ -22,6 +22,7 @@ def desk_features() -> list[Feature]:
     from dialogs.sla.feature import feature as sla_feature
     from dialogs.triage.feature import feature as triage_feature
     from dialogs.troubleshooting.feature import feature as troubleshooting_feature
+    from dialogs.zendesk.feature import feature as zendesk_feature
 
     return [
         core,
@@ -36,4 +37,5 @@ def desk_features() -> list[Feature]:
         knowledge_feature,
         scorecard_feature,
         sla_feature,
+        zendesk_feature,
     ]

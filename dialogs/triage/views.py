@@ -7,7 +7,7 @@ open tickets, and leaves the deciding to the workflow commands.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.turn import ActionResult, Turn
 from cards.triage import AssigneeOption, TriageView, triage_card
@@ -17,6 +17,9 @@ from services.routing import needed_skills, suggest_assignee
 from services.tickets import EventKind, Ticket, TicketEvent
 from services.tickets.describe import timeline
 from services.tickets.intake import answer
+
+if TYPE_CHECKING:
+    from services.app_services import AppServices
 
 RECENT = 4  # timeline lines on the card; the ticket card has the whole story
 
@@ -113,10 +116,24 @@ async def triage_card_for(
 
     `events`: the ticket's timeline when the caller has read it already.
     """
-    profile = turn.services.profile
+    return await triage_card_of(
+        turn.services, ticket, outcome=outcome, warning=warning, events=events
+    )
+
+
+async def triage_card_of(
+    services: AppServices,
+    ticket: Ticket,
+    *,
+    outcome: str | None = None,
+    warning: str | None = None,
+    events: list[TicketEvent] | None = None,
+) -> dict:
+    """`triage_card_for` without a turn: for tickets that arrive from a system of record."""
+    profile = services.profile
     if events is None:
-        events = await turn.services.tickets.events(ticket.id)
-    counts = await turn.services.tickets.open_counts_by_assignee()
+        events = await services.tickets.events(ticket.id)
+    counts = await services.tickets.open_counts_by_assignee()
     suggested, options = assignee_options(profile, ticket, counts)
     due = ticket.ack_due_at
     view = TriageView(
@@ -128,9 +145,7 @@ async def triage_card_for(
         recent=tuple(timeline(profile, events, limit=RECENT)),
         outcome=outcome,
         warning=warning,
-        ack_overdue=ticket.acknowledged_at is None
-        and due is not None
-        and due <= turn.services.clock(),
+        ack_overdue=ticket.acknowledged_at is None and due is not None and due <= services.clock(),
     )
     return triage_card(profile, ticket, view)
 

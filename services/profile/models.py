@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 from uuid import UUID
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -64,6 +65,8 @@ class Profile(Frozen):
     scorecard: Scorecard | None = None
     channels: Channels = Channels()
     knowledge: KnowledgeSettings = KnowledgeSettings()
+    # Where the tickets are kept: the bot's own database, or Zendesk (with its [zendesk] section).
+    system_of_record: Literal["embedded", "zendesk"] = "embedded"
     zendesk: ZendeskSection | None = None  # only read with Zendesk as the system of record
 
     _ix: Index = PrivateAttr()
