@@ -106,6 +106,8 @@ class ZendeskIn:
             requester = await self._client.account.user(remote.requester_id)
         answers = self._answers(remote, requester)
         draft = replace(draft_from_answers(self._profile, answers), external_id=str(remote.id))
+        if remote.subject and remote.subject.strip():
+            draft = replace(draft, subject=remote.subject.strip())
         if self._priority(remote.priority):
             draft = replace(draft, priority=remote.priority)
         now = self._clock()
