@@ -147,3 +147,17 @@ async def test_without_zendesk_the_route_is_not_there(desk):
     response = await desk.client.post("/api/webhooks/zendesk", data=b"{}")
 
     assert response.status == 404
+
+
+async def test_a_change_made_in_zendesks_ui_shows_in_teams_and_tells_the_assignee(zd: ZendeskDesk):
+    _, kevin, zendesk_id = await filed_and_given_to_kevin(zd)
+    sean = zd.zendesk.store.add_user("Sean", "sean@bestpack.example", "agent")
+    zd.zendesk.store.update_ticket(zendesk_id, {"priority": "urgent", "status": "pending"}, sean)
+
+    status, _, sent = await zd.poke(zendesk_id, "priority_changed")
+
+    assert status == 200
+    ticket = await stored(zd.desk, "BP-1001")
+    assert (ticket.priority, ticket.status) == ("urgent", TicketStatus.WAITING_ON_CUSTOMER)
+    headlines = [texts(card)[1] for card in to(kevin, sent)]
+    assert len(headlines) == 2 and all(h.startswith("Zendesk ") for h in headlines), headlines
