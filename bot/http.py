@@ -16,6 +16,8 @@ from bot.metrics import CONTENT_TYPE
 from bot.observe import observed, scrape
 from bot.request_body import BadBody, check_identifiers, parse_activity_json
 from bot.turn import AFTER_KEY
+from bot.webhooks import PATH as WEBHOOK_PATH
+from bot.webhooks import zendesk_webhook
 
 log = logging.getLogger(__name__)
 TurnLogic = Callable[[TurnContext], Awaitable[None]]
@@ -114,6 +116,7 @@ async def metrics(request: web.Request) -> web.Response:
 def add_routes(app: web.Application) -> None:
     """Mount the endpoints."""
     app.router.add_post("/api/messages", messages)
+    app.router.add_post(WEBHOOK_PATH, zendesk_webhook)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics)

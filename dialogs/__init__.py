@@ -23,6 +23,7 @@ def desk_features() -> list[Feature]:
     from dialogs.sync.feature import feature as sync_feature
     from dialogs.triage.feature import feature as triage_feature
     from dialogs.troubleshooting.feature import feature as troubleshooting_feature
+    from dialogs.zendesk.feature import feature as zendesk_feature
 
     return [
         core,
@@ -38,4 +39,5 @@ def desk_features() -> list[Feature]:
         scorecard_feature,
         sla_feature,
         sync_feature,
+        zendesk_feature,
     ]

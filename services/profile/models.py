@@ -70,7 +70,7 @@ class Profile(Frozen):
     scorecard: Scorecard | None = None
     channels: Channels = Channels()
     knowledge: KnowledgeSettings = KnowledgeSettings()
-    # Where the team's tickets are kept: the bot's own database, or Zendesk (settings: ZENDESK_*).
+    # Where the tickets are kept: the bot's own database, or Zendesk (with its [zendesk] section).
     system_of_record: Literal["embedded", "zendesk"] = "embedded"
     zendesk: ZendeskSection | None = None  # only read with Zendesk as the system of record
 

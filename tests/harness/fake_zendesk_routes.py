@@ -92,6 +92,13 @@ def me(store: ZendeskStore, user: dict, seen, base: str) -> web.Response:
     return web.json_response({"user": dict(user)})
 
 
+def show_user(store: ZendeskStore, user: dict, seen, base: str, user_id: str) -> web.Response:
+    found = store.users.get(int(user_id))
+    if found is None:
+        raise Refusal(404, {"error": "RecordNotFound", "description": "Not found"})
+    return web.json_response({"user": dict(found)})
+
+
 def search_users(store: ZendeskStore, user: dict, seen, base: str) -> web.Response:
     query = seen.query.get("query", "").strip()
     if not query:
@@ -181,6 +188,7 @@ ROUTES = [
     ),
     ("GET", re.compile(r"/api/v2/users/me\.json"), me, set()),
     ("GET", re.compile(r"/api/v2/users/search\.json"), search_users, {"query", "external_id"}),
+    ("GET", re.compile(r"/api/v2/users/(\d+)\.json"), show_user, set()),
     ("GET", re.compile(r"/api/v2/ticket_fields\.json"), ticket_fields, {"locale"} | CURSOR),
     (
         "GET",

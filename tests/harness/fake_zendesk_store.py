@@ -171,6 +171,15 @@ class ZendeskStore:
         ticket["updated_at"] = now
         return ticket
 
+    def mailed_in(self, name: str, email: str, subject: str, body: str) -> dict[str, Any]:
+        """A customer e-mails the support address: Zendesk files a ticket they requested."""
+        requester = self.user_by_email(email) or self.add_user(name, email, "end-user")
+        ticket = self.create_ticket(
+            {"subject": subject, "comment": {"body": body, "public": True}}, requester
+        )
+        ticket["via"] = {"channel": "email", "source": {"from": {"address": email}, "rel": None}}
+        return ticket
+
     def close(self, ticket_id: int) -> None:
         """What Zendesk's automation does some days after a ticket was solved."""
         self.ticket(ticket_id)["status"] = "closed"

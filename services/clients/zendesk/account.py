@@ -19,6 +19,11 @@ class Account:
         answer = await self._api.call("GET", "/api/v2/users/me.json")
         return User.model_validate(answer["user"])
 
+    async def user(self, user_id: int) -> User:
+        """One user by id: a ticket's requester (the customer) or its assignee (an agent)."""
+        answer = await self._api.call("GET", f"/api/v2/users/{int(user_id)}.json")
+        return User.model_validate(answer["user"])
+
     async def users_by_email(self, email: str) -> list[User]:
         """The users with this e-mail: how roster members are matched to Zendesk agents."""
         answer = await self._api.call(

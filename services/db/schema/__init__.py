@@ -25,7 +25,7 @@ from services.db.schema.processes import (
     service_requests,
 )
 from services.db.schema.receipts import RECEIPT_STATUSES, activity_receipts
-from services.db.schema.sync import SYNC_STATES, sync_changes
+from services.db.schema.sync import SYNC_STATES, sync_changes, sync_cursors, sync_events
 
 __all__ = [
     "ESCALATION_STATUSES",
@@ -51,6 +51,8 @@ __all__ = [
     "service_requests",
     "sla_alerts",
     "sync_changes",
+    "sync_cursors",
+    "sync_events",
     "ticket_events",
     "tickets",
 ]

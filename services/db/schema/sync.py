@@ -37,3 +37,25 @@ sync_changes = sa.Table(
     ),
     sa.Index("ix_sync_changes_system_state_due", "system", "state", "next_attempt_at"),
 )
+
+# Events a system of record sent (webhooks), remembered so each is applied once.
+sync_events = sa.Table(
+    "sync_events",
+    metadata,
+    sa.Column("system", sa.String(32), primary_key=True),
+    sa.Column("event_id", sa.String(200), primary_key=True),
+    sa.Column("record_id", sa.String(64), nullable=False),
+    sa.Column("received_at", UtcDateTime(), nullable=False),
+)
+
+# Where a catch-up read of a system's changes stands, and the replica reading it (the lease).
+sync_cursors = sa.Table(
+    "sync_cursors",
+    metadata,
+    sa.Column("system", sa.String(32), primary_key=True),
+    sa.Column("profile", sa.String(64), primary_key=True),
+    sa.Column("cursor", sa.Text(), nullable=True),
+    sa.Column("leased_by", sa.String(128), nullable=True),
+    sa.Column("leased_until", UtcDateTime(), nullable=True),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+)

@@ -1,4 +1,4 @@
-"""The desk these conversations run on: Zendesk (the fake) as its system of record."""
+"""The desks these conversations run on: Zendesk (the fake) as their system of record."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.keys import SERVICES
+from services.settings import Settings
+from tests.harness.connector import FakeConnector
 from tests.harness.desk import Desk
 from tests.harness.fake_zendesk import FakeZendesk
 from tests.harness.sync import Clock
 from tests.harness.triage import CHANNEL, MONDAY_9AM, filing_desk
 from tests.harness.zendesk_desk import on_zendesk
+from tests.harness.zendesk_inbound import ZendeskDesk, zendesk_desk
 
 
 @pytest.fixture
@@ -36,4 +39,12 @@ async def desk(settings, connector, tmp_path, zendesk, clock) -> AsyncIterator[D
     on = on_zendesk(settings, tmp_path, zendesk, CHANNEL.channel_id)
     async with filing_desk(on, connector) as running:
         running.app[SERVICES].clock = clock
+        yield running
+
+
+@pytest.fixture
+async def zd(settings: Settings, connector: FakeConnector, tmp_path) -> AsyncIterator[ZendeskDesk]:
+    """The bot with Zendesk as its system of record and the fake Zendesk, for what Zendesk
+    tells the bot (webhooks, the catch-up)."""
+    async with zendesk_desk(settings, connector, tmp_path) as running:
         yield running
