@@ -16,7 +16,9 @@ from bot.logs import configure_logging
 from bot.metrics import metrics_ctx
 from bot.router import Feature
 from bot.scheduling import scheduler_ctx
+from bot.zendesk import sync_ctx, zendesk_check_ctx
 from dialogs import desk_features
+from services.app_services import check_systems
 from services.profile import ProfileError, load_profile
 from services.settings import Settings
 
@@ -31,6 +33,8 @@ def create_app(settings: Settings, *, features: Iterable[Feature] | None = None)
     app.cleanup_ctx.append(database_ctx)
     app.cleanup_ctx.append(http_client_ctx)
     app.cleanup_ctx.append(bot_ctx)
+    app.cleanup_ctx.append(zendesk_check_ctx)  # only when Zendesk is the system of record
+    app.cleanup_ctx.append(sync_ctx)
     app.cleanup_ctx.append(scheduler_ctx)
     add_routes(app)
     return app
@@ -44,8 +48,9 @@ def main() -> None:
         sys.exit(f"Cannot start: the settings are wrong:\n{error}")
     configure_logging(settings.log_level, settings.log_format, secrets=[settings.app_password])
     try:
-        load_profile(settings.profile)  # fail before binding the port, with the profile's words
-    except ProfileError as error:
+        # Fail before binding the port, with the profile's words.
+        check_systems(settings, load_profile(settings.profile))
+    except (ProfileError, ValueError) as error:
         sys.exit(f"Cannot start: {error}")
     web.run_app(create_app(settings), host=settings.listen_host, port=settings.port)
 

@@ -11,11 +11,13 @@ from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
 from msrest.serialization import Model
 
-from bot.keys import ADAPTER, AFTER, BOT, DATABASE, METRICS, REPLAYS, TENANTS
+from bot.keys import ADAPTER, AFTER, BOT, DATABASE, METRICS, REPLAYS, TENANTS, ZENDESK_CHECK
 from bot.metrics import CONTENT_TYPE
 from bot.observe import observed, scrape
 from bot.request_body import BadBody, check_identifiers, parse_activity_json
 from bot.turn import AFTER_KEY
+from bot.webhooks import PATH as WEBHOOK_PATH
+from bot.webhooks import zendesk_webhook
 
 log = logging.getLogger(__name__)
 TurnLogic = Callable[[TurnContext], Awaitable[None]]
@@ -95,8 +97,12 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def readyz(request: web.Request) -> web.Response:
-    """Ready: the database answers and its migrations are applied."""
+    """Ready: the database answers and its migrations are applied. Zendesk not answering does
+    not make the bot unready (changes wait in the queue), but the detail says so."""
     if await request.app[DATABASE].is_ready():
+        check = request.app.get(ZENDESK_CHECK)
+        if check is not None and check.problem:
+            return web.json_response({"status": "ready", "zendesk": check.problem})
         return web.json_response({"status": "ready"})
     return web.json_response({"status": "not ready", "reason": "database"}, status=503)
 
@@ -110,6 +116,7 @@ async def metrics(request: web.Request) -> web.Response:
 def add_routes(app: web.Application) -> None:
     """Mount the endpoints."""
     app.router.add_post("/api/messages", messages)
+    app.router.add_post(WEBHOOK_PATH, zendesk_webhook)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics)

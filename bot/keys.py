@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from services.db import Database
     from services.profile import Profile
     from services.settings import Settings
+    from services.sync import SyncWorker
+    from services.sync.zendesk.account_check import AccountCheck
 
 SETTINGS: web.AppKey[Settings] = web.AppKey("settings")
 FEATURES: web.AppKey[list[Feature]] = web.AppKey("features")
@@ -33,3 +35,6 @@ METRICS: web.AppKey[DeskMetrics] = web.AppKey("metrics")
 AFTER: web.AppKey[AfterAnswer] = web.AppKey("after")
 REPLAYS: web.AppKey[Replays] = web.AppKey("replays")
 TENANTS: web.AppKey[TenantGate] = web.AppKey("tenants")
+# Only with Zendesk as the system of record.
+ZENDESK_CHECK: web.AppKey[AccountCheck] = web.AppKey("zendesk_check")
+SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("sync_worker")

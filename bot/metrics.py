@@ -8,6 +8,7 @@ collector reports what the scrape read just before rendering (bot/observe.py).
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping
+from datetime import datetime
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
@@ -15,6 +16,8 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 
 from bot.keys import METRICS
+from services.sync.queue import QueueStats
+from services.sync.status import oldest_age
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
 # Seconds. Teams gives an invoke about 15 s before the user sees an error, so the top buckets
@@ -26,19 +29,48 @@ SEND_OUTCOMES = ("sent", "retry", "waiting", "dead")
 
 
 class StoredCounts(Collector):
-    """The outbox by status and the SLA alerts raised, as the database held them last read."""
+    """The outbox by status, the SLA alerts raised and the sync queues, as last read."""
 
     def __init__(self) -> None:
         self.outbox: Mapping[str, int] = {}
         self.alerts: Mapping[tuple[str, str], int] = {}
+        self.sync: Mapping[str, QueueStats] = {}
+        self.read_at: datetime | None = None
 
     def describe(self) -> Iterator[Metric]:
         """The families without samples, so the registry can refuse a clashing name."""
         yield from self._families({}, {})
+        yield from self._sync_families({}, None)
 
     def collect(self) -> Iterator[Metric]:
         """The families with the counts read at this scrape."""
         yield from self._families(self.outbox, self.alerts)
+        yield from self._sync_families(self.sync, self.read_at)
+
+    @staticmethod
+    def _sync_families(
+        sync: Mapping[str, QueueStats], read_at: datetime | None
+    ) -> Iterator[Metric]:
+        depth = GaugeMetricFamily(
+            "supportdesk_sync_queue_depth",
+            "Changes not yet sent to a system of record, by system.",
+            labels=["system"],
+        )
+        oldest = GaugeMetricFamily(
+            "supportdesk_sync_oldest_unsent_seconds",
+            "Age of the oldest change not yet sent to a system of record, by system.",
+            labels=["system"],
+        )
+        dead = GaugeMetricFamily(
+            "supportdesk_sync_dead_letters",
+            "Changes a system of record refused or that were given up, by system.",
+            labels=["system"],
+        )
+        for system, stats in sorted(sync.items()):
+            depth.add_metric([system], stats.depth)
+            oldest.add_metric([system], oldest_age(stats, read_at) if read_at else 0.0)
+            dead.add_metric([system], stats.dead)
+        yield from (depth, oldest, dead)
 
     @staticmethod
     def _families(

@@ -16,6 +16,8 @@ from bot.metrics import DeskMetrics
 from services.db import Database
 from services.db.metrics_queries import outbox_by_status, sla_alerts_by_kind
 from services.db.receipts import DuplicateActivity
+from services.db.types import utc_now
+from services.sync.status import sync_stats
 
 log = logging.getLogger("bot.turn")
 
@@ -97,4 +99,6 @@ async def scrape(metrics: DeskMetrics, db: Database) -> str:
     """The exposition text: what was counted here, and the database's counts read now."""
     metrics.stored.outbox = await outbox_by_status(db)
     metrics.stored.alerts = await sla_alerts_by_kind(db)
+    metrics.stored.sync = await sync_stats(db)
+    metrics.stored.read_at = utc_now()
     return generate_latest(metrics.registry).decode()

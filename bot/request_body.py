@@ -10,6 +10,10 @@ from typing import Any
 MAX_DEPTH = 64
 
 
+# A Zendesk ticket event is a few kilobytes (it names the ticket; the bot re-reads the rest).
+MAX_WEBHOOK_BYTES = 64 * 1024
+
+
 class BadBody(ValueError):
     """The body is not something the Bot Connector would send."""
 

@@ -19,6 +19,8 @@ from services.scheduler import JobFunction, Schedule
 
 CommandHandler = Callable[..., Awaitable[None]]
 ActionHandler = Callable[..., Awaitable[Any]]
+# A system of record's verified webhook event: `async (services, notifier, event) -> outcome`.
+WebhookHandler = Callable[..., Awaitable[str]]
 # When a job runs for a profile; None: this profile does not run it (e.g. no [scorecard]).
 ScheduleFor = Callable[[Profile], Schedule | None]
 _SPACES = re.compile(r"\s+")
@@ -61,6 +63,14 @@ class ScheduledJob:
     run: JobFunction
 
 
+@dataclass(frozen=True)
+class Webhook:
+    """What a feature does with a system of record's events, once bot/ has verified them."""
+
+    system: str
+    handler: WebhookHandler
+
+
 @dataclass
 class Feature:
     """One feature's commands, card verbs and scheduled jobs, declared with decorators."""
@@ -69,6 +79,7 @@ class Feature:
     commands: list[Command] = field(default_factory=list)
     actions: list[CardAction] = field(default_factory=list)
     jobs: list[ScheduledJob] = field(default_factory=list)
+    webhooks: list[Webhook] = field(default_factory=list)
 
     def command(
         self,
@@ -125,6 +136,15 @@ class Feature:
         def register(run: JobFunction) -> JobFunction:
             self.jobs.append(ScheduledJob(name, schedule, run))
             return run
+
+        return register
+
+    def webhook(self, system: str) -> Callable[[WebhookHandler], WebhookHandler]:
+        """Register the handler of `system`'s webhook events (POST /api/webhooks/<system>)."""
+
+        def register(handler: WebhookHandler) -> WebhookHandler:
+            self.webhooks.append(Webhook(system, handler))
+            return handler
 
         return register
 

@@ -9,6 +9,8 @@ six bytes a character) or full of line breaks stays within them too.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from services.tickets import Ticket
@@ -51,9 +53,31 @@ def clip(text: str, limit: int) -> str:
     return cut.rstrip() + _ELLIPSIS
 
 
-def subject(ticket: Ticket) -> str:
+@dataclass(frozen=True)
+class RecordLink:
+    """The ticket in its system of record: "Zendesk #4711" and the agent view's address."""
+
+    label: str
+    url: str
+
+
+Linker = Callable[[Ticket], "RecordLink | None"]
+
+
+def no_link(ticket: Ticket) -> RecordLink | None:
+    """No system of record but the bot's own database: its number is the only one."""
+    return None
+
+
+def shown_number(ticket: Ticket, link: RecordLink | None = None, *, bold: bool = False) -> str:
+    """ "BP-1001", or "BP-1001 · Zendesk #4711" linking to the ticket there."""
+    own = f"**{ticket.number}**" if bold else ticket.number
+    return own if link is None else f"{own} · [{link.label}]({link.url})"
+
+
+def subject(ticket: Ticket, link: RecordLink | None = None) -> str:
     """The ticket as a heading names it, "BP-1001 · Sealer stops": its title, cut to fit."""
-    return f"{ticket.number} · {clip(title(ticket), TITLE)}"
+    return f"{shown_number(ticket, link)} · {clip(title(ticket), TITLE)}"
 
 
 def fact_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

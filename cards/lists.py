@@ -14,13 +14,14 @@ from microsoft_teams.cards import (
     TextBlock,
 )
 
-from cards.fit import TITLE, clip
+from cards.fit import TITLE, Linker, clip, no_link, shown_number
 from cards.queue import QUEUE
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
 from services.profile import Profile
 from services.tickets import Ticket
 from services.tickets.rules import local_time, status_label
+from services.tickets.titles import title as ticket_title
 
 MAX_ROWS = 20  # a longer list is a report, not a to-do list; the card also stays small
 
@@ -51,7 +52,11 @@ def _deadline(label: str, profile: Profile, due: datetime, now: datetime) -> str
 
 
 def _row(
-    profile: Profile, ticket: Ticket, now: datetime, button: tuple[str, str] = ("Open", REFRESH)
+    profile: Profile,
+    ticket: Ticket,
+    now: datetime,
+    links: Linker,
+    button: tuple[str, str] = ("Open", REFRESH),
 ) -> ColumnSet:
     details = [
         profile.priority(ticket.priority).label,
@@ -61,7 +66,11 @@ def _row(
     text = Column(
         width="stretch",
         items=[
-            TextBlock(text=f"**{ticket.number}** · {clip(ticket.subject, TITLE)}", wrap=True),
+            TextBlock(
+                text=f"{shown_number(ticket, links(ticket), bold=True)} · "
+                f"{clip(ticket_title(ticket), TITLE)}",
+                wrap=True,
+            ),
             TextBlock(
                 text=" · ".join(d for d in details if d),
                 wrap=True,
@@ -87,20 +96,26 @@ def ticket_list_card(
     *,
     empty: str = "Nothing here.",
     button: tuple[str, str] = ("Open", REFRESH),
+    links: Linker = no_link,
 ) -> dict:
     """A titled list of tickets in the order given (the repository's most urgent first);
     `button`: each row's (title, verb), Open unless the list is for one step."""
     body: list[CardElement] = [heading(title)]
     if not tickets:
         body.append(note(empty))
-    body.extend(_row(profile, ticket, now, button) for ticket in tickets[:MAX_ROWS])
+    body.extend(_row(profile, ticket, now, links, button) for ticket in tickets[:MAX_ROWS])
     if len(tickets) > MAX_ROWS:
         body.append(note(f"…and {len(tickets) - MAX_ROWS} more, less urgent than these."))
     return render(card(body))
 
 
 def followed_card(
-    profile: Profile, tickets: Sequence[Ticket], now: datetime, *, queue: int | None = None
+    profile: Profile,
+    tickets: Sequence[Ticket],
+    now: datetime,
+    *,
+    queue: int | None = None,
+    links: Linker = no_link,
 ) -> dict:
     """`my tickets` with none assigned: the open tickets the person filed or acted on, and for
     triage (`queue` is how many wait there) where their own work is."""
@@ -112,7 +127,7 @@ def followed_card(
     if tickets:
         title = f"Open tickets you filed or acted on ({len(tickets)})"
         body.append(TextBlock(text=title, weight="Bolder", spacing="Large", wrap=True))
-    body.extend(_row(profile, ticket, now) for ticket in tickets[:MAX_ROWS])
+    body.extend(_row(profile, ticket, now, links) for ticket in tickets[:MAX_ROWS])
     if len(tickets) > MAX_ROWS:
         body.append(note(f"…and {len(tickets) - MAX_ROWS} more, less urgent than these."))
     show_queue = [ExecuteAction(title="Queue", verb=QUEUE)] if queue is not None else None

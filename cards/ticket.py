@@ -21,7 +21,7 @@ from microsoft_teams.cards import (
 )
 
 from cards.deadlines import Missed, overdue_block
-from cards.fit import DESCRIPTION, ENTRY, clip, fact_pairs, subject
+from cards.fit import DESCRIPTION, ENTRY, RecordLink, clip, fact_pairs, subject
 from cards.render import card, heading, note, refresh, render
 from services.forms.bounds import MINUTES, REASON, TEXT, characters
 from services.profile import Profile
@@ -153,13 +153,15 @@ def ticket_card(
     late: Sequence[Missed] = (),
     viewers: Sequence[str] = (),
     reach: str | None = None,
+    link: RecordLink | None = None,
 ) -> dict:
     """The full ticket as a card; `headline` adds a line on top (e.g. "Assigned to you") and
     `sections` what other processes keep about the ticket (e.g. its escalation), above the
     timeline; `late` the deadlines it missed, under its facts; `viewers` the Teams ids of the
     people Teams refreshes it for when they open it (each gets their own buttons); `reach` the
-    notices that wait for someone, in a plain line under the headline."""
-    body: list[CardElement] = [heading(subject(ticket))]
+    notices that wait for someone, in a plain line under the headline; `link` its system of
+    record."""
+    body: list[CardElement] = [heading(subject(ticket, link))]
     if headline:
         body.append(TextBlock(text=headline, weight="Bolder", color="Accent", wrap=True))
     if reach:  # a notice that waits for someone: what happens next, not an alarm

@@ -19,7 +19,7 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards import Choice as CardChoice
 
-from cards.fit import ENTRY, clip, fact_pairs, subject
+from cards.fit import ENTRY, RecordLink, clip, fact_pairs, subject
 from cards.render import card, heading, note, refresh, render
 from services.forms.bounds import REASON, characters
 from services.profile import Profile
@@ -58,6 +58,7 @@ class TriageView:
     ack_overdue: bool = False
     related: tuple[CardElement, ...] = ()  # solved problems that may be related (process 7)
     viewers: tuple[str, ...] = ()  # Teams ids of who sees the card, refreshed when they open it
+    link: RecordLink | None = None  # the ticket in the system of record
 
 
 def _line(text: str, color: str, *, bold: bool = True) -> TextBlock:
@@ -145,7 +146,7 @@ def _actions(profile: Profile, ticket: Ticket) -> list[Action]:
 
 def triage_card(profile: Profile, ticket: Ticket, view: TriageView) -> dict:
     """The ticket as triage sees it: what to check, who should work it, and the actions."""
-    body: list[CardElement] = [heading(f"Triage {subject(ticket)}")]
+    body: list[CardElement] = [heading(f"Triage {subject(ticket, view.link)}")]
     if view.outcome:
         body.append(_line(view.outcome, "Good"))
     if view.warning:

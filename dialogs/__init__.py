@@ -20,8 +20,10 @@ def desk_features() -> list[Feature]:
     from dialogs.scorecard.feature import feature as scorecard_feature
     from dialogs.service.feature import feature as service_feature
     from dialogs.sla.feature import feature as sla_feature
+    from dialogs.sync.feature import feature as sync_feature
     from dialogs.triage.feature import feature as triage_feature
     from dialogs.troubleshooting.feature import feature as troubleshooting_feature
+    from dialogs.zendesk.feature import feature as zendesk_feature
 
     return [
         core,
@@ -36,4 +38,6 @@ def desk_features() -> list[Feature]:
         knowledge_feature,
         scorecard_feature,
         sla_feature,
+        sync_feature,
+        zendesk_feature,
     ]

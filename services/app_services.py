@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import httpx
 
+from services.clients.zendesk import ZendeskClient
 from services.db import Database
 from services.db.conversations import ConversationRefRepository
 from services.db.identity import IdentityLinkRepository
@@ -27,6 +28,9 @@ from services.service_requests import (
     ServiceRequestRepository,
 )
 from services.settings import Settings
+from services.sync import SyncQueue, TicketOutbound
+from services.sync.zendesk import SYSTEM as ZENDESK
+from services.sync.zendesk.system import ZendeskTicketSystem
 from services.tickets import EmbeddedTicketSystem, TicketRepository, TicketSystem
 
 
@@ -59,6 +63,8 @@ class AppServices:
     orders: OrderSystem
     projects: ProjectSystem
     clock: Callable[[], datetime] = field(default=utc_now)
+    # The Zendesk account when it is the profile's system of record (else None).
+    zendesk: ZendeskClient | None = None
 
 
 def build_services(
@@ -68,8 +74,14 @@ def build_services(
     http: httpx.AsyncClient,
     clock: Callable[[], datetime] = utc_now,
 ) -> AppServices:
-    """The app's services on `db`, each port's implementation picked from settings and profile."""
-    tickets = TicketRepository(db, profile)
+    """The app's services on `db`, each port's implementation picked from settings and profile.
+
+    ValueError when the profile names a system of record the settings do not configure.
+    """
+    zendesk = _zendesk(settings, profile, http)
+    # With Zendesk as the record, every ticket write queues its copy for the sync worker.
+    outbound = TicketOutbound(SyncQueue(db), ZENDESK) if zendesk is not None else None
+    tickets = TicketRepository(db, profile, outbound)
     return AppServices(
         settings=settings,
         profile=profile,
@@ -83,11 +95,31 @@ def build_services(
         parts=PartsRepository(db, profile),
         service_requests=ServiceRequestRepository(db, profile),
         ticket_system=_ticket_system(settings, profile, db, http, tickets),
+        zendesk=zendesk,
         knowledge=_knowledge_base(settings, profile, db, http),
         orders=_order_system(settings, profile, db, http),
         projects=_project_system(settings, profile, db, http),
         clock=clock,
     )
+
+
+def check_systems(settings: Settings, profile: Profile) -> None:
+    """ValueError, naming the settings, when the profile's system of record is not configured."""
+    if profile.system_of_record == "zendesk" and settings.zendesk is None:
+        raise ValueError(
+            f"The {profile.name} profile keeps its tickets in Zendesk (system_of_record = "
+            '"zendesk"), but ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_API_TOKEN and '
+            "ZENDESK_WEBHOOK_SECRET are not set"
+        )
+
+
+def _zendesk(settings: Settings, profile: Profile, http: httpx.AsyncClient) -> ZendeskClient | None:
+    """The Zendesk client when the profile keeps its tickets there."""
+    check_systems(settings, profile)
+    config = settings.zendesk
+    if profile.system_of_record != "zendesk" or config is None:
+        return None
+    return ZendeskClient(config, http)
 
 
 # One picker per port. Each outside system adds a branch: the profile names the system it uses
@@ -101,7 +133,9 @@ def _ticket_system(
     http: httpx.AsyncClient,
     tickets: TicketRepository,
 ) -> TicketSystem:
-    """The profile's system of record for tickets; Zendesk plugs in here (issue 13)."""
+    """The profile's system of record for tickets: Zendesk when it says so, else the database."""
+    if profile.system_of_record == "zendesk" and settings.zendesk is not None:
+        return ZendeskTicketSystem(db, tickets, profile)
     return EmbeddedTicketSystem(db, tickets, profile)
 
 

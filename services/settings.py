@@ -8,7 +8,9 @@ from typing import Literal
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from services.clients.zendesk.config import ZendeskConfig, zendesk_config
 from services.delivery.settings import DeliverySettings
+from services.sync.settings import SyncSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{PROJECT_ROOT / 'var' / 'supportdesk.db'}"
@@ -17,8 +19,13 @@ DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{PROJECT_ROOT / 'var' / 'supportdes
 class Settings(BaseSettings):
     """Everything the bot needs to start; names follow the Bot Framework / Agents Toolkit ones."""
 
+    # Inputs stay out of error messages: they would carry the passwords and tokens to the log.
     model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+        hide_input_in_errors=True,
     )
 
     app_id: str = Field("", validation_alias=AliasChoices("MicrosoftAppId", "MICROSOFT_APP_ID"))
@@ -51,6 +58,13 @@ class Settings(BaseSettings):
     scheduler_enabled: bool = Field(True, validation_alias="SCHEDULER_ENABLED")
     # Proactive message delivery (retries, Teams rate limits): OUTBOX_* variables.
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
+    # The queue of changes to a system of record (retries, leases, pace): SYNC_* variables.
+    sync: SyncSettings = Field(default_factory=SyncSettings)
+    # Zendesk as the system of record: all four set, or none (Zendesk off).
+    zendesk_url: str = Field("", validation_alias="ZENDESK_URL")
+    zendesk_email: str = Field("", validation_alias="ZENDESK_EMAIL")
+    zendesk_api_token: str = Field("", repr=False, validation_alias="ZENDESK_API_TOKEN")
+    zendesk_webhook_secret: str = Field("", repr=False, validation_alias="ZENDESK_WEBHOOK_SECRET")
 
     @field_validator("app_type")
     @classmethod
@@ -59,6 +73,12 @@ class Settings(BaseSettings):
         if value not in allowed:
             raise ValueError(f"MicrosoftAppType must be one of {sorted(allowed)}, not {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _zendesk_complete(self) -> Settings:
+        # A half-set Zendesk would fail on the first change queued; refuse to start instead.
+        self.zendesk  # noqa: B018 - raises ValueError naming what is missing
+        return self
 
     @model_validator(mode="after")
     def _credentials_complete(self) -> Settings:
@@ -82,6 +102,18 @@ class Settings(BaseSettings):
         """The tenants whose activities the bot accepts; empty means any (only without auth)."""
         named = [self.app_tenant_id, *self.allowed_tenants.split(",")]
         return frozenset(t.strip().lower() for t in named if t.strip())
+
+    @property
+    def zendesk(self) -> ZendeskConfig | None:
+        """The Zendesk account to use, or None when Zendesk is off."""
+        return zendesk_config(
+            {
+                "ZENDESK_URL": self.zendesk_url,
+                "ZENDESK_EMAIL": self.zendesk_email,
+                "ZENDESK_API_TOKEN": self.zendesk_api_token,
+                "ZENDESK_WEBHOOK_SECRET": self.zendesk_webhook_secret,
+            }
+        )
 
     @property
     def auth_enabled(self) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from dialogs.shared.tickets import TicketRef
 from services.forms.bounds import REASON, Key, Reason, overlong
+from services.numbers import split_ticket_ref
 from services.profile import Person, Profile
 
 USAGE = "Use: assign BP-1001 kevin, or assign BP-1001 jordan <why, when they don't fit>."
@@ -29,7 +30,8 @@ class TypedAssignment:
 
 def parse_assign(args: str) -> tuple[TypedAssignment | None, str | None]:
     """The typed command's parts, or what is wrong with them."""
-    parts = args.split(maxsplit=2)
+    ticket, rest = split_ticket_ref(args)
+    parts = [ticket, *rest.split(maxsplit=1)]
     if len(parts) < 2:
         return None, USAGE
     reason = parts[2] if len(parts) > 2 else ""

@@ -8,6 +8,7 @@ from microsoft_teams.cards import ExecuteAction
 
 from bot.turn import Turn
 from cards.ticket import ACCEPT, REASSIGN, note_form, ticket_card
+from dialogs.shared.links import record_link
 from dialogs.shared.viewers import viewers
 from dialogs.triage.notices import channel_key
 from services.delivery import Delivery, Recipient
@@ -27,8 +28,15 @@ async def notify_assignee(
     ]
     headline = f"Assigned to you by {assigner.name}"
     seen_by = await viewers(turn, ticket)  # opened later, it shows the ticket as it is then
+    link = record_link(turn.services, ticket)
     card = ticket_card(
-        turn.services.profile, ticket, events, actions, headline=headline, viewers=seen_by
+        turn.services.profile,
+        ticket,
+        events,
+        actions,
+        headline=headline,
+        viewers=seen_by,
+        link=link,
     )
     summary = f"{ticket.number} is yours: {ticket.subject}"
     # The version makes a reassignment a new notice while a retry of this one stays a duplicate.

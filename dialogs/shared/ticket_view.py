@@ -31,6 +31,7 @@ from dialogs.escalation.views import (
     escalation_actions,
     escalation_sections,
 )
+from dialogs.shared.links import record_link
 from dialogs.shared.tickets import apply, find_ticket, has_status, now, refused
 from dialogs.shared.viewers import viewers
 from services.escalations import Escalation
@@ -135,6 +136,7 @@ async def ticket_view(
     sections = await escalation_sections(turn, ticket, escalation)
     profile = turn.services.profile
     late = missed(profile, ticket, now(turn))
+    link = record_link(turn.services, ticket)
     return ticket_card(
         profile,
         ticket,
@@ -145,6 +147,7 @@ async def ticket_view(
         late=late,
         viewers=await viewers(turn, ticket),
         reach=reach,
+        link=link,
     )
 
 

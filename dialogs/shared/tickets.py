@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.turn import ActionResult, Turn
 from dialogs.sla.updates import update_alert_cards
 from services.forms.bounds import TEXT, overlong
-from services.numbers import parse_id
+from services.numbers import parse_id, parse_zendesk_ref, split_ticket_ref
 from services.profile import Profile
 from services.tickets import Change, StaleTicket, Ticket, TicketRuleError, TicketStatus
 from services.tickets.numbering import number_prefix
@@ -61,7 +61,12 @@ def ticket_number(turn: Turn, text: str) -> str | None:
 
 
 async def find_ticket(turn: Turn, text: str) -> tuple[Ticket | None, str | None]:
-    """The ticket a person named, or why there is none, in words they can act on."""
+    """The ticket a person named (BP-1001, #1001, 1001, or Zendesk's ZD-4711 / zendesk 4711),
+    or why there is none, in words they can act on."""
+    zendesk_id = parse_zendesk_ref(text)
+    if zendesk_id is not None:
+        found = await turn.services.ticket_system.find(outside_id=str(zendesk_id))
+        return (found, None) if found else (None, f"No ticket here is Zendesk #{zendesk_id}.")
     number = ticket_number(turn, text)
     if number is None and _NUMBER.match(text or ""):
         return None, f"There is no ticket {text.strip()[:24]}."
@@ -116,7 +121,7 @@ def refused(message: str) -> ActionResult:
 
 async def ticket_and_text(turn: Turn, args: str, what: str) -> tuple[Ticket, str] | None:
     """`<ticket> <text>` typed in the chat: the ticket and the text, or None once told why not."""
-    number, _, text = args.strip().partition(" ")
+    number, text = split_ticket_ref(args)
     problem = overlong(what, text, TEXT)
     if problem:
         await turn.say(problem)

@@ -7,6 +7,7 @@ from bot.turn import ActionResult, Turn
 from cards.lists import ticket_list_card
 from cards.queue import OPEN, QUEUE, queue_card
 from cards.triage import ACKNOWLEDGE, PRIORITY, REFRESH, REQUEST_INFO
+from dialogs.shared.links import linker
 from dialogs.shared.ticket_view import ticket_view
 from dialogs.shared.tickets import TicketRef, apply, find_ticket, refused
 from dialogs.triage.inputs import InfoRequest, PriorityInputs, QueueInputs
@@ -147,7 +148,10 @@ async def refresh_triage_card(turn: Turn, data: TicketRef) -> ActionResult:
 
 async def _queue_card(turn: Turn, outcome: str | None = None) -> tuple[dict, int]:
     tickets = await turn.services.tickets.untriaged_or_unassigned()
-    card = queue_card(turn.services.profile, tickets, turn.services.clock(), outcome=outcome)
+    services = turn.services
+    card = queue_card(
+        services.profile, tickets, services.clock(), outcome=outcome, links=linker(services)
+    )
     return card, len(tickets)
 
 

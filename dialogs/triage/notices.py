@@ -21,7 +21,7 @@ from cards.ticket import note_form, ticket_card
 from dialogs.shared.tickets import shows_tickets
 from dialogs.triage.views import triage_card_for
 from services.delivery import Delivery, Recipient
-from services.profile import Capability, Person
+from services.profile import Capability, Person, Profile
 from services.tickets import Ticket, TicketEvent
 
 
@@ -30,11 +30,11 @@ def channel_key(number: str) -> str:
     return f"triage:{number}"
 
 
-def _places(turn: Turn, number: str) -> list[tuple[str, Recipient]]:
+def triage_places(profile: Profile, number: str) -> list[tuple[str, Recipient]]:
     """(key, recipient) of every place a ticket's triage card may be, the channel first."""
-    channel = turn.services.profile.channels.triage
+    channel = profile.channels.triage
     places = [(channel_key(number), Recipient.channel(channel))] if channel else []
-    people = turn.services.profile.people_with_capability(Capability.TRIAGE)
+    people = profile.people_with_capability(Capability.TRIAGE)
     return places + [(f"triage:{number}:{p.id}", Recipient.person(p.id)) for p in people]
 
 
@@ -46,7 +46,7 @@ async def post_triage_card(turn: Turn, ticket: Ticket, answered: str | None = No
     """
     card = await triage_card_for(turn, ticket)
     summary = f"New ticket {ticket.number}: {ticket.subject}"
-    for key, to in _places(turn, ticket.number):
+    for key, to in triage_places(turn.services.profile, ticket.number):
         if to == Recipient.person(answered or ""):
             continue
         delivery = await turn.tell(to, card, key, summary=summary)
@@ -58,7 +58,7 @@ async def post_triage_card(turn: Turn, ticket: Ticket, answered: str | None = No
 
 async def update_triage_posts(turn: Turn, ticket: Ticket, card: dict, skip: str | None) -> None:
     """Show the ticket's new state on its triage cards; `skip` is the one the invoke replaces."""
-    for key, _ in _places(turn, ticket.number):
+    for key, _ in triage_places(turn.services.profile, ticket.number):
         if skip is None or await turn.posted(key) != skip:
             turn.update_notice(key, card, f"Triage {ticket.number}")
 
@@ -71,7 +71,7 @@ def show_on_triage_posts(turn: Turn, ticket: Ticket) -> None:
 
     async def update() -> None:
         keys = []
-        for key, _ in _places(turn, ticket.number):
+        for key, _ in triage_places(turn.services.profile, ticket.number):
             posted = await turn.posted(key)
             if posted is not None and posted != acted_on and not turn.updates(key):
                 keys.append(key)

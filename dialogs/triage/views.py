@@ -7,12 +7,13 @@ open tickets, and leaves the deciding to the workflow commands.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from microsoft_teams.cards import CardElement
 
 from bot.turn import ActionResult, Turn
 from cards.triage import AssigneeOption, TriageView, triage_card
+from dialogs.shared.links import record_link
 from dialogs.shared.tickets import refused
 from dialogs.shared.viewers import viewers
 from services.profile import Capability, FieldKind, FieldRole, Person, Profile
@@ -20,6 +21,9 @@ from services.routing import needed_skills, suggest_assignee
 from services.tickets import EventKind, Ticket, TicketEvent
 from services.tickets.describe import timeline
 from services.tickets.intake import answer
+
+if TYPE_CHECKING:
+    from services.app_services import AppServices
 
 RECENT = 4  # timeline lines on the card; the ticket card has the whole story
 
@@ -119,10 +123,35 @@ async def triage_card_for(
 
     `events`: the ticket's timeline when the caller has read it already.
     """
-    profile = turn.services.profile
+    return await triage_card_of(
+        turn.services,
+        ticket,
+        outcome=outcome,
+        warning=warning,
+        reach=reach,
+        events=events,
+        related=related,
+        seen_by=await viewers(turn, ticket),
+    )
+
+
+async def triage_card_of(
+    services: AppServices,
+    ticket: Ticket,
+    *,
+    outcome: str | None = None,
+    warning: str | None = None,
+    reach: str | None = None,
+    events: list[TicketEvent] | None = None,
+    related: Sequence[CardElement] = (),
+    seen_by: Sequence[str] = (),
+) -> dict:
+    """`triage_card_for` without a turn: for tickets that arrive from a system of record
+    (`seen_by`: the Teams ids its refresh lists, see dialogs.shared.viewers)."""
+    profile = services.profile
     if events is None:
-        events = await turn.services.tickets.events(ticket.id)
-    counts = await turn.services.tickets.open_counts_by_assignee()
+        events = await services.tickets.events(ticket.id)
+    counts = await services.tickets.open_counts_by_assignee()
     suggested, options = assignee_options(profile, ticket, counts)
     due = ticket.ack_due_at
     view = TriageView(
@@ -136,10 +165,9 @@ async def triage_card_for(
         warning=warning,
         reach=reach,
         related=tuple(related),
-        ack_overdue=ticket.acknowledged_at is None
-        and due is not None
-        and due <= turn.services.clock(),
-        viewers=await viewers(turn, ticket),
+        ack_overdue=ticket.acknowledged_at is None and due is not None and due <= services.clock(),
+        viewers=tuple(seen_by),
+        link=record_link(services, ticket),
     )
     return triage_card(profile, ticket, view)
 

@@ -9,6 +9,7 @@ from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.lists import followed_card
 from cards.ticket import ACCEPT, ADD_NOTE, HISTORY, REFRESH, SET_STATUS
+from dialogs.shared.links import linker
 from dialogs.shared.ticket_view import act_on, refusal_result, ticket_view
 from dialogs.shared.tickets import (
     Command,
@@ -55,7 +56,7 @@ async def my_tickets(turn: Turn, args: str) -> None:
     if not tickets:
         await _nothing_assigned(turn)
         return
-    card = my_tickets_view(turn.services.profile, tickets, now(turn))
+    card = my_tickets_view(turn.services.profile, tickets, now(turn), linker(turn.services))
     await turn.send_card(card, summary=f"{len(tickets)} open tickets")
 
 
@@ -66,7 +67,8 @@ async def _nothing_assigned(turn: Turn) -> None:
     queue = None
     if turn.can(Capability.TRIAGE):
         queue = len(await turn.services.tickets.untriaged_or_unassigned())
-    card = followed_card(turn.services.profile, followed, now(turn), queue=queue)
+    links = linker(turn.services)
+    card = followed_card(turn.services.profile, followed, now(turn), queue=queue, links=links)
     await turn.send_card(card, summary="No open tickets are assigned to you")
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.turn import Turn
+from cards.fit import Linker, no_link
 from cards.history import history_card
 from cards.lists import ticket_list_card
 from services.profile import Person, Profile
@@ -13,10 +14,13 @@ from services.tickets import Ticket
 from services.tickets.describe import timeline
 
 
-def my_tickets_view(profile: Profile, tickets: Sequence[Ticket], now: datetime) -> dict:
+def my_tickets_view(
+    profile: Profile, tickets: Sequence[Ticket], now: datetime, links: Linker = no_link
+) -> dict:
     """The caller's open tickets, most urgent first, each with its Open button."""
     title = f"Your open tickets ({len(tickets)})"
-    return ticket_list_card(profile, title, tickets, now, empty="You have no open tickets.")
+    empty = "You have no open tickets."
+    return ticket_list_card(profile, title, tickets, now, empty=empty, links=links)
 
 
 def greeting(profile: Profile, now: datetime) -> str:

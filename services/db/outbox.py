@@ -2,10 +2,9 @@
 
 A sender claims a message with one conditional UPDATE (pending and not claimed, or its claim
 expired) that sets claimed_by/claimed_until, so two senders — tasks, workers or replicas —
-never both hold it; on PostgreSQL the candidates are picked FOR UPDATE SKIP LOCKED, so claimers
-do not queue behind each other. A sender that dies loses its claim when the lease runs out
-and any sender takes the message up again. Every outcome (sent, retry later, waiting, dead)
-clears the claim in the same UPDATE that records it.
+never both hold it (services/db/claims.py, shared with the sync queue). A sender that dies
+loses its claim when the lease runs out and any sender takes the message up again. Every
+outcome (sent, retry later, waiting, dead) clears the claim in the same UPDATE that records it.
 """
 
 from __future__ import annotations
@@ -18,8 +17,8 @@ from typing import Any, Literal
 from sqlalchemy import and_, case, func, insert, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
+from services.db.claims import claim_rows
 from services.db.database import Database
-from services.db.engines import SQLITE_BEGIN
 from services.db.schema import OUTBOX_STATUSES, outbox
 from services.db.types import UtcDateTime, utc_now
 
@@ -121,20 +120,7 @@ class OutboxRepository:
         """Claim the rows matching `condition` (among those `pick` selects, if given)."""
         values = {"status": "pending", "claimed_by": runner, "updated_at": now}
         values["claimed_until"] = now + timedelta(seconds=lease)
-        async with self._db.engine.connect() as connection:
-            if self._db.dialect == "sqlite":
-                # Take the write lock up front: a read that later writes could hit "busy".
-                await connection.execution_options(**{SQLITE_BEGIN: "BEGIN IMMEDIATE"})
-            async with connection.begin():
-                if pick is not None:
-                    # Picked first, then written: PostgreSQL may run an IN (... LIMIT n)
-                    # subquery more than once in an UPDATE and claim more than n rows.
-                    ids = (await connection.execute(pick)).scalars().all()
-                    if not ids:
-                        return []
-                    condition = and_(outbox.c.id.in_(ids), condition)
-                statement = update(outbox).where(condition).values(values).returning(*outbox.c)
-                rows = (await connection.execute(statement)).mappings().all()
+        rows = await claim_rows(self._db, outbox, condition, values, pick)
         return [_message(r) for r in rows]
 
     async def claim(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 from uuid import UUID
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -34,6 +35,7 @@ from services.profile.routing import Complexity, IssueType, Provider, RoutingRul
 from services.profile.sla import Priority, SlaPolicy, SlaTarget
 from services.profile.states import STATE_NAMES, state_label
 from services.profile.statuses import Status, TicketStatus
+from services.profile.zendesk import ZendeskSection
 
 # By name, as people look for them: "Ohio (OH)"; the key stays the code.
 _STATE_CHOICES = tuple(
@@ -68,6 +70,9 @@ class Profile(Frozen):
     scorecard: Scorecard | None = None
     channels: Channels = Channels()
     knowledge: KnowledgeSettings = KnowledgeSettings()
+    # Where the tickets are kept: the bot's own database, or Zendesk (with its [zendesk] section).
+    system_of_record: Literal["embedded", "zendesk"] = "embedded"
+    zendesk: ZendeskSection | None = None  # only read with Zendesk as the system of record
 
     _ix: Index = PrivateAttr()
 

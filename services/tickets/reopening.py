@@ -6,7 +6,7 @@ from typing import Any
 from services.profile import Profile
 from services.tickets.errors import TicketRuleError
 from services.tickets.history import event, touched
-from services.tickets.model import Change, EventKind, ReopenSource, Ticket
+from services.tickets.model import SYSTEM_ACTOR, Change, EventKind, ReopenSource, Ticket
 from services.tickets.rules import (
     business_days_between,
     member,
@@ -40,6 +40,25 @@ def reopen(
         extra["reported_by"] = require_text(
             reported_by, f"Say who at the customer reported that {ticket.number} is not fixed."
         )
+    return _reopened(ticket, actor_id, profile, now, why, extra)
+
+
+def reopen_from_record(
+    ticket: Ticket, profile: Profile, now: datetime, *, reason: str, reported_by: str | None
+) -> Change:
+    """The system of record reopened a solved ticket: the customer answered Zendesk's e-mail
+    (`reported_by` names them), or an agent reopened it there. The desk reopens it, counted."""
+    why = require_text(reason, f"Say why {ticket.number} is being reopened.")
+    extra: dict[str, Any] = {"source": ReopenSource.STAFF}
+    if reported_by:
+        extra = {"source": ReopenSource.CUSTOMER_REPORT, "reported_by": reported_by}
+    return _reopened(ticket, SYSTEM_ACTOR, profile, now, why, extra)
+
+
+def _reopened(
+    ticket: Ticket, actor_id: str, profile: Profile, now: datetime, why: str, extra: dict
+) -> Change:
+    """Back to the assignee (or triage), resolution cleared, the reopen counted."""
     if ticket.is_open:
         raise TicketRuleError(
             f"{ticket.number} is {status_label(profile, ticket.status)}, not resolved or closed, "

@@ -18,6 +18,7 @@ from services.tickets.history import json_value
 from services.tickets.intake import TicketDraft, check_draft
 from services.tickets.model import Change, EventKind, Ticket, TicketEvent
 from services.tickets.numbering import number_prefix, placeholder_number, ticket_number
+from services.tickets.outbound import Outbound
 from services.tickets.queues import followed_by, in_roles, most_urgent_first, unsolved
 from services.tickets.records import (
     check_lengths,
@@ -36,11 +37,13 @@ _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 class TicketRepository:
     """The tickets of one profile (support process) in the database."""
 
-    def __init__(self, db: Database, profile: Profile) -> None:
-        """Use `db` for the tickets of `profile`."""
+    def __init__(self, db: Database, profile: Profile, outbound: Outbound | None = None) -> None:
+        """Use `db` for the tickets of `profile`; `outbound` queues each write for the system
+        of record, in the write's transaction (None: the database is the record)."""
         self._db = db
         self._profile = profile
         self._prefix = number_prefix(profile)
+        self._outbound = outbound
 
     async def create(
         self, draft: TicketDraft, requester_id: str, intake_key: str | None, now: datetime
@@ -73,7 +76,9 @@ class TicketRepository:
                 insert(ticket_events).values(**event_values(opened, ticket_id))
             )
             created = await self._fetch(connection, tickets.c.id == ticket_id)
-        assert created is not None  # inserted in this very transaction
+            assert created is not None  # inserted in this very transaction
+            if self._outbound is not None:
+                await self._outbound.record(connection, created, [opened], created=True)
         return created, True
 
     async def get(self, number: str) -> Ticket | None:
@@ -145,9 +150,13 @@ class TicketRepository:
             )
             raise StaleTicket(ticket.number, expected_version, found)
         # One by one: ids must follow the order the command produced the events in.
+        events = list(events)
         for event in events:
             await connection.execute(insert(ticket_events).values(**event_values(event, ticket.id)))
-        return replace(ticket, version=version)
+        saved = replace(ticket, version=version)
+        if self._outbound is not None:
+            await self._outbound.record(connection, saved, events, created=False)
+        return saved
 
     async def events(self, ticket_id: int) -> list[TicketEvent]:
         """The ticket's timeline, oldest first."""

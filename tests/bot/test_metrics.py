@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from botbuilder.core import MessageFactory
 from prometheus_client import generate_latest
@@ -18,6 +18,7 @@ from bot.router import Feature
 from bot.turn import Turn
 from services.db.schema import outbox, sla_alerts
 from services.delivery import Recipient
+from services.sync import NewChange, SyncQueue
 from services.tickets import TicketDraft
 from tests.harness import activities as act
 from tests.harness.desk import Desk
@@ -164,6 +165,23 @@ async def test_the_outbox_gauge_and_sla_alerts_are_read_from_the_database(desk: 
     assert after[("supportdesk_outbox_messages", (("status", "sent"),))] == 0
     key = ("supportdesk_sla_alerts_total", (("deadline", "acknowledge"), ("threshold", "breached")))
     assert after[key] == 1
+
+
+async def test_the_sync_queue_shows_its_depth_oldest_unsent_age_and_dead_letters(desk: Desk):
+    services = desk.app[SERVICES]
+    assert not any(name.startswith("supportdesk_sync") for name, _ in await scrape(desk))
+    queue = SyncQueue(services.db)
+    an_hour_ago = datetime.now(UTC) - timedelta(hours=1)
+    await queue.add("zendesk", "BP-1001", [NewChange("update", {}, "kevin")] * 3, an_hour_ago)
+    [head] = await queue.claim_heads("zendesk", "web-1", an_hour_ago, 60, limit=1)
+    await queue.mark_dead([head.id], "Subject: is too long", an_hour_ago)
+
+    after = await scrape(desk)
+
+    zendesk = (("system", "zendesk"),)
+    assert after[("supportdesk_sync_queue_depth", zendesk)] == 2
+    assert after[("supportdesk_sync_dead_letters", zendesk)] == 1
+    assert 3600 <= after[("supportdesk_sync_oldest_unsent_seconds", zendesk)] < 3700
 
 
 async def test_two_apps_in_one_process_count_apart(settings, connector):

@@ -25,6 +25,7 @@ from services.db.schema.processes import (
     service_requests,
 )
 from services.db.schema.receipts import RECEIPT_STATUSES, activity_receipts
+from services.db.schema.sync import SYNC_STATES, sync_changes, sync_cursors, sync_events
 
 __all__ = [
     "ESCALATION_STATUSES",
@@ -32,6 +33,7 @@ __all__ = [
     "OUTBOX_STATUSES",
     "RECEIPT_STATUSES",
     "SERVICE_REQUEST_STATUSES",
+    "SYNC_STATES",
     "TICKET_STATUSES",
     "activity_receipts",
     "conversation_refs",
@@ -48,6 +50,9 @@ __all__ = [
     "service_projects",
     "service_requests",
     "sla_alerts",
+    "sync_changes",
+    "sync_cursors",
+    "sync_events",
     "ticket_events",
     "tickets",
 ]

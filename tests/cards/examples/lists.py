@@ -3,6 +3,7 @@
 from dataclasses import replace
 from datetime import timedelta
 
+from cards.fit import RecordLink
 from cards.lists import MAX_ROWS, followed_card, ticket_list_card
 from services.profile import load_profile
 from services.tickets import TicketStatus
@@ -37,6 +38,15 @@ EXAMPLES = {
         lambda: ticket_list_card(PROFILE, "Your open tickets (0)", [], LATER, empty="None."),
         lambda: ticket_list_card(PROFILE, "Your open tickets (5)", VARIETY, LATER),
         lambda: ticket_list_card(PROFILE, "Queue", MANY, AT),
+        lambda: ticket_list_card(
+            PROFILE,
+            "Your open tickets (5)",
+            VARIETY,
+            LATER,
+            links=lambda t: RecordLink(
+                f"Zendesk #{t.id}", f"https://x.zendesk.com/agent/tickets/{t.id}"
+            ),
+        ),
     ],
     "followed_card": [
         lambda: followed_card(PROFILE, [], LATER),

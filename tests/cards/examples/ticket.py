@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from microsoft_teams.cards import ExecuteAction
 
+from cards.fit import RecordLink
 from cards.ticket import REOPEN, note_form, ticket_card
 from services.profile import load_profile
 from services.tickets import EventKind, Ticket, TicketEvent, TicketStatus
@@ -42,6 +43,12 @@ EVENTS = [
 EXAMPLES = {
     "ticket_card": [
         lambda: ticket_card(PROFILE, TICKET, []),
+        lambda: ticket_card(
+            PROFILE,
+            TICKET,
+            [],
+            link=RecordLink("Zendesk #4711", "https://bestpack.zendesk.com/agent/tickets/4711"),
+        ),
         lambda: ticket_card(
             PROFILE,
             TICKET,

@@ -1,0 +1,59 @@
+"""Ticket writes onto the sync queue: one change per save, in the save's transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.db.types import utc_now
+from services.sync.model import NewChange
+from services.sync.queue import SyncQueue
+from services.tickets.history import json_value
+from services.tickets.model import Ticket, TicketEvent
+
+
+def event_payload(event: TicketEvent) -> dict[str, Any]:
+    """An event as JSON, for the sender to turn into the system's own request."""
+    return {
+        "kind": event.kind.value,
+        "actor_id": event.actor_id,
+        "at": event.at.isoformat(),
+        "visibility": event.visibility.value,
+        "body": event.body,
+        "before": {k: json_value(v) for k, v in (event.before or {}).items()},
+        "after": {k: json_value(v) for k, v in (event.after or {}).items()},
+    }
+
+
+class TicketOutbound:
+    """Queues a "create" for a new ticket and an "update" for each later save, keyed by number.
+
+    The payload names the ticket and its version and carries the save's events; the system's
+    sender reads what else it needs (the ticket as it is when sent).
+    """
+
+    def __init__(self, queue: SyncQueue, system: str) -> None:
+        self._queue, self._system = queue, system
+
+    async def record(
+        self,
+        connection: AsyncConnection,
+        ticket: Ticket,
+        events: Sequence[TicketEvent],
+        *,
+        created: bool,
+    ) -> None:
+        """Queue the save of `ticket` with its `events` (nothing for a save without events)."""
+        if not events and not created:
+            return
+        payload = {
+            "number": ticket.number,
+            "version": ticket.version,
+            "events": [event_payload(event) for event in events],
+        }
+        actor = events[-1].actor_id if events else None
+        change = NewChange("create" if created else "update", payload, actor)
+        now = events[-1].at if events else utc_now()
+        await self._queue.enqueue(connection, self._system, ticket.number, [change], now)
