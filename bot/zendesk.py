@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 from botbuilder.core import MessageFactory
@@ -20,11 +21,17 @@ from bot.keys import BOT, SERVICES, SETTINGS, SYNC_WORKER, ZENDESK_CHECK
 from bot.notifier import Notifier
 from bot.outbox_sender import runner_id
 from services.delivery import Recipient
+from services.knowledge.remote import RemoteCopies
 from services.sync import DeadLetter, SyncQueue, SyncWorker
+from services.sync.articles import PUBLISH
 from services.sync.zendesk import ZendeskSender
 from services.sync.zendesk.account_check import AccountCheck
+from services.sync.zendesk.articles import ArticlePublisher
 from services.sync.zendesk.links import ZendeskLinks
 from services.tickets.model import SYSTEM_ACTOR
+
+if TYPE_CHECKING:
+    from services.app_services import AppServices
 
 log = logging.getLogger("bot.zendesk")
 RECHECK_SECONDS = 60.0
@@ -71,6 +78,7 @@ async def sync_ctx(app: web.Application) -> AsyncIterator[None]:
         services.profile,
         ZendeskLinks(services.db),
         clock=lambda: services.clock(),
+        articles=_publisher(services),
     )
     worker = SyncWorker(
         sender,
@@ -88,13 +96,22 @@ async def sync_ctx(app: web.Application) -> AsyncIterator[None]:
         await worker.stop()
 
 
+def _publisher(services: AppServices) -> ArticlePublisher | None:
+    """Published knowledge articles to the profile's Help Center section, if it names one."""
+    where = services.profile.zendesk.help_center if services.profile.zendesk else None
+    if services.zendesk is None or where is None:
+        return None
+    copies = RemoteCopies(services.db, services.profile)
+    return ArticlePublisher(services.zendesk, where, services.knowledge, copies)
+
+
 def refusal_notice(notifier: Notifier):
     """on_dead: tell the person whose change Zendesk refused, in their chat with the bot."""
 
     async def tell(dead: DeadLetter) -> None:
         change = dead.change
         actor = change.actor_id
-        what = "filing of" if change.kind == "create" else "update to"
+        what = {"create": "filing of", PUBLISH: "publishing of"}.get(change.kind, "update to")
         text = f"Zendesk refused the {what} {change.record_key}: {dead.reason}"
         if not actor or actor == SYSTEM_ACTOR:
             log.warning("sync: nobody to tell: %s", text)

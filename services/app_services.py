@@ -29,6 +29,7 @@ from services.service_requests import (
 )
 from services.settings import Settings
 from services.sync import SyncQueue, TicketOutbound
+from services.sync.articles import ArticleOutbound
 from services.sync.zendesk import SYSTEM as ZENDESK
 from services.sync.zendesk.system import ZendeskTicketSystem
 from services.tickets import EmbeddedTicketSystem, TicketRepository, TicketSystem
@@ -142,7 +143,16 @@ def _ticket_system(
 def _knowledge_base(
     settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
 ) -> KnowledgeBase:
-    """Where articles are published; Zendesk Guide plugs in here (issue 13)."""
+    """Articles on the local database; with Zendesk Guide in the profile, a publish is queued
+    for the Help Center too (its articles come back through the mirror job)."""
+    zendesk = profile.zendesk
+    if (
+        profile.system_of_record == "zendesk"
+        and settings.zendesk is not None
+        and zendesk is not None
+        and zendesk.help_center is not None
+    ):
+        return EmbeddedKnowledgeBase(db, profile, ArticleOutbound(SyncQueue(db), ZENDESK))
     return EmbeddedKnowledgeBase(db, profile)
 
 

@@ -56,6 +56,9 @@ class Article:
     published_by: str | None = None
     published_at: datetime | None = None
     version: int = 1
+    # Its copy in an outside knowledge base (Zendesk Guide), once there: id and page.
+    remote_id: str | None = None
+    link: str | None = None
 
     @property
     def number(self) -> str:

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Select, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -34,13 +34,29 @@ class _TicketHasOne(Exception):
     """Another draft of the same ticket got in first: roll this one back."""
 
 
-class EmbeddedKnowledgeBase:
-    """The local database as the knowledge base: a profile's articles, ranked in process."""
+class PublishOutbound(Protocol):
+    """Queues a just-published article for an outside knowledge base, in the publish's
+    transaction (services.sync.articles for Zendesk Guide)."""
 
-    def __init__(self, db: Database, profile: Profile) -> None:
+    async def published(self, connection: AsyncConnection, article: Article) -> None:
+        """Queue `article`, published in this transaction."""
+        ...
+
+
+class EmbeddedKnowledgeBase:
+    """The local database as the knowledge base: a profile's articles, ranked in process.
+
+    With `outbound`, publishing a draft also queues it for an outside knowledge base, and
+    articles mirrored from there (services.knowledge.remote) are searched like the rest.
+    """
+
+    def __init__(
+        self, db: Database, profile: Profile, outbound: PublishOutbound | None = None
+    ) -> None:
         self._db = db
         self._profile = profile.name
         self._analyzer = Analyzer(profile.knowledge.synonyms)
+        self._outbound = outbound
 
     def _select(self) -> Select[Any]:
         """This profile's drafts and published articles."""
@@ -152,6 +168,11 @@ class EmbeddedKnowledgeBase:
             "version": version,
         }
         async with self._writing() as connection:
+            was = await connection.scalar(
+                select(kb_articles.c.status).where(
+                    kb_articles.c.id == article.id, kb_articles.c.version == expected_version
+                )
+            )
             # Compare-and-swap on the version: two editors cannot overwrite each other unseen.
             result = await connection.execute(
                 update(kb_articles)
@@ -163,6 +184,9 @@ class EmbeddedKnowledgeBase:
                     select(kb_articles.c.version).where(kb_articles.c.id == article.id)
                 )
                 raise StaleArticle(article.id, expected_version, found)
+            if self._outbound is not None and article.is_published and was == "draft":
+                # In the publish's transaction: published here means on its way there.
+                await self._outbound.published(connection, article)
         return replace(article, version=version)
 
     async def merge(self, kept: Article, kept_version: int, gone: Article) -> Article:

@@ -58,6 +58,8 @@ def article_from_row(row: Mapping[str, Any], sources: Sequence[ArticleSource]) -
         published_by=row["published_by"],
         published_at=row["published_at"],
         version=row["version"],
+        remote_id=row["remote_id"],
+        link=row["remote_url"],
     )
 
 

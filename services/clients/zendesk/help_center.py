@@ -22,6 +22,15 @@ class HelpCenter:
         answer = await self._api.call("POST", path, body=body)
         return Article.model_validate(answer["article"])
 
+    async def section_articles(
+        self, locale: str, section_id: int, after: str | None = None
+    ) -> ArticlePage:
+        """One page of a section's articles, most recently created first (a lost create's
+        article is among the first)."""
+        path = f"/api/v2/help_center/{_locale(locale)}/sections/{int(section_id)}/articles.json"
+        params = {"page[size]": PAGE_SIZE, "sort_by": "created_at", "sort_order": "desc"}
+        return await self._page(path, params, after)
+
     async def articles(self, locale: str, after: str | None = None) -> ArticlePage:
         """One page of the locale's articles, most recently updated first; pass the page's
         `after_cursor` to read the next."""
@@ -30,9 +39,14 @@ class HelpCenter:
             "sort_by": "updated_at",
             "sort_order": "desc",
         }
-        if after:
-            params["page[after]"] = after
         path = f"/api/v2/help_center/{_locale(locale)}/articles.json"
+        return await self._page(path, params, after)
+
+    async def _page(
+        self, path: str, params: dict[str, str | int], after: str | None
+    ) -> ArticlePage:
+        if after:
+            params = params | {"page[after]": after}
         answer = await self._api.call("GET", path, params=params)
         meta = answer.get("meta") or {}
         return ArticlePage(

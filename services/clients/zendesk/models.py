@@ -96,6 +96,7 @@ class Article(_Answer):
     body: str | None = None
     locale: str
     section_id: int | None = None
+    author_id: int | None = None
     html_url: str | None = None
     draft: bool = False
     updated_at: datetime | None = None

@@ -158,8 +158,15 @@ kb_articles = sa.Table(
         sa.ForeignKey("kb_articles.id", name="fk_kb_articles_merged_into_id"),
         nullable=True,
     ),
+    # Where the article lives in an outside knowledge base (Zendesk Guide): its id there, its
+    # page, and that copy's updated_at as last mirrored (an unchanged one is not re-read).
+    sa.Column("remote_id", sa.String(64), nullable=True),
+    sa.Column("remote_url", sa.String(1024), nullable=True),
+    sa.Column("remote_updated_at", UtcDateTime(), nullable=True),
     sa.CheckConstraint(f"status IN ({_KB_STATUS_LIST})", name="ck_kb_articles_status"),
     sa.Index("ix_kb_articles_profile_status", "profile", "status"),
+    # One local article per outside article: a mirror run and a publish never both add it.
+    sa.Index("uq_kb_articles_profile_remote_id", "profile", "remote_id", unique=True),
 )
 
 # The tickets an article was drafted from: one, or several once drafts are merged.

@@ -18,6 +18,7 @@ from typing import Any
 from services.clients import zendesk as zd
 from services.clients.zendesk import NewComment, TicketUpdate, ZendeskClient
 from services.profile import Profile
+from services.sync.articles import PUBLISH
 from services.sync.model import (
     Conflict,
     Outcome,
@@ -28,6 +29,7 @@ from services.sync.model import (
     Transient,
 )
 from services.sync.zendesk.agents import AgentDirectory
+from services.sync.zendesk.articles import ArticlePublisher
 from services.sync.zendesk.links import ZendeskLinks
 from services.sync.zendesk.translate import (
     comment_texts,
@@ -58,9 +60,10 @@ class ZendeskSender:
         profile: Profile,
         links: ZendeskLinks,
         clock: Callable[[], datetime],
+        articles: ArticlePublisher | None = None,
     ) -> None:
         self._client, self._tickets, self._profile = client, tickets, profile
-        self._links, self._clock = links, clock
+        self._links, self._clock, self._articles = links, clock, articles
         self._agents = AgentDirectory(client, profile)
 
     def merges(self, first: SyncChange, then: SyncChange) -> bool:
@@ -82,6 +85,10 @@ class ZendeskSender:
 
     async def _send(self, changes: Sequence[SyncChange]) -> Outcome:
         head = changes[0]
+        if head.kind == PUBLISH:  # a knowledge article, to the Help Center (never merged)
+            if self._articles is None:
+                return Rejected("the profile names no [zendesk.help_center] section")
+            return await self._articles.send(head)
         ticket = await self._tickets.get(head.record_key)
         if ticket is None:
             return Rejected(f"{head.record_key} is not in the bot's database")
