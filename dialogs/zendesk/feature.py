@@ -1,5 +1,6 @@
 """Zendesk's webhook events and the catch-up sync: each re-reads tickets, applies them to the
-working copy (services.sync.zendesk_in) and tells Teams what is news."""
+working copy (services.sync.zendesk_in) and tells Teams what is news. The Help Center mirror
+copies Zendesk Guide's published articles into the local knowledge base."""
 
 from __future__ import annotations
 
@@ -11,22 +12,32 @@ from dialogs.zendesk.notices import tell_synced
 from services.clients.zendesk import ZendeskClient
 from services.clients.zendesk.models import Ticket as ZendeskTicket
 from services.clients.zendesk.webhook_events import TicketEvent
+from services.knowledge.remote import RemoteCopies
 from services.profile import Profile
 from services.scheduler import Every
 from services.scheduler.runner import runner_id
 from services.sync.inbox import CursorLease, SeenEvents
 from services.sync.zendesk_catch_up import catch_up
 from services.sync.zendesk_in import SYSTEM, ZendeskIn
+from services.sync.zendesk_kb_mirror import SYSTEM as MIRROR
+from services.sync.zendesk_kb_mirror import mirror
 
 if TYPE_CHECKING:
     from bot.notifier import Notifier
     from services.app_services import AppServices
 
 feature = Feature("zendesk")
+MIRROR_MINUTES = 5  # how soon an article written in Zendesk Guide is found by `kb`
 
 
 def _with_zendesk(profile: Profile) -> Every | None:
     return Every(1) if profile.system_of_record == "zendesk" else None
+
+
+def _with_help_center(profile: Profile) -> Every | None:
+    zendesk = profile.zendesk
+    on = zendesk is not None and zendesk.help_center is not None
+    return Every(MIRROR_MINUTES) if on and profile.system_of_record == "zendesk" else None
 
 
 def _sync_in(services: AppServices) -> ZendeskIn | None:
@@ -71,3 +82,15 @@ async def catch_up_job(services: AppServices, notifier: Notifier, now: datetime)
 
     lease = CursorLease(services.db, SYSTEM, services.profile.name, runner_id())
     return await catch_up(sync.client, lease, apply, now)
+
+
+@feature.job("zendesk_kb_mirror", schedule=_with_help_center)
+async def mirror_job(services: AppServices, notifier: Notifier, now: datetime) -> str:
+    """Copy the Help Center's published articles into the local knowledge base."""
+    config, zendesk = services.settings.zendesk, services.profile.zendesk
+    if config is None or zendesk is None or zendesk.help_center is None:
+        return "Zendesk Guide is not configured"
+    client = ZendeskClient(config, services.http)
+    copies = RemoteCopies(services.db, services.profile)
+    lease = CursorLease(services.db, MIRROR, services.profile.name, runner_id())
+    return await mirror(client, zendesk.help_center.locale, copies, lease, now)
