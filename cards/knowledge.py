@@ -14,6 +14,7 @@ from microsoft_teams.cards import (
     ExecuteAction,
     Fact,
     FactSet,
+    OpenUrlAction,
     TextBlock,
 )
 
@@ -55,6 +56,13 @@ def _ticket_button(article: Article) -> list[ExecuteAction]:
     return [ExecuteAction(title="Open ticket", verb=REFRESH, data=data, associated_inputs="none")]
 
 
+def _page_link(article: Article) -> list[OpenUrlAction]:
+    """Its page in the Help Center (Zendesk Guide), once it is there."""
+    if not article.link or not article.link.startswith("https://"):
+        return []
+    return [OpenUrlAction(title="Help Center", url=article.link)]
+
+
 def _facts(profile: Profile, article: Article) -> FactSet:
     if article.is_published and article.published_at:
         who = name_of(profile, article.published_by or "")
@@ -86,7 +94,7 @@ def article_card(
     actions: list[ExecuteAction] = []
     if can_edit:
         actions.append(ExecuteAction(title="Edit", verb=EDIT, data=_ref(article)))
-    return render(card(body, [*actions, *_ticket_button(article)]))
+    return render(card(body, [*actions, *_ticket_button(article), *_page_link(article)]))
 
 
 def article_form_card(
@@ -151,7 +159,7 @@ def _article_row(article: Article, details: Sequence[str]) -> Container:
     if models:
         items.append(note(f"Machine models: {models}"))
     title = "Open article" if article.is_published else "Open draft"
-    items.append(ActionSet(actions=[_open_button(article, title)]))
+    items.append(ActionSet(actions=[_open_button(article, title), *_page_link(article)]))
     return Container(items=items, separator=True, spacing="Medium")
 
 

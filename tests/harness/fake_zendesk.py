@@ -12,7 +12,8 @@ exist); the store applies Zendesk's rules (closed tickets refuse updates, follow
 closed tickets, safe updates). The incremental export answers only
 an admin (403) and wants start_time at least a minute back.
 
-Faults: `fail_next(...)` scripts the next requests' fate — `refuse(429, retry_after=3)`,
+Faults: `fail_next(...)` scripts the next requests' fate (`fail_next_to(method, path, ...)`
+those of one endpoint) — `refuse(429, retry_after=3)`,
 `refuse(503)`, `delay(2.0)`, or LOST (the request is applied, then the connection is closed
 unanswered); `latency` delays every answer; `per_minute` enforces a rate limit with 429 and
 Retry-After; `down_until` answers 503 to everything until that time on the fake's clock (an
@@ -88,6 +89,7 @@ class FakeZendesk:
     store: ZendeskStore = field(init=False)
     requests: list[Request] = field(default_factory=list)
     script: deque[Fault] = field(default_factory=deque)
+    aimed: dict[tuple[str, str], deque[Fault]] = field(default_factory=dict)
     server: TestServer | None = None
     _answered: deque[float] = field(default_factory=deque)
 
@@ -105,6 +107,10 @@ class FakeZendesk:
         """The next requests meet these faults, one each, in order."""
         self.script.extend(faults)
 
+    def fail_next_to(self, method: str, path: str, *faults: Fault) -> None:
+        """The next requests to this one endpoint meet these faults, whatever else is sent."""
+        self.aimed.setdefault((method, path), deque()).extend(faults)
+
     def calls(self, method: str, path: str) -> list[Request]:
         """The requests made to one endpoint."""
         return [r for r in self.requests if r.method == method and r.path == path]
@@ -120,7 +126,8 @@ class FakeZendesk:
             body, request.headers.get("Authorization"),
         )  # fmt: skip
         self.requests.append(seen)
-        fault = self.script.popleft() if self.script else Fault()
+        queue = self.aimed.get((seen.method, seen.path)) or self.script
+        fault = queue.popleft() if queue else Fault()
         if self.down_until is not None and self.clock() < self.down_until:
             fault = refuse(503)
         await asyncio.sleep(self.latency + fault.seconds)

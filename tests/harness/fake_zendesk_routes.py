@@ -11,7 +11,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.harness.fake_zendesk_checks import Refusal, bad_request, root
+from tests.harness.fake_zendesk_checks import Refusal, bad_request, not_found, root
 from tests.harness.fake_zendesk_store import ZendeskStore, stamp
 
 MAX_PAGE = 100  # cursor pagination's page[size] limit
@@ -153,16 +153,28 @@ def export_tickets(store: ZendeskStore, user: dict, seen, base: str) -> web.Resp
 
 
 def create_article(store: ZendeskStore, user: dict, seen, base: str, locale: str, section: str):
-    article = store.create_article(locale, int(section), root(seen.body, "article"))
+    article = store.create_article(locale, int(section), root(seen.body, "article"), user)
     location = f"{base}/api/v2/help_center/{locale}/articles/{article['id']}.json"
     return web.json_response({"article": dict(article)}, status=201, headers={"Location": location})
 
 
 def list_articles(store: ZendeskStore, user: dict, seen, base: str, locale: str):
+    found = [dict(a) for a in store.articles.values() if a["locale"] == locale]
+    return _sorted_page(found, seen)
+
+
+def list_section_articles(store: ZendeskStore, user: dict, seen, base: str, locale: str, section):
+    if store.sections.get(int(section)) != locale:
+        raise not_found()
+    found = [dict(a) for a in store.articles.values() if a["section_id"] == int(section)]
+    return _sorted_page(found, seen)
+
+
+def _sorted_page(found: list[dict], seen) -> web.Response:
+    """Articles for an agent, drafts included (`draft` says which), sorted as asked."""
     sort = seen.query.get("sort_by", "position")
     if sort not in SORTS:
         raise bad_request(f"sort_by must be one of {sorted(SORTS)}")
-    found = [dict(a) for a in store.articles.values() if a["locale"] == locale]
     order = seen.query.get("sort_order", "asc")
     if order not in {"asc", "desc"}:
         raise bad_request("sort_order must be asc or desc")
@@ -201,6 +213,12 @@ ROUTES = [
         re.compile(r"/api/v2/help_center/([a-z]{2}(?:-[a-z]{2})?)/sections/(\d+)/articles\.json"),
         create_article,
         set(),
+    ),
+    (
+        "GET",
+        re.compile(r"/api/v2/help_center/([a-z]{2}(?:-[a-z]{2})?)/sections/(\d+)/articles\.json"),
+        list_section_articles,
+        {"sort_by", "sort_order", "label_names", "include"} | CURSOR,
     ),
     (
         "GET",

@@ -185,8 +185,11 @@ class ZendeskStore:
         self.ticket(ticket_id)["status"] = "closed"
         self.tickets[ticket_id]["updated_at"] = stamp(self._now())
 
-    def create_article(self, locale: str, section_id: int, body: dict) -> dict[str, Any]:
-        """POST /api/v2/help_center/{locale}/sections/{id}/articles.json."""
+    def create_article(
+        self, locale: str, section_id: int, body: dict, author: dict[str, Any]
+    ) -> dict[str, Any]:
+        """POST /api/v2/help_center/{locale}/sections/{id}/articles.json (its author: the
+        requesting user)."""
         if self.sections.get(section_id) != locale:
             raise not_found()
         article_values(body, locale)
@@ -198,6 +201,14 @@ class ZendeskStore:
             "permission_group_id": body["permission_group_id"],
             "user_segment_id": body["user_segment_id"], "draft": body.get("draft", False),
             "html_url": f"https://example.zendesk.com/hc/{locale}/articles/{article_id}",
+            "author_id": author["id"], "label_names": [],
             "created_at": now, "updated_at": now,
         }  # fmt: skip
         return self.articles[article_id]
+
+    def edit_article(self, article_id: int, **changes: Any) -> dict[str, Any]:
+        """An agent edits an article in Guide (title, body, draft): its updated_at moves."""
+        article = self.articles[article_id]
+        article.update(changes)
+        article["updated_at"] = stamp(self._now())
+        return article

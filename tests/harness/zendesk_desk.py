@@ -23,10 +23,14 @@ FIELDS = {
 }
 WEBHOOK_SECRET = "whsec-test-1f2e"
 AGENTS = {"Kevin": "kevin@bestpack.example", "Mary": "mary@bestpack.example"}
+SECTION, LOCALE = 360009876543, "en-us"  # the Help Center section articles are published to
 
 
-def zendesk_profile(folder: Path, field_ids: dict[str, int], triage_channel: str = "") -> Path:
-    """The BestPack profile with Zendesk as its system of record and its [zendesk.fields]."""
+def zendesk_profile(
+    folder: Path, field_ids: dict[str, int], triage_channel: str = "", help_center: str = ""
+) -> Path:
+    """The BestPack profile with Zendesk as its system of record and its [zendesk.fields]
+    (and `help_center`, the [zendesk.help_center] section's lines, when given)."""
     text = (SHIPPED / "bestpack.toml").read_text(encoding="utf-8")
     for old, new in (
         ('name = "bestpack"\n', 'name = "bestpack"\nsystem_of_record = "zendesk"\n'),
@@ -36,18 +40,29 @@ def zendesk_profile(folder: Path, field_ids: dict[str, int], triage_channel: str
         text = text.replace(old, new)
     mapped = "".join(f"{name} = {field_id}\n" for name, field_id in field_ids.items())
     path = folder / "bestpack-zendesk.toml"
-    path.write_text(f"{text}\n[zendesk.fields]\n{mapped}", encoding="utf-8")
+    guide = f"\n[zendesk.help_center]\n{help_center}" if help_center else ""
+    path.write_text(f"{text}\n[zendesk.fields]\n{mapped}{guide}", encoding="utf-8")
     return path
 
 
 def on_zendesk(
-    settings: Settings, folder: Path, fake: FakeZendesk, triage_channel: str = ""
+    settings: Settings,
+    folder: Path,
+    fake: FakeZendesk,
+    triage_channel: str = "",
+    *,
+    guide: bool = False,
 ) -> Settings:
-    """`settings` with the fake as Zendesk: its fields and agents made, the sync pumped by hand."""
+    """`settings` with the fake as Zendesk: its fields and agents made, the sync pumped by hand;
+    with `guide`, the profile publishes knowledge articles to the fake's SECTION."""
     ids = {name: fake.store.add_field(title, kind) for name, (title, kind) in FIELDS.items()}
     for name, email in AGENTS.items():
         fake.store.add_user(name, email, "agent")
-    profile = zendesk_profile(folder, ids, triage_channel)
+    help_center = ""
+    if guide:
+        fake.store.sections[SECTION] = LOCALE
+        help_center = f'locale = "{LOCALE}"\nsection_id = {SECTION}\npermission_group_id = 7\n'
+    profile = zendesk_profile(folder, ids, triage_channel, help_center)
     sync = SyncSettings(_env_file=None, background=False, retry_cap_seconds=120.0)
     return settings.model_copy(
         update={
