@@ -50,6 +50,12 @@ DRAFT = Article(
 PUBLISHED = replace(
     DRAFT, status=ArticleStatus.PUBLISHED, published_by="allison", published_at=AT, version=3
 )
+# Mirrored from Zendesk Guide (or published there): its Help Center page linked.
+IN_GUIDE = replace(
+    PUBLISHED,
+    remote_id="3600001",
+    link="https://bestpack.zendesk.com/hc/en-us/articles/3600001-" + "x" * 900,
+)
 HIT = SearchHit(
     PUBLISHED,
     "When the film roll changes the **conveyor** **jams**.",
@@ -84,6 +90,7 @@ EXAMPLES = {
         lambda: article_card(PROFILE, DRAFT),
         lambda: article_card(PROFILE, PUBLISHED, can_edit=True, headline="Published."),
         lambda: article_card(PROFILE, replace(PUBLISHED, content=LONGEST, sources=())),
+        lambda: article_card(PROFILE, IN_GUIDE, can_edit=True),
     ],
     "article_form_card": [
         lambda: article_form_card(PROFILE, DRAFT, headline="New draft from BP-1001."),
@@ -96,6 +103,7 @@ EXAMPLES = {
     ],
     "search_results_card": [
         lambda: search_results_card("conveyor jam", [HIT]),
+        lambda: search_results_card("conveyor", [replace(HIT, article=IN_GUIDE), DRAFT_HIT]),
         lambda: search_results_card("sealer", []),
         lambda: search_results_card("sensor", [DRAFT_HIT]),
         lambda: search_results_card("infed", [], closest=MANY_DRAFTS[:3], can_draft=True),
