@@ -186,7 +186,7 @@ class ZendeskStore:
         self.tickets[ticket_id]["updated_at"] = stamp(self._now())
 
     def create_article(
-        self, locale: str, section_id: int, body: dict, author: dict[str, Any]
+        self, locale: str, section_id: int, body: dict, author: dict[str, Any] | None = None
     ) -> dict[str, Any]:
         """POST /api/v2/help_center/{locale}/sections/{id}/articles.json (its author: the
         requesting user)."""
@@ -201,7 +201,7 @@ class ZendeskStore:
             "permission_group_id": body["permission_group_id"],
             "user_segment_id": body["user_segment_id"], "draft": body.get("draft", False),
             "html_url": f"https://example.zendesk.com/hc/{locale}/articles/{article_id}",
-            "author_id": author["id"], "label_names": [],
+            "author_id": author["id"] if author else None, "label_names": [],
             "created_at": now, "updated_at": now,
         }  # fmt: skip
         return self.articles[article_id]

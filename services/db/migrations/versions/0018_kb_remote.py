@@ -31,7 +31,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     """Drop them."""
     op.drop_index("uq_kb_articles_profile_remote_id", table_name="kb_articles")
-    with op.batch_alter_table("kb_articles") as batch:
-        batch.drop_column("remote_updated_at")
-        batch.drop_column("remote_url")
-        batch.drop_column("remote_id")
+    # Plain DROP COLUMN (SQLite 3.35+): a batch would rebuild kb_articles, which
+    # kb_article_sources' foreign key refuses.
+    for column in ("remote_updated_at", "remote_url", "remote_id"):
+        op.drop_column("kb_articles", column)
