@@ -40,7 +40,8 @@ async def _form(turn: Turn, ticket: Ticket, escalation: Escalation) -> dict:
     """The form, filled in with the RCCA on record."""
     current = await turn.services.escalations.rcca(escalation)
     typed = {spec.id: getattr(current, spec.id) for spec in RCCA_FIELDS} if current else {}
-    return rcca_form_card(turn.services.profile, ticket, typed, record_link(turn.services, ticket))
+    link = record_link(turn.services, ticket)
+    return rcca_form_card(turn.services.profile, ticket, typed, link=link)
 
 
 @feature.command(
