@@ -20,7 +20,7 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards import Choice as CardChoice
 
-from cards.fit import fact_pairs, subject
+from cards.fit import RecordLink, fact_pairs, subject
 from cards.forms import FIX_BANNER, form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import RCCA, REFRESH
@@ -100,13 +100,14 @@ def closure_card(
     errors: Mapping[str, str] | None = None,
     *,
     rcca_missing: bool = False,
+    link: RecordLink | None = None,
 ) -> dict:
     """The closure form; after a refused submission, the same form with errors and values kept,
     each problem under its field and named on top. `rcca_missing` adds the RCCA button."""
     values, errors = values or {}, errors or {}
     days = profile.closure.auto_close_after_business_days
     body: list[CardElement] = [
-        heading(f"Resolve {subject(ticket)}"),
+        heading(f"Resolve {subject(ticket, link)}"),
         note(
             f"It closes once the customer confirms the fix, or after {days} business days "
             "without an answer."
@@ -155,10 +156,10 @@ def confirm_form(number: str, contact: str | None = None) -> ShowCardAction:
     return ShowCardAction(title="Customer confirmed", card=card(inputs, [save]))
 
 
-def close_card(ticket: Ticket) -> dict:
+def close_card(ticket: Ticket, link: RecordLink | None = None) -> dict:
     """`close <n>` on a resolved ticket: record the customer's confirmation to close it."""
     body = [
-        heading(f"Close {subject(ticket)}"),
+        heading(f"Close {subject(ticket, link)}"),
         note("A ticket closes on the customer's confirmation: record who confirmed, and how."),
         *_confirmation_inputs(ticket.contact_name),
     ]
@@ -169,12 +170,14 @@ def close_card(ticket: Ticket) -> dict:
     return render(card(body, actions))
 
 
-def reminder_card(profile: Profile, ticket: Ticket, days: int) -> dict:
+def reminder_card(
+    profile: Profile, ticket: Ticket, days: int, link: RecordLink | None = None
+) -> dict:
     """The nudge to the assignee after `days` business days without a word from the customer."""
     close_after = profile.closure.auto_close_after_business_days
     contact = [ticket.contact_name, ticket.contact_phone, ticket.contact_email]
     facts = [
-        ("Ticket", subject(ticket)),
+        ("Ticket", subject(ticket, link)),
         ("Customer", ticket.company or ""),
         ("Contact", " · ".join(part for part in contact if part)),
         ("Resolved", local_time(profile, ticket.resolved_at) if ticket.resolved_at else ""),

@@ -20,7 +20,7 @@ from microsoft_teams.cards import (
 )
 from microsoft_teams.cards import Choice as CardChoice
 
-from cards.fit import DESCRIPTION, FACT, FULL, clip, subject
+from cards.fit import DESCRIPTION, FACT, FULL, RecordLink, clip, shown_number, subject
 from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import ESCALATE, RCCA, REFRESH, note_form
@@ -53,6 +53,7 @@ def escalation_form_card(
     values: Mapping[str, Any] | None = None,
     errors: Mapping[str, str] | None = None,
     asked: str | None = None,
+    link: RecordLink | None = None,
 ) -> dict:
     """The handoff form; after a refused submission, the same form with errors and values kept.
 
@@ -60,7 +61,7 @@ def escalation_form_card(
     """
     values, errors = values or {}, errors or {}
     body: list[CardElement] = [
-        heading(f"Escalate {subject(ticket)}"),
+        heading(f"Escalate {subject(ticket, link)}"),
         note("Engineering takes the problem over from this handoff alone: make it complete."),
     ]
     if asked:
@@ -184,13 +185,14 @@ def escalation_review_card(
     outcome: str | None = None,
     *,
     reach: str | None = None,
+    link: RecordLink | None = None,
 ) -> dict:
     """The engineering manager's card: accept and assign an engineer, or ask for more info.
 
     With `outcome` (the decision, once taken, or why it no longer waits) the card only reports
     it; `reach` says, plainly, which notices of it wait for someone.
     """
-    body: list[CardElement] = [heading(f"Escalation {subject(ticket)}")]
+    body: list[CardElement] = [heading(f"Escalation {subject(ticket, link)}")]
     if outcome:
         body.append(TextBlock(text=outcome, weight="Bolder", color="Good", wrap=True))
     if reach:
@@ -215,7 +217,9 @@ def ownership(profile: Profile, ticket: Ticket, escalation: Escalation) -> str:
     return f"{engineer} owns the engineering; {stays} stays on the customer"
 
 
-def escalation_assigned_card(profile: Profile, ticket: Ticket, escalation: Escalation) -> dict:
+def escalation_assigned_card(
+    profile: Profile, ticket: Ticket, escalation: Escalation, link: RecordLink | None = None
+) -> dict:
     """The engineer's notice: the escalation's engineering is theirs now, with the whole handoff."""
     manager = name_of(profile, escalation.decided_by or "")
     if ticket.assignee_id == escalation.engineer_id:
@@ -227,7 +231,7 @@ def escalation_assigned_card(profile: Profile, ticket: Ticket, escalation: Escal
             "ticket and stays on the customer."
         )
     body: list[CardElement] = [
-        heading(f"Escalated to you: {subject(ticket)}"),
+        heading(f"Escalated to you: {subject(ticket, link)}"),
         TextBlock(text=line, weight="Bolder", color="Accent", wrap=True),
     ]
     if escalation.reply:
@@ -238,12 +242,14 @@ def escalation_assigned_card(profile: Profile, ticket: Ticket, escalation: Escal
     return render(card(body, [_open(ticket.number), note_form(ticket.number), rcca]))
 
 
-def escalation_reply_card(profile: Profile, ticket: Ticket, escalation: Escalation) -> dict:
+def escalation_reply_card(
+    profile: Profile, ticket: Ticket, escalation: Escalation, link: RecordLink | None = None
+) -> dict:
     """The technician's answer: accepted (who has what now), or what Engineering still needs."""
     manager = name_of(profile, escalation.decided_by or "")
     if escalation.status is EscalationStatus.INFO_REQUESTED:
         body: list[CardElement] = [
-            heading(f"{ticket.number}: Engineering needs more information"),
+            heading(f"{shown_number(ticket, link)}: Engineering needs more information"),
             TextBlock(
                 text=clip(f"{manager} asks: {escalation.reply}", DESCRIPTION),
                 weight="Bolder",
@@ -255,7 +261,7 @@ def escalation_reply_card(profile: Profile, ticket: Ticket, escalation: Escalati
         update = _button("Complete the handoff", ESCALATE, data, "none", "positive")
         return render(card(body, [update, _open(ticket.number)]))
     body = [
-        heading(f"{ticket.number}: escalation accepted"),
+        heading(f"{shown_number(ticket, link)}: escalation accepted"),
         TextBlock(
             text=f"{manager} accepted your escalation; {ownership(profile, ticket, escalation)}.",
             weight="Bolder",

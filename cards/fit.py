@@ -71,8 +71,14 @@ def no_link(ticket: Ticket) -> RecordLink | None:
 
 def shown_number(ticket: Ticket, link: RecordLink | None = None, *, bold: bool = False) -> str:
     """ "BP-1001", or "BP-1001 · Zendesk #4711" linking to the ticket there."""
-    own = f"**{ticket.number}**" if bold else ticket.number
-    return own if link is None else f"{own} · [{link.label}]({link.url})"
+    return linked_number(f"**{ticket.number}**" if bold else ticket.number, link)
+
+
+def linked_number(number: str | None, link: RecordLink | None) -> str:
+    """A ticket named by its number alone (a request's ticket), with its link when known."""
+    if not number:
+        return ""
+    return number if link is None else f"{number} · [{link.label}]({link.url})"
 
 
 def subject(ticket: Ticket, link: RecordLink | None = None) -> str:

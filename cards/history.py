@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from microsoft_teams.cards import CardElement, ExecuteAction
 
-from cards.fit import FULL, clip, size, subject
+from cards.fit import FULL, RecordLink, clip, size, subject
 from cards.render import card, heading, note, render
 from cards.ticket import HISTORY, REFRESH, entry_line
 from services.tickets import Ticket
@@ -41,11 +41,13 @@ def _button(title: str, number: str, page: int) -> ExecuteAction:
     return ExecuteAction(title=title, verb=HISTORY, data={"number": number, "page": page})
 
 
-def history_card(ticket: Ticket, lines: Sequence[str], page: int = 1) -> dict:
+def history_card(
+    ticket: Ticket, lines: Sequence[str], page: int = 1, link: RecordLink | None = None
+) -> dict:
     """Page `page` (1 is the newest; past the last, the last) of the ticket's timeline."""
     pages = history_pages(lines)
     page = max(1, min(page, len(pages)))
-    body: list[CardElement] = [heading(f"Timeline of {subject(ticket)}")]
+    body: list[CardElement] = [heading(f"Timeline of {subject(ticket, link)}")]
     if not pages:
         body.append(note("Nothing has happened to this ticket yet."))
         return render(card(body, [_back(ticket)]))

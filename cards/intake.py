@@ -12,7 +12,7 @@ from microsoft_teams.cards import (
     FactSet,
 )
 
-from cards.fit import fact_pairs, subject
+from cards.fit import RecordLink, fact_pairs, subject
 from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
@@ -84,13 +84,14 @@ def intake_summary_card(
     already_filed: bool = False,
     similar: Sequence[CardElement] = (),
     priority_reason: str | None = None,
+    link: RecordLink | None = None,
 ) -> dict:
     """What replaces the form once the ticket exists: read-only, with the acknowledgement due.
 
     `similar`: solved problems that may be related (process 7), shown below the ticket;
     `priority_reason`: why the ticket has its priority, when the rules set it, not the filer.
     """
-    body: list[CardElement] = [heading(f"Filed {subject(ticket)}")]
+    body: list[CardElement] = [heading(f"Filed {subject(ticket, link)}")]
     if already_filed:
         body.append(note(ALREADY_FILED))
     pairs = fact_pairs(with_priority_reason(facts(profile, ticket), priority_reason))

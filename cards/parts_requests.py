@@ -18,6 +18,7 @@ from microsoft_teams.cards import (
     TextBlock,
 )
 
+from cards.fit import RecordLink, linked_number
 from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from services.parts import REQUEST_TYPE_LABELS, Order, PartsRequest, RequestStatus
@@ -46,6 +47,7 @@ class RequestView:
     errors: Mapping[str, str] = field(default_factory=dict)
     order: Order | None = None  # where the quote stands in the order system
     order_button: bool = False  # "Customer ordered" (the quote is not ordered yet)
+    ticket_link: RecordLink | None = None  # its ticket in the system of record
 
 
 def nc_tape_head_flag() -> Container:
@@ -65,7 +67,9 @@ def _status(profile: Profile, request: PartsRequest) -> list[tuple[str, str]]:
     return [("Status", f"Waiting for {owner}'s answer"), ("Answer expected by", due)]
 
 
-def request_facts(profile: Profile, request: PartsRequest) -> list[Fact]:
+def request_facts(
+    profile: Profile, request: PartsRequest, ticket_link: RecordLink | None = None
+) -> list[Fact]:
     """The request's facts, empty ones left out."""
     pairs = [
         ("Request", REQUEST_TYPE_LABELS[request.request_type]),
@@ -73,7 +77,7 @@ def request_facts(profile: Profile, request: PartsRequest) -> list[Fact]:
         ("Quantity", str(request.quantity)),
         ("Part number", request.part_number or ""),
         ("Machine serial", request.serial_number or ""),
-        ("Ticket", request.ticket_number or ""),
+        ("Ticket", linked_number(request.ticket_number, ticket_link)),
         ("Asked by", name_of(profile, request.requester_id)),
         ("Asked on", local_time(profile, request.created_at)),
         ("Parts owner", name_of(profile, request.owner_id)),
@@ -115,7 +119,7 @@ def parts_request_card(
         body.append(TextBlock(text=view.headline, weight="Bolder", color="Accent", wrap=True))
     if request.nc_tape_head:
         body.append(nc_tape_head_flag())
-    body.append(FactSet(facts=request_facts(profile, request)))
+    body.append(FactSet(facts=request_facts(profile, request, view.ticket_link)))
     if request.description:
         body.append(note(request.description, subtle=False))
     actions = []

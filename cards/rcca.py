@@ -7,7 +7,7 @@ from typing import Any
 
 from microsoft_teams.cards import CardElement, ExecuteAction, Fact, FactSet, TextBlock
 
-from cards.fit import SECTION, clip, subject
+from cards.fit import SECTION, RecordLink, clip, subject
 from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
@@ -24,12 +24,13 @@ def rcca_form_card(
     ticket: Ticket,
     values: Mapping[str, Any] | None = None,
     errors: Mapping[str, str] | None = None,
+    link: RecordLink | None = None,
 ) -> dict:
     """The RCCA form (filled in with the current RCCA, if any); after a refused submission, the
     same form with errors and values kept."""
     values, errors = values or {}, errors or {}
     body: list[CardElement] = [
-        heading(f"RCCA for {subject(ticket)}"),
+        heading(f"RCCA for {subject(ticket, link)}"),
         note("An escalated ticket is resolved only once its RCCA is on record."),
     ]
     body.extend(form_inputs(profile, RCCA_FIELDS, values, errors))

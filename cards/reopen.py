@@ -13,7 +13,7 @@ from microsoft_teams.cards import (
     TextInput,
 )
 
-from cards.fit import DESCRIPTION, FACT, TITLE, clip
+from cards.fit import DESCRIPTION, FACT, TITLE, RecordLink, clip, shown_number
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH, REOPEN
 from services.forms.bounds import LINE, TEXT, characters
@@ -54,7 +54,9 @@ def reopen_form(number: str) -> ShowCardAction:
     return ShowCardAction(title="Reopen", card=form)
 
 
-def reopened_card(profile: Profile, ticket: Ticket, reopened: TicketEvent) -> dict:
+def reopened_card(
+    profile: Profile, ticket: Ticket, reopened: TicketEvent, link: RecordLink | None = None
+) -> dict:
     """The notice to the assignee and the engineering manager that a fix did not hold."""
     after = dict(reopened.after or {})
     source = "Staff"
@@ -62,7 +64,7 @@ def reopened_card(profile: Profile, ticket: Ticket, reopened: TicketEvent) -> di
         source = clip(f"Customer report from {after.get('reported_by')}", FACT)
     reason = clip(reopened.body or "", DESCRIPTION)
     body = [
-        heading(f"{ticket.number} reopened · {clip(ticket.subject, TITLE)}"),
+        heading(f"{shown_number(ticket, link)} reopened · {clip(ticket.subject, TITLE)}"),
         TextBlock(
             text=f"{name_of(profile, reopened.actor_id)} reopened it: {reason}",
             color="Attention",

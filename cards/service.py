@@ -18,6 +18,7 @@ from microsoft_teams.cards import (
     TextInput,
 )
 
+from cards.fit import RecordLink, linked_number
 from cards.render import card, heading, note, render
 from services.forms.bounds import REASON, characters
 from services.profile import Profile
@@ -36,7 +37,7 @@ STATUS_LABELS = {
 }
 
 
-def _facts(profile: Profile, request: ServiceRequest) -> list[Fact]:
+def _facts(profile: Profile, request: ServiceRequest, ticket_link: RecordLink | None) -> list[Fact]:
     billing = billing_label(profile, request.billing)
     requested = (
         f"{name_of(profile, request.requester_id)}, {local_time(profile, request.created_at)}"
@@ -50,7 +51,7 @@ def _facts(profile: Profile, request: ServiceRequest) -> list[Fact]:
         ("Billing reason", request.billing_reason or ""),
         ("Who goes", who_goes(profile, request)),
         ("Project", request.project_number or ""),
-        ("Ticket", request.ticket_number or ""),
+        ("Ticket", linked_number(request.ticket_number, ticket_link)),
         ("Requested by", requested),
     ]
     if request.decided_by and request.decided_at:
@@ -89,12 +90,13 @@ def service_request_card(
     lines: Sequence[str] = (),
     actions: Sequence[Action] = (),
     show_notice: bool = True,
+    ticket_link: RecordLink | None = None,
 ) -> dict:
     """One request: its facts, scope, and (for the requester) what was sent or is to be sent."""
     body: list[CardElement] = [heading(f"{request.number} · Service at {request.site}")]
     if headline:
         body.append(TextBlock(text=headline, weight="Bolder", color="Accent", wrap=True))
-    body.append(FactSet(facts=_facts(profile, request)))
+    body.append(FactSet(facts=_facts(profile, request, ticket_link)))
     body.append(note(f"Scope: {request.scope}", subtle=False))
     if show_notice:
         body.extend(_notice(request))
@@ -102,7 +104,9 @@ def service_request_card(
     return render(card(body, list(actions)))
 
 
-def service_approval_card(profile: Profile, request: ServiceRequest) -> dict:
+def service_approval_card(
+    profile: Profile, request: ServiceRequest, ticket_link: RecordLink | None = None
+) -> dict:
     """For the approver: the request, Approve, and Reject with the reason the requester gets."""
     data = {"number": request.number}
     reason = TextInput(
@@ -125,5 +129,10 @@ def service_approval_card(profile: Profile, request: ServiceRequest) -> dict:
     ]
     headline = f"Non-billable service: {name_of(profile, request.requester_id)} asks your approval"
     return service_request_card(
-        profile, request, headline=headline, actions=actions, show_notice=False
+        profile,
+        request,
+        headline=headline,
+        actions=actions,
+        show_notice=False,
+        ticket_link=ticket_link,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from microsoft_teams.cards import ExecuteAction, Fact, FactSet, TextBlock
 
 from cards.deadlines import DEADLINE_NAMES, Missed, overdue_block
-from cards.fit import subject
+from cards.fit import RecordLink, subject
 from cards.render import card, heading, render
 from cards.ticket import REASSIGN, REFRESH
 from services.profile import Profile
@@ -57,6 +57,7 @@ def sla_alert_card(
     threshold: Threshold,
     missed: list[Missed],
     met: list[Deadline] | None = None,
+    link: RecordLink | None = None,
 ) -> dict:
     """The alert for every deadline of the ticket at this threshold in one sweep.
 
@@ -65,7 +66,7 @@ def sla_alert_card(
     """
     assignee = name_of(profile, ticket.assignee_id) if ticket.assignee_id else "Nobody yet"
     facts = [
-        Fact(title="Ticket", value=subject(ticket)),
+        Fact(title="Ticket", value=subject(ticket, link)),
         Fact(title="Priority", value=profile.priority(ticket.priority).label),
         Fact(title="Status", value=status_label(profile, ticket.status)),
         Fact(title="Assignee", value=assignee),

@@ -13,6 +13,7 @@ from cards.forms import GENERAL
 from cards.ticket import RESOLVE
 from dialogs.closure.inputs import ClosureInputs, ConfirmInputs, check_closure, resolution
 from dialogs.closure.notices import capture_knowledge
+from dialogs.shared.links import record_link
 from dialogs.shared.ticket_view import refusal_result, ticket_view
 from dialogs.shared.tickets import TicketRef, apply, find_ticket, now, refused
 from services.tickets import Confirmation, ConfirmationChannel, Ticket, TicketRuleError
@@ -48,7 +49,8 @@ async def _closure_form(turn: Turn, ticket: Ticket) -> dict:
     }
     values = {key: value for key, value in known.items() if value}
     missing = ticket.escalated and rcca is None
-    return closure_card(turn.services.profile, ticket, values, rcca_missing=missing)
+    link = record_link(turn.services, ticket)
+    return closure_card(turn.services.profile, ticket, values, rcca_missing=missing, link=link)
 
 
 def _rcca_problem(ticket: Ticket, rcca: RccaRecord | None) -> dict[str, str]:
@@ -96,7 +98,9 @@ async def close_command(turn: Turn, args: str) -> None:
     except TicketRuleError as refusal:
         await turn.say(str(refusal))
         return
-    await turn.send_card(close_card(ticket), summary=f"Close {ticket.number}")
+    await turn.send_card(
+        close_card(ticket, record_link(turn.services, ticket)), summary=f"Close {ticket.number}"
+    )
 
 
 @feature.action(RESOLVE, model=TicketRef)
@@ -124,11 +128,14 @@ async def submit_closure(turn: Turn, data: ClosureInputs) -> ActionResult:
     missing = _rcca_problem(ticket, rcca)
     if form is None or missing:
         errors = {**errors, **missing}
-        card = closure_card(profile, ticket, typed, errors, rcca_missing=bool(missing))
+        link = record_link(turn.services, ticket)
+        card = closure_card(profile, ticket, typed, errors, rcca_missing=bool(missing), link=link)
         return ActionResult(card=card)
     saved, refusal = await apply(turn, ticket, resolution(turn, form, rcca))
     if saved is None:
-        return ActionResult(card=closure_card(profile, ticket, typed, {GENERAL: refusal or ""}))
+        link = record_link(turn.services, ticket)
+        card = closure_card(profile, ticket, typed, {GENERAL: refusal or ""}, link=link)
+        return ActionResult(card=card)
     saved, drafted = await capture_knowledge(turn, saved, form.kb_article)
     if form.confirmation is not None:
         headline = _closed_headline(form.confirmation)

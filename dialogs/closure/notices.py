@@ -10,12 +10,14 @@ from bot.turn import Turn, card_message
 from cards.closure import reminder_card
 from cards.reopen import reopened_card
 from dialogs.knowledge.capture import draft_for_owners
+from dialogs.shared.links import record_link
 from services.delivery import Recipient, Told, reach_note
 from services.profile import Capability, Person, Profile
 from services.tickets import Ticket, TicketEvent
 
 if TYPE_CHECKING:
     from bot.notifier import Notifier
+    from services.app_services import AppServices
 
 
 def reopen_audience(profile: Profile, ticket: Ticket) -> list[Person]:
@@ -27,7 +29,7 @@ def reopen_audience(profile: Profile, ticket: Ticket) -> list[Person]:
 async def tell_about_reopen(turn: Turn, ticket: Ticket, reopened: TicketEvent) -> Told:
     """Queue the reopen notice for its audience; the sentence for the reopener's card."""
     profile = turn.services.profile
-    card = reopened_card(profile, ticket, reopened)
+    card = reopened_card(profile, ticket, reopened, record_link(turn.services, ticket))
     summary = f"{ticket.number} reopened ({ticket.reopen_count}×)"
     people = reopen_audience(profile, ticket)
     telling: list[str] = []
@@ -47,13 +49,16 @@ async def tell_about_reopen(turn: Turn, ticket: Ticket, reopened: TicketEvent) -
     return Told("" if notes else "Nobody to tell.", tuple(notes))
 
 
-async def remind_to_chase(profile: Profile, notifier: Notifier, ticket: Ticket, days: int) -> None:
+async def remind_to_chase(
+    services: AppServices, notifier: Notifier, ticket: Ticket, days: int
+) -> None:
     """Nudge the assignee to chase the silent customer (no assignee left: the managers)."""
+    profile = services.profile
     people = _assignee(profile, ticket) or list(
         profile.people_with_capability(Capability.RESOLVE_ANY)
     )
     activity = card_message(
-        reminder_card(profile, ticket, days),
+        reminder_card(profile, ticket, days, record_link(services, ticket)),
         f"{ticket.number}: {days} business days without a word from the customer",
     )
     for person in people:

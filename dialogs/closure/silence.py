@@ -57,7 +57,7 @@ async def remind_assignees(services: AppServices, notifier: Notifier, now: datet
         try:
             days = reminder_due(ticket, profile, now)
             if days is not None:
-                await remind_to_chase(profile, notifier, ticket, days)
+                await remind_to_chase(services, notifier, ticket, days)
                 due.append(f"{ticket.number} ({days} days)")
         except Exception as error:  # this ticket's own failure: the others are still reminded
             skipped.skip(ticket.id, error, now)

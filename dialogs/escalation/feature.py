@@ -16,6 +16,7 @@ from cards.forms import GENERAL
 from cards.ticket import ESCALATE
 from dialogs.escalation.inputs import HandoffInputs
 from dialogs.escalation.notices import tell_managers
+from dialogs.shared.links import record_link
 from dialogs.shared.ticket_view import ticket_view
 from dialogs.shared.tickets import TicketRef, find_ticket, now, refused
 from services.escalations import EscalationStatus, read_handoff
@@ -65,7 +66,8 @@ async def handoff_form(
     if typed is None:
         events = await turn.services.tickets.events(ticket.id)
         typed = handoff_prefill(ticket, events, previous)
-    return escalation_form_card(profile, ticket, typed, errors, asked)
+    link = record_link(turn.services, ticket)
+    return escalation_form_card(profile, ticket, typed, errors, asked, link)
 
 
 @feature.command(

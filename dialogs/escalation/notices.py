@@ -10,6 +10,7 @@ from __future__ import annotations
 from bot.turn import Turn
 from cards.escalation import escalation_assigned_card, escalation_reply_card
 from dialogs.escalation.views import review_card
+from dialogs.shared.links import record_link
 from services.delivery import Recipient, Told, reach_note
 from services.escalations import Escalation
 from services.profile import Capability, Person
@@ -62,10 +63,11 @@ async def tell_outcome(turn: Turn, ticket: Ticket, escalation: Escalation) -> To
     open the app.
     """
     profile, number = turn.services.profile, ticket.number
+    link = record_link(turn.services, ticket)
     notices = [
         (
             _on_roster(turn, escalation.requested_by),
-            escalation_reply_card(profile, ticket, escalation),
+            escalation_reply_card(profile, ticket, escalation, link),
             f"{number}: Engineering replied",
             f"escalation:{escalation.id}:{escalation.status.value}",
         )
@@ -74,7 +76,7 @@ async def tell_outcome(turn: Turn, ticket: Ticket, escalation: Escalation) -> To
         notices.append(
             (
                 _on_roster(turn, escalation.engineer_id),
-                escalation_assigned_card(profile, ticket, escalation),
+                escalation_assigned_card(profile, ticket, escalation, link),
                 f"{number} is escalated to you: {ticket.subject}",
                 f"escalation:{escalation.id}:engineer",
             )

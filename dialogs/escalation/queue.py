@@ -7,6 +7,7 @@ from bot.turn import ActionResult, Turn
 from cards.escalation_queue import ESCALATION_REVIEW, escalations_card
 from dialogs.escalation.feature import feature
 from dialogs.escalation.views import review_card
+from dialogs.shared.links import linker
 from dialogs.shared.ticket_view import ticket_view
 from dialogs.shared.tickets import TicketRef, find_ticket, refused
 from services.escalations import Escalation, EscalationStatus
@@ -33,7 +34,7 @@ async def waiting(turn: Turn) -> list[tuple[Ticket, Escalation]]:
 async def escalations_command(turn: Turn, args: str) -> None:
     """Send the queue of handoffs waiting for the engineering manager."""
     pending = await waiting(turn)
-    card = escalations_card(turn.services.profile, pending)
+    card = escalations_card(turn.services.profile, pending, linker(turn.services))
     await turn.send_card(card, summary=f"{len(pending)} escalations waiting")
 
 

@@ -14,6 +14,7 @@ from cards.rcca import RCCA_SUBMIT, rcca_form_card
 from cards.ticket import RCCA
 from dialogs.escalation.feature import feature, guarded
 from dialogs.escalation.inputs import RccaInputs
+from dialogs.shared.links import record_link
 from dialogs.shared.ticket_view import ticket_view
 from dialogs.shared.tickets import TicketRef, find_ticket, now, refused
 from services.escalations import RCCA_FIELDS, Escalation, read_rcca
@@ -39,7 +40,8 @@ async def _form(turn: Turn, ticket: Ticket, escalation: Escalation) -> dict:
     """The form, filled in with the RCCA on record."""
     current = await turn.services.escalations.rcca(escalation)
     typed = {spec.id: getattr(current, spec.id) for spec in RCCA_FIELDS} if current else {}
-    return rcca_form_card(turn.services.profile, ticket, typed)
+    link = record_link(turn.services, ticket)
+    return rcca_form_card(turn.services.profile, ticket, typed, link=link)
 
 
 @feature.command(
@@ -73,7 +75,8 @@ async def save_rcca(turn: Turn, data: RccaInputs) -> ActionResult:
     profile, typed = turn.services.profile, data.typed()
     answers, errors = read_rcca(profile, typed)
     if errors:
-        return ActionResult(card=rcca_form_card(profile, ticket, typed, errors))
+        link = record_link(turn.services, ticket)
+        return ActionResult(card=rcca_form_card(profile, ticket, typed, errors, link))
     actor, at = turn.caller.id, now(turn)
 
     async def save() -> Ticket:
@@ -82,6 +85,8 @@ async def save_rcca(turn: Turn, data: RccaInputs) -> ActionResult:
 
     saved, refusal = await guarded(ticket, save)
     if saved is None:
-        return ActionResult(card=rcca_form_card(profile, ticket, typed, {GENERAL: refusal or ""}))
+        link = record_link(turn.services, ticket)
+        card = rcca_form_card(profile, ticket, typed, {GENERAL: refusal or ""}, link)
+        return ActionResult(card=card)
     headline = f"RCCA recorded: {saved.number} can be resolved now."
     return ActionResult(card=await ticket_view(turn, saved, headline=headline))

@@ -10,6 +10,7 @@ from bot.turn import Turn
 from cards.escalation import decision_actions, escalation_review_card
 from cards.rcca import escalation_section
 from cards.ticket import ESCALATE, RCCA
+from dialogs.shared.links import record_link
 from services.escalations import Escalation, EscalationStatus
 from services.escalations.workflow import engineers
 from services.profile import Capability, Person
@@ -37,7 +38,14 @@ def review_card(
     offered, suggested = _picker(turn, ticket)
     profile = turn.services.profile
     return escalation_review_card(
-        profile, ticket, escalation, offered, suggested, outcome, reach=reach
+        profile,
+        ticket,
+        escalation,
+        offered,
+        suggested,
+        outcome,
+        reach=reach,
+        link=record_link(turn.services, ticket),
     )
 
 

@@ -20,6 +20,7 @@ from cards.intake import (
 from cards.knowledge import similar_problems
 from dialogs.intake.inputs import IntakeSubmission
 from dialogs.knowledge.feature import similar_solved
+from dialogs.shared.links import record_link
 from dialogs.triage.notices import post_triage_card
 from dialogs.triage.views import triage_card_for
 from services.forms import check_answers
@@ -83,7 +84,12 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
     if triages:
         return ActionResult(card=await filed_for_triage(turn, ticket, created, reason, beside))
     card = intake_summary_card(
-        profile, ticket, already_filed=not created, similar=beside, priority_reason=reason
+        profile,
+        ticket,
+        already_filed=not created,
+        similar=beside,
+        priority_reason=reason,
+        link=record_link(turn.services, ticket),
     )
     return ActionResult(card=card)
 

@@ -7,8 +7,9 @@ from typing import Any
 
 from bot.turn import Turn
 from cards.forms import GENERAL
-from dialogs.shared.tickets import RecordRef, ticket_number
+from dialogs.shared.tickets import RecordRef, find_ticket, ticket_number
 from services.forms.bounds import FormId, FormInputs, FormText
+from services.numbers import parse_zendesk_ref
 from services.parts import PartsAnswer, PartsDraft, check_answer, check_request
 from services.parts.people import parts_owner
 from services.tickets import Ticket
@@ -35,14 +36,13 @@ class AnswerInputs(RequestRef):
 
 async def _open_ticket(turn: Turn, text: str) -> tuple[Ticket | None, str | None]:
     """The open ticket a request form names, or why it cannot carry the request's steps."""
-    number = ticket_number(turn, text)
-    if number is None:
+    if ticket_number(turn, text) is None and parse_zendesk_ref(text) is None:
         return None, "Give a ticket number like BP-1001, or leave it empty."
-    ticket = await turn.services.tickets.get(number)
+    ticket, problem = await find_ticket(turn, text)
     if ticket is None:
-        return None, f"There is no ticket {number}."
+        return None, problem
     if not ticket.is_open:
-        return None, f"{number} is resolved or closed; reopen it first, or leave it empty."
+        return None, f"{ticket.number} is resolved or closed; reopen it first, or leave it empty."
     return ticket, None
 
 

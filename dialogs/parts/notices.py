@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot.turn import Turn
 from cards.parts_orders import order_status_card
 from cards.parts_requests import RequestView, parts_request_card
+from dialogs.shared.links import number_link
 from services.delivery import Recipient, reach_note
 from services.parts import Order, OrderStatus, PartsRequest
 from services.parts.describe import answered_note, asked_note, order_note, what_is_asked
@@ -55,7 +56,9 @@ async def tell_owner(turn: Turn, request: PartsRequest) -> list[str]:
     profile = turn.services.profile
     asked = f"{turn.caller.name} asks: {what_is_asked(request)}"
     # Built for the owner (who holds answer_parts), not for the requester who is acting.
-    card = parts_request_card(profile, request, RequestView(headline=asked, answer_form=True))
+    link = await number_link(turn.services, request.ticket_number)
+    view = RequestView(headline=asked, answer_form=True, ticket_link=link)
+    card = parts_request_card(profile, request, view)
     owner = name_of(profile, request.owner_id)
     return _said(
         await _tell(turn, request.owner_id, card, asked, f"parts:{request.number}:asked"),
@@ -70,7 +73,8 @@ async def tell_requester(turn: Turn, request: PartsRequest, order: Order | None)
     assert turn.caller is not None
     told = f"{turn.caller.name} answered {request.number}."
     orderable = order is not None and order.status is OrderStatus.QUOTED
-    view = RequestView(headline=told, order=order, order_button=orderable)
+    link = await number_link(turn.services, request.ticket_number)
+    view = RequestView(headline=told, order=order, order_button=orderable, ticket_link=link)
     card = parts_request_card(turn.services.profile, request, view)
     key = f"parts:{request.number}:answered"
     return _said(

@@ -8,6 +8,7 @@ from typing import Any
 from bot.turn import Turn
 from cards.parts_orders import order_status_card
 from cards.parts_requests import RequestView, parts_request_card
+from dialogs.shared.links import number_link
 from services.parts import Order, OrderStatus, PartsRequest
 from services.parts.people import buttons_for
 from services.profile import Capability
@@ -42,6 +43,7 @@ async def request_view(
         errors=errors or {},
         order=order,
         order_button=orderable and may_order,
+        ticket_link=await number_link(turn.services, request.ticket_number),
     )
 
 

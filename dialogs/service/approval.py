@@ -9,6 +9,7 @@ from cards.service import APPROVE, REJECT, service_approval_card, service_reques
 from dialogs.service.feature import feature, schedule_now
 from dialogs.service.inputs import Rejection, RequestRef, find_request
 from dialogs.service.notices import record_step, tell_requester
+from dialogs.shared.links import number_link
 from dialogs.shared.tickets import refused
 from services.profile import Capability
 from services.service_requests import ServiceRequest, ServiceRuleError, StaleRequest
@@ -61,7 +62,12 @@ async def approve_request(turn: Turn, data: RequestRef) -> ActionResult:
         lines.insert(0, told(profile, scheduled))
     headline = "Approved and scheduled."  # the project's number is among the facts
     card = service_request_card(
-        profile, scheduled, headline=headline, lines=lines, show_notice=own and not waits
+        profile,
+        scheduled,
+        headline=headline,
+        lines=lines,
+        show_notice=own and not waits,
+        ticket_link=await number_link(turn.services, scheduled.ticket_number),
     )
     return ActionResult(card=card)
 
@@ -79,7 +85,9 @@ async def reject_request(turn: Turn, data: Rejection) -> ActionResult:
     await record_step(turn, saved, Step.REJECTED, saved.decision_reason or "")
     headline = f"{turn.caller.name} rejected it: {saved.decision_reason}"
     note = await tell_requester(turn, saved, headline)
-    card = service_request_card(profile, saved, headline="Rejected.", lines=[note] if note else [])
+    link = await number_link(turn.services, saved.ticket_number)
+    lines = [note] if note else []
+    card = service_request_card(profile, saved, headline="Rejected.", lines=lines, ticket_link=link)
     return ActionResult(card=card)
 
 
@@ -96,7 +104,8 @@ async def service_approvals(turn: Turn, args: str) -> None:
         await turn.say("No service requests are waiting for approval.")
         return
     for request in waiting[:SHOWN_AT_ONCE]:
-        card = service_approval_card(turn.services.profile, request)
+        link = await number_link(turn.services, request.ticket_number)
+        card = service_approval_card(turn.services.profile, request, link)
         await turn.send_card(card, summary=f"{request.number}: non-billable service to approve")
     if len(waiting) > SHOWN_AT_ONCE:
         more = len(waiting) - SHOWN_AT_ONCE

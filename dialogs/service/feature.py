@@ -11,6 +11,7 @@ from cards.service import service_request_card
 from cards.service_form import CANCEL, SUBMIT, service_cancelled_card, service_form_card
 from dialogs.service.inputs import ServiceSubmission, check_service_form, prefilled
 from dialogs.service.notices import ask_approvers, record_step, tell_technician
+from dialogs.shared.links import number_link
 from dialogs.shared.tickets import find_ticket
 from services.profile import Capability, FieldRole
 from services.service_requests import (
@@ -98,7 +99,12 @@ async def _filed_card(turn: Turn, request: ServiceRequest, created: bool) -> dic
         headline = "Scheduled."  # the project's number is among the facts
     # A technician the notice waits for is spoken of once: by what happens next.
     return service_request_card(
-        profile, request, headline=headline, lines=lines, show_notice=not waits
+        profile,
+        request,
+        headline=headline,
+        lines=lines,
+        show_notice=not waits,
+        ticket_link=await number_link(turn.services, request.ticket_number),
     )
 
 

@@ -11,6 +11,7 @@ import logging
 
 from bot.turn import Turn
 from cards.service import service_approval_card, service_request_card
+from dialogs.shared.links import number_link
 from services.delivery import Recipient, reach_note
 from services.service_requests import ServiceRequest
 from services.service_requests.timeline import Step, service_step
@@ -38,7 +39,8 @@ async def record_step(turn: Turn, request: ServiceRequest, step: Step, body: str
 
 async def ask_approvers(turn: Turn, request: ServiceRequest) -> list[str]:
     """Send the approval card to everyone who may approve; what the requester must know."""
-    card = service_approval_card(turn.services.profile, request)
+    link = await number_link(turn.services, request.ticket_number)
+    card = service_approval_card(turn.services.profile, request, link)
     summary = f"{request.number}: non-billable service to approve"
     notes = []
     for person in approvers(turn.services.profile):
@@ -56,7 +58,11 @@ async def tell_technician(turn: Turn, request: ServiceRequest) -> str | None:
     technician = profile.person(request.technician_id)
     dates = date_range(request.start_date, request.end_date)
     card = service_request_card(
-        profile, request, headline=f"You are scheduled on site: {dates}", show_notice=False
+        profile,
+        request,
+        headline=f"You are scheduled on site: {dates}",
+        show_notice=False,
+        ticket_link=await number_link(turn.services, request.ticket_number),
     )
     key = f"service:{request.number}:technician:{technician.id}"
     summary = f"{request.number}: on-site service {dates}"
@@ -74,7 +80,8 @@ async def tell_requester(turn: Turn, request: ServiceRequest, headline: str) -> 
         requester = profile.person(request.requester_id)
     except KeyError:
         return f"{request.requester_id} has left the roster, so nobody was told of this."
-    card = service_request_card(profile, request, headline=headline)
+    link = await number_link(turn.services, request.ticket_number)
+    card = service_request_card(profile, request, headline=headline, ticket_link=link)
     key = f"service:{request.number}:{request.status.value}:requester"
     summary = f"{request.number}: {headline}"
     delivery = await turn.tell(Recipient.person(requester.id), card, key, summary=summary)

@@ -19,3 +19,11 @@ def record_link(services: AppServices, ticket: Ticket) -> RecordLink | None:
 def linker(services: AppServices) -> Linker:
     """record_link for each ticket of a list."""
     return lambda ticket: record_link(services, ticket)
+
+
+async def number_link(services: AppServices, number: str | None) -> RecordLink | None:
+    """record_link for the ticket a parts or service request names by its number."""
+    if not number or services.zendesk is None:
+        return None
+    ticket = await services.tickets.get(number)
+    return record_link(services, ticket) if ticket is not None else None

@@ -36,7 +36,7 @@ async def sweep_and_alert(services: AppServices, notifier: Notifier, now: dateti
         if ticket_id in failed:
             continue
         try:
-            await tell_alert(services.profile, notifier, alerts)
+            await tell_alert(services, notifier, alerts)
         except Exception as error:  # one ticket's failure must not hold back the others
             failed[ticket_id] = error
     # Only now: a ticket whose telling failed stays unrecorded and due for the next sweep.

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from bot.turn import card_message
 from cards.deadlines import Missed
 from cards.sla_alert import alert_title, sla_alert_card
+from dialogs.shared.links import record_link
 from services.delivery import Recipient
 from services.profile import Capability, Profile
 from services.sla.policy import Deadline, Threshold, minutes_late, minutes_left
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from botbuilder.schema import Activity
 
     from bot.notifier import Notifier
+    from services.app_services import AppServices
 
 
 def grouped(alerts: Iterable[SlaAlert]) -> list[list[SlaAlert]]:
@@ -50,13 +52,14 @@ def missed_deadlines(
     ]
 
 
-async def tell_alert(profile: Profile, notifier: Notifier, alerts: list[SlaAlert]) -> None:
+async def tell_alert(services: AppServices, notifier: Notifier, alerts: list[SlaAlert]) -> None:
     """One ticket's alerts at one threshold as one card to each recipient, once (dedupe key)."""
+    profile = services.profile
     first = alerts[0]
     ticket, threshold = first.ticket, first.threshold
     late = threshold is Threshold.BREACH
     missed = missed_deadlines(profile, threshold, [(a.deadline, a.due_at, a.at) for a in alerts])
-    card = sla_alert_card(profile, ticket, threshold, missed)
+    card = sla_alert_card(profile, ticket, threshold, missed, link=record_link(services, ticket))
     activity = card_message(card, alert_title(ticket, threshold, missed))
     key = alert_key(ticket.number, [alert.deadline for alert in alerts], threshold)
     told: set[str] = set()

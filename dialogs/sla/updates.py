@@ -11,7 +11,9 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from bot.turn import card_message
+from cards.fit import RecordLink
 from cards.sla_alert import alert_title, sla_alert_card
+from dialogs.shared.links import record_link
 from dialogs.sla.notices import alert_key, missed_deadlines
 from services.profile import Capability, Profile
 from services.sla import alert_rows
@@ -33,7 +35,7 @@ def update_alert_cards(turn: Turn, ticket: Ticket) -> None:
         recorded = await alert_rows.recorded(turn.services.db, ticket.id)
         for _, rows in groupby(recorded, key=lambda row: (row.alerted_at, row.threshold)):
             sweep = list(rows)
-            card = _card(profile, ticket, sweep)
+            card = _card(profile, ticket, sweep, record_link(turn.services, ticket))
             key = alert_key(ticket.number, [row.deadline for row in sweep], sweep[0].threshold)
             for target in _places(profile):
                 posted = await notifier.posted(f"{key}:{target}")
@@ -43,13 +45,13 @@ def update_alert_cards(turn: Turn, ticket: Ticket) -> None:
     turn.after(update)
 
 
-def _card(profile: Profile, ticket: Ticket, sweep: list[RecordedAlert]):
+def _card(profile: Profile, ticket: Ticket, sweep: list[RecordedAlert], link: RecordLink | None):
     """The sweep's card with the ticket as it is now (the times late as they were told)."""
     threshold = sweep[0].threshold
     told = [(row.deadline, row.due_at, row.alerted_at) for row in sweep]
     missed = missed_deadlines(profile, threshold, told)
     met = [row.deadline for row in sweep if getattr(ticket, MET_FIELD[row.deadline])]
-    card = sla_alert_card(profile, ticket, threshold, missed, met)
+    card = sla_alert_card(profile, ticket, threshold, missed, met, link)
     return card_message(card, alert_title(ticket, threshold, missed))
 
 

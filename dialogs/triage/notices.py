@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bot.turn import Turn, card_message
 from cards.ticket import note_form, ticket_card
+from dialogs.shared.links import record_link
 from dialogs.shared.tickets import shows_tickets
 from dialogs.triage.views import triage_card_for
 from services.delivery import Delivery, Recipient
@@ -112,7 +113,12 @@ async def ask_requester(
     events = await turn.services.tickets.events(ticket.id)
     headline = f"{asker.name} needs more information: {question}"
     card = ticket_card(
-        turn.services.profile, ticket, events, [note_form(ticket.number)], headline=headline
+        turn.services.profile,
+        ticket,
+        events,
+        [note_form(ticket.number)],
+        headline=headline,
+        link=record_link(turn.services, ticket),
     )
     summary = f"{ticket.number}: {asker.name} needs more information"
     key = f"info:{ticket.number}:v{ticket.version}"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from botbuilder.schema import Activity
 
 from bot.turn import card_message
+from dialogs.shared.links import linker
 from dialogs.troubleshooting.feature import feature
 from dialogs.troubleshooting.views import digest_view
 from services.delivery import Recipient
@@ -60,9 +61,12 @@ def _key(profile: Profile, person: Person, now: datetime) -> str:
     return f"digest:{person.id}:{now.astimezone(profile.business_hours.zone).date()}"
 
 
-def _digest(profile: Profile, person: Person, tickets: Sequence[Ticket], now: datetime) -> Activity:
+def _digest(
+    services: AppServices, person: Person, tickets: Sequence[Ticket], now: datetime
+) -> Activity:
     summary = f"Your {len(tickets)} open tickets, most urgent first"
-    return card_message(digest_view(profile, person, tickets, now), summary)
+    card = digest_view(services.profile, person, tickets, now, linker(services))
+    return card_message(card, summary)
 
 
 async def _send_digest(
@@ -73,7 +77,7 @@ async def _send_digest(
     tickets = await services.tickets.open_for_assignee(person.id)
     if not tickets:
         return False
-    activity = _digest(profile, person, tickets, now)
+    activity = _digest(services, person, tickets, now)
     await notifier.tell(Recipient.person(person.id), activity, _key(profile, person, now))
     return True
 
@@ -84,5 +88,5 @@ async def refresh_held_digest(services: AppServices, person: Person, now: dateti
     tickets = await services.tickets.open_for_assignee(person.id)
     if not tickets:
         return False
-    payload = _digest(profile, person, tickets, now).serialize()
+    payload = _digest(services, person, tickets, now).serialize()
     return await services.outbox.rewrite_waiting(_key(profile, person, now), payload)

@@ -10,6 +10,7 @@ from pydantic import field_validator
 from bot.turn import Turn
 from dialogs.shared.tickets import TicketRef, ticket_number
 from services.forms.bounds import PAGES, Key, LongText, Minutes, Page, Reason
+from services.numbers import parse_zendesk_ref
 
 _PAGE = re.compile(r"^(.*\S)\s+(\d{1,5})$")  # "BP-1001 3": the ticket, then the page
 
@@ -45,6 +46,7 @@ def history_args(turn: Turn, args: str) -> tuple[str, int]:
     """`history <ticket> [page]` → the ticket as typed and the page (the newest unless named)."""
     text = args.strip()
     paged = _PAGE.match(text)
-    if paged and ticket_number(turn, text) is None:  # "bp 1001" is a ticket, "bp-1001 2" a page
+    # "bp 1001" and "zendesk 4711" are tickets, "bp-1001 2" and "ZD-4711 2" name a page
+    if paged and ticket_number(turn, text) is None and parse_zendesk_ref(text) is None:
         return paged.group(1), min(int(paged.group(2)), PAGES)
     return text, 1

@@ -9,6 +9,7 @@ from bot.turn import Turn
 from cards.fit import Linker, no_link
 from cards.history import history_card
 from cards.lists import ticket_list_card
+from dialogs.shared.links import record_link
 from services.profile import Person, Profile
 from services.tickets import Ticket
 from services.tickets.describe import timeline
@@ -29,14 +30,20 @@ def greeting(profile: Profile, now: datetime) -> str:
     return "Good morning" if hour < 12 else "Good afternoon" if hour < 18 else "Good evening"
 
 
-def digest_view(profile: Profile, person: Person, tickets: Sequence[Ticket], now: datetime) -> dict:
+def digest_view(
+    profile: Profile,
+    person: Person,
+    tickets: Sequence[Ticket],
+    now: datetime,
+    links: Linker = no_link,
+) -> dict:
     """The morning's list of a person's open tickets, most urgent first."""
     title = f"{greeting(profile, now)}, {person.name}: your open tickets ({len(tickets)})"
-    return ticket_list_card(profile, title, tickets, now)
+    return ticket_list_card(profile, title, tickets, now, links=links)
 
 
 async def history_view(turn: Turn, ticket: Ticket, page: int) -> dict:
     """Page `page` of the ticket's whole timeline (1 is the newest)."""
     events = await turn.services.tickets.events(ticket.id)
     lines = timeline(turn.services.profile, list(events), limit=len(events))
-    return history_card(ticket, lines, page)
+    return history_card(ticket, lines, page, record_link(turn.services, ticket))

@@ -9,6 +9,7 @@ from bot.turn import card_message
 from cards.reopen import reopened_card
 from cards.ticket import ticket_card
 from dialogs.closure.notices import reopen_audience
+from dialogs.shared.links import record_link
 from dialogs.triage.notices import triage_places
 from dialogs.triage.views import triage_card_of
 from services.delivery import Recipient
@@ -53,7 +54,7 @@ async def _to_triage(services: AppServices, notifier: Notifier, ticket: Ticket) 
 async def _reopened(
     services: AppServices, notifier: Notifier, ticket: Ticket, event: TicketEvent
 ) -> set[str]:
-    card = reopened_card(services.profile, ticket, event)
+    card = reopened_card(services.profile, ticket, event, record_link(services, ticket))
     activity = card_message(card, f"{ticket.number} reopened ({ticket.reopen_count}×)")
     people = reopen_audience(services.profile, ticket)
     for person in people:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
 from tests.harness.fake_zendesk import FakeZendesk
+from tests.harness.parts import QUOTE, ask, parts_request
 from tests.harness.triage import in_channel, triage_desk
 from tests.harness.zendesk_desk import deliver, zendesk_ticket
 
@@ -44,3 +45,17 @@ async def test_a_ticket_not_yet_sent_shows_only_its_own_number(desk: Desk, zende
     await mary.says("file plc")
     card = (await mary.says("ticket BP-1001")).last.card
     assert card["body"][0]["text"].startswith("BP-1001 · HMI shows alarm")
+
+
+async def test_history_pages_and_the_parts_form_take_zendesk_numbers(
+    desk: Desk, zendesk: FakeZendesk
+):
+    _, kevin, zendesk_id = await _filed(desk, zendesk)
+    for typed in (f"ZD-{zendesk_id}", f"zendesk {zendesk_id}", f"ZD-{zendesk_id} 1"):
+        card = (await kevin.says(f"history {typed}")).last.card
+        assert card["body"][0]["text"].startswith("Timeline of BP-1001 · ")
+    asked = await ask(kevin, {**QUOTE, "ticket": f"zendesk {zendesk_id}"})
+    request = await parts_request(desk, "PQ-1001")
+    assert request.ticket_number == "BP-1001", asked.texts
+    refused = await ask(kevin, {**QUOTE, "ticket": "ZD-999"})
+    assert "No ticket here is Zendesk #999." in str(refused.body)
