@@ -16,7 +16,8 @@ Faults: `fail_next(...)` scripts the next requests' fate — `refuse(429, retry_
 `refuse(503)`, `delay(2.0)`, or LOST (the request is applied, then the connection is closed
 unanswered); `latency` delays every answer; `per_minute` enforces a rate limit with 429 and
 Retry-After; `down_until` answers 503 to everything until that time on the fake's clock (an
-outage). Every request lands in `requests` with the status it got (None when lost).
+outage). Every request lands in `requests` with its arrival time on the fake's clock and the
+status it got (None when lost).
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ class Request:
     query: dict[str, str]
     body: Any
     authorization: str | None
+    at: datetime  # on the fake's clock, when it arrived
     status: int | None = None
 
 
@@ -117,7 +119,7 @@ class FakeZendesk:
             body = ValueError
         seen = Request(
             request.method, request.path, dict(parse_qsl(request.query_string)),
-            body, request.headers.get("Authorization"),
+            body, request.headers.get("Authorization"), self.clock(),
         )  # fmt: skip
         self.requests.append(seen)
         fault = self.script.popleft() if self.script else Fault()
