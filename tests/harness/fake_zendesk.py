@@ -15,7 +15,8 @@ an admin (403) and wants start_time at least a minute back.
 Faults: `fail_next(...)` scripts the next requests' fate — `refuse(429, retry_after=3)`,
 `refuse(503)`, `delay(2.0)`, or LOST (the request is applied, then the connection is closed
 unanswered); `latency` delays every answer; `per_minute` enforces a rate limit with 429 and
-Retry-After; `down_until` answers 503 to everything until that time on the fake's clock (an
+Retry-After; `hold_next` applies a request and never answers it (the caller is killed
+meanwhile); `down_until` answers 503 to everything until that time on the fake's clock (an
 outage). Every request lands in `requests` with its arrival time on the fake's clock and the
 status it got (None when lost).
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import re
 import time
 from collections import deque
 from collections.abc import Callable
@@ -92,6 +94,7 @@ class FakeZendesk:
     script: deque[Fault] = field(default_factory=deque)
     server: TestServer | None = None
     _answered: deque[float] = field(default_factory=deque)
+    _holds: list[tuple[str, re.Pattern[str], asyncio.Event]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.store = ZendeskStore(clock=lambda: self.clock())
@@ -106,6 +109,13 @@ class FakeZendesk:
     def fail_next(self, *faults: Fault) -> None:
         """The next requests meet these faults, one each, in order."""
         self.script.extend(faults)
+
+    def hold_next(self, method: str, path: str) -> asyncio.Event:
+        """The next `method` request to a path matching the regex `path` is applied, then left
+        unanswered until its caller hangs up (or dies); the event is set once it is applied."""
+        applied = asyncio.Event()
+        self._holds.append((method, re.compile(path), applied))
+        return applied
 
     def calls(self, method: str, path: str) -> list[Request]:
         """The requests made to one endpoint."""
@@ -130,12 +140,26 @@ class FakeZendesk:
             response = self._limited() or self._answer(request, seen, fault)
         except Refusal as refusal:
             response = web.json_response(refusal.body, status=refusal.status)
+        if held := self._held(seen):
+            held.set()
+            # aiohttp has no event for a peer that went away: look for it.
+            while request.transport is not None and not request.transport.is_closing():  # noqa: ASYNC110
+                await asyncio.sleep(0.05)
+            raise ConnectionResetError("the caller of a held request went away")
         if fault.lost:
             assert request.transport is not None
             request.transport.close()
             raise ConnectionResetError("the fake Zendesk hung up after applying the request")
         seen.status = response.status
         return response
+
+    def _held(self, seen: Request) -> asyncio.Event | None:
+        for hold in self._holds:
+            method, pattern, applied = hold
+            if method == seen.method and pattern.fullmatch(seen.path):
+                self._holds.remove(hold)
+                return applied
+        return None
 
     def _limited(self) -> web.Response | None:
         if self.per_minute is None:
