@@ -88,6 +88,7 @@ class FakeZendesk:
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     latency: float = 0.0
     per_minute: int | None = None
+    window: float = 60.0  # the seconds per_minute counts over (benches scale a minute down)
     down_until: datetime | None = None
     store: ZendeskStore = field(init=False)
     requests: list[Request] = field(default_factory=list)
@@ -121,7 +122,8 @@ class FakeZendesk:
         """The requests made to one endpoint."""
         return [r for r in self.requests if r.method == method and r.path == path]
 
-    async def _handle(self, request: web.Request) -> web.StreamResponse:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        """Answer one request as Zendesk would, or as the scripted fault says."""
         raw = await request.read()
         try:
             body = await request.json() if raw else None
@@ -165,10 +167,10 @@ class FakeZendesk:
         if self.per_minute is None:
             return None
         now = time.monotonic()
-        while self._answered and self._answered[0] <= now - 60:
+        while self._answered and self._answered[0] <= now - self.window:
             self._answered.popleft()
         if len(self._answered) >= self.per_minute:
-            wait = max(1, int(self._answered[0] + 60 - now) + 1)
+            wait = max(1, int(self._answered[0] + self.window - now) + 1)
             return web.Response(status=429, text="Too Many Requests", headers=_retry(wait))
         self._answered.append(now)
         return None
@@ -190,7 +192,9 @@ class FakeZendesk:
                 unknown = sorted(set(seen.query) - parameters)
                 if unknown:
                     raise bad_request(f"Unknown parameters: {', '.join(unknown)}")
-                return handler(self.store, user, seen, self.url, *match.groups())
+                # Links in answers name the address asked (a bench serves the fake elsewhere).
+                here = f"{request.scheme}://{request.host}"
+                return handler(self.store, user, seen, here, *match.groups())
         raise Refusal(404, {"error": "InvalidEndpoint", "description": "Not found"})
 
     def _user(self, authorization: str | None) -> dict[str, Any]:
@@ -211,7 +215,7 @@ class FakeZendesk:
     async def start(self) -> None:
         """Listen on a free loopback port."""
         app = web.Application()
-        app.router.add_route("*", "/{tail:.*}", self._handle)
+        app.router.add_route("*", "/{tail:.*}", self.handle)
         self.server = TestServer(app, host="127.0.0.1")
         await self.server.start_server()
 
