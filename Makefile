@@ -42,6 +42,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/outbox.py
 	$(BIN)/python bench/sla_sweep.py
 	$(BIN)/python bench/scorecard.py
+	$(BIN)/python bench/zendesk_submit.py
+	$(BIN)/python bench/sync_drain.py
 
 # The Microsoft 365 Agents Playground (a local Teams emulator) with the roster's people
 # (.m365agentsplayground.yml). `make playground` starts the bot too (or uses the one `make run`

@@ -22,6 +22,7 @@ class Capability(StrEnum):
     SCHEDULE_SERVICE = "schedule_service"  # service requests and 3rd-party dispatch
     PUBLISH_KB = "publish_kb"  # approves knowledge-base articles
     VIEW_SCORECARD = "view_scorecard"  # sees team-wide metrics, not only their own
+    VIEW_SYNC = "view_sync"  # sees what waits for the system of record and what it refused
 
 
 class Role(Frozen):

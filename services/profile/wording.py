@@ -18,6 +18,7 @@ CAPABILITY_PHRASES: dict[Capability, str] = {
     Capability.SCHEDULE_SERVICE: "schedule on-site service",
     Capability.PUBLISH_KB: "publish knowledge articles",
     Capability.VIEW_SCORECARD: "see the team scorecard",
+    Capability.VIEW_SYNC: "check the ticket sync",
 }
 
 

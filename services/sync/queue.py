@@ -146,7 +146,11 @@ class SyncQueue:
     @staticmethod
     def _claim(runner: str, now: datetime, lease: float) -> dict[str, Any]:
         until = now + timedelta(seconds=lease)
-        return {"state": "sending", "claimed_by": runner, "claimed_until": until, "updated_at": now}
+        # A change still "sending" was claimed by a sender that died: it may have reached the
+        # system, so it counts as a try and the sender looks before sending it again.
+        tried = case((c.c.state == "sending", c.c.attempts + 1), else_=c.c.attempts)
+        claim = {"state": "sending", "claimed_by": runner, "claimed_until": until}
+        return claim | {"attempts": tried, "updated_at": now}
 
     async def _set(self, condition: Any, values: dict[str, Any]) -> int:
         async with self._db.engine.begin() as connection:

@@ -8,11 +8,12 @@ from bench import sync_drain
 def test_sync_drain_bench_runs_and_reports(capsys) -> None:
     argv = ["--changes", "30", "--limit", "10", "--window", "0.3", "--min-efficiency", "0"]
 
-    assert sync_drain.main(argv) == 0  # every change delivered, none twice
+    assert sync_drain.main(argv) == 0  # every change delivered, none twice, in both runs
 
     out = capsys.readouterr().out
-    assert "direct (paced, memory)" in out and "sync queue (SQLite)" in out
-    assert "queue / direct =" in out
+    assert "direct (paced, memory)" in out
+    assert "sync queue (SQLite) / direct =" in out
+    assert "zendesk (sender + fake) / direct =" in out  # the sender, over HTTP to the fake
 
 
 def test_the_least_time_is_one_window_per_full_window_after_the_first() -> None:

@@ -73,7 +73,8 @@ async def test_entra_object_id_identifies_without_asking_the_roster_api(
 async def test_whoami_says_what_the_caller_may_do_in_words(desk: Desk):
     entry = facts((await desk.user("Mary").says("whoami")).card)
     assert entry["May"] == (
-        "triage new tickets, assign tickets, schedule on-site service, see the team scorecard"
+        "triage new tickets, assign tickets, schedule on-site service, see the team scorecard, "
+        "check the ticket sync"
     )
     assert "_" not in entry["May"]
 

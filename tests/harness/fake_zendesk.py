@@ -16,14 +16,17 @@ Faults: `fail_next(...)` scripts the next requests' fate (`fail_next_to(method, 
 those of one endpoint) — `refuse(429, retry_after=3)`,
 `refuse(503)`, `delay(2.0)`, or LOST (the request is applied, then the connection is closed
 unanswered); `latency` delays every answer; `per_minute` enforces a rate limit with 429 and
-Retry-After; `down_until` answers 503 to everything until that time on the fake's clock (an
-outage). Every request lands in `requests` with the status it got (None when lost).
+Retry-After; `hold_next` applies a request and never answers it (the caller is killed
+meanwhile); `down_until` answers 503 to everything until that time on the fake's clock (an
+outage). Every request lands in `requests` with its arrival time on the fake's clock and the
+status it got (None when lost).
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import re
 import time
 from collections import deque
 from collections.abc import Callable
@@ -75,6 +78,7 @@ class Request:
     query: dict[str, str]
     body: Any
     authorization: str | None
+    at: datetime  # on the fake's clock, when it arrived
     status: int | None = None
 
 
@@ -85,6 +89,7 @@ class FakeZendesk:
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     latency: float = 0.0
     per_minute: int | None = None
+    window: float = 60.0  # the seconds per_minute counts over (benches scale a minute down)
     down_until: datetime | None = None
     store: ZendeskStore = field(init=False)
     requests: list[Request] = field(default_factory=list)
@@ -92,6 +97,7 @@ class FakeZendesk:
     aimed: dict[tuple[str, str], deque[Fault]] = field(default_factory=dict)
     server: TestServer | None = None
     _answered: deque[float] = field(default_factory=deque)
+    _holds: list[tuple[str, re.Pattern[str], asyncio.Event]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.store = ZendeskStore(clock=lambda: self.clock())
@@ -111,11 +117,19 @@ class FakeZendesk:
         """The next requests to this one endpoint meet these faults, whatever else is sent."""
         self.aimed.setdefault((method, path), deque()).extend(faults)
 
+    def hold_next(self, method: str, path: str) -> asyncio.Event:
+        """The next `method` request to a path matching the regex `path` is applied, then left
+        unanswered until its caller hangs up (or dies); the event is set once it is applied."""
+        applied = asyncio.Event()
+        self._holds.append((method, re.compile(path), applied))
+        return applied
+
     def calls(self, method: str, path: str) -> list[Request]:
         """The requests made to one endpoint."""
         return [r for r in self.requests if r.method == method and r.path == path]
 
-    async def _handle(self, request: web.Request) -> web.StreamResponse:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        """Answer one request as Zendesk would, or as the scripted fault says."""
         raw = await request.read()
         try:
             body = await request.json() if raw else None
@@ -123,7 +137,7 @@ class FakeZendesk:
             body = ValueError
         seen = Request(
             request.method, request.path, dict(parse_qsl(request.query_string)),
-            body, request.headers.get("Authorization"),
+            body, request.headers.get("Authorization"), self.clock(),
         )  # fmt: skip
         self.requests.append(seen)
         queue = self.aimed.get((seen.method, seen.path)) or self.script
@@ -135,6 +149,12 @@ class FakeZendesk:
             response = self._limited() or self._answer(request, seen, fault)
         except Refusal as refusal:
             response = web.json_response(refusal.body, status=refusal.status)
+        if held := self._held(seen):
+            held.set()
+            # aiohttp has no event for a peer that went away: look for it.
+            while request.transport is not None and not request.transport.is_closing():  # noqa: ASYNC110
+                await asyncio.sleep(0.05)
+            raise ConnectionResetError("the caller of a held request went away")
         if fault.lost:
             assert request.transport is not None
             request.transport.close()
@@ -142,14 +162,22 @@ class FakeZendesk:
         seen.status = response.status
         return response
 
+    def _held(self, seen: Request) -> asyncio.Event | None:
+        for hold in self._holds:
+            method, pattern, applied = hold
+            if method == seen.method and pattern.fullmatch(seen.path):
+                self._holds.remove(hold)
+                return applied
+        return None
+
     def _limited(self) -> web.Response | None:
         if self.per_minute is None:
             return None
         now = time.monotonic()
-        while self._answered and self._answered[0] <= now - 60:
+        while self._answered and self._answered[0] <= now - self.window:
             self._answered.popleft()
         if len(self._answered) >= self.per_minute:
-            wait = max(1, int(self._answered[0] + 60 - now) + 1)
+            wait = max(1, int(self._answered[0] + self.window - now) + 1)
             return web.Response(status=429, text="Too Many Requests", headers=_retry(wait))
         self._answered.append(now)
         return None
@@ -171,7 +199,9 @@ class FakeZendesk:
                 unknown = sorted(set(seen.query) - parameters)
                 if unknown:
                     raise bad_request(f"Unknown parameters: {', '.join(unknown)}")
-                return handler(self.store, user, seen, self.url, *match.groups())
+                # Links in answers name the address asked (a bench serves the fake elsewhere).
+                here = f"{request.scheme}://{request.host}"
+                return handler(self.store, user, seen, here, *match.groups())
         raise Refusal(404, {"error": "InvalidEndpoint", "description": "Not found"})
 
     def _user(self, authorization: str | None) -> dict[str, Any]:
@@ -192,7 +222,7 @@ class FakeZendesk:
     async def start(self) -> None:
         """Listen on a free loopback port."""
         app = web.Application()
-        app.router.add_route("*", "/{tail:.*}", self._handle)
+        app.router.add_route("*", "/{tail:.*}", self.handle)
         self.server = TestServer(app, host="127.0.0.1")
         await self.server.start_server()
 

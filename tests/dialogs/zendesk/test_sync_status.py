@@ -31,9 +31,9 @@ async def test_a_manager_hears_the_queue_and_the_refusals_with_their_reasons(
     ]
 
 
-async def test_it_is_for_those_who_see_the_team_s_numbers(desk: Desk):
+async def test_it_is_for_those_who_watch_the_sync_and_says_so(desk: Desk):
     answer = await desk.user("Kevin").says("sync status")
-    assert answer.texts == ["Only Mary or Allison may see the team scorecard."]
+    assert answer.texts == ["Only Mary or Allison may check the ticket sync."]
 
 
 async def test_a_desk_without_zendesk_has_nothing_to_sync(settings, connector):

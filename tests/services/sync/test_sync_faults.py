@@ -90,3 +90,18 @@ async def test_a_replica_killed_mid_send_loses_its_claim_and_the_change_goes_onc
     # At least once: the head went twice, and its idempotency key let the system drop it.
     assert system.received[head.idempotency_key] == 2
     assert system.applied_to("BP-1001") == [1, 2]
+
+
+async def test_a_change_whose_sender_died_comes_back_marked_as_tried(database: Database):
+    clock, queue = Clock(), SyncQueue(database)
+    await queue.add(ZD, "BP-1001", updates(2), clock())
+    [head] = await queue.claim_heads(ZD, "killed", clock(), lease=300, limit=10)
+    assert head.attempts == 0  # a first claim: never sent
+    clock.advance(301)
+    [again] = await queue.claim_heads(ZD, "web-2", clock(), lease=300, limit=10)
+    [behind] = await queue.take(
+        [c.id for c in await queue.followers(again, clock(), 5)], "web-2", clock(), 300
+    )
+    # The dead sender may have delivered the head, never the one behind it: only the head
+    # tells its sender to look before sending again.
+    assert (again.attempts, behind.attempts) == (1, 0)
