@@ -15,7 +15,7 @@ from dialogs.triage.notices import after_change, ask_requester
 from dialogs.triage.views import refusal_result, triage_card_for
 from services.delivery import reach_note
 from services.profile import Capability
-from services.tickets import Ticket, workflow
+from services.tickets import Ticket, TicketRuleError, workflow
 from services.tickets.rules import local_time
 
 feature = Feature("triage")
@@ -113,7 +113,8 @@ async def change_priority(turn: Turn, data: PriorityInputs) -> ActionResult:
 
 @feature.action(REQUEST_INFO, model=InfoRequest, capability=Capability.TRIAGE)
 async def request_info(turn: Turn, data: InfoRequest) -> ActionResult:
-    """Put the question on the timeline and ask whoever filed the ticket."""
+    """Put the question on the timeline and ask whoever filed the ticket: a colleague in Teams,
+    or the customer who wrote in, by a public comment the system of record e-mails them."""
     question = data.asked
     if not question:
         return refused("Say what is missing or doubtful, then send the request.")
@@ -121,6 +122,10 @@ async def request_info(turn: Turn, data: InfoRequest) -> ActionResult:
     if ticket is None:
         return refused(problem or "")
     profile, now, caller = turn.services.profile, turn.services.clock(), turn.caller
+    system = turn.services.ticket_system
+    on_roster = any(p.id == ticket.requester_id for p in profile.roster)
+    if not on_roster and system.reaches_customer and ticket.contact_email:
+        return await _ask_the_customer(turn, ticket, question)
     body = f"Info requested: {question}"
     saved, problem = await apply(
         turn, ticket, lambda t: workflow.add_note(t, caller.id, profile, now, body)
@@ -135,6 +140,20 @@ async def request_info(turn: Turn, data: InfoRequest) -> ActionResult:
         outcome = f"{caller.name} asked {requester.name}: {question}"
         reach = reach_note(requester.name, delivery)
     return ActionResult(card=await after_change(turn, saved, outcome=outcome, reach=reach))
+
+
+async def _ask_the_customer(turn: Turn, ticket: Ticket, question: str) -> ActionResult:
+    """A ticket the customer opened (an e-mail to Zendesk, say): the question goes to them."""
+    caller, now = turn.caller, turn.services.clock()
+    try:
+        saved = await turn.services.ticket_system.message_customer(
+            ticket, question, author_id=caller.id, now=now
+        )
+    except TicketRuleError as refusal:
+        return await refusal_result(turn, ticket, str(refusal))
+    customer = ticket.contact_name or ticket.contact_email
+    outcome = f"{caller.name} asked {customer} by e-mail: {question}"
+    return ActionResult(card=await after_change(turn, saved, outcome=outcome))
 
 
 @feature.action(REFRESH, model=TicketRef)

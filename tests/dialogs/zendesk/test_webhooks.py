@@ -6,12 +6,13 @@ from datetime import UTC, datetime
 
 from cards.closure import CLOSURE_SUBMIT
 from cards.ticket import RESOLVE
+from cards.triage import REQUEST_INFO
 from services.scorecard.service import Scorecards
 from services.scorecard.weeks import week_containing
 from services.tickets import TicketStatus
 from tests.harness.cards import texts
 from tests.harness.fake_zendesk_client import WEBHOOK_SECRET
-from tests.harness.tickets import personal_chat, services, stored, timeline_lines
+from tests.harness.tickets import personal_chat, replied_card, services, stored, timeline_lines
 from tests.harness.zendesk_inbound import ZendeskDesk, stale
 
 RESOLVED = {"summary": "Replaced the worn belt", "root_cause": "Belt worn", "confirmation": "ask"}
@@ -157,3 +158,19 @@ async def test_a_change_made_in_zendesks_ui_shows_in_teams_and_tells_the_assigne
     assert (ticket.priority, ticket.status) == ("urgent", TicketStatus.WAITING_ON_CUSTOMER)
     headlines = [texts(card)[1] for card in to(kevin, sent)]
     assert len(headlines) == 2 and all(h.startswith("Zendesk ") for h in headlines), headlines
+
+
+async def test_triage_asks_the_customer_who_wrote_in_by_a_public_comment(zd: ZendeskDesk):
+    mary = zd.desk.user("Mary")
+    await mary.says("whoami")
+    zendesk_id = zd.mailed_in("Case sealer jams", "Jams every 20 cases. Serial unknown.")
+    _, _, sent = await zd.poke(zendesk_id, "created")
+    [triage] = [s for s in sent if s.card and s.conversation_id == personal_chat(mary)]
+
+    question = "Which serial number is on the machine's plate?"
+    answer = await mary.executes(triage, REQUEST_INFO, number="BP-1001", question=question)
+    await zd.sent_out()
+
+    assert f"Mary asked Dana Lee by e-mail: {question}" in texts(replied_card(answer))
+    public = [c for c in zd.zendesk.store.comments[zendesk_id] if c["public"]]
+    assert any(question in c["body"] for c in public), public
