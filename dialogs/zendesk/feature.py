@@ -4,7 +4,7 @@ copies Zendesk Guide's published articles into the local knowledge base."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.router import Feature
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from services.app_services import AppServices
 
 feature = Feature("zendesk")
+KEEP_EVENTS = timedelta(days=7)  # webhook event ids remembered this long, then pruned
 MIRROR_MINUTES = 5  # how soon an article written in Zendesk Guide is found by `kb`
 
 
@@ -81,7 +82,10 @@ async def catch_up_job(services: AppServices, notifier: Notifier, now: datetime)
         return synced is not None
 
     lease = CursorLease(services.db, SYSTEM, services.profile.name, runner_id())
-    return await catch_up(sync.client, lease, apply, now)
+    done = await catch_up(sync.client, lease, apply, now)
+    # Zendesk retries a webhook for hours at most: a week's memory of event ids is plenty.
+    pruned = await SeenEvents(services.db, SYSTEM).prune(now - KEEP_EVENTS)
+    return f"{done}; {pruned} old event ids forgotten" if pruned else done
 
 
 @feature.job("zendesk_kb_mirror", schedule=_with_help_center)

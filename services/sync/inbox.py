@@ -40,6 +40,23 @@ class SeenEvents:
                 )
             )
 
+    async def prune(self, before: datetime, limit: int = 1000) -> int:
+        """Forget at most `limit` of the oldest events received before `before`; how many.
+
+        Bounded, so one run never holds a long lock; the catch-up calls it every minute."""
+        oldest = (
+            select(sync_events.c.event_id)
+            .where(sync_events.c.system == self._system, sync_events.c.received_at < before)
+            .order_by(sync_events.c.received_at)
+            .limit(limit)
+            .scalar_subquery()
+        )
+        statement = delete(sync_events).where(
+            sync_events.c.system == self._system, sync_events.c.event_id.in_(oldest)
+        )
+        async with self._db.engine.begin() as connection:
+            return (await connection.execute(statement)).rowcount
+
 
 class CursorLease:
     """One system's catch-up cursor for one profile, read and moved by its lease holder."""

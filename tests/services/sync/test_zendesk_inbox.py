@@ -33,3 +33,17 @@ async def test_an_event_is_new_once_and_again_after_it_is_forgotten(database):
     assert not await seen.first_time("e1", "4711", NOW)
     await seen.forget("e1")
     assert await seen.first_time("e1", "4711", NOW)
+
+
+async def test_old_events_are_forgotten_a_bounded_batch_at_a_time(database):
+    seen = SeenEvents(database, "zendesk")
+    for day in range(5):
+        assert await seen.first_time(f"old{day}", "4711", NOW - timedelta(days=10 + day))
+    assert await seen.first_time("recent", "4711", NOW - timedelta(days=1))
+
+    assert await seen.prune(NOW - timedelta(days=7), limit=3) == 3
+    assert await seen.prune(NOW - timedelta(days=7), limit=3) == 2
+    assert await seen.prune(NOW - timedelta(days=7), limit=3) == 0
+    # The oldest went first, and the recent one is still remembered.
+    assert not await seen.first_time("recent", "4711", NOW)
+    assert await seen.first_time("old0", "4711", NOW)
