@@ -10,6 +10,7 @@ from services.settings import Settings
 from services.sync import SyncQueue, SyncSettings
 from tests.harness.desk import Desk
 from tests.harness.fake_zendesk import API_EMAIL, API_TOKEN, FakeZendesk
+from tests.harness.fake_zendesk_client import WEBHOOK_SECRET
 from tests.harness.sync import Clock, drain
 
 # The intake fields the profile maps to Zendesk ticket fields, with the field's title there.
@@ -21,7 +22,6 @@ FIELDS = {
     "site_state": ("Site state", "tagger"),
     "production_impact": ("Production impact", "checkbox"),
 }
-WEBHOOK_SECRET = "whsec-test-1f2e"
 AGENTS = {"Kevin": "kevin@bestpack.example", "Mary": "mary@bestpack.example"}
 SECTION, LOCALE = 360009876543, "en-us"  # the Help Center section articles are published to
 

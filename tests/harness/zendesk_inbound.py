@@ -17,13 +17,11 @@ from typing import Any
 
 from services.clients.zendesk.webhook_signature import SIGNATURE, TIMESTAMP, sign
 from services.settings import Settings
-from services.sync import SyncSettings
 from tests.harness.connector import FakeConnector, Sent
 from tests.harness.desk import Desk
-from tests.harness.fake_zendesk import API_EMAIL, API_TOKEN, FakeZendesk
+from tests.harness.fake_zendesk import FakeZendesk
 from tests.harness.fake_zendesk_client import WEBHOOK_SECRET
-from tests.harness.profiles import bestpack_with
-from tests.harness.zendesk_desk import deliver
+from tests.harness.zendesk_desk import deliver, on_zendesk
 
 PATH = "/api/webhooks/zendesk"
 
@@ -91,18 +89,6 @@ def stale() -> datetime:
     return datetime.now(UTC) - timedelta(minutes=10)
 
 
-def _on_zendesk(settings: Settings, folder: Path, serial: int, model: int) -> Settings:
-    """BestPack with Zendesk as its system of record and two fields mapped."""
-    version = 'version = "1.2"\n'
-    on = bestpack_with(
-        settings, folder, "zendesk", (version, version + 'system_of_record = "zendesk"\n')
-    )
-    path = Path(on.profile)
-    section = f"\n[zendesk.fields]\nserial_number = {serial}\nmachine_model = {model}\n"
-    path.write_text(path.read_text() + section)
-    return on
-
-
 @asynccontextmanager
 async def zendesk_desk(
     settings: Settings, connector: FakeConnector, folder: Path
@@ -110,20 +96,11 @@ async def zendesk_desk(
     """The bot on BestPack with Zendesk as its system of record, the fake listening."""
     zendesk = FakeZendesk()
     await zendesk.start()
-    serial = zendesk.store.add_field("Serial number")
-    model = zendesk.store.add_field("Machine model")
-    kevin = zendesk.store.add_user("Kevin", "kevin@bestpack.example", "agent")
-    on = _on_zendesk(settings, folder, serial, model)
-    on = on.model_copy(
-        update={
-            "zendesk_url": zendesk.url,
-            "zendesk_email": API_EMAIL,
-            "zendesk_api_token": API_TOKEN,
-            "zendesk_webhook_secret": WEBHOOK_SECRET,
-            # The sync worker is pumped by the test (`sent_out`), not in the background.
-            "sync": SyncSettings(_env_file=None, background=False, retry_cap_seconds=120.0),
-        }
-    )
+    # The same Zendesk desk as the outbound stories (tests.harness.zendesk_desk): its fields,
+    # Kevin and Mary as agents, the sync worker pumped by the test (`sent_out`).
+    on = on_zendesk(settings, folder, zendesk)
+    kevin = zendesk.store.user_by_email("kevin@bestpack.example")
+    assert kevin is not None
     desk = Desk(on, connector)
     await desk.start()
     try:
