@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import Field, PrivateAttr, model_validator
 
 from services.profile.base import US_STATES, Frozen, Slug, Text
+from services.profile.bp_search import BPSearchSection
 from services.profile.checks import reference_problems
 from services.profile.errors import ReferenceProblems
 from services.profile.forms import (
@@ -73,6 +74,8 @@ class Profile(Frozen):
     # Where the tickets are kept: the bot's own database, or Zendesk (with its [zendesk] section).
     system_of_record: Literal["embedded", "zendesk"] = "embedded"
     zendesk: ZendeskSection | None = None  # only read with Zendesk as the system of record
+    # BP Search: which system answers for the installed base, customers, orders and projects.
+    bp_search: BPSearchSection = BPSearchSection()
 
     _ix: Index = PrivateAttr()
 
