@@ -13,12 +13,15 @@ from datetime import UTC, datetime
 
 import httpx
 
+from services.clients.hubspot import HubSpotClient
 from services.clients.zendesk import ZendeskClient
 from services.db import Database
 from services.db.conversations import ConversationRefRepository
 from services.db.identity import IdentityLinkRepository
 from services.db.outbox import OutboxRepository
 from services.escalations import EscalationRepository
+from services.installed_base import CustomerDirectory
+from services.installed_base.hubspot import HubSpotDirectory
 from services.knowledge import EmbeddedKnowledgeBase, KnowledgeBase
 from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
 from services.profile import Profile
@@ -66,6 +69,11 @@ class AppServices:
     clock: Callable[[], datetime] = field(default=utc_now)
     # The Zendesk account when it is the profile's system of record (else None).
     zendesk: ZendeskClient | None = None
+    # The HubSpot account when HUBSPOT_ACCESS_TOKEN is set; the profile says what it serves.
+    hubspot: HubSpotClient | None = None
+    # BP Search's CRM side of a customer. The ib part makes this required, with the embedded
+    # directory as the picker's fallback; until then None means "no CRM configured".
+    directory: CustomerDirectory | None = None
 
 
 def build_services(
@@ -83,6 +91,7 @@ def build_services(
     # With Zendesk as the record, every ticket write queues its copy for the sync worker.
     outbound = TicketOutbound(SyncQueue(db), ZENDESK) if zendesk is not None else None
     tickets = TicketRepository(db, profile, outbound)
+    hubspot = HubSpotClient(settings.hubspot, http) if settings.hubspot is not None else None
     return AppServices(
         settings=settings,
         profile=profile,
@@ -100,6 +109,8 @@ def build_services(
         knowledge=_knowledge_base(settings, profile, db, http),
         orders=_order_system(settings, profile, db, http),
         projects=_project_system(settings, profile, db, http),
+        hubspot=hubspot,
+        directory=_customer_directory(settings, profile, db, hubspot),
         clock=clock,
     )
 
@@ -168,3 +179,14 @@ def _project_system(
 ) -> ProjectSystem:
     """Where service projects are opened; NetSuite plugs in here (issue 14)."""
     return EmbeddedProjectSystem(db)
+
+
+def _customer_directory(
+    settings: Settings, profile: Profile, db: Database, hubspot: HubSpotClient | None
+) -> CustomerDirectory | None:
+    """The CRM side of BP Search: HubSpot when the profile says so and its token is set.
+
+    Otherwise the bot's database (the ib part's EmbeddedCustomerDirectory goes here)."""
+    if profile.bp_search.customers == "hubspot" and hubspot is not None:
+        return HubSpotDirectory(hubspot)
+    return None
