@@ -22,6 +22,7 @@ from services.db.outbox import OutboxRepository
 from services.escalations import EscalationRepository
 from services.installed_base import CustomerDirectory, InstalledBase
 from services.installed_base.embedded import EmbeddedCustomerDirectory, EmbeddedInstalledBase
+from services.installed_base.netsuite import NetSuiteInstalledBase
 from services.knowledge import EmbeddedKnowledgeBase, KnowledgeBase
 from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
 from services.profile import Profile
@@ -124,6 +125,13 @@ def check_systems(settings: Settings, profile: Profile) -> None:
             '"zendesk"), but ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_API_TOKEN and '
             "ZENDESK_WEBHOOK_SECRET are not set"
         )
+    search = profile.bp_search
+    if search.installed_base == "netsuite" and settings.netsuite and search.netsuite is None:
+        raise ValueError(
+            f'The {profile.name} profile reads machines from NetSuite (installed_base = "netsuite")'
+            " and NETSUITE_* are set, but it has no [bp_search.netsuite] saying which custom "
+            "record holds them"
+        )
 
 
 def _zendesk(settings: Settings, profile: Profile, http: httpx.AsyncClient) -> ZendeskClient | None:
@@ -186,7 +194,12 @@ def _installed_base(
     settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
 ) -> InstalledBase:
     """Where BP Search finds customers, sites, machines and orders ([bp_search]
-    installed_base); NetSuite plugs in here, the bot's database otherwise."""
+    installed_base): NetSuite when the profile says so and NETSUITE_* are set, else the bot's
+    database."""
+    section = profile.bp_search
+    if section.installed_base == "netsuite" and settings.netsuite and section.netsuite:
+        client = NetSuiteClient(settings.netsuite, http)
+        return NetSuiteInstalledBase(client, section.netsuite, section.timeout_seconds)
     return EmbeddedInstalledBase(db)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator, Field, PositiveInt, model_validator
+from pydantic import AfterValidator, Field, PositiveInt
 
 from services.clients.netsuite.suiteql import identifier
 from services.profile.base import Frozen, Slug
@@ -66,17 +66,9 @@ class BPSearchSection(Frozen):
     cache_seconds: int = Field(default=300, ge=10, le=3600)
     # Intake and the message extension never wait on an outside source longer than this.
     timeout_seconds: float = Field(default=2.0, ge=0.2, le=10.0)
+    # Where NetSuite keeps the machines; needed once installed_base is NetSuite and NETSUITE_*
+    # are set (services.app_services.check_systems refuses to start without it).
     netsuite: NetSuiteMapping | None = None
-
-    @model_validator(mode="after")
-    def _machines_located(self) -> BPSearchSection:
-        # Without the mapping, NetSuite could answer for customers and orders but never machines.
-        if self.installed_base == "netsuite" and self.netsuite is None:
-            raise ValueError(
-                'installed_base = "netsuite" needs [bp_search.netsuite]: the custom record '
-                "holding the machines and its fields"
-            )
-        return self
 
 
 def bp_search_problems(p: Profile) -> Iterator[Problem]:

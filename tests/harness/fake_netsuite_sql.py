@@ -2,11 +2,12 @@
 
 What SuiteQL does and SQLite would not, done here: LIKE is case-sensitive (SQLite's is not by
 default); UPPER folds every script, not only ASCII; TO_CHAR(date, 'YYYY-MM-DD') formats a
-date the way Oracle does; dates are held as NetSuite displays them to a US-preference user
-("3/14/2026"), so a query that reads a date column raw gets that, not ISO; only SELECT is
+date the way Oracle does, and dates sort as dates; a date column read raw comes back as
+NetSuite displays it to a US-preference user ("3/14/2026"), not ISO; only SELECT is
 allowed (SuiteQL is read-only) and LIMIT is refused (Oracle has none: paging is the REST
 limit/offset). Every value goes back as a string, numbers and dates too, and a null column is
-left out of its row, as NetSuite's REST answer does.
+left out of its row, as NetSuite's REST answer does (as seen in answers; Oracle's pages show
+no null column).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import sqlite3
 from datetime import date, datetime
 from typing import Any
 
-_DISPLAY_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?: (\d{1,2}):(\d{2}) ?([ap]m))?$")
+# A stored date: a mark no typed text holds, then ISO, so ORDER BY sorts by date as Oracle does.
+_DATE_MARK = "\x1f"
 _ORACLE_TOKENS = (("YYYY", "%Y"), ("HH24", "%H"), ("MM", "%m"), ("DD", "%d"), ("MI", "%M"))
 _FORBIDDEN = re.compile(r"\b(insert|update|delete|drop|create|alter|attach|pragma|limit)\b", re.I)
 
@@ -25,31 +27,34 @@ class SuiteQLError(Exception):
     """A query NetSuite would refuse (400 INVALID_PARAMETER); the words are NetSuite's kind."""
 
 
-def display_date(value: date | datetime) -> str:
-    """A date as NetSuite shows it to a user with the M/D/YYYY preference."""
-    if isinstance(value, datetime):
-        hour = value.hour % 12 or 12
-        suffix = "am" if value.hour < 12 else "pm"
-        return f"{value.month}/{value.day}/{value.year} {hour}:{value.minute:02d} {suffix}"
-    return f"{value.month}/{value.day}/{value.year}"
+def stored_date(value: date | datetime) -> str:
+    """How a date or datetime column holds its value here."""
+    text = value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    return _DATE_MARK + text
 
 
-def _parsed(value: str) -> datetime | None:
-    match = _DISPLAY_DATE.match(value.strip())
-    if not match:
+def _date_of(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value.startswith(_DATE_MARK):
         return None
-    month, day, year, hour, minute, half = match.groups()
-    hours = 0 if hour is None else int(hour) % 12 + (12 if half == "pm" else 0)
-    return datetime(int(year), int(month), int(day), hours, int(minute or 0))
+    return datetime.fromisoformat(value[1:])
+
+
+def display(value: datetime, with_time: bool) -> str:
+    """A date as NetSuite shows it to a user with the M/D/YYYY preference."""
+    shown = f"{value.month}/{value.day}/{value.year}"
+    if not with_time:
+        return shown
+    hour, half = value.hour % 12 or 12, "am" if value.hour < 12 else "pm"
+    return f"{shown} {hour}:{value.minute:02d} {half}"
 
 
 def _to_char(value: Any, fmt: str | None = None) -> str | None:
     """Oracle's TO_CHAR for the date formats queries use; other values as text."""
     if value is None:
         return None
-    when = _parsed(str(value)) if isinstance(value, str) else None
+    when = _date_of(value)
     if when is None or fmt is None:
-        return str(value)
+        return _text(value)
     out = fmt.replace('"T"', "T")
     for token, directive in _ORACLE_TOKENS:
         out = out.replace(token, directive)
@@ -89,6 +94,8 @@ def run(db: sqlite3.Connection, query: str) -> list[dict[str, str]]:
 
 
 def _text(value: Any) -> str:
+    if (when := _date_of(value)) is not None:
+        return display(when, with_time=" " in value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

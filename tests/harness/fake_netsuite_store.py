@@ -108,7 +108,7 @@ def _column_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "T" if value else "F"
     if isinstance(value, str) and _ISO_DATE.match(value):
-        return sql.display_date(date.fromisoformat(value))
+        return sql.stored_date(date.fromisoformat(value))
     if isinstance(value, str) and _ISO_DATETIME.match(value):
-        return sql.display_date(datetime.fromisoformat(value))
+        return sql.stored_date(datetime.fromisoformat(value))
     return value

@@ -1,4 +1,4 @@
-"""The profile's [bp_search] section and where NetSuite keeps the machines ([bp_search.netsuite])."""
+"""The profile's [bp_search.netsuite]: where NetSuite keeps the machines, checked at load."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_bestpack_finds_machines_in_its_custom_record():
     [
         (
             'serial = "custrecord_bp_serial"',
-            "serial = \"custrecord_bp_serial'; --\"",
+            'serial = "custrecord_bp_serial\'; --"',
             r"bp_search\.netsuite\.fields\.serial: .* is not a NetSuite record or field id",
         ),
         (
@@ -59,14 +59,3 @@ def test_a_wrong_mapping_stops_loading_naming_file_key_and_problem(tmp_path, old
     with pytest.raises(ProfileError, match=problem) as refused:
         bestpack_edited(tmp_path, old, new)
     assert str(refused.value).startswith(f"profile {tmp_path / 'bestpack-bp-search.toml'}: ")
-
-
-def test_machines_from_netsuite_need_the_mapping(tmp_path):
-    text = (SHIPPED / "bestpack.toml").read_text(encoding="utf-8")
-    cut = text[: text.index("[bp_search.netsuite]")]
-    path = tmp_path / "bestpack-unmapped.toml"
-    path.write_text(cut, encoding="utf-8")
-    with pytest.raises(ProfileError, match=r"bp_search: .*needs \[bp_search\.netsuite\]"):
-        load_profile(path)
-    path.write_text(cut.replace('installed_base = "netsuite"', 'installed_base = "embedded"'))
-    assert load_profile(path).bp_search.netsuite is None
