@@ -23,8 +23,10 @@ from services.escalations import EscalationRepository
 from services.installed_base import CustomerDirectory, InstalledBase
 from services.installed_base.embedded import EmbeddedCustomerDirectory, EmbeddedInstalledBase
 from services.installed_base.netsuite import NetSuiteInstalledBase
+from services.installed_base.netsuite_orders import NetSuiteSalesOrders
 from services.knowledge import EmbeddedKnowledgeBase, KnowledgeBase
 from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
+from services.parts.netsuite import NetSuiteOrderSystem
 from services.profile import Profile
 from services.service_requests import (
     EmbeddedProjectSystem,
@@ -179,7 +181,14 @@ def _knowledge_base(
 def _order_system(
     settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
 ) -> OrderSystem:
-    """Where quotes and orders live; NetSuite plugs in here (issue 14)."""
+    """Where quotes and orders live: with [bp_search] orders = "netsuite" and NETSUITE_* set,
+    a sales order's status comes from NetSuite (quotes and moves stay local), else the
+    database."""
+    if profile.bp_search.orders == "netsuite" and settings.netsuite is not None:
+        sales = NetSuiteSalesOrders(
+            NetSuiteClient(settings.netsuite, http), profile.bp_search.timeout_seconds
+        )
+        return NetSuiteOrderSystem(db, sales)
     return EmbeddedOrderSystem(db)
 
 
