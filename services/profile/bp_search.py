@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field
 
 from services.profile.base import Frozen
+from services.profile.netsuite_projects import NetSuiteProjects
 
 
 class BPSearchSection(Frozen):
@@ -29,3 +30,5 @@ class BPSearchSection(Frozen):
     cache_seconds: int = Field(default=300, ge=10, le=3600)
     # Intake and the message extension never wait on an outside source longer than this.
     timeout_seconds: float = Field(default=2.0, ge=0.2, le=10.0)
+    # How process 6's project is written in NetSuite, with projects = "netsuite".
+    netsuite_projects: NetSuiteProjects = NetSuiteProjects()
