@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import httpx
 
+from services.clients.netsuite import NetSuiteClient
 from services.clients.zendesk import ZendeskClient
 from services.db import Database
 from services.db.conversations import ConversationRefRepository
@@ -66,6 +67,8 @@ class AppServices:
     clock: Callable[[], datetime] = field(default=utc_now)
     # The Zendesk account when it is the profile's system of record (else None).
     zendesk: ZendeskClient | None = None
+    # The NetSuite account when NETSUITE_* are set (else None); [bp_search] says what for.
+    netsuite: NetSuiteClient | None = None
 
 
 def build_services(
@@ -80,6 +83,7 @@ def build_services(
     ValueError when the profile names a system of record the settings do not configure.
     """
     zendesk = _zendesk(settings, profile, http)
+    netsuite = NetSuiteClient(settings.netsuite, http) if settings.netsuite else None
     # With Zendesk as the record, every ticket write queues its copy for the sync worker.
     outbound = TicketOutbound(SyncQueue(db), ZENDESK) if zendesk is not None else None
     tickets = TicketRepository(db, profile, outbound)
@@ -97,6 +101,7 @@ def build_services(
         service_requests=ServiceRequestRepository(db, profile),
         ticket_system=_ticket_system(settings, profile, db, http, tickets),
         zendesk=zendesk,
+        netsuite=netsuite,
         knowledge=_knowledge_base(settings, profile, db, http),
         orders=_order_system(settings, profile, db, http),
         projects=_project_system(settings, profile, db, http),
