@@ -26,7 +26,7 @@ SENDS_AT_ONCE = 1
 async def netsuite_sync_ctx(app: web.Application) -> AsyncIterator[None]:
     """The worker that carries approved service requests' projects to NetSuite."""
     services = app[SERVICES]
-    client = getattr(services, "netsuite", None)  # AppServices.netsuite: the netsuite part
+    client = services.netsuite
     if client is None or services.profile.bp_search.projects != SYSTEM:
         yield
         return

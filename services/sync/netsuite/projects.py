@@ -16,8 +16,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from services.clients.netsuite import NetSuiteClient
-from services.clients.netsuite.errors import (
+from services.clients.netsuite import (
+    NetSuiteClient,
     NetSuiteError,
     NetSuiteRateLimited,
     NetSuiteRejected,
@@ -32,8 +32,6 @@ from services.sync.projects import CREATE_PROJECT
 from services.tickets.repository import TicketRepository
 
 log = logging.getLogger(__name__)
-# NetSuite's 429 need not say how long to wait: a request slot frees within seconds.
-RETRY_AFTER_SECONDS = 5.0
 NUMBER_LIMIT = service_requests.c.project_number.type.length
 NUMBER_FIELDS = ("entityId",)
 
@@ -62,9 +60,11 @@ class ProjectSender:
         try:
             return await self._send(changes[0])
         except NetSuiteRateLimited as limited:
-            return RateLimited(limited.retry_after or RETRY_AFTER_SECONDS)
+            return RateLimited(limited.retry_after)
         except NetSuiteRejected as refusal:
-            return Rejected(str(refusal))
+            if refusal.status == 401:  # the token, not the project: sent once it is fixed
+                return Transient(str(refusal))
+            return Rejected(_in_words(refusal))
         except NetSuiteError as error:  # unavailable: 5xx, a timeout, no answer
             return Transient(str(error))
 
@@ -101,3 +101,9 @@ class ProjectSender:
         ticket = await self._tickets.get(request.ticket_number)
         # Ticket.customer_ref comes with the embedded installed base (issue 14's ib part).
         return getattr(ticket, "customer_ref", None) if ticket is not None else None
+
+
+def _in_words(refusal: NetSuiteRejected) -> str:
+    """What NetSuite said, for the approver: "Invalid Field Value 99 … (USER_ERROR)"."""
+    words = refusal.detail or refusal.title or f"HTTP {refusal.status}"
+    return f"{words} ({refusal.code or refusal.status})"
