@@ -99,8 +99,7 @@ class ProjectSender:
         if self._profile.bp_search.installed_base != "netsuite" or not request.ticket_number:
             return None
         ticket = await self._tickets.get(request.ticket_number)
-        # Ticket.customer_ref comes with the embedded installed base (issue 14's ib part).
-        return getattr(ticket, "customer_ref", None) if ticket is not None else None
+        return ticket.customer_ref if ticket is not None else None
 
 
 def _in_words(refusal: NetSuiteRejected) -> str:

@@ -8,9 +8,11 @@ from collections.abc import AsyncIterator
 import pytest
 
 from cards.service import APPROVE
+from services.tickets import TicketDraft
 from tests.harness.cards import facts, texts
 from tests.harness.desk import Desk
 from tests.harness.fake_netsuite import FakeNetSuite
+from tests.harness.netsuite import add_customer
 from tests.harness.service import BILLABLE_IN_TEXAS, request_service
 from tests.harness.service_netsuite import (
     JOBS,
@@ -94,6 +96,22 @@ async def test_a_billable_request_shows_its_netsuite_number_once_netsuite_made_i
     [his] = updates_of(desk, mark, technician.activity_id)
     assert facts(his)["Project"] == number
     assert texts(his)[1] == "You are scheduled on site: Tue 1 Dec 2026"
+
+
+async def test_a_request_about_a_ticket_makes_the_tickets_customer_the_projects_parent(
+    desk: Desk, netsuite: FakeNetSuite, clock: Clock
+):
+    mary, _, _ = await people(desk)
+    customer = add_customer(netsuite, "Lone Star Snacks")
+    draft = TicketDraft("Sealing jaw cold", company="Lone Star Snacks", customer_ref=customer)
+    await services(desk).tickets.create(draft, "mary", "lone-star-1", MONDAY_9AM)
+    await request_service(mary, {**BILLABLE_IN_TEXAS, "ticket": "BP-1001"})
+
+    await make_projects(desk, clock)
+
+    [job] = jobs(netsuite)
+    assert job["parent"] == {"id": customer}
+    assert "Support ticket: BP-1001" in job["comments"]
 
 
 async def test_an_approved_request_gets_one_project_and_everyone_who_saw_it_its_number(
