@@ -145,6 +145,23 @@ async def test_an_approved_request_gets_one_project_and_everyone_who_saw_it_its_
     assert (texts(first)[1], facts(first)["Status"]) == ("Scheduled.", "Scheduled")
 
 
+async def test_a_technician_without_the_app_gets_the_card_with_the_number_when_they_open_it(
+    desk: Desk, netsuite: FakeNetSuite, clock: Clock
+):
+    mary = desk.user("Mary")
+    await mary.installs_the_app()
+    jordan = desk.user("Jordan")  # has never opened the app: his card is held
+    await request_service(mary, BILLABLE_IN_TEXAS)
+    await make_projects(desk, clock)
+    [job] = jobs(netsuite)
+
+    opened = await jordan.installs_the_app()
+
+    [card] = [c for c in opened.cards if texts(c)[0].startswith("SR-1001")]  # and a welcome
+    assert texts(card)[1] == "You are scheduled on site: Tue 1 Dec 2026"
+    assert facts(card)["Project"] == job["entityId"]
+
+
 async def test_an_answer_lost_after_netsuite_made_the_project_makes_no_second_one(
     desk: Desk, netsuite: FakeNetSuite, clock: Clock
 ):
