@@ -162,7 +162,8 @@ class Feature:
         return register
 
     def on_synced(self, system: str, kind: str) -> Callable[[SyncHandler], SyncHandler]:
-        """Register what follows a `kind` change to `system`: sent, or given up (bot/sync.py)."""
+        """Register what follows a `kind` change to `system` once it is sent or given up (the
+        system's worker calls it through bot/sync_follow_ups.py)."""
 
         def register(handler: SyncHandler) -> SyncHandler:
             self.synced.append(SyncFollowUp(system, kind, handler))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -206,7 +206,9 @@ class SyncWorker:
                 await self._back_off(changes, reason, now)
         self.doorbell.ring()
 
-    async def _follow_up(self, changes: Sequence[SyncChange], remote_ids) -> None:
+    async def _follow_up(
+        self, changes: Sequence[SyncChange], remote_ids: Mapping[int, str]
+    ) -> None:
         """on_sent, after "sent" is stored: its failure never sends the change again."""
         if self._on_sent is None:
             return
