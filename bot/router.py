@@ -21,6 +21,9 @@ CommandHandler = Callable[..., Awaitable[None]]
 ActionHandler = Callable[..., Awaitable[Any]]
 # A system of record's verified webhook event: `async (services, notifier, event) -> outcome`.
 WebhookHandler = Callable[..., Awaitable[str]]
+# What a feature does once the sync worker sent or gave up a change it queued for an outside
+# system: `async (services, notifier, change, refusal: str | None)`; refusal None: it was sent.
+SyncHandler = Callable[..., Awaitable[None]]
 # When a job runs for a profile; None: this profile does not run it (e.g. no [scorecard]).
 ScheduleFor = Callable[[Profile], Schedule | None]
 _SPACES = re.compile(r"\s+")
@@ -71,6 +74,15 @@ class Webhook:
     handler: WebhookHandler
 
 
+@dataclass(frozen=True)
+class SyncFollowUp:
+    """What a feature does with the outcome of one kind of change it queued for a system."""
+
+    system: str
+    kind: str
+    handler: SyncHandler
+
+
 @dataclass
 class Feature:
     """One feature's commands, card verbs and scheduled jobs, declared with decorators."""
@@ -80,6 +92,7 @@ class Feature:
     actions: list[CardAction] = field(default_factory=list)
     jobs: list[ScheduledJob] = field(default_factory=list)
     webhooks: list[Webhook] = field(default_factory=list)
+    synced: list[SyncFollowUp] = field(default_factory=list)
 
     def command(
         self,
@@ -144,6 +157,16 @@ class Feature:
 
         def register(handler: WebhookHandler) -> WebhookHandler:
             self.webhooks.append(Webhook(system, handler))
+            return handler
+
+        return register
+
+    def on_synced(self, system: str, kind: str) -> Callable[[SyncHandler], SyncHandler]:
+        """Register what follows a `kind` change to `system` once it is sent or given up (the
+        system's worker calls it through bot/sync_follow_ups.py)."""
+
+        def register(handler: SyncHandler) -> SyncHandler:
+            self.synced.append(SyncFollowUp(system, kind, handler))
             return handler
 
         return register

@@ -38,6 +38,9 @@ from services.service_requests import (
 from services.settings import Settings
 from services.sync import SyncQueue, TicketOutbound
 from services.sync.articles import ArticleOutbound
+from services.sync.netsuite import SYSTEM as NETSUITE
+from services.sync.netsuite.system import NetSuiteProjectSystem
+from services.sync.projects import ProjectOutbound
 from services.sync.zendesk import SYSTEM as ZENDESK
 from services.sync.zendesk.system import ZendeskTicketSystem
 from services.tickets import EmbeddedTicketSystem, TicketRepository, TicketSystem
@@ -100,6 +103,7 @@ def build_services(
     outbound = TicketOutbound(SyncQueue(db), ZENDESK) if zendesk is not None else None
     tickets = TicketRepository(db, profile, outbound)
     hubspot = HubSpotClient(settings.hubspot, http) if settings.hubspot is not None else None
+    requests = ServiceRequestRepository(db, profile, _project_outbound(settings, profile, db))
     return AppServices(
         settings=settings,
         profile=profile,
@@ -111,13 +115,13 @@ def build_services(
         tickets=tickets,
         escalations=EscalationRepository(db, tickets),
         parts=PartsRepository(db, profile),
-        service_requests=ServiceRequestRepository(db, profile),
+        service_requests=requests,
         ticket_system=_ticket_system(settings, profile, db, http, tickets),
         zendesk=zendesk,
         netsuite=netsuite,
         knowledge=_knowledge_base(settings, profile, db, http),
         orders=_order_system(settings, profile, db, netsuite),
-        projects=_project_system(settings, profile, db, http),
+        projects=_project_system(settings, profile, db, http, requests),
         hubspot=hubspot,
         installed_base=_installed_base(settings, profile, db, netsuite),
         directory=_customer_directory(settings, profile, db, hubspot),
@@ -197,10 +201,25 @@ def _order_system(
 
 
 def _project_system(
-    settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
+    settings: Settings,
+    profile: Profile,
+    db: Database,
+    http: httpx.AsyncClient,
+    requests: ServiceRequestRepository,
 ) -> ProjectSystem:
-    """Where service projects are opened; NetSuite plugs in here (issue 14)."""
+    """Where service projects are opened: NetSuite when the profile keeps them there and its
+    settings are set (the approval queues the project, the sync worker makes it), else the
+    database."""
+    if profile.bp_search.projects == "netsuite" and settings.netsuite is not None:
+        return NetSuiteProjectSystem(requests)
     return EmbeddedProjectSystem(db)
+
+
+def _project_outbound(settings: Settings, profile: Profile, db: Database) -> ProjectOutbound | None:
+    """With NetSuite as the project system, each approval queues its project for the worker."""
+    if profile.bp_search.projects == "netsuite" and settings.netsuite is not None:
+        return ProjectOutbound(SyncQueue(db), NETSUITE)
+    return None
 
 
 def _installed_base(

@@ -17,6 +17,7 @@ from pydantic import AfterValidator, Field, PositiveInt
 from services.clients.netsuite.suiteql import identifier
 from services.profile.base import Frozen, Slug
 from services.profile.errors import Problem
+from services.profile.netsuite_projects import NetSuiteProjects
 
 if TYPE_CHECKING:
     from services.profile.models import Profile
@@ -66,6 +67,8 @@ class BPSearchSection(Frozen):
     cache_seconds: int = Field(default=300, ge=10, le=3600)
     # Intake and the message extension never wait on an outside source longer than this.
     timeout_seconds: float = Field(default=2.0, ge=0.2, le=10.0)
+    # How process 6's project is written in NetSuite, with projects = "netsuite".
+    netsuite_projects: NetSuiteProjects = NetSuiteProjects()
     # Where NetSuite keeps the machines; needed once installed_base is NetSuite and NETSUITE_*
     # are set (services.app_services.check_systems refuses to start without it).
     netsuite: NetSuiteMapping | None = None

@@ -10,7 +10,9 @@ INVALID_LOGIN). Records: fake_netsuite_routes and the store. SuiteQL runs for re
 (fake_netsuite_sql). Knobs: `latency` before every answer; `down` answers 503 to everything;
 `hang` never answers until the caller gives up (a timeout); `storm(n)` answers the next n
 requests 429 CONCURRENCY_LIMIT_EXCEEDED (NetSuite's concurrency limit), with Retry-After when
-given; `lose_next(method, path)` applies the next such request, then hangs up unanswered.
+given; `lose_next(method, path)` applies the next such request, then hangs up unanswered;
+`refuse_next(method, path, detail)` answers the next such request 400 USER_ERROR with
+`detail`, as NetSuite refuses a record it will not take (a field value it does not accept).
 Every request lands in `requests` with the status it got (None when lost or hung).
 """
 
@@ -76,6 +78,7 @@ class FakeNetSuite:
     store: NetSuiteStore = field(init=False)
     _storm: deque[float | None] = field(default_factory=deque)
     _lose: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    _refuse: list[tuple[str, re.Pattern[str], str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.store = NetSuiteStore(self.custom_records)
@@ -93,6 +96,10 @@ class FakeNetSuite:
     def lose_next(self, method: str, path: str) -> None:
         """The next `method` request to a path matching regex `path` is applied, unanswered."""
         self._lose.append((method, re.compile(path)))
+
+    def refuse_next(self, method: str, path: str, detail: str) -> None:
+        """The next `method` request to a path matching regex `path` is refused (400)."""
+        self._refuse.append((method, re.compile(path), detail))
 
     def calls(self, method: str, path: str) -> list[Request]:
         """The requests made to one endpoint."""
@@ -140,6 +147,10 @@ class FakeNetSuite:
             return web.json_response(UNAUTHORIZED, status=401)
         if seen.body is ValueError:
             return problem(400, "The request body is not valid JSON.", "INVALID_CONTENT")
+        for refusal in self._refuse:
+            if refusal[0] == seen.method and refusal[1].fullmatch(seen.path):
+                self._refuse.remove(refusal)
+                return problem(400, refusal[2], "USER_ERROR")
         here = f"{request.scheme}://{request.host}"
         if seen.path == SUITEQL and request.method == "POST":
             return suiteql(self.store, here, seen.query, seen.body, request.headers.get("Prefer"))

@@ -1,5 +1,6 @@
 """build_services: the one factory that picks each port's implementation."""
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import httpx
@@ -14,9 +15,13 @@ from services.knowledge import EmbeddedKnowledgeBase
 from services.parts import EmbeddedOrderSystem
 from services.profile import load_profile
 from services.service_requests import EmbeddedProjectSystem
+from services.service_requests.workflow import file_request
 from services.settings import Settings
+from services.sync import SyncQueue
+from services.sync.netsuite.system import NetSuiteProjectSystem
 from services.tickets import EmbeddedTicketSystem, TicketDraft
 from tests.harness.domain import bestpack_variant
+from tests.harness.service_domain import IN_HOUSE
 
 NOON = datetime(2026, 3, 13, 20, 0, tzinfo=UTC)
 
@@ -94,3 +99,30 @@ async def test_netsuite_set_but_nowhere_said_for_machines_refuses_to_start(
     async with httpx.AsyncClient() as http:
         with pytest.raises(ValueError, match=r"no \[bp_search\.netsuite\]"):
             build_services(settings, profile, sqlite_database, http)
+
+
+async def test_netsuite_keeps_the_projects_the_profile_gives_it_and_only_those(
+    sqlite_database: Database,
+) -> None:
+    settings = Settings(_env_file=None, database_url=sqlite_database.url, **NETSUITE)
+    embedded = bestpack_variant(lambda data: data["bp_search"].update(projects="embedded"))
+    async with httpx.AsyncClient() as http:
+        on_netsuite = build_services(settings, load_profile("bestpack"), sqlite_database, http)
+        kept_here = build_services(settings, embedded, sqlite_database, http)
+        no_credentials = build_services(
+            Settings(_env_file=None, database_url=sqlite_database.url),
+            load_profile("bestpack"),
+            sqlite_database,
+            http,
+        )
+
+    assert isinstance(on_netsuite.projects, NetSuiteProjectSystem)
+    assert isinstance(kept_here.projects, EmbeddedProjectSystem)
+    assert isinstance(no_credentials.projects, EmbeddedProjectSystem)
+    # Only NetSuite's requests queue their project for the sync worker when approved.
+    for services in (kept_here, on_netsuite):
+        draft = replace(IN_HOUSE, site=f"{type(services.projects).__name__} site")
+        new = file_request(draft, "mary", services.profile, NOON)
+        await services.service_requests.create(new, None)
+    queued = (await SyncQueue(sqlite_database).stats())["netsuite"]
+    assert queued.depth == 1
