@@ -63,6 +63,13 @@ def _row(
         status_label(profile, ticket.status),
         due_line(profile, ticket, now),
     ]
+    return ticket_row(ticket, " · ".join(d for d in details if d), links, button)
+
+
+def ticket_row(
+    ticket: Ticket, details: str, links: Linker, button: tuple[str, str] = ("Open", REFRESH)
+) -> ColumnSet:
+    """One list row: the ticket's number and title, `details` below them, its button aside."""
     text = Column(
         width="stretch",
         items=[
@@ -72,7 +79,7 @@ def _row(
                 wrap=True,
             ),
             TextBlock(
-                text=" · ".join(d for d in details if d),
+                text=details,
                 wrap=True,
                 is_subtle=True,
                 size="Small",

@@ -17,6 +17,7 @@ def desk_features() -> list[Feature]:
     from dialogs.intake.feature import feature as intake_feature
     from dialogs.knowledge.feature import feature as knowledge_feature
     from dialogs.parts.feature import feature as parts_feature
+    from dialogs.routines.feature import feature as routines_feature
     from dialogs.scorecard.feature import feature as scorecard_feature
     from dialogs.service.feature import feature as service_feature
     from dialogs.sla.feature import feature as sla_feature
@@ -37,6 +38,7 @@ def desk_features() -> list[Feature]:
         parts_feature,
         knowledge_feature,
         scorecard_feature,
+        routines_feature,
         sla_feature,
         sync_feature,
         zendesk_feature,

@@ -16,6 +16,8 @@ import httpx
 from services.clients.hubspot import HubSpotClient
 from services.clients.netsuite import NetSuiteClient
 from services.clients.zendesk import ZendeskClient
+from services.customer_messages import CustomerMessages, NoSending, PublicNotes
+from services.customer_messages.hubspot import HubSpotConversations
 from services.db import Database
 from services.db.conversations import ConversationRefRepository
 from services.db.identity import IdentityLinkRepository
@@ -77,6 +79,8 @@ class AppServices:
     # BP Search: customers, sites, machines and orders; the CRM's side of a customer.
     installed_base: InstalledBase
     directory: CustomerDirectory
+    # How the desk writes to a ticket's customer (or that a person must): by system of record.
+    customer_messages: CustomerMessages
     clock: Callable[[], datetime] = field(default=utc_now)
     # The Zendesk account when it is the profile's system of record (else None).
     zendesk: ZendeskClient | None = None
@@ -104,6 +108,7 @@ def build_services(
     tickets = TicketRepository(db, profile, outbound)
     hubspot = HubSpotClient(settings.hubspot, http) if settings.hubspot is not None else None
     requests = ServiceRequestRepository(db, profile, _project_outbound(settings, profile, db))
+    ticket_system = _ticket_system(settings, profile, db, http, tickets)
     return AppServices(
         settings=settings,
         profile=profile,
@@ -116,7 +121,7 @@ def build_services(
         escalations=EscalationRepository(db, tickets),
         parts=PartsRepository(db, profile),
         service_requests=requests,
-        ticket_system=_ticket_system(settings, profile, db, http, tickets),
+        ticket_system=ticket_system,
         zendesk=zendesk,
         netsuite=netsuite,
         knowledge=_knowledge_base(settings, profile, db, http),
@@ -125,6 +130,7 @@ def build_services(
         hubspot=hubspot,
         installed_base=_installed_base(settings, profile, db, netsuite),
         directory=_customer_directory(settings, profile, db, hubspot),
+        customer_messages=_customer_messages(settings, profile, ticket_system, hubspot),
         clock=clock,
     )
 
@@ -170,6 +176,23 @@ def _ticket_system(
     if profile.system_of_record == "zendesk" and settings.zendesk is not None:
         return ZendeskTicketSystem(db, tickets, profile)
     return EmbeddedTicketSystem(db, tickets, profile)
+
+
+def _customer_messages(
+    settings: Settings,
+    profile: Profile,
+    ticket_system: TicketSystem,
+    hubspot: HubSpotClient | None,
+) -> CustomerMessages:
+    """How messages reach a ticket's customer: HubSpot's conversation thread when HubSpot keeps
+    the tickets and HUBSPOT_SENDER_ACTOR_ID names who sends; a system of record that e-mails
+    its public notes (Zendesk); else nobody but a person (the embedded desk)."""
+    sender = settings.hubspot_sender_actor_id.strip()
+    if profile.system_of_record == "hubspot" and hubspot is not None and sender:
+        return HubSpotConversations(hubspot, sender)
+    if ticket_system.reaches_customer:
+        return PublicNotes(profile.system_of_record.title())
+    return NoSending()
 
 
 def _knowledge_base(

@@ -9,6 +9,7 @@ from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services.clients.hubspot.config import HubSpotConfig, hubspot_config
+from services.clients.hubspot.conversations import is_agent_actor
 from services.clients.netsuite.config import NetSuiteConfig, netsuite_config
 from services.clients.zendesk.config import ZendeskConfig, zendesk_config
 from services.delivery.settings import DeliverySettings
@@ -71,6 +72,9 @@ class Settings(BaseSettings):
     # The URL is HubSpot's public API host unless set (tests point it at a local fake).
     hubspot_url: str = Field("", validation_alias="HUBSPOT_URL")
     hubspot_access_token: str = Field("", repr=False, validation_alias="HUBSPOT_ACCESS_TOKEN")
+    # The HubSpot user ("A-" and the user id) the desk writes to customers as, in a ticket's
+    # conversation thread; unset: a person sends those messages (docs/routines.md).
+    hubspot_sender_actor_id: str = Field("", validation_alias="HUBSPOT_SENDER_ACTOR_ID")
     # NetSuite (token-based authentication): all six set, or none (NetSuite off).
     netsuite_url: str = Field("", validation_alias="NETSUITE_URL")
     netsuite_account_id: str = Field("", validation_alias="NETSUITE_ACCOUNT_ID")
@@ -99,6 +103,23 @@ class Settings(BaseSettings):
     def _hubspot_complete(self) -> Settings:
         # A URL without a token is a half-set HubSpot: refuse to start, naming the token.
         self.hubspot  # noqa: B018 - raises ValueError naming what is missing
+        return self
+
+    @model_validator(mode="after")
+    def _hubspot_sender_usable(self) -> Settings:
+        # A sender without HubSpot, or one HubSpot would refuse, would only fail on the day a
+        # customer is due a message: refuse to start instead, naming the setting.
+        actor = self.hubspot_sender_actor_id.strip()
+        if actor and not is_agent_actor(actor):
+            raise ValueError(
+                "HUBSPOT_SENDER_ACTOR_ID must be an agent actor id: A- and the HubSpot user's "
+                "id, like A-1234567"
+            )
+        if actor and self.hubspot is None:
+            raise ValueError(
+                "HubSpot is half configured: HUBSPOT_ACCESS_TOKEN is missing "
+                "(HUBSPOT_SENDER_ACTOR_ID is set)"
+            )
         return self
 
     @model_validator(mode="after")

@@ -173,4 +173,5 @@ async def customer_confirmed(turn: Turn, data: ConfirmInputs) -> ActionResult:
 
 # The flows register their commands, verbs and jobs on this feature when imported.
 import dialogs.closure.reopen  # noqa: E402
-import dialogs.closure.silence  # noqa: E402, F401
+import dialogs.closure.silence  # noqa: E402
+import dialogs.closure.warning  # noqa: E402, F401

@@ -25,6 +25,7 @@ from dialogs.troubleshooting.feature import feature
 from dialogs.troubleshooting.views import digest_view
 from services.delivery import Recipient
 from services.profile import Capability, Person, Profile
+from services.routines.check import checked_people
 from services.scheduler import DailyAt
 from services.scheduler.skipping import skipped_items
 from services.tickets import Ticket
@@ -41,11 +42,18 @@ def at_opening(profile: Profile) -> DailyAt:
 
 @feature.job("daily_digest", schedule=at_opening)
 async def send_daily_digest(services: AppServices, notifier: Notifier, now: datetime) -> str:
-    """Send each person who works tickets their open ones; how many digests went out."""
+    """Send each person who works tickets their open ones; how many digests went out.
+
+    People who get the daily ticket check ([routines.daily_check]) get no digest: their check
+    lists the same queue.
+    """
     profile = services.profile
     skipped = skipped_items(f"Daily digest ({profile.name})", "person")
     sent = failed = 0
+    checked = {person.id for person in checked_people(services)}
     for person in profile.people_with_capability(Capability.WORK_TICKETS):
+        if person.id in checked:
+            continue
         try:
             sent += await _send_digest(services, notifier, person, now)
         except Exception as error:  # this person's own failure: the others still get theirs

@@ -32,6 +32,7 @@ from services.profile.policy import (
     Scorecard,
 )
 from services.profile.roster import Capability, Person, Role, Skill
+from services.profile.routines import Routines
 from services.profile.routing import Complexity, IssueType, Provider, RoutingRule, ServiceNetwork
 from services.profile.sla import Priority, SlaPolicy, SlaTarget
 from services.profile.states import STATE_NAMES, state_label
@@ -71,6 +72,8 @@ class Profile(Frozen):
     scorecard: Scorecard | None = None
     channels: Channels = Channels()
     knowledge: KnowledgeSettings = KnowledgeSettings()
+    # The team's daily, weekly and periodic follow-up ([routines]); each one off until set.
+    routines: Routines = Routines()
     # Where the tickets are kept: the bot's own database, or Zendesk (with its [zendesk] section).
     system_of_record: Literal["embedded", "zendesk"] = "embedded"
     zendesk: ZendeskSection | None = None  # only read with Zendesk as the system of record

@@ -18,6 +18,7 @@ from pydantic import (
 from services.profile.base import Frozen, Slug, Text
 from services.profile.hours import Weekday
 from services.profile.roster import Capability
+from services.profile.routines import WARNING_PLACEHOLDERS, check_placeholders
 
 ASSIGNEE = "assignee"  # a process owned by whoever the ticket is assigned to
 # Teams channel ids look like 19:abc...@thread.tacv2 (older teams: @thread.skype).
@@ -51,7 +52,13 @@ class Process(Frozen):
 
 
 class ClosurePolicy(Frozen):
-    """When silent tickets close themselves and what a reopen means."""
+    """When silent tickets close themselves and what a reopen means.
+
+    With `warn_customer_after_business_days` the customer is warned first, after that much
+    silence, and the ticket closes only once the warning went out and the rest of the silence
+    (auto_close_after less warn_customer_after business days) passed after it: a ticket still
+    waiting on the customer closes too then, as "closed for no answer".
+    """
 
     auto_close_after_business_days: PositiveInt
     # Statuses in which customer silence counts toward auto-close.
@@ -60,18 +67,38 @@ class ClosurePolicy(Frozen):
     confirm_with_customer: bool = True
     reopen_window_business_days: NonNegativeInt = 0
     reopen_policy: Text
+    warn_customer_after_business_days: PositiveInt | None = None
+    warning_text: Text = (
+        "We have not heard from you about {number} ({subject}). Unless you reply, we will "
+        "close it in {days} business days; a reply keeps it open."
+    )
+
+    @field_validator("warning_text")
+    @classmethod
+    def _placeholders(cls, value: str) -> str:
+        return check_placeholders(value, WARNING_PLACEHOLDERS)
 
     @model_validator(mode="after")
     def _reminders_before_close(self) -> ClosurePolicy:
-        late = [
-            d for d in self.reminder_after_business_days if d >= self.auto_close_after_business_days
-        ]
+        close = self.auto_close_after_business_days
+        late = [d for d in self.reminder_after_business_days if d >= close]
         if late:
             raise ValueError(
-                f"reminders {late} must come before auto-close "
-                f"after {self.auto_close_after_business_days} business days"
+                f"reminders {late} must come before auto-close after {close} business days"
+            )
+        warn = self.warn_customer_after_business_days
+        if warn is not None and warn >= close:
+            raise ValueError(
+                f"the warning to the customer (after {warn} business days) must come before "
+                f"auto-close after {close} business days"
             )
         return self
+
+    @property
+    def days_after_warning(self) -> int:
+        """Business days between the warning going out and the close (0 without a warning)."""
+        warn = self.warn_customer_after_business_days
+        return 0 if warn is None else self.auto_close_after_business_days - warn
 
 
 class Metric(StrEnum):
@@ -161,12 +188,13 @@ class Scorecard(Frozen):
 
 
 class Channels(Frozen):
-    """Optional Teams channels; unset means "post to the triage admin's personal chat"."""
+    """Optional Teams channels; unset means "post to the people's personal chats"."""
 
     triage: str | None = None
     scorecard: str | None = None
+    review: str | None = None  # the weekly queue review ([routines.weekly_review])
 
-    @field_validator("triage", "scorecard")
+    @field_validator("triage", "scorecard", "review")
     @classmethod
     def _channel_id(cls, value: str | None) -> str | None:
         if not value:

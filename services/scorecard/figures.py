@@ -31,6 +31,13 @@ LINES: tuple[Line, ...] = (
     Line("resolved", "Tickets resolved", Unit.COUNT, lambda m: m.resolved, Unit.COUNT),
     Line("closed", "Tickets closed", Unit.COUNT, lambda m: m.closed, Unit.COUNT),
     Line(
+        "closed_no_answer",
+        "Closed for no answer",
+        Unit.COUNT,
+        lambda m: m.closed_no_answer,
+        Unit.COUNT,
+    ),
+    Line(
         Metric.ACK_WITHIN_SLA_PCT,
         "Acknowledged in time",
         Unit.PERCENT,

@@ -34,6 +34,7 @@ class WeekMeasures:
     opened: int = 0
     resolved: int = 0
     closed: int = 0
+    closed_no_answer: int = 0  # of `closed`, those closed because the customer never answered
     reopens: int = 0
     reopen_base: int = 0  # distinct tickets resolved or closed in the week
     ack_due: int = 0

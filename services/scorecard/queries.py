@@ -38,6 +38,7 @@ E, T = ticket_events, tickets
 _DONE = (EventKind.RESOLVED.value, EventKind.CLOSED.value)
 DONE_STATUSES = (TicketStatus.RESOLVED.value, TicketStatus.CLOSED.value)
 STATUS = E.c.after["status"].as_string()
+CLOSED_BECAUSE = E.c.after["closed_because"].as_string()
 ASSIGNEE = E.c.after["assignee_id"].as_string()
 
 
@@ -98,6 +99,10 @@ def week_counts(profile: str, week: Week, as_of: datetime) -> Select[Any]:
         .add_columns(
             tickets_where(E.c.kind == EventKind.RESOLVED.value).label("resolved"),
             tickets_where(E.c.kind == EventKind.CLOSED.value).label("closed"),
+            # Closed for the customer's silence (by the desk, or by a person after it), apart.
+            tickets_where(
+                and_(E.c.kind == EventKind.CLOSED.value, CLOSED_BECAUSE == "no_answer")
+            ).label("closed_no_answer"),
             tickets_where(E.c.kind.in_(_DONE)).label("reopen_base"),
             func.count().filter(E.c.kind == EventKind.REOPENED.value).label("reopens"),
         )

@@ -79,6 +79,7 @@ class Scorecards:
             opened=counts["opened"],
             resolved=counts["resolved"],
             closed=counts["closed"],
+            closed_no_answer=counts["closed_no_answer"],
             reopens=counts["reopens"],
             reopen_base=counts["reopen_base"],
             ack_due=counts["ack_due"],

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from services.db.schema import tickets
 from services.scheduler.skipping import SkippedItems, skipped_items
 from services.tickets.closure import auto_close, auto_close_refusal
+from services.tickets.customer_message import Purpose, last_sent
 from services.tickets.errors import StaleTicket
 from services.tickets.model import Ticket
 from services.tickets.queues import in_roles
@@ -50,14 +51,24 @@ async def close_silent_tickets(
 async def _close(services: AppServices, ticket: Ticket, now: datetime) -> bool:
     """Close the ticket if the policy lets it close by itself now; whether it closed."""
     profile = services.profile
-    if auto_close_refusal(ticket, profile, now) is not None:
+    warned = await warned_at(services, ticket)
+    if auto_close_refusal(ticket, profile, now, warned) is not None:
         return False
-    change = auto_close(ticket, profile, now)
+    change = auto_close(ticket, profile, now, warned)
     try:
         await services.tickets.save(change.ticket, ticket.version, change.events)
     except StaleTicket:
         return False
     return True
+
+
+async def warned_at(services: AppServices, ticket: Ticket) -> datetime | None:
+    """When the customer was warned of the close in the ticket's current status; None when they
+    were not, or the profile does not warn (its timeline is only read when it does)."""
+    if services.profile.closure.warn_customer_after_business_days is None:
+        return None
+    since = ticket.status_changed_at or ticket.updated_at
+    return last_sent(await services.tickets.events(ticket.id), Purpose.CLOSE_WARNING, since)
 
 
 async def silent_candidates(

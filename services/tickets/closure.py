@@ -125,22 +125,37 @@ def close(
     return _closed(current, actor_id, now, grounds, events)
 
 
-def auto_close(ticket: Ticket, profile: Profile, now: datetime) -> Change:
-    """Close a resolved ticket whose customer stayed silent as long as the closure policy says."""
-    refusal = auto_close_refusal(ticket, profile, now)
+def auto_close(
+    ticket: Ticket, profile: Profile, now: datetime, warned_at: datetime | None = None
+) -> Change:
+    """Close a ticket whose customer stayed silent as long as the closure policy says.
+
+    With a warning in the policy, `warned_at` is when it went out (customer_message.last_sent)
+    and a ticket still waiting on the customer closes too, without a resolution summary.
+    """
+    refusal = auto_close_refusal(ticket, profile, now, warned_at)
     if refusal is not None:
         raise TicketRuleError(refusal)
     grounds = {"closed_because": "no_answer", **_silence(ticket, profile, now)}
-    return _closed(ticket, SYSTEM_ACTOR, now, grounds, [])
+    if ticket.resolved_at is not None:
+        return _closed(ticket, SYSTEM_ACTOR, now, grounds, [])
+    # Closed unresolved: stamped resolved as Zendesk's close does, so the resolution SLA is
+    # settled, but with no "resolved" event: nobody fixed anything.
+    new = touched(ticket, now, status=TicketStatus.CLOSED, closed_at=now, resolved_at=now)
+    return Change(new, (event(EventKind.CLOSED, SYSTEM_ACTOR, ticket, new, extra=grounds),))
 
 
-def auto_close_refusal(ticket: Ticket, profile: Profile, now: datetime) -> str | None:
+def auto_close_refusal(
+    ticket: Ticket, profile: Profile, now: datetime, warned_at: datetime | None = None
+) -> str | None:
     """Why the ticket may not close by itself now; None when it may."""
     policy = profile.closure
     if ticket.status not in profile.auto_close_roles:
         allowed = " or ".join(f'"{profile.status(key).label}"' for key in policy.auto_close_from)
         current = status_label(profile, ticket.status)
         return f"{ticket.number} is {current}; only tickets that are {allowed} close by themselves."
+    if policy.warn_customer_after_business_days is not None:
+        return _warned_refusal(ticket, profile, now, warned_at)
     if ticket.resolved_at is None:
         return (
             f"{ticket.number} has no resolution summary, so it cannot close by itself; "
@@ -152,6 +167,28 @@ def auto_close_refusal(ticket: Ticket, profile: Profile, now: datetime) -> str |
         return (
             f"{ticket.number} has waited {shown_days(silent, up=False)} of the {needed} "
             "business days without an answer that close it."
+        )
+    return None
+
+
+def _warned_refusal(
+    ticket: Ticket, profile: Profile, now: datetime, warned_at: datetime | None
+) -> str | None:
+    """Why a ticket of a desk that warns its customers first may not close by itself yet."""
+    if ticket.resolved_at is None and ticket.escalated:
+        return (
+            f"{ticket.number} was escalated and has no resolution yet, so it cannot close by "
+            "itself; its owner closes it with the RCCA."
+        )
+    since = ticket.status_changed_at or ticket.updated_at
+    if warned_at is None or warned_at < since:
+        return f"{ticket.number} cannot close by itself before the customer was warned."
+    waited = business_days_between(profile, warned_at, now)
+    needed = profile.closure.days_after_warning
+    if waited < needed:
+        return (
+            f"{ticket.number} was warned {shown_days(waited, up=False)} of the {needed} "
+            "business days before it closes."
         )
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from services.profile import Profile
+from services.tickets.customer_message import Purpose
 from services.tickets.model import EventKind, Ticket, TicketEvent, Visibility
 from services.tickets.rules import local_time, name_of, status_label
 from services.tickets.statuses import TicketStatus
@@ -24,6 +25,9 @@ def describe(profile: Profile, event: TicketEvent) -> str:
             return f"{actor} assigned it to {_who(profile, after.get('assignee_id'))}{body}"
         case EventKind.STATUS_CHANGED if "status" in after:
             return f"{actor} set it to {status_label(profile, TicketStatus(after['status']))}{body}"
+        case EventKind.NOTE if after.get("purpose") in set(Purpose):
+            done = Purpose(after["purpose"]).done
+            return f"{actor} {done} ({after.get('via') or 'sent'}){body}"
         case EventKind.NOTE:
             where = "customer-visible note" if event.visibility is Visibility.PUBLIC else "note"
             spent = f" ({after['minutes']} min)" if after.get("minutes") else ""

@@ -82,7 +82,7 @@ class HubSpotApi:
         patience: float | None = None,
     ) -> dict[str, Any]:
         """The JSON answer to `method path`, or a HubSpotError saying what to do about it."""
-        if not path.startswith(("/crm/", "/account-info/")):
+        if not path.startswith(("/crm/", "/account-info/", "/conversations/v3/")):
             raise ValueError(f"not a HubSpot API path: {path}")
         wait = self._pace.patience if patience is None else patience
         if not (method == "POST" and path.endswith("/search")):

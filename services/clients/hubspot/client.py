@@ -7,6 +7,7 @@ import httpx
 from services.clients.hubspot.account import Account
 from services.clients.hubspot.api import HubSpotApi, Pace
 from services.clients.hubspot.config import HubSpotConfig
+from services.clients.hubspot.conversations import Conversations
 from services.clients.hubspot.crm import Crm
 from services.clients.hubspot.models import Association, CrmObject, Owner, SearchPage
 from services.clients.hubspot.search import company_name_search
@@ -27,6 +28,7 @@ class HubSpotClient:
         self.config = config
         self.crm = Crm(api)
         self.account = Account(api)
+        self.conversations = Conversations(api)
 
     async def companies_named(
         self, text: str, limit: int = 10, *, prefix: bool = True, patience: float | None = None
