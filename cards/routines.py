@@ -14,7 +14,7 @@ from cards.render import card, heading, note, render
 from services.profile import Profile
 from services.routines.check import DailyCheck
 from services.routines.review import Aged, QueueReview, status_words
-from services.tickets.rules import local_time, status_label
+from services.tickets.rules import local_time, shown_days, status_label
 
 CHECK = "routines.check"  # the daily check's own button: the check as it is now
 
@@ -64,7 +64,8 @@ def daily_check_card(
 
 def _aged_rows(profile: Profile, aged: Sequence[Aged], what: str, links: Linker) -> list:
     def details(a: Aged) -> str:
-        return f"{what} {a.days:.1f} business days · {status_words(profile, a.ticket)}"
+        days = shown_days(a.days, up=False)
+        return f"{what} {days} business days · {status_words(profile, a.ticket)}"
 
     return [ticket_row(a.ticket, details(a), links) for a in aged]
 
