@@ -1,5 +1,6 @@
-"""A local HubSpot for tests: CRM v3 objects and search, associations v4, owners, pipelines and
-account info, checked and limited like HubSpot.
+"""A local HubSpot for tests: CRM v3 objects and search, associations v4, owners, pipelines,
+account info and the conversations inbox's threads (fake_hubspot_threads), checked and limited
+like HubSpot.
 
 Written from HubSpot's developer documentation (developers.hubspot.com: CRM search, objects,
 associations v4, owners, pipelines, account info, API usage guidelines and error handling, as
@@ -33,6 +34,7 @@ from aiohttp.test_utils import TestServer
 
 from tests.harness.fake_hubspot_routes import ROUTES
 from tests.harness.fake_hubspot_store import HubSpotStore, Refusal
+from tests.harness.fake_hubspot_threads import THREAD_ROUTES, ConversationStore
 
 API_TOKEN = "pat-na1-0d8b7c2e-4f1a-4b6e-9c3d-5e7f8a9b0c1d"
 UNAUTHENTICATED = (
@@ -71,6 +73,7 @@ class FakeHubSpot:
     burst_window: float = 10.0
     daily: int = 250_000
     store: HubSpotStore = field(default_factory=HubSpotStore)
+    conversations: ConversationStore = field(default_factory=ConversationStore)
     requests: list[Request] = field(default_factory=list)
     server: TestServer | None = None
     _storm: deque[tuple[str, float | None]] = field(default_factory=deque)
@@ -136,11 +139,12 @@ class FakeHubSpot:
         not_json = seen.body is ValueError or request.content_type != "application/json"
         if request.method == "POST" and not_json:
             raise Refusal(400, "VALIDATION_ERROR", "Invalid input JSON: the body must be JSON")
-        for method, pattern, handler in ROUTES:
-            match = pattern.fullmatch(seen.path)
-            if match and method == request.method:
-                status, answer = handler(self.store, seen.query, seen.body, *match.groups())
-                return status, answer, {}
+        for routes, data in ((ROUTES, self.store), (THREAD_ROUTES, self.conversations)):
+            for method, pattern, handler in routes:
+                match = pattern.fullmatch(seen.path)
+                if match and method == request.method:
+                    status, answer = handler(data, seen.query, seen.body, *match.groups())
+                    return status, answer, {}
         raise Refusal(404, "OBJECT_NOT_FOUND", f"Unable to route {seen.method} {seen.path}")
 
     def _over(self, lane: str) -> tuple[int, dict[str, Any], dict[str, str]] | None:

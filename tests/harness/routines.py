@@ -14,7 +14,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from services.settings import Settings
-from services.tickets import Ticket, check_draft, draft_from_answers
+from services.tickets import EventKind, Ticket, check_draft, draft_from_answers
+from services.tickets.history import event, touched
 from services.tickets.workflow import acknowledge, assign, change_status
 from tests.harness.desk import Chat, Desk
 from tests.harness.profiles import KINETIC
@@ -109,6 +110,15 @@ async def kinetic_ticket(
         current, new = step(current)
         events.extend(new)
     return await app.tickets.save(current, ticket.version, events)
+
+
+async def escalate_at_once(desk: Desk, ticket: Ticket, at: datetime) -> Ticket:
+    """Mark the ticket escalated at `at`, as a production ticket is on intake (its timeline says
+    so). A stand-in for the kinetic part's escalation rule until it lands on main."""
+    app = services(desk)
+    new = touched(ticket, at, escalated=True)
+    told = event(EventKind.STATUS_CHANGED, "sam", ticket, new, body="Production: escalated")
+    return await app.tickets.save(new, ticket.version, [told])
 
 
 def _toml(value: object) -> str:

@@ -1,0 +1,86 @@
+"""Status updates to an escalated ticket's customer, every 2 business days (the profile's).
+
+KD-1001 came in on Monday 30 Nov 2026 at 09:00 Central from a production system and was
+escalated at once. This desk keeps its tickets itself, so it cannot write to the customer:
+Sam, the owner, is reminded with the text prefilled and says when he sent it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cards.customer_message import SENT
+from services.scheduler import skipping
+from tests.harness.cards import texts
+from tests.harness.clock import freeze, tick
+from tests.harness.connector import Sent
+from tests.harness.desk import Chat, Desk
+from tests.harness.routines import central, escalate_at_once, kinetic_ticket, kinetic_user
+from tests.harness.tickets import personal_chat, replied_card, timeline_lines
+
+MONDAY_9AM = central(2026, 11, 30, 9)
+PREFILLED = (
+    "An update on KD-1001 (Approval node never completes.): our engineers are still working on "
+    "it. We will write again as soon as we know more."
+)
+
+
+@pytest.fixture(autouse=True)
+def fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nobody skipped yet by this process's jobs (another test may have run them)."""
+    monkeypatch.setattr(skipping, "_SKIPPED", {})
+
+
+async def reminders_to(desk: Desk, chat: Chat, *moments) -> list[Sent]:
+    """Run the scheduler at each moment; the status-update reminders this person got."""
+    mark = len(desk.connector.sent)
+    for moment in moments:
+        await tick(desk, moment)
+    return [
+        sent
+        for sent in desk.connector.since(mark)
+        if sent.conversation_id == personal_chat(chat)
+        and sent.card
+        and texts(sent.card)[0].endswith("is due a status update")
+    ]
+
+
+async def test_sam_is_reminded_every_two_business_days_with_the_text_to_send(desk: Desk):
+    sam = kinetic_user(desk, "sam")
+    await sam.says("whoami")
+    filed = await kinetic_ticket(desk, MONDAY_9AM, environment="production", status="with_team")
+    await escalate_at_once(desk, filed, MONDAY_9AM)
+
+    assert await reminders_to(desk, sam, central(2026, 12, 1, 16)) == []
+    [reminder] = await reminders_to(desk, sam, central(2026, 12, 2, 9), central(2026, 12, 2, 10))
+    assert texts(reminder.card)[0] == "KD-1001's customer is due a status update"
+    [text_input] = [e for e in reminder.card["body"] if e["type"] == "Input.Text"]
+    assert text_input["value"] == PREFILLED
+    assert [a["title"] for a in reminder.card["actions"]] == ["Sent it", "Open ticket"]
+    freeze(desk, central(2026, 12, 2, 10))
+    check = texts((await sam.says("check")).card)
+    assert "the customer is due a status update (2.1 business days)" in check
+
+    written = "Engineering found the cause; a fix ships with 6.1.3 on Friday."
+    freeze(desk, central(2026, 12, 2, 11))
+    answer = await sam.executes(
+        reminder, SENT, number="KD-1001", purpose="status_update", text=written
+    )
+    assert texts(replied_card(answer))[0] == "KD-1001: status update sent"
+    assert (await timeline_lines(desk, "KD-1001"))[-1] == (
+        f"Sam sent the customer a status update (sent by hand): {written}"
+    )
+    assert "the customer is due a status update" not in " ".join(
+        texts((await sam.says("check")).card)
+    )
+
+    # Two business days after that update, the next one is due.
+    assert await reminders_to(desk, sam, central(2026, 12, 4, 10)) == []
+    [_] = await reminders_to(desk, sam, central(2026, 12, 4, 11))
+
+
+async def test_a_ticket_that_is_not_escalated_is_due_no_update(desk: Desk):
+    sam = kinetic_user(desk, "sam")
+    await sam.says("whoami")
+    await kinetic_ticket(desk, MONDAY_9AM, status="with_team")
+    assert await reminders_to(desk, sam, central(2026, 12, 2, 9), central(2026, 12, 9, 9)) == []
