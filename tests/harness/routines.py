@@ -1,9 +1,9 @@
-"""The Kinetic-style desk with its routines switched on, and tickets on it for the stories.
+"""The shipped Kinetic profile with its routines, and tickets on it for the routines' stories.
 
-The profile is tests/harness/profiles.py's KINETIC with the seed's routines added: Sam (the
-Support Specialist) gets a daily check at 08:30 Central, the queue review posts on Mondays at
-09:00 to a review channel, escalated tickets' customers hear every 2 business days, and a
-ticket waiting on its contact is warned after 7 silent business days and closes 3 later.
+services/profile/kinetic.toml turns every routine on: Sam and Riley (the Support Specialists)
+get a daily check at 08:15 Central, the queue review goes out on Mondays at 09:00, escalated
+tickets' customers hear every business day, and a ticket waiting on its contact is warned after
+7 silent business days and closes 3 after the warning. Tests may give the review a channel.
 """
 
 from __future__ import annotations
@@ -13,34 +13,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from services.profile.loader import SHIPPED
 from services.settings import Settings
 from services.tickets import EventKind, Ticket, check_draft, draft_from_answers
 from services.tickets.history import event, touched
 from services.tickets.workflow import acknowledge, assign, change_status
 from tests.harness.desk import Chat, Desk
-from tests.harness.profiles import KINETIC
 from tests.harness.tickets import services
 
 CENTRAL = ZoneInfo("America/Chicago")
 REVIEW_CHANNEL = "19:kinetic-review@thread.tacv2"
-ROUTINES = f"""
-[routines.daily_check]
-role = "support_specialist"
-at = 08:30:00
-waiting_on_customer_business_days = 3
-no_update_business_hours = 9
-
-[routines.weekly_review]
-on = "mon"
-at = 09:00:00
-no_movement_business_days = 5
-
-[routines.status_updates]
-every_business_days = 2
-
-[channels]
-review = "{REVIEW_CHANNEL}"
-"""
 ANSWERS = {
     "description": "Approval node never completes.\nSince the 6.1 upgrade.",
     "installation_type": "kinops",
@@ -56,25 +38,31 @@ def central(year: int, month: int, day: int, hour: int, minute: int = 0) -> date
     return datetime(year, month, day, hour, minute, tzinfo=CENTRAL).astimezone(UTC)
 
 
-def kinetic_text(**closure: object) -> str:
-    """KINETIC with the routines, and these extra [closure] keys (TOML values as Python)."""
-    anchor = 'reopen_policy = "A customer reply on a closed ticket reopens it with the same owner."'
-    assert KINETIC.count(anchor) == 1, "the KINETIC fixture changed shape"
-    extra = "".join(f"\n{key} = {_toml(value)}" for key, value in closure.items())
-    # The [routines] and [channels] tables go last: after the fixture's arrays of tables.
-    return KINETIC.replace(anchor, anchor + extra) + ROUTINES
+def kinetic_text(*edits: tuple[str, str]) -> str:
+    """The shipped kinetic.toml with each (old, new) made (each old found exactly once)."""
+    text = (SHIPPED / "kinetic.toml").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, f"kinetic.toml has no single {old!r}"
+        text = text.replace(old, new)
+    return text
 
 
-def kinetic_settings(settings: Settings, folder: Path, **closure: object) -> Settings:
-    """`settings` on the Kinetic desk with its routines (and the closing warning when given)."""
-    path = folder / "kinetic-routines.toml"
-    path.write_text(kinetic_text(**closure), encoding="utf-8")
+def kinetic_settings(settings: Settings, folder: Path, *edits: tuple[str, str]) -> Settings:
+    """`settings` on the shipped Kinetic profile, with `edits` made to a copy of it."""
+    if not edits:
+        return settings.model_copy(update={"profile": "kinetic"})
+    path = folder / "kinetic-edited.toml"
+    path.write_text(kinetic_text(*edits), encoding="utf-8")
     return settings.model_copy(update={"profile": str(path)})
 
 
+# The edit that gives the weekly review a Teams channel.
+REVIEW_IN_CHANNEL = ('review = ""', f'review = "{REVIEW_CHANNEL}"')
+
+
 def kinetic_user(desk: Desk, person_id: str) -> Chat:
-    """One of the Kinetic roster as a Teams user (Sam, Eli, ...)."""
-    return desk.user(person_id.title(), f"{person_id}@kinetic.example")
+    """One of the Kinetic roster as a Teams user (Sam, Riley, Devon, ...)."""
+    return desk.user(person_id.title(), f"{person_id}@kineticdata.example")
 
 
 async def kinetic_ticket(
@@ -97,11 +85,9 @@ async def kinetic_ticket(
     ticket, _ = await app.tickets.create(draft, "sam", None, at)
     if owner is None:
         return ticket
-    # The specialist owns every ticket end to end, whatever the type's skills say.
-    why = "The Support Specialist owns it end to end"
     steps = [
         lambda t: acknowledge(t, "sam", profile, at),
-        lambda t: assign(t, "sam", profile, at, assignee_id=owner, override_reason=why),
+        lambda t: assign(t, "sam", profile, at, assignee_id=owner),
     ]
     if status:
         steps.append(lambda t: change_status(t, owner, profile, at, status))
@@ -119,9 +105,3 @@ async def escalate_at_once(desk: Desk, ticket: Ticket, at: datetime) -> Ticket:
     new = touched(ticket, at, escalated=True)
     told = event(EventKind.STATUS_CHANGED, "sam", ticket, new, body="Production: escalated")
     return await app.tickets.save(new, ticket.version, [told])
-
-
-def _toml(value: object) -> str:
-    if isinstance(value, str):
-        return f'"{value}"'
-    return str(value).lower() if isinstance(value, bool) else str(value)

@@ -1,8 +1,8 @@
-"""The daily ticket check: Sam, the Support Specialist, gets his queue and what needs following
-up at 08:30 Central on business days, and on `check`; the helpers keep their digest.
+"""The daily ticket check: each Support Specialist (Sam, Riley) gets their queue and what needs
+following up at 08:15 Central on business days, and on `check`; it replaces their digest.
 
 Monday 30 Nov 2026, 09:00 Central: KD-1001 waits on its contact, KD-1002 is being worked,
-KD-1003 is Eli's, KD-1004 is new and waits for triage. Nothing moves until Friday.
+KD-1003 is Riley's, KD-1004 is new and waits for triage. Nothing moves until Friday.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from tests.harness.routines import central, kinetic_ticket, kinetic_user
 from tests.harness.tickets import personal_chat
 
 MONDAY_9AM = central(2026, 11, 30, 9)
-FRIDAY_CHECK = central(2026, 12, 4, 8, 30)
+FRIDAY_CHECK = central(2026, 12, 4, 8, 15)
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +31,7 @@ async def week_of_tickets(desk: Desk) -> None:
     """Monday's four tickets, as the story tells."""
     await kinetic_ticket(desk, MONDAY_9AM, status="waiting_on_contact")
     await kinetic_ticket(desk, MONDAY_9AM, status="waiting_on_us", type="forms")
-    await kinetic_ticket(desk, MONDAY_9AM, owner="eli", status="waiting_on_us")
+    await kinetic_ticket(desk, MONDAY_9AM, owner="riley", status="waiting_on_us")
     await kinetic_ticket(desk, MONDAY_9AM, owner=None, type="install", environment="dev")
 
 
@@ -46,9 +46,11 @@ def cards_to(desk: Desk, chat: Chat, mark: int, first_line: str) -> list[Sent]:
     ]
 
 
-async def test_sam_gets_his_queue_and_what_to_follow_up_and_eli_keeps_his_digest(desk: Desk):
-    sam, eli = kinetic_user(desk, "sam"), kinetic_user(desk, "eli")
-    for chat in (sam, eli):
+async def test_each_specialist_gets_their_queue_and_what_to_follow_up_instead_of_a_digest(
+    desk: Desk,
+):
+    sam, riley, devon = (kinetic_user(desk, name) for name in ("sam", "riley", "devon"))
+    for chat in (sam, riley, devon):
         await chat.says("whoami")
     await week_of_tickets(desk)
 
@@ -67,9 +69,14 @@ async def test_sam_gets_his_queue_and_what_to_follow_up_and_eli_keeps_his_digest
         "**KD-1001** · Approval node never completes.",
         "waiting on the customer for 3.9 business days",
     ]
+    [riley_s] = cards_to(desk, riley, mark, "Good morning, Riley: your daily ticket check")
+    assert texts(riley_s.card)[1:3] == [
+        "You hold 1 open ticket; 1 thing to follow up.",
+        "1 ticket waits for triage: `queue` lists them.",
+    ]
     assert not cards_to(desk, sam, mark, "Good morning, Sam: your open tickets"), "no digest"
-    assert len(cards_to(desk, eli, mark, "Good morning, Eli: your open tickets")) == 1
-    assert not cards_to(desk, eli, mark, "Good morning, Eli: your daily ticket check")
+    assert not cards_to(desk, riley, mark, "Good morning, Riley: your open tickets")
+    assert not cards_to(desk, devon, mark, "Good"), "DevOps helps; it holds no queue"
 
     # Later that day the check is not sent again; `check` gives it on request, as it stands.
     mark = len(desk.connector.sent)

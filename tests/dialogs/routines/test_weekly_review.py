@@ -1,7 +1,8 @@
 """The weekly queue review, posted Monday 09:00 Central to the team's review channel.
 
-KD-1001 and KD-1002 came in on Monday 16 Nov and went to Sam; KD-1003 went to Eli; Sam worked
-KD-1002 on Friday 27 Nov; KD-1004 came in this morning and waits for triage; KD-1005 is closed.
+KD-1001 and KD-1002 came in on Monday 16 Nov and went to Sam; KD-1003 went to Riley the day
+after; Sam worked KD-1002 on Friday 27 Nov; KD-1004 came in this morning and waits for triage;
+KD-1005 is closed. Thanksgiving (Thursday 26 Nov) is no business day.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ async def open_queue(desk: Desk) -> None:
     app = services(desk)
     await kinetic_ticket(desk, NOV_16, status="waiting_on_contact")
     worked = await kinetic_ticket(desk, NOV_16, status="waiting_on_us", type="forms")
-    await kinetic_ticket(desk, central(2026, 11, 17, 10), owner="eli", status="waiting_on_us")
+    await kinetic_ticket(desk, central(2026, 11, 17, 10), owner="riley", status="waiting_on_us")
     friday = central(2026, 11, 27, 15)
     change = add_note(worked, "sam", app.profile, friday, "Reproduced on 6.1.2")
     await app.tickets.save(change.ticket, worked.version, change.events)
@@ -70,7 +71,7 @@ async def test_the_review_goes_to_the_team_channel_once_a_week(desk: Desk):
         "Waiting on us": "2",
         "Waiting on contact": "1",
         "Sam": "2",
-        "Eli": "1",
+        "Riley": "1",
         "Unassigned": "1",
     }
     oldest = shown[shown.index("Oldest") + 1 : shown.index("No movement for 5+ business days (2)")]
@@ -80,13 +81,13 @@ async def test_the_review_goes_to_the_team_channel_once_a_week(desk: Desk):
         "**KD-1003**",
         "**KD-1004**",
     ]
-    assert oldest[1] == "open 9.8 business days · Waiting on contact · Sam"
+    assert oldest[1] == "open 8.8 business days · Waiting on contact · Sam"
     still = shown[shown.index("No movement for 5+ business days (2)") + 1 :]
     assert still == [
         "**KD-1001** · Approval node never completes.",
-        "untouched 9.8 business days · Waiting on contact · Sam",
+        "untouched 8.8 business days · Waiting on contact · Sam",
         "**KD-1003** · Approval node never completes.",
-        "untouched 8.8 business days · Waiting on us · Eli",
+        "untouched 7.8 business days · Waiting on us · Riley",
     ]
 
     # A second run that week posts nothing new.
@@ -96,10 +97,12 @@ async def test_the_review_goes_to_the_team_channel_once_a_week(desk: Desk):
     assert not desk.connector.since(mark)
 
 
-async def test_sam_asks_for_the_review_and_eli_may_not(desk: Desk):
-    sam, eli = kinetic_user(desk, "sam"), kinetic_user(desk, "eli")
+async def test_sam_asks_for_the_review_and_devon_may_not(desk: Desk):
+    sam, devon = kinetic_user(desk, "sam"), kinetic_user(desk, "devon")
     await open_queue(desk)
     freeze(desk, REVIEW_TIME)
     assert texts((await sam.says("review")).card)[0] == "Weekly queue review · 2026-W49"
-    # The review is the team's view, as the scorecard is: Eli's own queue is `my tickets`.
-    assert (await eli.says("review")).texts == ["Only Sam may see the team scorecard."]
+    # The review is the team's view, as the scorecard is.
+    assert (await devon.says("review")).texts == [
+        "Only Sam, Riley or Lee may see the team scorecard."
+    ]
