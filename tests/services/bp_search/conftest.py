@@ -15,8 +15,8 @@ from services.service_requests import RequestStatus
 from services.tickets import Ticket, TicketDraft, TicketRepository
 from services.tickets.closure import resolve
 from services.tickets.triage import assign
+from tests.harness.bp_sources import MemoryDirectory, MemoryInstalledBase
 from tests.harness.domain import BESTPACK, MONDAY_9AM
-from tests.harness.installed_base import MemoryDirectory, MemoryInstalledBase
 
 File = Callable[..., Awaitable[Ticket]]
 

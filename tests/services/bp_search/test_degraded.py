@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from services.bp_search import BPSearch, Gap
 from services.bp_search.wording import gap_note
+from tests.harness.bp_sources import ACME, ACME_CRM, SEALER
 from tests.harness.domain import MONDAY_9AM
-from tests.harness.installed_base import ACME, ACME_CRM, SEALER
 
 FOUR_MINUTES = MONDAY_9AM + timedelta(minutes=4)
 SIX_MINUTES = MONDAY_9AM + timedelta(minutes=6)

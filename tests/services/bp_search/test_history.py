@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import timedelta
 
 from services.bp_search import BPSearch
+from tests.harness.bp_sources import ERECTOR
 from tests.harness.domain import MONDAY_9AM
-from tests.harness.installed_base import ERECTOR
 
 DAY = timedelta(days=1)
 

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from services.bp_search import BPSearch, Kind
 from services.installed_base import Customer
 from services.tickets import TicketStatus
+from tests.harness.bp_sources import ACME, ACME_CRM, ERECTOR, ORDER, SEALER
 from tests.harness.domain import MONDAY_9AM
-from tests.harness.installed_base import ACME, ACME_CRM, ERECTOR, ORDER, SEALER
 
 LATER = MONDAY_9AM + timedelta(days=30)
 
