@@ -3,6 +3,8 @@ the bot's own tables, degrading to the cache or the tickets when a source does n
 
 from __future__ import annotations
 
+import asyncio
+from dataclasses import replace
 from datetime import datetime
 
 from services.bp_search.candidates import Hits, of_customers, of_machines
@@ -44,6 +46,11 @@ class BPSearch:
         """The installed base's name, as cards say it ("NetSuite")."""
         return self._read.base.source
 
+    @property
+    def crm(self) -> str:
+        """The customer directory's name ("HubSpot")."""
+        return self._read.crm.source
+
     async def lookup(
         self, text: str, now: datetime, kind: Kind | None = None, *, cached_first: bool = False
     ) -> Answer:
@@ -62,18 +69,23 @@ class BPSearch:
             hits = await self._customers(trail, query.text)
         return _answer(query, trail, hits)
 
-    async def pick(self, kind: Kind, ref: str, now: datetime) -> Answer:
+    async def pick(
+        self, kind: Kind, ref: str, now: datetime, *, cached_first: bool = False
+    ) -> Answer:
         """The finding of one candidate a list offered (by serial, customer ref or number)."""
-        trail = Trail(now)
-        if kind is Kind.ORDER:
-            hits = await self._order(trail, ref)
-        elif kind is Kind.MACHINE:
-            machine = await self._read.machine(trail, ref)
-            hits = Hits([await self._build.of_machine(trail, machine)] if machine else [])
-        else:
-            customer = await self._read.customer(trail, ref)
-            hits = Hits([await self._build.of_customer(trail, customer)] if customer else [])
-        return _answer(Query(kind, ref), trail, hits)
+        trail = Trail(now, cached_first)
+        return _answer(Query(kind, ref), trail, await self._pick(trail, kind, ref))
+
+    async def expand(self, answer: Answer, now: datetime, *, cached_first: bool = False) -> Answer:
+        """`answer` with each candidate's finding too, asked at once: the message extension
+        lists every hit as the card it inserts."""
+        if not answer.candidates:
+            return answer
+        trail = Trail(now, cached_first, list(answer.gaps), answer.stale)
+        picks = [self._pick(trail, c.kind, c.ref) for c in answer.candidates]
+        picked = await asyncio.gather(*picks)
+        findings = tuple(f for hits in picked for f in hits.findings)
+        return replace(answer, findings=findings, gaps=tuple(trail.gaps), stale=trail.stale)
 
     async def machine_history(self, ticket: Ticket, now: datetime) -> MachineHistory | None:
         """Two lines on the ticket's machine; None when the ticket names no serial."""
@@ -91,6 +103,15 @@ class BPSearch:
             machine, serial, self.source, now, unavailable=gap is not None, shown_from=shown_from
         )
         return MachineHistory(first, second, repeat)
+
+    async def _pick(self, trail: Trail, kind: Kind, ref: str) -> Hits:
+        if kind is Kind.ORDER:
+            return await self._order(trail, ref)
+        if kind is Kind.MACHINE:
+            machine = await self._read.machine(trail, ref)
+            return Hits([await self._build.of_machine(trail, machine)] if machine else [])
+        customer = await self._read.customer(trail, ref)
+        return Hits([await self._build.of_customer(trail, customer)] if customer else [])
 
     async def _machine(self, trail: Trail, serial: str) -> Hits:
         try:
