@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import httpx
 
+from services.bp_search import BPSearch
 from services.clients.zendesk import ZendeskClient
 from services.db import Database
 from services.db.conversations import ConversationRefRepository
@@ -68,6 +69,8 @@ class AppServices:
     # BP Search: customers, sites, machines and orders; the CRM's side of a customer.
     installed_base: InstalledBase
     directory: CustomerDirectory
+    # Look-ups over both and the bot's own tickets, with one answer cache for the whole app.
+    bp_search: BPSearch
     clock: Callable[[], datetime] = field(default=utc_now)
     # The Zendesk account when it is the profile's system of record (else None).
     zendesk: ZendeskClient | None = None
@@ -88,6 +91,8 @@ def build_services(
     # With Zendesk as the record, every ticket write queues its copy for the sync worker.
     outbound = TicketOutbound(SyncQueue(db), ZENDESK) if zendesk is not None else None
     tickets = TicketRepository(db, profile, outbound)
+    installed_base = _installed_base(settings, profile, db, http)
+    directory = _customer_directory(settings, profile, db, http)
     return AppServices(
         settings=settings,
         profile=profile,
@@ -105,8 +110,9 @@ def build_services(
         knowledge=_knowledge_base(settings, profile, db, http),
         orders=_order_system(settings, profile, db, http),
         projects=_project_system(settings, profile, db, http),
-        installed_base=_installed_base(settings, profile, db, http),
-        directory=_customer_directory(settings, profile, db, http),
+        installed_base=installed_base,
+        directory=directory,
+        bp_search=BPSearch(installed_base, directory, db, profile),
         clock=clock,
     )
 

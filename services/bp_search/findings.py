@@ -25,7 +25,7 @@ class Findings:
     async def of_machine(self, trail: Trail, machine: Machine) -> Finding:
         """A machine with its customer, the CRM company, its tickets, visit and open orders."""
         ref = machine.customer_ref
-        on_serial = self._local.on_serial(machine.serial)
+        on_serial = self._local.on_serial(machine.serial, machine.ref)
         customer, company, orders, history, visit = await asyncio.gather(
             self._read.customer(trail, ref),
             self._read.company(trail, machine.customer_name),
@@ -46,7 +46,7 @@ class Findings:
 
     async def of_customer(self, trail: Trail, customer: Customer) -> Finding:
         """A customer with its machines, the CRM company, its tickets, visit and open orders."""
-        at_company = self._local.at_company(customer.name)
+        at_company = self._local.at_company(customer.name, customer.ref)
         machines, company, orders, history, visit = await asyncio.gather(
             self._read.machines_of(trail, customer.ref),
             self._read.company(trail, customer.name),
@@ -72,7 +72,7 @@ class Findings:
             return Finding(Kind.ORDER, order.customer_ref, order=order)
         company, history = await asyncio.gather(
             self._read.company(trail, customer.name),
-            self._local.history(self._local.at_company(customer.name)),
+            self._local.history(self._local.at_company(customer.name, customer.ref)),
         )
         return Finding(
             Kind.ORDER, customer.name, customer, order=order, company=company, tickets=history

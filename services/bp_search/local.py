@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from services.bp_search.model import CLOSED_SHOWN, TicketHistory, TicketLine, Visit
 from services.db.database import Database
@@ -69,19 +69,18 @@ class LocalRecords:
         self._db = db
         self._profile = profile
 
-    def on_serial(self, serial: str) -> ColumnElement[bool]:
-        """This desk's tickets on the machine with this serial."""
-        return and_(
-            tickets.c.profile == self._profile.name,
-            func.upper(tickets.c.serial_number) == serial.strip().upper(),
-        )
+    def on_serial(self, serial: str, ref: str | None = None) -> ColumnElement[bool]:
+        """This desk's tickets on the machine with this serial (or, filed with BP Search's
+        pick, this installed-base ref)."""
+        typed = func.upper(tickets.c.serial_number) == serial.strip().upper()
+        which = or_(typed, tickets.c.machine_ref == ref) if ref else typed
+        return and_(tickets.c.profile == self._profile.name, which)
 
-    def at_company(self, name: str) -> ColumnElement[bool]:
-        """This desk's tickets for the customer of this name."""
-        return and_(
-            tickets.c.profile == self._profile.name,
-            func.lower(tickets.c.company) == name.strip().lower(),
-        )
+    def at_company(self, name: str, ref: str | None = None) -> ColumnElement[bool]:
+        """This desk's tickets for the customer of this name (or installed-base ref)."""
+        typed = func.lower(tickets.c.company) == name.strip().lower()
+        which = or_(typed, tickets.c.customer_ref == ref) if ref else typed
+        return and_(tickets.c.profile == self._profile.name, which)
 
     async def history(self, which: ColumnElement[bool]) -> TicketHistory:
         """Every open ticket (newest first, at most OPEN_SHOWN) and the last closed ones."""

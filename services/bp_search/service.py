@@ -92,7 +92,8 @@ class BPSearch:
         serial = (ticket.serial_number or "").strip()
         if not serial:
             return None
-        recent = await self._local.since(self._local.on_serial(serial), window_start(now))
+        on_serial = self._local.on_serial(serial, ticket.machine_ref)
+        recent = await self._local.since(on_serial, window_start(now))
         others = [t for t in recent if t.number != ticket.number]
         first, repeat = tickets_line(self._profile, ticket, others)
         trail = Trail(now)
