@@ -42,8 +42,10 @@ async def pick(turn: Turn, data: Pick) -> ActionResult:
     """The picked candidate's card in place of the list."""
     bp, at = turn.services.bp_search, now(turn)
     answer = await bp.pick(data.kind, data.ref, at)
-    if not answer.findings:
+    if not answer.findings and answer.gaps:
         return refused(nothing_found(bp, answer, at))
+    if not answer.findings:
+        return refused(f"{data.ref} is no longer in {bp.source}: look it up again.")
     return ActionResult(card=hit_card(turn.services.profile, bp, answer, answer.findings[0], at))
 
 

@@ -109,3 +109,10 @@ async def test_a_machine_without_a_crm_company_still_has_its_card(bp: BPSearch, 
     base.machines = [replace(SEALER, customer_name="Acme Foods")]
     [finding] = (await bp.lookup("SN-20481", LATER)).findings
     assert finding.company is None and finding.machine is not None
+
+
+async def test_expanding_a_list_gives_each_candidates_finding(bp: BPSearch):
+    listed = await bp.lookup("acme", LATER)
+    expanded = await bp.expand(listed, LATER)
+    assert [f.name for f in expanded.findings] == ["Acme Foods", "Acme Packaging"]
+    assert expanded.candidates == listed.candidates
