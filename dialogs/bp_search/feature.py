@@ -7,7 +7,7 @@ from bot.turn import ActionResult, Turn
 from cards.bp_search_list import PICK
 from dialogs.bp_search.inputs import Pick
 from dialogs.bp_search.views import answer_cards, hit_card, nothing_found
-from dialogs.shared.tickets import now, refused
+from dialogs.shared.tickets import now, refused, ticket_number
 from services.bp_search import USAGE, QueryError
 
 feature = Feature("bp_search")
@@ -31,10 +31,18 @@ async def lookup(turn: Turn, args: str) -> None:
         await turn.say(str(problem))
         return
     if answer.empty:
-        await turn.say(nothing_found(bp, answer, at))
+        await turn.say(nothing_found(bp, answer, at) + await _a_ticket(turn, args))
         return
     for card, summary in answer_cards(turn.services.profile, bp, answer, at):
         await turn.send_card(card, summary=summary)
+
+
+async def _a_ticket(turn: Turn, args: str) -> str:
+    """Where the text names a ticket here ("bp 1001" typed for BP-1001), say how to open it."""
+    number = ticket_number(turn, args)
+    if number is None or await turn.services.tickets.get(number) is None:
+        return ""
+    return f" {number} is a ticket here: `ticket {number}` shows it."
 
 
 @feature.action(PICK, model=Pick)

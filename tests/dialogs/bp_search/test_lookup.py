@@ -114,6 +114,14 @@ async def test_unknown_text_empty_text_and_too_much_text_are_answered_in_words(d
     ]
 
 
+async def test_a_ticket_number_typed_after_bp_is_pointed_to_the_ticket(desk: Desk):
+    await ticket_on(desk, "CE4-10421", "Erector jams")
+    assert (await desk.user("Mary").says("bp 1001")).texts == [
+        "Nothing in the bot's database matches “1001”. Check the serial number, or look the "
+        "customer up by name. BP-1001 is a ticket here: `ticket BP-1001` shows it."
+    ]
+
+
 async def test_a_forged_or_outdated_pick_is_refused_in_words(desk: Desk):
     mary = desk.user("Mary")
     listed = (await mary.says("bp harvest")).last

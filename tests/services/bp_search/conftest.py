@@ -34,15 +34,16 @@ def crm() -> MemoryDirectory:
 
 
 @pytest.fixture
-def bp(base, crm, sqlite_database: Database) -> BPSearch:
-    """The service with the profile's cache (300 s) and a short timeout for the slow source."""
-    return BPSearch(base, crm, sqlite_database, BESTPACK, Sources(300, 0.2))
+def bp(base, crm, database: Database) -> BPSearch:
+    """The service on SQLite and PostgreSQL, with the profile's cache (300 s) and a short
+    timeout for the slow source."""
+    return BPSearch(base, crm, database, BESTPACK, Sources(300, 0.2))
 
 
 @pytest.fixture
-def file(sqlite_database: Database) -> File:
+def file(database: Database) -> File:
     """File a ticket at `at`; `resolution` resolves it (assigned to Kevin, who fixed it)."""
-    repo = TicketRepository(sqlite_database, BESTPACK)
+    repo = TicketRepository(database, BESTPACK)
 
     async def file_(
         subject: str,
@@ -71,7 +72,7 @@ def file(sqlite_database: Database) -> File:
 
 
 @pytest.fixture
-def visit(sqlite_database: Database) -> Callable[..., Awaitable[None]]:
+def visit(database: Database) -> Callable[..., Awaitable[None]]:
     """Record a scheduled service visit on a ticket, as process 6 leaves it."""
 
     async def visit_(number: str, ticket: str, start: date, project: str = "PRJ-7") -> None:
@@ -91,7 +92,7 @@ def visit(sqlite_database: Database) -> Callable[..., Awaitable[None]]:
             "created_at": MONDAY_9AM,
             "updated_at": MONDAY_9AM,
         }
-        async with sqlite_database.engine.begin() as connection:
+        async with database.engine.begin() as connection:
             await connection.execute(insert(service_requests).values(**row))
 
     return visit_
