@@ -3,10 +3,13 @@
 from datetime import UTC, datetime
 
 import httpx
+import pytest
 
 from services.app_services import build_services, utc_now
+from services.clients.netsuite import NetSuiteClient
 from services.db import Database
 from services.installed_base.embedded import EmbeddedCustomerDirectory, EmbeddedInstalledBase
+from services.installed_base.netsuite import NetSuiteInstalledBase
 from services.knowledge import EmbeddedKnowledgeBase
 from services.parts import EmbeddedOrderSystem
 from services.profile import load_profile
@@ -58,3 +61,36 @@ async def test_bp_search_reads_the_bot_s_database_without_outside_systems(
     assert isinstance(services.installed_base, EmbeddedInstalledBase)
     assert isinstance(services.directory, EmbeddedCustomerDirectory)
     assert services.installed_base.source == "the bot's database"
+
+
+NETSUITE = {
+    "netsuite_url": "https://1234567.suitetalk.api.netsuite.com",
+    "netsuite_account_id": "1234567",
+    "netsuite_consumer_key": "ck",
+    "netsuite_consumer_secret": "cs",
+    "netsuite_token_id": "tk",
+    "netsuite_token_secret": "ts",
+}
+
+
+async def test_with_netsuite_set_the_installed_base_is_netsuite_on_the_shared_client(
+    sqlite_database: Database,
+) -> None:
+    settings = Settings(_env_file=None, database_url=sqlite_database.url, **NETSUITE)
+    async with httpx.AsyncClient() as http:
+        services = build_services(settings, load_profile("bestpack"), sqlite_database, http)
+
+    assert isinstance(services.installed_base, NetSuiteInstalledBase)
+    assert services.installed_base.source == "NetSuite"
+    assert isinstance(services.netsuite, NetSuiteClient)
+    assert services.netsuite.config.realm == "1234567"
+
+
+async def test_netsuite_set_but_nowhere_said_for_machines_refuses_to_start(
+    sqlite_database: Database,
+) -> None:
+    profile = bestpack_variant(lambda data: data["bp_search"].pop("netsuite"))
+    settings = Settings(_env_file=None, database_url=sqlite_database.url, **NETSUITE)
+    async with httpx.AsyncClient() as http:
+        with pytest.raises(ValueError, match=r"no \[bp_search\.netsuite\]"):
+            build_services(settings, profile, sqlite_database, http)
