@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import httpx
 
+from services.bp_search import BPSearch
 from services.clients.hubspot import HubSpotClient
 from services.clients.netsuite import NetSuiteClient
 from services.clients.zendesk import ZendeskClient
@@ -77,6 +78,8 @@ class AppServices:
     # BP Search: customers, sites, machines and orders; the CRM's side of a customer.
     installed_base: InstalledBase
     directory: CustomerDirectory
+    # Look-ups over both and the bot's own tickets, with one answer cache for the whole app.
+    bp_search: BPSearch
     clock: Callable[[], datetime] = field(default=utc_now)
     # The Zendesk account when it is the profile's system of record (else None).
     zendesk: ZendeskClient | None = None
@@ -104,6 +107,8 @@ def build_services(
     tickets = TicketRepository(db, profile, outbound)
     hubspot = HubSpotClient(settings.hubspot, http) if settings.hubspot is not None else None
     requests = ServiceRequestRepository(db, profile, _project_outbound(settings, profile, db))
+    installed_base = _installed_base(settings, profile, db, netsuite)
+    directory = _customer_directory(settings, profile, db, hubspot)
     return AppServices(
         settings=settings,
         profile=profile,
@@ -123,8 +128,9 @@ def build_services(
         orders=_order_system(settings, profile, db, netsuite),
         projects=_project_system(settings, profile, db, http, requests),
         hubspot=hubspot,
-        installed_base=_installed_base(settings, profile, db, netsuite),
-        directory=_customer_directory(settings, profile, db, hubspot),
+        installed_base=installed_base,
+        directory=directory,
+        bp_search=BPSearch(installed_base, directory, db, profile),
         clock=clock,
     )
 
