@@ -44,6 +44,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/scorecard.py
 	$(BIN)/python bench/zendesk_submit.py
 	$(BIN)/python bench/sync_drain.py
+	$(BIN)/python bench/installed_base_search.py
 
 # The Microsoft 365 Agents Playground (a local Teams emulator) with the roster's people
 # (.m365agentsplayground.yml). `make playground` starts the bot too (or uses the one `make run`

@@ -19,6 +19,8 @@ from services.db.conversations import ConversationRefRepository
 from services.db.identity import IdentityLinkRepository
 from services.db.outbox import OutboxRepository
 from services.escalations import EscalationRepository
+from services.installed_base import CustomerDirectory, InstalledBase
+from services.installed_base.embedded import EmbeddedCustomerDirectory, EmbeddedInstalledBase
 from services.knowledge import EmbeddedKnowledgeBase, KnowledgeBase
 from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
 from services.profile import Profile
@@ -63,6 +65,9 @@ class AppServices:
     knowledge: KnowledgeBase
     orders: OrderSystem
     projects: ProjectSystem
+    # BP Search: customers, sites, machines and orders; the CRM's side of a customer.
+    installed_base: InstalledBase
+    directory: CustomerDirectory
     clock: Callable[[], datetime] = field(default=utc_now)
     # The Zendesk account when it is the profile's system of record (else None).
     zendesk: ZendeskClient | None = None
@@ -100,6 +105,8 @@ def build_services(
         knowledge=_knowledge_base(settings, profile, db, http),
         orders=_order_system(settings, profile, db, http),
         projects=_project_system(settings, profile, db, http),
+        installed_base=_installed_base(settings, profile, db, http),
+        directory=_customer_directory(settings, profile, db, http),
         clock=clock,
     )
 
@@ -168,3 +175,19 @@ def _project_system(
 ) -> ProjectSystem:
     """Where service projects are opened; NetSuite plugs in here (issue 14)."""
     return EmbeddedProjectSystem(db)
+
+
+def _installed_base(
+    settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
+) -> InstalledBase:
+    """Where BP Search finds customers, sites, machines and orders ([bp_search]
+    installed_base); NetSuite plugs in here, the bot's database otherwise."""
+    return EmbeddedInstalledBase(db)
+
+
+def _customer_directory(
+    settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
+) -> CustomerDirectory:
+    """The CRM side of a customer ([bp_search] customers); HubSpot plugs in here, the bot's
+    database otherwise."""
+    return EmbeddedCustomerDirectory(db)

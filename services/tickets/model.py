@@ -34,6 +34,10 @@ class Ticket:
     contact_phone: str | None = None
     machine_model: str | None = None
     serial_number: str | None = None
+    # The machine's and its customer's ids in the installed base, when intake picked it there
+    # (None: typed by hand, or not found).
+    machine_ref: str | None = None
+    customer_ref: str | None = None
     fields: Mapping[str, Any] = field(default_factory=dict)
     assignee_id: str | None = None
     ack_due_at: datetime | None = None

@@ -242,6 +242,8 @@ class TicketRepository:
             "contact_phone": draft.contact_phone,
             "machine_model": draft.machine_model,
             "serial_number": draft.serial_number,
+            "machine_ref": draft.machine_ref,
+            "customer_ref": draft.customer_ref,
             "fields": dict(draft.fields),
             "requester_id": requester_id,
             "created_at": now,

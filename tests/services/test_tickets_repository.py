@@ -137,6 +137,22 @@ async def test_tickets_without_an_intake_key_are_never_merged(database: Database
     assert created and one.number != two.number
 
 
+async def test_the_installed_base_ids_intake_picked_are_stored_and_read_back(
+    database: Database,
+) -> None:
+    repo = TicketRepository(database, BESTPACK)
+    picked = replace(DRAFT, serial_number="CE4-10421", machine_ref="4711", customer_ref="C-100")
+
+    made, _ = await repo.create(picked, "mary", "form-1", MONDAY_9AM)
+    typed, _ = await repo.create(DRAFT, "mary", "form-2", MONDAY_9AM)
+
+    assert (made.machine_ref, made.customer_ref) == ("4711", "C-100")
+    assert await repo.get(made.number) == made
+    assert (typed.machine_ref, typed.customer_ref) == (None, None)  # typed by hand
+    saved = await repo.save(replace(typed, machine_ref="4712"), typed.version, [])
+    assert (await repo.get(typed.number)).machine_ref == saved.machine_ref == "4712"
+
+
 async def test_a_draft_the_profile_refuses_stores_nothing(database: Database) -> None:
     repo = TicketRepository(database, BESTPACK)
     with pytest.raises(TicketRuleError, match="There is no priority 'p1'"):
@@ -149,6 +165,7 @@ async def test_a_draft_the_profile_refuses_stores_nothing(database: Database) ->
     [
         (replace(DRAFT, subject="x" * 256), "Subject is too long: keep it to 255 characters."),
         (replace(DRAFT, machine_model="M" * 129), "Machine model is too long: keep it to 128"),
+        (replace(DRAFT, machine_ref="9" * 65), "Machine ref is too long: keep it to 64"),
     ],
 )
 async def test_text_longer_than_its_column_is_refused_on_both_databases(

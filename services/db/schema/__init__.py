@@ -14,6 +14,13 @@ from services.db.schema.core import (
 )
 from services.db.schema.delivery import OUTBOX_STATUSES, job_runs, outbox, sla_alerts
 from services.db.schema.escalations import ESCALATION_STATUSES, escalations, rcca_records
+from services.db.schema.installed_base import (
+    customer_sites,
+    customers,
+    deals,
+    machines,
+    sales_orders,
+)
 from services.db.schema.processes import (
     KB_ARTICLE_STATUSES,
     SERVICE_REQUEST_STATUSES,
@@ -37,16 +44,21 @@ __all__ = [
     "TICKET_STATUSES",
     "activity_receipts",
     "conversation_refs",
+    "customer_sites",
+    "customers",
+    "deals",
     "escalations",
     "identity_links",
     "job_runs",
     "kb_article_sources",
     "kb_articles",
+    "machines",
     "metadata",
     "outbox",
     "parts_orders",
     "parts_requests",
     "rcca_records",
+    "sales_orders",
     "service_projects",
     "service_requests",
     "sla_alerts",

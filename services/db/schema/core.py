@@ -31,6 +31,10 @@ tickets = sa.Table(
     sa.Column("contact_phone", sa.String(64), nullable=True),
     sa.Column("machine_model", sa.String(128), nullable=True),
     sa.Column("serial_number", sa.String(128), nullable=True),
+    # The machine's and its customer's ids in the installed base (NetSuite's, or the bot's own
+    # when the database is the installed base), when intake picked the machine there.
+    sa.Column("machine_ref", sa.String(64), nullable=True),
+    sa.Column("customer_ref", sa.String(64), nullable=True),
     sa.Column("fields", sa.JSON(), nullable=False, server_default=sa.text("'{}'")),
     sa.Column("requester_id", sa.String(128), nullable=False),
     sa.Column("assignee_id", sa.String(128), nullable=True),
@@ -64,6 +68,9 @@ tickets = sa.Table(
     sa.Index("ix_tickets_profile_substatus", "profile", "substatus"),
     # The SLA sweep's only read: profile equal, next check up to now, in next-check order.
     sa.Index("ix_tickets_profile_next_sla_check_at", "profile", "next_sla_check_at"),
+    # BP Search's ticket history of a machine or a customer.
+    sa.Index("ix_tickets_machine_ref", "machine_ref"),
+    sa.Index("ix_tickets_customer_ref", "customer_ref"),
 )
 
 ticket_events = sa.Table(
