@@ -16,7 +16,7 @@ from typing import Any
 from microsoft_teams.cards import ActionSet, ChoiceSetInput, ExecuteAction, QueryData
 from microsoft_teams.cards import Choice as CardChoice
 
-from services.installed_base.picks import as_typed
+from services.installed_base.picks import as_typed, read_pick
 from services.profile import FormField
 
 FILL_TITLE = "Fill from BP Search"
@@ -27,6 +27,10 @@ def typeahead_input(
 ) -> ChoiceSetInput:
     """The field as a typeahead over `dataset`, showing `value` (a pick or typed text)."""
     current = None if value in (None, "") else str(value)
+    if current is not None and read_pick(current) is None:
+        # Typed text longer than the field allows is cut, as the text inputs do: the card stays
+        # small and can be sent again, and the field's error says why.
+        current = current[: spec.text_limit]
     choices = [CardChoice(title=str(as_typed(current)), value=current)] if current else []
     return ChoiceSetInput(
         id=spec.id,

@@ -21,6 +21,7 @@ from services.db.outbox import OutboxRepository
 from services.escalations import EscalationRepository
 from services.installed_base import CustomerDirectory, InstalledBase
 from services.installed_base.embedded import EmbeddedCustomerDirectory, EmbeddedInstalledBase
+from services.installed_base.typeahead import Typeahead
 from services.knowledge import EmbeddedKnowledgeBase, KnowledgeBase
 from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
 from services.profile import Profile
@@ -68,6 +69,8 @@ class AppServices:
     # BP Search: customers, sites, machines and orders; the CRM's side of a customer.
     installed_base: InstalledBase
     directory: CustomerDirectory
+    # The installed base as intake's typeahead asks it: paced per person, briefly cached.
+    typeahead: Typeahead
     clock: Callable[[], datetime] = field(default=utc_now)
     # The Zendesk account when it is the profile's system of record (else None).
     zendesk: ZendeskClient | None = None
@@ -88,6 +91,7 @@ def build_services(
     # With Zendesk as the record, every ticket write queues its copy for the sync worker.
     outbound = TicketOutbound(SyncQueue(db), ZENDESK) if zendesk is not None else None
     tickets = TicketRepository(db, profile, outbound)
+    installed_base = _installed_base(settings, profile, db, http)
     return AppServices(
         settings=settings,
         profile=profile,
@@ -105,8 +109,9 @@ def build_services(
         knowledge=_knowledge_base(settings, profile, db, http),
         orders=_order_system(settings, profile, db, http),
         projects=_project_system(settings, profile, db, http),
-        installed_base=_installed_base(settings, profile, db, http),
+        installed_base=installed_base,
         directory=_customer_directory(settings, profile, db, http),
+        typeahead=Typeahead(installed_base, profile.bp_search),
         clock=clock,
     )
 

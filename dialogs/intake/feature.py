@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
+from typing import Any
 
 from microsoft_teams.cards import CardElement
 
@@ -13,6 +15,7 @@ from cards.intake import (
     ALREADY_FILED,
     CANCEL_VERB,
     SUBMIT_VERB,
+    TYPEAHEADS,
     intake_cancelled_card,
     intake_form_card,
     intake_summary_card,
@@ -24,9 +27,10 @@ from dialogs.shared.links import record_link
 from dialogs.triage.notices import post_triage_card
 from dialogs.triage.views import triage_card_for
 from services.forms import check_answers
+from services.installed_base.picks import Confirmed, as_typed, confirm
 from services.knowledge.matching import holds_filing, is_strong, is_urgent
-from services.profile import Capability, FieldRole
-from services.tickets import Ticket, TicketRuleError, check_draft, draft_from_answers
+from services.profile import Capability, FieldRole, Profile
+from services.tickets import Ticket, TicketDraft, TicketRuleError, check_draft, draft_from_answers
 from services.tickets.intake import priority_reason
 
 feature = Feature("intake")
@@ -44,11 +48,34 @@ async def new_ticket(turn: Turn, args: str) -> None:
     await turn.send_card(card, summary="New support ticket")
 
 
+def typed_answers(profile: Profile, answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers as the person reads them: a BP Search pick's text in the serial and company."""
+    searched = {spec.id for role in TYPEAHEADS if (spec := profile.field_for(role))}
+    return {k: as_typed(v) if k in searched else v for k, v in answers.items()}
+
+
+async def confirmed_picks(turn: Turn, answers: dict[str, Any]) -> Confirmed:
+    """The machine and customer picked in BP Search, as the installed base confirms them."""
+    profile = turn.services.profile
+    serial, company = (profile.field_for(r) for r in (FieldRole.SERIAL_NUMBER, FieldRole.COMPANY))
+    return await confirm(
+        turn.services.installed_base,
+        answers.get(serial.id) if serial else None,
+        answers.get(company.id) if company else None,
+        profile.bp_search.timeout_seconds,
+    )
+
+
+def with_refs(draft: TicketDraft, picks: Confirmed) -> TicketDraft:
+    """The draft carrying the installed base's refs of what was picked (none for typed text)."""
+    return replace(draft, machine_ref=picks.machine_ref, customer_ref=picks.customer_ref)
+
+
 @feature.action(SUBMIT_VERB, model=IntakeSubmission)
 async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
     """File the ticket, or return the form with what needs fixing."""
     profile = turn.services.profile
-    check = check_answers(profile, profile.intake, data.answers)
+    check = check_answers(profile, profile.intake, typed_answers(profile, data.answers))
     if not check.ok:
         return ActionResult(
             card=intake_form_card(profile, data.form_id, data.answers, check.errors)
@@ -64,7 +91,7 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
             )
             return ActionResult(card=card)
         ticket, created = await turn.services.tickets.create(
-            draft,
+            with_refs(draft, await confirmed_picks(turn, data.answers)),
             requester_id=turn.caller.id,
             intake_key=f"intake:{data.form_id}",
             now=turn.services.clock(),
@@ -109,3 +136,8 @@ async def filed_for_triage(
 async def cancel(turn: Turn, data: IntakeSubmission) -> ActionResult:
     """Close the form without filing anything."""
     return ActionResult(card=intake_cancelled_card())
+
+
+# The flows register their verbs and typeaheads on this feature when imported.
+import dialogs.intake.fill  # noqa: E402
+import dialogs.intake.typeahead  # noqa: E402, F401

@@ -9,7 +9,6 @@ not always the customer's main contact. Every other answer is kept as typed.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -36,30 +35,26 @@ class Prefill:
     changed: tuple[str, ...]
 
 
-async def find_machine(base: InstalledBase, value: Any, timeout: float) -> Machine | None:
-    """The machine a serial input names (picked, or typed exactly); raises SourceUnavailable
-    or TimeoutError when the installed base does not answer within `timeout`."""
+async def find_machine(base: InstalledBase, value: Any) -> Machine | None:
+    """The machine a serial input names, picked or typed exactly (any case); SourceUnavailable
+    when the installed base cannot answer."""
     serial = str(as_typed(value) or "").strip()
-    if not serial:
-        return None
-    async with asyncio.timeout(timeout):
-        return await base.machine(serial)
+    return await base.machine(serial) if serial else None
 
 
-async def find_customer(base: InstalledBase, value: Any, timeout: float) -> Customer | None:
+async def find_customer(base: InstalledBase, value: Any) -> Customer | None:
     """The customer a company input names: picked, or typed as its exact name (any case)."""
     pick = read_pick(value)
-    async with asyncio.timeout(timeout):
-        if pick is not None and pick.kind == "customer":
-            return await base.customer(pick.ref)
-        name = str(as_typed(value) or "").strip()
-        if not name:
-            return None
-        same = [c for c in await base.find_customers(name, CANDIDATES) if _same(c.name, name)]
-        if len(same) != 1:
-            return None
-        # A search hit may carry less than the record (sites, contact): read the record.
-        return await base.customer(same[0].ref) or same[0]
+    if pick is not None and pick.kind == "customer":
+        return await base.customer(pick.ref)
+    name = " ".join(str(as_typed(value) or "").split())  # "Acme  Foods" is Acme Foods
+    if not name:
+        return None
+    same = [c for c in await base.find_customers(name, CANDIDATES) if _same(c.name, name)]
+    if len(same) != 1:
+        return None
+    # A search hit may carry less than the record (sites, contact): read the record.
+    return await base.customer(same[0].ref) or same[0]
 
 
 def _same(a: str, b: str) -> bool:
@@ -118,4 +113,5 @@ def prefill(
             if spec is not None and value and not str(filled.get(spec.id) or "").strip():
                 filled[spec.id] = value
                 changed.append(spec.id)
-    return Prefill(filled, tuple(changed))
+    order = [spec.id for spec in profile.intake]  # said in the form's order
+    return Prefill(filled, tuple(sorted(changed, key=order.index)))

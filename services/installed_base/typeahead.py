@@ -6,9 +6,10 @@ limits of their own (HubSpot's search API: a few requests a second per account).
 - an answer is reused for FRESH_SECONDS by anyone typing the same text, and kept for the
   profile's `[bp_search] cache_seconds` to fall back on when the source is slow or down;
 - identical texts in flight share one look-up;
-- one person's look-ups are at least MIN_INTERVAL apart: a keystroke sooner than that waits
-  the rest of the interval, then gives way if a newer keystroke of theirs came meanwhile (the
-  newer one looks up; Teams shows the answer to the latest text);
+- one person's look-ups are at least MIN_INTERVAL apart (at most half the timeout, so a
+  paced keystroke still has time to look up): a keystroke sooner than that waits the rest of
+  the interval, then gives way if a newer keystroke of theirs came meanwhile (the newer one
+  looks up; Teams shows the answer to the latest text);
 - nobody waits longer than `[bp_search] timeout_seconds`: past it the answer is what is
   cached (this text's, else a shorter text's narrowed down, since a longer text only ever
   matches fewer), else nothing, so typing goes on. The look-up itself goes on (up to
@@ -84,6 +85,7 @@ class Typeahead:
     ) -> None:
         self._source = source
         self._timeout = section.timeout_seconds
+        self._interval = min(MIN_INTERVAL, section.timeout_seconds / 2)
         self._timer = timer
         self._sleep = sleep
         self._answers: TTLCache[tuple[Kind, str], _Answer] = TTLCache(
@@ -132,7 +134,7 @@ class Typeahead:
     async def _wait_turn(self, caller: str) -> None:
         pace = self._paces.get(caller) or _Pace()
         self._paces[caller] = pace
-        wait = pace.last + MIN_INTERVAL - self._timer()
+        wait = pace.last + self._interval - self._timer()
         if wait > 0:
             pace.keystroke += 1
             mine = pace.keystroke

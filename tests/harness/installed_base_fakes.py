@@ -85,3 +85,23 @@ class SteppedClock:
         else:
             await asyncio.sleep(0)
         self.now += seconds
+
+
+class HeldBase:
+    """A real installed base that stops answering while `gate` is set up (a slow NetSuite):
+    every call waits for the gate to open, then asks the real one."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+        self.source = inner.source
+        self.gate: asyncio.Event | None = None
+
+    def __getattr__(self, name: str):
+        method = getattr(self._inner, name)
+
+        async def held(*args, **kwargs):
+            if self.gate is not None:
+                await self.gate.wait()
+            return await method(*args, **kwargs)
+
+        return held

@@ -20,6 +20,7 @@ MACHINES = [
     Machine("M-3", "TF3-20001", "TF-300 Tray Former", "C-1", HARVEST.name),
 ]
 QUICK = BPSearchSection(timeout_seconds=0.2, cache_seconds=300)
+PATIENT = BPSearchSection(timeout_seconds=2.0, cache_seconds=300)
 
 
 @pytest.fixture
@@ -32,8 +33,10 @@ def clock() -> SteppedClock:
     return SteppedClock()
 
 
-def typeahead(base: CountingBase, clock: SteppedClock) -> Typeahead:
-    return Typeahead(base, QUICK, timer=clock, sleep=clock.sleep)
+def typeahead(
+    base: CountingBase, clock: SteppedClock, section: BPSearchSection = QUICK
+) -> Typeahead:
+    return Typeahead(base, section, timer=clock, sleep=clock.sleep)
 
 
 def serials(machines: list[Machine]) -> list[str]:
@@ -70,7 +73,7 @@ async def test_identical_texts_typed_at_once_share_one_look_up(base, clock):
 
 
 async def test_one_person_typing_fast_is_paced_others_are_not(base, clock):
-    search = typeahead(base, clock)
+    search = typeahead(base, clock, PATIENT)
     await search.machines("mary", "C")
     await search.machines("kevin", "T")  # someone else: no wait
     await search.machines("mary", "CE")  # straight after her last look-up: waits its turn
@@ -81,8 +84,15 @@ async def test_one_person_typing_fast_is_paced_others_are_not(base, clock):
     assert clock.slept == [MIN_INTERVAL], "a pause as long as the interval costs nothing"
 
 
+async def test_the_pace_leaves_a_paced_keystroke_half_the_timeout_to_look_up(base, clock):
+    search = typeahead(base, clock, QUICK)  # 0.2 s timeout: shorter than MIN_INTERVAL
+    await search.machines("mary", "C")
+    assert serials(await search.machines("mary", "CE4-10421")) == ["CE4-10421"]
+    assert clock.slept == [0.1]
+
+
 async def test_a_keystroke_gives_way_to_a_newer_one_and_answers_from_what_is_known(base, clock):
-    search = typeahead(base, clock)
+    search = typeahead(base, clock, PATIENT)
     await search.machines("mary", "CE4")
     clock.gate = asyncio.Event()
     older = asyncio.create_task(search.machines("mary", "CE4-1042"))

@@ -1,0 +1,242 @@
+"""Mary takes a call with BP Search at hand: the serial and company inputs search the installed
+base as she types, "Fill from BP Search" fills the form, and the ticket knows the machine."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from bot.keys import DATABASE, SERVICES
+from cards.intake import FILL_VERB, SUBMIT_VERB
+from services.installed_base import Machine
+from services.installed_base.store import put_machines
+from services.installed_base.typeahead import Typeahead
+from services.settings import Settings
+from tests.harness.cards import elements, texts
+from tests.harness.connector import FakeConnector
+from tests.harness.desk import Chat, Desk
+from tests.harness.installed_base import HARVEST, stock
+from tests.harness.installed_base_fakes import HeldBase
+from tests.harness.intake import GOOD, form_id, input_values
+from tests.harness.profiles import bestpack_with
+from tests.harness.search import choices
+
+ERECTOR = "machine:M-1:CE4-10421"  # the value of Harvest Valley's case erector in the dropdown
+CALL = {  # what Mary types from the call before she looks the machine up
+    "issue_description": "Case erector stops with a glue fault at every restart.",
+    "issue_type": "controls",
+    "production_impact": "true",
+}
+
+
+async def stocked_desk(settings: Settings, connector: FakeConnector) -> AsyncIterator[Desk]:
+    """A running desk with the sample installed base (tests/harness/installed_base.py)."""
+    running = Desk(settings, connector)
+    await running.start()
+    await stock(running.app[DATABASE])
+    yield running
+    await running.close()
+
+
+@pytest.fixture
+async def stocked(settings: Settings, connector: FakeConnector) -> AsyncIterator[Desk]:
+    """The desk with the sample installed base."""
+    async for running in stocked_desk(settings, connector):
+        yield running
+
+
+@pytest.fixture
+async def impatient(settings: Settings, connector: FakeConnector, tmp_path) -> AsyncIterator[Desk]:
+    """The same, waiting at most half a second on BP Search (the profile's timeout_seconds)."""
+    quick = bestpack_with(
+        settings, tmp_path, "quick-bp", ("timeout_seconds = 2.0", "timeout_seconds = 0.5")
+    )
+    async for running in stocked_desk(quick, connector):
+        yield running
+
+
+def as_teams_sends(card: dict, **typed: Any) -> dict[str, Any]:
+    """Every input of the card as Teams sends it on a button press ("" when empty)."""
+    return {k: "" if v is None else v for k, v in input_values(card).items()} | typed
+
+
+async def new_form(mary: Chat):
+    sent = (await mary.says("new ticket")).last
+    return sent, form_id(sent.card)
+
+
+async def test_mary_types_part_of_a_serial_picks_it_fills_the_form_and_files_it(stocked: Desk):
+    mary = stocked.user("Mary")
+    form, fid = await new_form(mary)
+    serial = next(e for e in elements(form.card) if e.get("id") == "serial_number")
+    assert (serial["type"], serial["style"]) == ("Input.ChoiceSet", "filtered")
+    assert serial["choices.data"] == {"type": "Data.Query", "dataset": "bp.machines"}
+
+    assert choices(await mary.types_in("bp.machines", "ce4-104")) == [
+        ("CE4-10421 · BP-400 Case Erector · Harvest Valley Foods (CA)", ERECTOR),
+        ("CE4-10422 · BP-400 Case Erector · Northwind Bottling (NJ)", "machine:M-3:CE4-10422"),
+        ("Use “ce4-104” as typed", "ce4-104"),
+    ]
+    picked = as_teams_sends(form.card, serial_number=ERECTOR, **CALL)
+    filled = (await mary.executes(form, FILL_VERB, form_id=fid, source="machine", **picked)).body
+    card = filled["value"]
+    shown = input_values(card)
+    assert shown | CALL == shown, "what she typed from the call is kept"
+    assert {k: shown[k] for k in ("company", "contact_name", "phone", "email")} == {
+        "company": "customer:C-100:Harvest Valley Foods",
+        "contact_name": "Dana Whitfield",
+        "phone": "+1 559 555 0142",
+        "email": "dana.whitfield@harvestvalley.example.com",
+    }
+    assert (shown["site_state"], shown["machine_model"], shown["machine_complexity"]) == (
+        "ca",
+        "BP-400 Case Erector",
+        "standard",
+    )
+    assert shown["serial_number"] == ERECTOR
+    company = next(e for e in elements(card) if e.get("id") == "company")
+    assert company["choices"] == [{"title": "Harvest Valley Foods", "value": shown["company"]}]
+    assert (
+        "Filled from BP Search (the bot's database): Company, Contact name, Phone, E-mail, "
+        "Machine site (US state), Machine model, Machine complexity." in texts(card)
+    )
+
+    filed = await mary.executes(form, SUBMIT_VERB, form_id=fid, **as_teams_sends(card))
+    assert filed.body["value"]["body"][0]["text"].startswith("Triage BP-1001")
+    ticket = await stocked.app[SERVICES].tickets.get("BP-1001")
+    assert (ticket.serial_number, ticket.company, ticket.contact_name) == (
+        "CE4-10421",
+        "Harvest Valley Foods",
+        "Dana Whitfield",
+    )
+    assert (ticket.machine_ref, ticket.customer_ref) == ("M-1", "C-100")
+
+
+async def test_a_serial_bp_search_does_not_know_is_offered_as_typed_and_still_files(
+    stocked: Desk,
+):
+    kevin = stocked.user("Kevin")
+    form, fid = await new_form(kevin)
+    assert choices(await kevin.types_in("bp.machines", "ZX9-00017")) == [
+        ("Use “ZX9-00017” as typed", "ZX9-00017")
+    ]
+    typed = GOOD | {"serial_number": "ZX9-00017", "contact_name": "Sam Caller"}
+    answer = await kevin.executes(form, FILL_VERB, form_id=fid, source="machine", **typed)
+    card = answer.body["value"]
+    assert "Nothing in BP Search matches serial number “ZX9-00017”: the form is as you left it." in texts(card)  # fmt: skip
+    assert {k: v for k, v in input_values(card).items() if v not in (None, "")} == {
+        k: v for k, v in typed.items() if v != ""
+    }, "nothing typed is lost"
+    await kevin.executes(form, SUBMIT_VERB, form_id=fid, **typed)
+    ticket = await stocked.app[SERVICES].tickets.get("BP-1001")
+    assert (ticket.serial_number, ticket.machine_ref, ticket.customer_ref) == (
+        "ZX9-00017",
+        None,
+        None,
+    )
+
+
+async def test_a_known_serial_typed_by_hand_files_without_refs_unless_filled(stocked: Desk):
+    kevin = stocked.user("Kevin")
+    form, fid = await new_form(kevin)
+    await kevin.executes(form, SUBMIT_VERB, form_id=fid, **GOOD | {"serial_number": "CE4-10421"})
+    ticket = await stocked.app[SERVICES].tickets.get("BP-1001")
+    assert (ticket.serial_number, ticket.machine_ref) == ("CE4-10421", None)
+
+    form, fid = await new_form(kevin)
+    typed = GOOD | {"serial_number": "ce4-10421", "contact_name": "Sam Caller"}
+    answer = await kevin.executes(form, FILL_VERB, form_id=fid, source="machine", **typed)
+    shown = input_values(answer.body["value"])
+    assert shown["serial_number"] == ERECTOR, "Fill found the machine typed exactly"
+    assert shown["contact_name"] == "Sam Caller", "a contact already typed is kept"
+    await kevin.executes(form, SUBMIT_VERB, form_id=fid, **as_teams_sends(answer.body["value"]))
+    ticket = await stocked.app[SERVICES].tickets.get("BP-1002")
+    assert (ticket.serial_number, ticket.machine_ref, ticket.customer_ref) == (
+        "CE4-10421",
+        "M-1",
+        "C-100",
+    )
+
+
+async def test_the_company_typeahead_fills_the_customer_s_only_site(stocked: Desk):
+    mary = stocked.user("Mary")
+    form, fid = await new_form(mary)
+    assert choices(await mary.types_in("bp.customers", "north")) == [
+        ("Northwind Bottling · Newark, NJ", "customer:C-200:Northwind Bottling"),
+        ("Use “north” as typed", "north"),
+    ]
+    assert choices(await mary.types_in("bp.customers", "Harvest Valley Foods")) == [
+        ("Harvest Valley Foods · 2 sites", "customer:C-100:Harvest Valley Foods")
+    ], "an exact name needs no 'as typed'"
+    picked = as_teams_sends(form.card, company="customer:C-200:Northwind Bottling", **CALL)
+    answer = await mary.executes(form, FILL_VERB, form_id=fid, source="customer", **picked)
+    shown = input_values(answer.body["value"])
+    assert (shown["site_state"], shown["contact_name"], shown["machine_model"]) == ("nj", "", "")
+    filed = GOOD | {"company": shown["company"], "site_state": "nj"}
+    await mary.executes(form, SUBMIT_VERB, form_id=fid, **filed)
+    ticket = await stocked.app[SERVICES].tickets.get("BP-1001")
+    assert (ticket.company, ticket.customer_ref, ticket.machine_ref) == (
+        "Northwind Bottling",
+        "C-200",
+        None,
+    )
+
+
+async def test_a_pick_the_installed_base_does_not_confirm_gives_the_ticket_no_refs(
+    stocked: Desk,
+):
+    kevin = stocked.user("Kevin")
+    form, fid = await new_form(kevin)
+    forged = GOOD | {
+        "serial_number": "machine:M-3:CE4-10421",  # M-3 is another machine's ref
+        "company": "customer:C-999:Evil Corp",
+    }
+    await kevin.executes(form, SUBMIT_VERB, form_id=fid, **forged)
+    ticket = await stocked.app[SERVICES].tickets.get("BP-1001")
+    assert (ticket.serial_number, ticket.company) == ("CE4-10421", "Evil Corp")
+    assert (ticket.machine_ref, ticket.customer_ref) == (None, None)
+
+
+async def test_the_typeahead_answers_15_at_most_and_nothing_for_text_too_long(stocked: Desk):
+    dairy = [
+        Machine(f"M-9{n:02}", f"BD7-{n:05}", "NC-2 Tape Head", HARVEST.ref, HARVEST.name)
+        for n in range(30)
+    ]
+    async with stocked.app[DATABASE].engine.begin() as connection:
+        await put_machines(connection, dairy)
+    mary = stocked.user("Mary")
+    found = choices(await mary.types_in("bp.machines", "BD7", top=50))
+    assert len(found) == 15 and found[-1] == ("Use “BD7” as typed", "BD7")
+    assert choices(await mary.types_in("bp.machines", "BD7", skip=15)) == []
+    assert choices(await mary.types_in("bp.machines", "B" * 256)) == []
+    assert choices(await mary.types_in("bp.customers", "x" * 100_000)) == []
+
+
+async def test_a_slow_bp_search_answers_what_is_cached_else_nothing_and_fill_says_so(
+    impatient: Desk,
+):
+    stocked = impatient
+    services = stocked.app[SERVICES]
+    held = HeldBase(services.installed_base)
+    services.installed_base = held
+    services.typeahead = Typeahead(held, services.profile.bp_search)
+    mary, kevin = stocked.user("Mary"), stocked.user("Kevin")
+    assert len(choices(await mary.types_in("bp.machines", "CE4"))) == 3
+    held.gate = asyncio.Event()  # BP Search stops answering
+    assert choices(await mary.types_in("bp.machines", "CE4-10422")) == [
+        ("CE4-10422 · BP-400 Case Erector · Northwind Bottling (NJ)", "machine:M-3:CE4-10422")
+    ], "what the cache knows of a shorter text"
+    assert choices(await kevin.types_in("bp.customers", "harv")) == [
+        ("Use “harv” as typed", "harv")
+    ], "nothing known: typing still works"
+    form, fid = await new_form(kevin)
+    typed = GOOD | {"serial_number": ERECTOR}
+    answer = await kevin.executes(form, FILL_VERB, form_id=fid, source="machine", **typed)
+    card = answer.body["value"]
+    assert any("did not answer in time, so nothing was filled" in t for t in texts(card))
+    assert input_values(card)["serial_number"] == ERECTOR
+    assert input_values(card)["company"] == GOOD["company"]
+    held.gate.set()  # answers again (the look-ups still waiting end)
