@@ -25,6 +25,7 @@ from cards.forms import field_input, form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
 from cards.typeahead import fill_button, typeahead_input
+from services.installed_base.picks import as_typed
 from services.profile import FieldKind, FieldRole, FormField, Profile
 from services.tickets import Ticket
 from services.tickets.describe import facts
@@ -53,7 +54,14 @@ def intake_input(profile: Profile, spec: FormField, value: Any) -> CardElement:
     if spec.role in TYPEAHEADS:
         dataset, _, placeholder = TYPEAHEADS[spec.role]
         return typeahead_input(spec, value, dataset, placeholder, _label(spec))
-    made = field_input(profile, spec, value)
+    return typed_input(profile, spec, value)
+
+
+def typed_input(profile: Profile, spec: FormField, value: Any) -> CardElement:
+    """One intake input as the field's usual input (no typeahead), required in its label;
+    a BP Search pick shows as its text."""
+    shown = as_typed(value) if spec.role in TYPEAHEADS else value
+    made = field_input(profile, spec, shown)
     return made.model_copy(update={"is_required": None, "label": _label(spec)})
 
 
@@ -75,11 +83,13 @@ def intake_form_card(
     *,
     similar: Sequence[CardElement] = (),
     notice: str | None = None,
+    typeahead: bool = True,
 ) -> dict:
     """The intake form; after a refused submission, the same form with errors and values kept.
 
     `similar` (solved problems like this one, process 7) goes on top; the form then files
     with "File anyway", marked as having shown them. `notice`: what Fill from BP Search did.
+    `typeahead` off: the serial and company are plain text inputs (Fill still looks them up).
     """
     values, errors = values or {}, errors or {}
     body: list[CardElement] = [
@@ -95,7 +105,7 @@ def intake_form_card(
             values,
             errors,
             banner=f"Please fix {len(errors)} field{'s' if len(errors) > 1 else ''} below.",
-            make_input=intake_input,
+            make_input=intake_input if typeahead else typed_input,
             after=_fill_buttons(profile, form_id),
         )
     )

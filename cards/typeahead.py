@@ -16,7 +16,7 @@ from typing import Any
 from microsoft_teams.cards import ActionSet, ChoiceSetInput, ExecuteAction, QueryData
 from microsoft_teams.cards import Choice as CardChoice
 
-from services.installed_base.picks import as_typed, read_pick
+from services.installed_base.picks import read_pick
 from services.profile import FormField
 
 FILL_TITLE = "Fill from BP Search"
@@ -31,7 +31,9 @@ def typeahead_input(
         # Typed text longer than the field allows is cut, as the text inputs do: the card stays
         # small and can be sent again, and the field's error says why.
         current = current[: spec.text_limit]
-    choices = [CardChoice(title=str(as_typed(current)), value=current)] if current else []
+    pick = read_pick(current)
+    title = pick.text if pick is not None else current
+    choices = [CardChoice(title=title, value=current)] if current else []
     return ChoiceSetInput(
         id=spec.id,
         label=label or spec.label,

@@ -17,11 +17,11 @@ from cards.intake import (
     SUBMIT_VERB,
     TYPEAHEADS,
     intake_cancelled_card,
-    intake_form_card,
     intake_summary_card,
 )
 from cards.knowledge import similar_problems
 from dialogs.intake.inputs import IntakeSubmission
+from dialogs.intake.views import intake_form
 from dialogs.knowledge.feature import similar_solved
 from dialogs.shared.links import record_link
 from dialogs.triage.notices import post_triage_card
@@ -44,7 +44,7 @@ feature = Feature("intake")
 )
 async def new_ticket(turn: Turn, args: str) -> None:
     """Send a fresh intake form."""
-    card = intake_form_card(turn.services.profile, uuid.uuid4().hex)
+    card = intake_form(turn, uuid.uuid4().hex)
     await turn.send_card(card, summary="New support ticket")
 
 
@@ -77,18 +77,14 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
     profile = turn.services.profile
     check = check_answers(profile, profile.intake, typed_answers(profile, data.answers))
     if not check.ok:
-        return ActionResult(
-            card=intake_form_card(profile, data.form_id, data.answers, check.errors)
-        )
+        return ActionResult(card=intake_form(turn, data.form_id, data.answers, check.errors))
     try:
         draft = check_draft(draft_from_answers(profile, check.values), profile)
         # The same problem may be solved already (process 7): a strong match is offered before
         # filing, once, unless the call is urgent; any other match goes beside the filed ticket.
         similar = [] if data.seen_suggestions else await similar_solved(turn, draft)
         if holds_filing(similar, urgent=is_urgent(profile, draft, data.answers)):
-            card = intake_form_card(
-                profile, data.form_id, data.answers, similar=similar_problems(similar)
-            )
+            card = intake_form(turn, data.form_id, data.answers, similar=similar_problems(similar))
             return ActionResult(card=card)
         ticket, created = await turn.services.tickets.create(
             with_refs(draft, await confirmed_picks(turn, data.answers)),
@@ -100,7 +96,7 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
         # The draft's refusals are about what the ticket says: shown by the description.
         described = profile.field_for(FieldRole.DESCRIPTION)
         errors = {described.id if described else GENERAL: str(refusal)}
-        return ActionResult(card=intake_form_card(profile, data.form_id, data.answers, errors))
+        return ActionResult(card=intake_form(turn, data.form_id, data.answers, errors))
     # Triage filing sees the triage card as its answer: one card, not a summary and a copy.
     triages = profile.has_capability(turn.caller, Capability.TRIAGE)
     if created:

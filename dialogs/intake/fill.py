@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 
 from bot.turn import ActionResult, Turn
-from cards.intake import FILL_VERB, intake_form_card
+from cards.intake import FILL_VERB
 from dialogs.intake.feature import feature
 from dialogs.intake.inputs import IntakeFill
+from dialogs.intake.views import intake_form
 from services.installed_base import Customer, Machine, SourceUnavailable
 from services.installed_base.picks import as_typed
 from services.installed_base.prefill import find_customer, find_machine, prefill
@@ -52,7 +53,7 @@ async def fill(turn: Turn, data: IntakeFill) -> ActionResult:
     source = turn.services.installed_base.source
 
     def form(answers: dict, notice: str) -> ActionResult:
-        return ActionResult(card=intake_form_card(profile, data.form_id, answers, notice=notice))
+        return ActionResult(card=intake_form(turn, data.form_id, answers, notice=notice))
 
     try:
         async with asyncio.timeout(profile.bp_search.timeout_seconds):

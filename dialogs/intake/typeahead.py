@@ -2,9 +2,9 @@
 base holds as the person types (datasets bp.machines and bp.customers).
 
 Each choice's value carries the record (services.installed_base.picks), so filing knows which
-machine and customer were picked. Teams' filtered ChoiceSet sends nothing for text that
-matches no choice, so the last choice is always what was typed, as typed: a machine that is
-not in the installed base can still be filed (triage sees it was not found there).
+machine and customer were picked. A filtered ChoiceSet sends nothing for text that matches no
+choice (Microsoft's reference renderers refuse it), so the last choice is always what was
+typed, as typed: a machine that is not in the installed base can still be filed.
 """
 
 from __future__ import annotations
@@ -13,33 +13,21 @@ from bot.search import MOST_CHOICES, SearchChoice, SearchQuery
 from bot.turn import Turn
 from cards.intake import CUSTOMERS, MACHINES
 from dialogs.intake.feature import feature
-from services.installed_base import Customer, Machine
-from services.installed_base.picks import customer_value, machine_value, read_pick
-
-
-def machine_title(machine: Machine) -> str:
-    """How a machine reads in the dropdown: serial, model, customer (and where it stands)."""
-    where = machine.site.state if machine.site and machine.site.state else None
-    customer = f"{machine.customer_name} ({where})" if where else machine.customer_name
-    return f"{machine.serial} · {machine.model} · {customer}"
-
-
-def customer_title(customer: Customer) -> str:
-    """How a customer reads in the dropdown: name, and its site or how many it has."""
-    if len(customer.sites) == 1:
-        site = customer.sites[0]
-        place = ", ".join(p for p in (site.city, site.state) if p) or site.name
-        return f"{customer.name} · {place}"
-    if customer.sites:
-        return f"{customer.name} · {len(customer.sites)} sites"
-    return customer.name
+from services.installed_base.picks import (
+    customer_title,
+    customer_value,
+    machine_title,
+    machine_value,
+    read_pick,
+    typed_title,
+)
 
 
 def _with_typed(found: list[SearchChoice], text: str, exact: bool) -> list[SearchChoice]:
     """The matches, and what was typed as a choice of its own unless it matched exactly."""
     if exact or not text or read_pick(text) is not None:
         return found[:MOST_CHOICES]
-    return [*found[: MOST_CHOICES - 1], SearchChoice(title=f"Use “{text}” as typed", value=text)]
+    return [*found[: MOST_CHOICES - 1], SearchChoice(title=typed_title(text), value=text)]
 
 
 @feature.search(MACHINES)

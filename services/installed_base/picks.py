@@ -4,7 +4,12 @@ A ChoiceSet sends back the value of the choice picked, so BP Search's choices ca
 `machine:<ref>:<serial>` and `customer:<ref>:<name>`. The text after the ref is what the
 person saw, so a pick still reads as that text when the source cannot confirm it. Any other
 value is text the person typed (the typeahead offers what was typed as a choice of its own,
-because Teams' filtered ChoiceSet sends nothing for text that matches no choice).
+because a filtered ChoiceSet sends nothing for text that matches no choice in Microsoft's
+reference renderers).
+
+Some renderers send a dynamic choice's title instead of its value (the Adaptive Cards
+JavaScript renderer the Agents Playground uses does), so the titles built here read back as
+their serial or name (`as_typed`): such a pick files as typed text, and Fill finds its record.
 
 Card data is written by the client: a pick only gives a ticket its refs once the installed
 base confirms it (the machine's serial has that ref; the customer ref exists).
@@ -13,6 +18,7 @@ base confirms it (the machine's serial has that ref; the customer ref exists).
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -21,6 +27,8 @@ from services.installed_base.port import InstalledBase
 
 Kind = Literal["machine", "customer"]
 _KINDS: tuple[Kind, ...] = ("machine", "customer")
+SEPARATOR = " · "  # between a title's parts: "CE4-10421 · BP-400 Case Erector · Acme (CA)"
+_TYPED = re.compile(r"Use “(.+)” as typed", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,29 @@ def customer_value(customer: Customer) -> str:
     return pick_value("customer", customer.ref, customer.name)
 
 
+def machine_title(machine: Machine) -> str:
+    """How a machine reads in the dropdown: serial, model, customer (and its site's state)."""
+    where = machine.site.state if machine.site and machine.site.state else None
+    customer = f"{machine.customer_name} ({where})" if where else machine.customer_name
+    return SEPARATOR.join((machine.serial, machine.model, customer))
+
+
+def customer_title(customer: Customer) -> str:
+    """How a customer reads in the dropdown: name, and its one site or how many it has."""
+    if len(customer.sites) == 1:
+        site = customer.sites[0]
+        place = ", ".join(p for p in (site.city, site.state) if p) or site.name
+        return f"{customer.name}{SEPARATOR}{place}"
+    if customer.sites:
+        return f"{customer.name}{SEPARATOR}{len(customer.sites)} sites"
+    return customer.name
+
+
+def typed_title(text: str) -> str:
+    """The dropdown's choice of what was typed, as typed."""
+    return f"Use “{text}” as typed"
+
+
 def read_pick(value: Any) -> Pick | None:
     """The pick a card value carries, or None for text typed by hand."""
     if not isinstance(value, str):
@@ -59,9 +90,17 @@ def read_pick(value: Any) -> Pick | None:
 
 
 def as_typed(value: Any) -> Any:
-    """What the person sees for a card value: a pick's text, else the value itself."""
+    """What the person sees for a card value: a pick's text (from its value, or from a title a
+    renderer sent instead), else the value itself."""
     pick = read_pick(value)
-    return pick.text if pick is not None else value
+    if pick is not None:
+        return pick.text
+    if not isinstance(value, str):
+        return value
+    typed = _TYPED.fullmatch(value)
+    if typed:
+        return typed.group(1)
+    return value.partition(SEPARATOR)[0]
 
 
 @dataclass(frozen=True)

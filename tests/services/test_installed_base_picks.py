@@ -10,10 +10,13 @@ from services.installed_base import Contact, Customer, Machine, Site
 from services.installed_base.picks import (
     as_typed,
     confirm,
+    customer_title,
     customer_value,
+    machine_title,
     machine_value,
     pick_value,
     read_pick,
+    typed_title,
 )
 from services.installed_base.prefill import find_customer, find_machine, prefill
 from services.profile import load_profile
@@ -44,6 +47,16 @@ def test_a_pick_carries_its_record_and_reads_as_its_text():
     assert (pick.kind, pick.ref, pick.text) == ("customer", "C-1", "Harvest: Valley")
     assert as_typed("machine:M-1:CE4-10421") == "CE4-10421"
     assert pick_value("machine", "a:b", "SN-1") == "SN-1", "a ref with a colon is not carried"
+
+
+def test_a_title_sent_instead_of_the_value_reads_as_its_serial_or_name():
+    assert machine_title(ERECTOR) == "CE4-10421 · BP-400 Case Erector · Harvest Valley Foods (CA)"
+    assert as_typed(machine_title(ERECTOR)) == "CE4-10421"
+    assert customer_title(HARVEST) == "Harvest Valley Foods · Fresno, CA"
+    assert customer_title(SPREAD) == "Northwind Bottling · 2 sites"
+    assert as_typed(customer_title(SPREAD)) == "Northwind Bottling"
+    assert as_typed(typed_title("ZX9-1 · odd")) == "ZX9-1 · odd"
+    assert read_pick(machine_title(ERECTOR)) is None, "a title gives no refs"
 
 
 @pytest.mark.parametrize(

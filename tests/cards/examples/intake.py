@@ -26,6 +26,9 @@ EXAMPLES = {
             },
             notice="Filled from BP Search (NetSuite): Company, Contact name, Machine site.",
         ),
+        lambda: intake_form_card(  # a client without typeahead: text inputs, Fill kept
+            PROFILE, "form-4", {"serial_number": "machine:M-1:CE4-10421"}, typeahead=False
+        ),
     ],
 }
 EXAMPLES["intake_summary_card"] = [

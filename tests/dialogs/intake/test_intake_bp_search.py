@@ -126,7 +126,8 @@ async def test_a_serial_bp_search_does_not_know_is_offered_as_typed_and_still_fi
     typed = GOOD | {"serial_number": "ZX9-00017", "contact_name": "Sam Caller"}
     answer = await kevin.executes(form, FILL_VERB, form_id=fid, source="machine", **typed)
     card = answer.body["value"]
-    assert "Nothing in BP Search matches serial number “ZX9-00017”: the form is as you left it." in texts(card)  # fmt: skip
+    nothing = "Nothing in BP Search matches serial number “ZX9-00017”: the form is as you left it."
+    assert nothing in texts(card)
     assert {k: v for k, v in input_values(card).items() if v not in (None, "")} == {
         k: v for k, v in typed.items() if v != ""
     }, "nothing typed is lost"
@@ -159,6 +160,23 @@ async def test_a_known_serial_typed_by_hand_files_without_refs_unless_filled(sto
         "M-1",
         "C-100",
     )
+
+
+async def test_a_renderer_that_sends_the_pick_s_title_still_gets_the_machine_filled(
+    stocked: Desk,
+):
+    # The Adaptive Cards JavaScript renderer (the Agents Playground's) puts a dynamic choice's
+    # title in the box and sends that instead of the value.
+    mary = stocked.user("Mary")
+    form, fid = await new_form(mary)
+    [(title, _), *_] = choices(await mary.types_in("bp.machines", "CE4-10421"))
+    picked = as_teams_sends(form.card, serial_number=title, **CALL)
+    answer = await mary.executes(form, FILL_VERB, form_id=fid, source="machine", **picked)
+    card = answer.body["value"]
+    assert input_values(card)["serial_number"] == ERECTOR
+    await mary.executes(form, SUBMIT_VERB, form_id=fid, **as_teams_sends(card))
+    ticket = await stocked.app[SERVICES].tickets.get("BP-1001")
+    assert (ticket.serial_number, ticket.machine_ref) == ("CE4-10421", "M-1")
 
 
 async def test_the_company_typeahead_fills_the_customer_s_only_site(stocked: Desk):
@@ -198,6 +216,33 @@ async def test_a_pick_the_installed_base_does_not_confirm_gives_the_ticket_no_re
     ticket = await stocked.app[SERVICES].tickets.get("BP-1001")
     assert (ticket.serial_number, ticket.company) == ("CE4-10421", "Evil Corp")
     assert (ticket.machine_ref, ticket.customer_ref) == (None, None)
+
+
+async def test_without_typeahead_the_inputs_are_text_and_fill_looks_up_what_was_typed(
+    settings: Settings, connector: FakeConnector
+):
+    # A client with no dynamic typeahead (the Agents Playground): INTAKE_TYPEAHEAD=false.
+    plain = settings.model_copy(update={"intake_typeahead": False})
+    async for desk in stocked_desk(plain, connector):
+        mary = desk.user("Mary")
+        form, fid = await new_form(mary)
+        kinds = {e["id"]: e["type"] for e in elements(form.card) if "id" in e}
+        assert (kinds["serial_number"], kinds["company"]) == ("Input.Text", "Input.Text")
+        typed = as_teams_sends(form.card, serial_number="CE4-10421", **CALL)
+        answer = await mary.executes(form, FILL_VERB, form_id=fid, source="machine", **typed)
+        shown = input_values(answer.body["value"])
+        assert (shown["serial_number"], shown["company"], shown["site_state"]) == (
+            "CE4-10421",
+            "Harvest Valley Foods",
+            "ca",
+        )
+        await mary.executes(form, SUBMIT_VERB, form_id=fid, **as_teams_sends(answer.body["value"]))
+        ticket = await desk.app[SERVICES].tickets.get("BP-1001")
+        assert (ticket.serial_number, ticket.company, ticket.machine_model) == (
+            "CE4-10421",
+            "Harvest Valley Foods",
+            "BP-400 Case Erector",
+        )
 
 
 async def test_the_typeahead_answers_15_at_most_and_nothing_for_text_too_long(stocked: Desk):
