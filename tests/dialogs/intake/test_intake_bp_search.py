@@ -3,69 +3,13 @@ base as she types, "Fill from BP Search" fills the form, and the ticket knows th
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from typing import Any
-
-import pytest
-
-from bot.keys import DATABASE, SERVICES
+from bot.keys import SERVICES
 from cards.intake import FILL_VERB, SUBMIT_VERB
-from services.installed_base import Machine
-from services.installed_base.store import put_machines
-from services.installed_base.typeahead import Typeahead
-from services.settings import Settings
+from tests.harness.bp_intake import CALL, ERECTOR, as_teams_sends, new_form
 from tests.harness.cards import elements, texts
-from tests.harness.connector import FakeConnector
-from tests.harness.desk import Chat, Desk
-from tests.harness.installed_base import HARVEST, stock
-from tests.harness.installed_base_fakes import HeldBase
-from tests.harness.intake import GOOD, form_id, input_values
-from tests.harness.profiles import bestpack_with
+from tests.harness.desk import Desk
+from tests.harness.intake import GOOD, input_values
 from tests.harness.search import choices
-
-ERECTOR = "machine:M-1:CE4-10421"  # the value of Harvest Valley's case erector in the dropdown
-CALL = {  # what Mary types from the call before she looks the machine up
-    "issue_description": "Case erector stops with a glue fault at every restart.",
-    "issue_type": "controls",
-    "production_impact": "true",
-}
-
-
-async def stocked_desk(settings: Settings, connector: FakeConnector) -> AsyncIterator[Desk]:
-    """A running desk with the sample installed base (tests/harness/installed_base.py)."""
-    running = Desk(settings, connector)
-    await running.start()
-    await stock(running.app[DATABASE])
-    yield running
-    await running.close()
-
-
-@pytest.fixture
-async def stocked(settings: Settings, connector: FakeConnector) -> AsyncIterator[Desk]:
-    """The desk with the sample installed base."""
-    async for running in stocked_desk(settings, connector):
-        yield running
-
-
-@pytest.fixture
-async def impatient(settings: Settings, connector: FakeConnector, tmp_path) -> AsyncIterator[Desk]:
-    """The same, waiting at most half a second on BP Search (the profile's timeout_seconds)."""
-    quick = bestpack_with(
-        settings, tmp_path, "quick-bp", ("timeout_seconds = 2.0", "timeout_seconds = 0.5")
-    )
-    async for running in stocked_desk(quick, connector):
-        yield running
-
-
-def as_teams_sends(card: dict, **typed: Any) -> dict[str, Any]:
-    """Every input of the card as Teams sends it on a button press ("" when empty)."""
-    return {k: "" if v is None else v for k, v in input_values(card).items()} | typed
-
-
-async def new_form(mary: Chat):
-    sent = (await mary.says("new ticket")).last
-    return sent, form_id(sent.card)
 
 
 async def test_mary_types_part_of_a_serial_picks_it_fills_the_form_and_files_it(stocked: Desk):
@@ -216,72 +160,3 @@ async def test_a_pick_the_installed_base_does_not_confirm_gives_the_ticket_no_re
     ticket = await stocked.app[SERVICES].tickets.get("BP-1001")
     assert (ticket.serial_number, ticket.company) == ("CE4-10421", "Evil Corp")
     assert (ticket.machine_ref, ticket.customer_ref) == (None, None)
-
-
-async def test_without_typeahead_the_inputs_are_text_and_fill_looks_up_what_was_typed(
-    settings: Settings, connector: FakeConnector
-):
-    # A client with no dynamic typeahead (the Agents Playground): INTAKE_TYPEAHEAD=false.
-    plain = settings.model_copy(update={"intake_typeahead": False})
-    async for desk in stocked_desk(plain, connector):
-        mary = desk.user("Mary")
-        form, fid = await new_form(mary)
-        kinds = {e["id"]: e["type"] for e in elements(form.card) if "id" in e}
-        assert (kinds["serial_number"], kinds["company"]) == ("Input.Text", "Input.Text")
-        typed = as_teams_sends(form.card, serial_number="CE4-10421", **CALL)
-        answer = await mary.executes(form, FILL_VERB, form_id=fid, source="machine", **typed)
-        shown = input_values(answer.body["value"])
-        assert (shown["serial_number"], shown["company"], shown["site_state"]) == (
-            "CE4-10421",
-            "Harvest Valley Foods",
-            "ca",
-        )
-        await mary.executes(form, SUBMIT_VERB, form_id=fid, **as_teams_sends(answer.body["value"]))
-        ticket = await desk.app[SERVICES].tickets.get("BP-1001")
-        assert (ticket.serial_number, ticket.company, ticket.machine_model) == (
-            "CE4-10421",
-            "Harvest Valley Foods",
-            "BP-400 Case Erector",
-        )
-
-
-async def test_the_typeahead_answers_15_at_most_and_nothing_for_text_too_long(stocked: Desk):
-    dairy = [
-        Machine(f"M-9{n:02}", f"BD7-{n:05}", "NC-2 Tape Head", HARVEST.ref, HARVEST.name)
-        for n in range(30)
-    ]
-    async with stocked.app[DATABASE].engine.begin() as connection:
-        await put_machines(connection, dairy)
-    mary = stocked.user("Mary")
-    found = choices(await mary.types_in("bp.machines", "BD7", top=50))
-    assert len(found) == 15 and found[-1] == ("Use “BD7” as typed", "BD7")
-    assert choices(await mary.types_in("bp.machines", "BD7", skip=15)) == []
-    assert choices(await mary.types_in("bp.machines", "B" * 256)) == []
-    assert choices(await mary.types_in("bp.customers", "x" * 100_000)) == []
-
-
-async def test_a_slow_bp_search_answers_what_is_cached_else_nothing_and_fill_says_so(
-    impatient: Desk,
-):
-    stocked = impatient
-    services = stocked.app[SERVICES]
-    held = HeldBase(services.installed_base)
-    services.installed_base = held
-    services.typeahead = Typeahead(held, services.profile.bp_search)
-    mary, kevin = stocked.user("Mary"), stocked.user("Kevin")
-    assert len(choices(await mary.types_in("bp.machines", "CE4"))) == 3
-    held.gate = asyncio.Event()  # BP Search stops answering
-    assert choices(await mary.types_in("bp.machines", "CE4-10422")) == [
-        ("CE4-10422 · BP-400 Case Erector · Northwind Bottling (NJ)", "machine:M-3:CE4-10422")
-    ], "what the cache knows of a shorter text"
-    assert choices(await kevin.types_in("bp.customers", "harv")) == [
-        ("Use “harv” as typed", "harv")
-    ], "nothing known: typing still works"
-    form, fid = await new_form(kevin)
-    typed = GOOD | {"serial_number": ERECTOR}
-    answer = await kevin.executes(form, FILL_VERB, form_id=fid, source="machine", **typed)
-    card = answer.body["value"]
-    assert any("did not answer in time, so nothing was filled" in t for t in texts(card))
-    assert input_values(card)["serial_number"] == ERECTOR
-    assert input_values(card)["company"] == GOOD["company"]
-    held.gate.set()  # answers again (the look-ups still waiting end)
