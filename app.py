@@ -14,6 +14,7 @@ from bot.keys import FEATURES, SETTINGS
 from bot.lifecycle import bot_ctx, database_ctx, http_client_ctx, profile_ctx
 from bot.logs import configure_logging
 from bot.metrics import metrics_ctx
+from bot.netsuite import netsuite_sync_ctx
 from bot.router import Feature
 from bot.scheduling import scheduler_ctx
 from bot.zendesk import sync_ctx, zendesk_check_ctx
@@ -35,6 +36,7 @@ def create_app(settings: Settings, *, features: Iterable[Feature] | None = None)
     app.cleanup_ctx.append(bot_ctx)
     app.cleanup_ctx.append(zendesk_check_ctx)  # only when Zendesk is the system of record
     app.cleanup_ctx.append(sync_ctx)
+    app.cleanup_ctx.append(netsuite_sync_ctx)  # only when NetSuite keeps the service projects
     app.cleanup_ctx.append(scheduler_ctx)
     add_routes(app)
     return app

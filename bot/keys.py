@@ -38,3 +38,5 @@ TENANTS: web.AppKey[TenantGate] = web.AppKey("tenants")
 # Only with Zendesk as the system of record.
 ZENDESK_CHECK: web.AppKey[AccountCheck] = web.AppKey("zendesk_check")
 SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("sync_worker")
+# Only with NetSuite configured and keeping the profile's service projects.
+NETSUITE_SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("netsuite_sync_worker")

@@ -121,6 +121,12 @@ class Notifier:
         message = await self._outbox.find(key)
         return message.activity_id if message is not None and message.status == "sent" else None
 
+    async def keep(self, key: str, conversation: str, activity: Activity, activity_id: str) -> None:
+        """Keep a card a turn answered with (message `activity_id` in the stored `conversation`)
+        under `key`, as if delivered, so `update` reaches it later; the first kept wins."""
+        message = OutboxMessage(key, "conversation", conversation, activity.serialize())
+        await self._outbox.add(message, delivered_as=activity_id)
+
     async def update(self, key: str, activity: Activity) -> bool:
         """Replace what a delivered notice shows (its ticket moved on); True if it was done."""
         message = await self._outbox.find(key)

@@ -25,6 +25,8 @@ from bot.registrations import (
     ScheduleFor,
     SearchDataset,
     SearchHandler,
+    SyncFollowUp,
+    SyncHandler,
     Webhook,
     WebhookHandler,
 )
@@ -38,6 +40,8 @@ __all__ = [
     "Router",
     "ScheduledJob",
     "SearchDataset",
+    "SyncFollowUp",
+    "SyncHandler",
     "Webhook",
     "WebhookHandler",
     "normalize",
@@ -55,6 +59,7 @@ class Feature:
     actions: list[CardAction] = field(default_factory=list)
     jobs: list[ScheduledJob] = field(default_factory=list)
     webhooks: list[Webhook] = field(default_factory=list)
+    synced: list[SyncFollowUp] = field(default_factory=list)
     searches: list[SearchDataset] = field(default_factory=list)
     extensions: list[ExtensionCommand] = field(default_factory=list)
 
@@ -145,6 +150,16 @@ class Feature:
 
         def register(handler: WebhookHandler) -> WebhookHandler:
             self.webhooks.append(Webhook(system, handler))
+            return handler
+
+        return register
+
+    def on_synced(self, system: str, kind: str) -> Callable[[SyncHandler], SyncHandler]:
+        """Register what follows a `kind` change to `system` once it is sent or given up (the
+        system's worker calls it through bot/sync_follow_ups.py)."""
+
+        def register(handler: SyncHandler) -> SyncHandler:
+            self.synced.append(SyncFollowUp(system, kind, handler))
             return handler
 
         return register

@@ -10,6 +10,7 @@ from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import Activity
 
 from bot.after import Work
+from bot.references import reference_key
 from services.delivery import Delivery, Recipient, channel_reach_note, reach_note
 
 AFTER_KEY = "supportdesk.after"  # turn_state: the works to start once the turn has answered
@@ -141,6 +142,14 @@ class Turn:
             await self.notifier.update(key, card_message(card, summary))
 
         self.after(update)
+
+    async def keep_answer(self, key: str, card: CardPayload) -> None:
+        """Keep the card this answer puts in place of the one acted on under `key`, so news that
+        comes later (a project's number) updates it like a delivered notice (Notifier.update)."""
+        card_id = self.activity.reply_to_id
+        if card_id:
+            conversation, _ = reference_key(self.activity)
+            await self.notifier.keep(key, conversation, card_message(card), card_id)
 
     def updates(self, key: str) -> bool:
         """Whether this turn already updates the notice under `key` with a card of its own."""

@@ -23,7 +23,12 @@ from cards.render import card, heading, note, render
 from services.forms.bounds import REASON, characters
 from services.profile import Profile
 from services.service_requests import NoticeVia, RequestStatus, ServiceRequest
-from services.service_requests.wording import billing_label, date_range, who_goes
+from services.service_requests.wording import (
+    billing_label,
+    date_range,
+    project_label,
+    who_goes,
+)
 from services.tickets.rules import local_time, name_of
 
 APPROVE = "service.approve"
@@ -37,7 +42,12 @@ STATUS_LABELS = {
 }
 
 
-def _facts(profile: Profile, request: ServiceRequest, ticket_link: RecordLink | None) -> list[Fact]:
+def _facts(
+    profile: Profile,
+    request: ServiceRequest,
+    ticket_link: RecordLink | None,
+    project: str | None = None,
+) -> list[Fact]:
     billing = billing_label(profile, request.billing)
     requested = (
         f"{name_of(profile, request.requester_id)}, {local_time(profile, request.created_at)}"
@@ -50,7 +60,7 @@ def _facts(profile: Profile, request: ServiceRequest, ticket_link: RecordLink | 
         ("Billing", billing),
         ("Billing reason", request.billing_reason or ""),
         ("Who goes", who_goes(profile, request)),
-        ("Project", request.project_number or ""),
+        ("Project", project or project_label(profile, request)),
         ("Ticket", linked_number(request.ticket_number, ticket_link)),
         ("Requested by", requested),
     ]
@@ -91,12 +101,15 @@ def service_request_card(
     actions: Sequence[Action] = (),
     show_notice: bool = True,
     ticket_link: RecordLink | None = None,
+    project: str | None = None,
 ) -> dict:
-    """One request: its facts, scope, and (for the requester) what was sent or is to be sent."""
+    """One request: its facts, scope, and (for the requester) what was sent or is to be sent.
+
+    `project` says what became of a project still without a number, in place of its state."""
     body: list[CardElement] = [heading(f"{request.number} · Service at {request.site}")]
     if headline:
         body.append(TextBlock(text=headline, weight="Bolder", color="Accent", wrap=True))
-    body.append(FactSet(facts=_facts(profile, request, ticket_link)))
+    body.append(FactSet(facts=_facts(profile, request, ticket_link, project)))
     body.append(note(f"Scope: {request.scope}", subtle=False))
     if show_notice:
         body.extend(_notice(request))

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 
 import httpx
 
+from services.clients.hubspot import HubSpotClient
+from services.clients.netsuite import NetSuiteClient
 from services.clients.zendesk import ZendeskClient
 from services.db import Database
 from services.db.conversations import ConversationRefRepository
@@ -21,9 +23,13 @@ from services.db.outbox import OutboxRepository
 from services.escalations import EscalationRepository
 from services.installed_base import CustomerDirectory, InstalledBase
 from services.installed_base.embedded import EmbeddedCustomerDirectory, EmbeddedInstalledBase
+from services.installed_base.hubspot import HubSpotDirectory
+from services.installed_base.netsuite import NetSuiteInstalledBase
+from services.installed_base.netsuite_orders import NetSuiteSalesOrders
 from services.installed_base.typeahead import Typeahead
 from services.knowledge import EmbeddedKnowledgeBase, KnowledgeBase
 from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
+from services.parts.netsuite import NetSuiteOrderSystem
 from services.profile import Profile
 from services.service_requests import (
     EmbeddedProjectSystem,
@@ -33,6 +39,9 @@ from services.service_requests import (
 from services.settings import Settings
 from services.sync import SyncQueue, TicketOutbound
 from services.sync.articles import ArticleOutbound
+from services.sync.netsuite import SYSTEM as NETSUITE
+from services.sync.netsuite.system import NetSuiteProjectSystem
+from services.sync.projects import ProjectOutbound
 from services.sync.zendesk import SYSTEM as ZENDESK
 from services.sync.zendesk.system import ZendeskTicketSystem
 from services.tickets import EmbeddedTicketSystem, TicketRepository, TicketSystem
@@ -74,6 +83,10 @@ class AppServices:
     clock: Callable[[], datetime] = field(default=utc_now)
     # The Zendesk account when it is the profile's system of record (else None).
     zendesk: ZendeskClient | None = None
+    # The HubSpot account when HUBSPOT_ACCESS_TOKEN is set; the profile says what it serves.
+    hubspot: HubSpotClient | None = None
+    # The NetSuite account when NETSUITE_* are set (else None); [bp_search] says what for.
+    netsuite: NetSuiteClient | None = None
 
 
 def build_services(
@@ -88,10 +101,13 @@ def build_services(
     ValueError when the profile names a system of record the settings do not configure.
     """
     zendesk = _zendesk(settings, profile, http)
+    netsuite = NetSuiteClient(settings.netsuite, http) if settings.netsuite else None
     # With Zendesk as the record, every ticket write queues its copy for the sync worker.
     outbound = TicketOutbound(SyncQueue(db), ZENDESK) if zendesk is not None else None
     tickets = TicketRepository(db, profile, outbound)
-    installed_base = _installed_base(settings, profile, db, http)
+    hubspot = HubSpotClient(settings.hubspot, http) if settings.hubspot is not None else None
+    requests = ServiceRequestRepository(db, profile, _project_outbound(settings, profile, db))
+    installed_base = _installed_base(settings, profile, db, netsuite)
     return AppServices(
         settings=settings,
         profile=profile,
@@ -103,14 +119,16 @@ def build_services(
         tickets=tickets,
         escalations=EscalationRepository(db, tickets),
         parts=PartsRepository(db, profile),
-        service_requests=ServiceRequestRepository(db, profile),
+        service_requests=requests,
         ticket_system=_ticket_system(settings, profile, db, http, tickets),
         zendesk=zendesk,
+        netsuite=netsuite,
         knowledge=_knowledge_base(settings, profile, db, http),
-        orders=_order_system(settings, profile, db, http),
-        projects=_project_system(settings, profile, db, http),
+        orders=_order_system(settings, profile, db, netsuite),
+        projects=_project_system(settings, profile, db, http, requests),
+        hubspot=hubspot,
         installed_base=installed_base,
-        directory=_customer_directory(settings, profile, db, http),
+        directory=_customer_directory(settings, profile, db, hubspot),
         typeahead=Typeahead(installed_base, profile.bp_search),
         clock=clock,
     )
@@ -123,6 +141,13 @@ def check_systems(settings: Settings, profile: Profile) -> None:
             f"The {profile.name} profile keeps its tickets in Zendesk (system_of_record = "
             '"zendesk"), but ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_API_TOKEN and '
             "ZENDESK_WEBHOOK_SECRET are not set"
+        )
+    search = profile.bp_search
+    if search.installed_base == "netsuite" and settings.netsuite and search.netsuite is None:
+        raise ValueError(
+            f'The {profile.name} profile reads machines from NetSuite (installed_base = "netsuite")'
+            " and NETSUITE_* are set, but it has no [bp_search.netsuite] saying which custom "
+            "record holds them"
         )
 
 
@@ -169,30 +194,56 @@ def _knowledge_base(
 
 
 def _order_system(
-    settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
+    settings: Settings, profile: Profile, db: Database, netsuite: NetSuiteClient | None
 ) -> OrderSystem:
-    """Where quotes and orders live; NetSuite plugs in here (issue 14)."""
+    """Where quotes and orders live: with [bp_search] orders = "netsuite" and NETSUITE_* set,
+    a sales order's status comes from NetSuite (quotes and moves stay local), else the
+    database."""
+    if profile.bp_search.orders == "netsuite" and netsuite is not None:
+        sales = NetSuiteSalesOrders(netsuite, profile.bp_search.timeout_seconds)
+        return NetSuiteOrderSystem(db, sales)
     return EmbeddedOrderSystem(db)
 
 
 def _project_system(
-    settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
+    settings: Settings,
+    profile: Profile,
+    db: Database,
+    http: httpx.AsyncClient,
+    requests: ServiceRequestRepository,
 ) -> ProjectSystem:
-    """Where service projects are opened; NetSuite plugs in here (issue 14)."""
+    """Where service projects are opened: NetSuite when the profile keeps them there and its
+    settings are set (the approval queues the project, the sync worker makes it), else the
+    database."""
+    if profile.bp_search.projects == "netsuite" and settings.netsuite is not None:
+        return NetSuiteProjectSystem(requests)
     return EmbeddedProjectSystem(db)
 
 
+def _project_outbound(settings: Settings, profile: Profile, db: Database) -> ProjectOutbound | None:
+    """With NetSuite as the project system, each approval queues its project for the worker."""
+    if profile.bp_search.projects == "netsuite" and settings.netsuite is not None:
+        return ProjectOutbound(SyncQueue(db), NETSUITE)
+    return None
+
+
 def _installed_base(
-    settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
+    settings: Settings, profile: Profile, db: Database, netsuite: NetSuiteClient | None
 ) -> InstalledBase:
     """Where BP Search finds customers, sites, machines and orders ([bp_search]
-    installed_base); NetSuite plugs in here, the bot's database otherwise."""
+    installed_base): NetSuite when the profile says so and NETSUITE_* are set, else the bot's
+    database."""
+    section = profile.bp_search
+    if section.installed_base == "netsuite" and netsuite is not None and section.netsuite:
+        return NetSuiteInstalledBase(netsuite, section.netsuite, section.timeout_seconds)
     return EmbeddedInstalledBase(db)
 
 
 def _customer_directory(
-    settings: Settings, profile: Profile, db: Database, http: httpx.AsyncClient
+    settings: Settings, profile: Profile, db: Database, hubspot: HubSpotClient | None
 ) -> CustomerDirectory:
-    """The CRM side of a customer ([bp_search] customers); HubSpot plugs in here, the bot's
-    database otherwise."""
+    """The CRM side of a customer ([bp_search] customers): HubSpot when the profile says so and
+    its token is set, else the bot's database."""
+    if profile.bp_search.customers == "hubspot" and hubspot is not None:
+        return HubSpotDirectory(hubspot)
     return EmbeddedCustomerDirectory(db)

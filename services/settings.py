@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from services.clients.hubspot.config import HubSpotConfig, hubspot_config
+from services.clients.netsuite.config import NetSuiteConfig, netsuite_config
 from services.clients.zendesk.config import ZendeskConfig, zendesk_config
 from services.delivery.settings import DeliverySettings
 from services.sync.settings import SyncSettings
@@ -68,6 +70,19 @@ class Settings(BaseSettings):
     zendesk_email: str = Field("", validation_alias="ZENDESK_EMAIL")
     zendesk_api_token: str = Field("", repr=False, validation_alias="ZENDESK_API_TOKEN")
     zendesk_webhook_secret: str = Field("", repr=False, validation_alias="ZENDESK_WEBHOOK_SECRET")
+    # HubSpot (BP Search's customers; the profile says what it is used for): on with the token.
+    # The URL is HubSpot's public API host unless set (tests point it at a local fake).
+    hubspot_url: str = Field("", validation_alias="HUBSPOT_URL")
+    hubspot_access_token: str = Field("", repr=False, validation_alias="HUBSPOT_ACCESS_TOKEN")
+    # NetSuite (token-based authentication): all six set, or none (NetSuite off).
+    netsuite_url: str = Field("", validation_alias="NETSUITE_URL")
+    netsuite_account_id: str = Field("", validation_alias="NETSUITE_ACCOUNT_ID")
+    netsuite_consumer_key: str = Field("", repr=False, validation_alias="NETSUITE_CONSUMER_KEY")
+    netsuite_consumer_secret: str = Field(
+        "", repr=False, validation_alias="NETSUITE_CONSUMER_SECRET"
+    )
+    netsuite_token_id: str = Field("", repr=False, validation_alias="NETSUITE_TOKEN_ID")
+    netsuite_token_secret: str = Field("", repr=False, validation_alias="NETSUITE_TOKEN_SECRET")
 
     @field_validator("app_type")
     @classmethod
@@ -81,6 +96,18 @@ class Settings(BaseSettings):
     def _zendesk_complete(self) -> Settings:
         # A half-set Zendesk would fail on the first change queued; refuse to start instead.
         self.zendesk  # noqa: B018 - raises ValueError naming what is missing
+        return self
+
+    @model_validator(mode="after")
+    def _hubspot_complete(self) -> Settings:
+        # A URL without a token is a half-set HubSpot: refuse to start, naming the token.
+        self.hubspot  # noqa: B018 - raises ValueError naming what is missing
+        return self
+
+    @model_validator(mode="after")
+    def _netsuite_complete(self) -> Settings:
+        # Half-set NetSuite credentials would fail on the first look-up; refuse to start instead.
+        self.netsuite  # noqa: B018 - raises ValueError naming what is missing
         return self
 
     @model_validator(mode="after")
@@ -115,6 +142,30 @@ class Settings(BaseSettings):
                 "ZENDESK_EMAIL": self.zendesk_email,
                 "ZENDESK_API_TOKEN": self.zendesk_api_token,
                 "ZENDESK_WEBHOOK_SECRET": self.zendesk_webhook_secret,
+            }
+        )
+
+    @property
+    def hubspot(self) -> HubSpotConfig | None:
+        """The HubSpot account to use, or None when HubSpot is off (no access token)."""
+        return hubspot_config(
+            {
+                "HUBSPOT_URL": self.hubspot_url,
+                "HUBSPOT_ACCESS_TOKEN": self.hubspot_access_token,
+            }
+        )
+
+    @property
+    def netsuite(self) -> NetSuiteConfig | None:
+        """The NetSuite account to use, or None when NetSuite is off."""
+        return netsuite_config(
+            {
+                "NETSUITE_URL": self.netsuite_url,
+                "NETSUITE_ACCOUNT_ID": self.netsuite_account_id,
+                "NETSUITE_CONSUMER_KEY": self.netsuite_consumer_key,
+                "NETSUITE_CONSUMER_SECRET": self.netsuite_consumer_secret,
+                "NETSUITE_TOKEN_ID": self.netsuite_token_id,
+                "NETSUITE_TOKEN_SECRET": self.netsuite_token_secret,
             }
         )
 

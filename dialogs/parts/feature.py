@@ -13,7 +13,7 @@ from dialogs.parts.inputs import PartsSubmission, RequestRef, check_parts_form
 from dialogs.parts.notices import note_on_ticket, tell_owner
 from dialogs.parts.views import order_card, request_card
 from dialogs.shared.tickets import find_ticket, refused
-from services.parts import PartsDraft, RequestType
+from services.parts import PartsDraft, PartsRuleError, RequestType
 from services.parts.describe import order_note
 from services.parts.forms import ticket_values
 from services.parts.orders import normalized
@@ -82,7 +82,11 @@ async def _look_up(
 ) -> ActionResult:
     """Answer the form's order status from the order system; an unknown number is refused."""
     assert draft.order_reference is not None
-    order = await turn.services.orders.look_up(draft.order_reference)
+    try:
+        order = await turn.services.orders.look_up(draft.order_reference)
+    except PartsRuleError as unanswered:  # NetSuite down and no record here
+        errors = {"order_reference": str(unanswered)}
+        return ActionResult(card=parts_form_card(turn.services.profile, form_id, typed, errors))
     if order is None:
         errors = {
             "order_reference": f"The order system has no order or quote "

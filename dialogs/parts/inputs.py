@@ -10,7 +10,7 @@ from cards.forms import GENERAL
 from dialogs.shared.tickets import RecordRef, find_ticket, ticket_number
 from services.forms.bounds import FormId, FormInputs, FormText
 from services.numbers import parse_zendesk_ref
-from services.parts import PartsAnswer, PartsDraft, check_answer, check_request
+from services.parts import PartsAnswer, PartsDraft, PartsRuleError, check_answer, check_request
 from services.parts.people import parts_owner
 from services.tickets import Ticket
 
@@ -69,8 +69,11 @@ async def check_owner_answer(
     checked = check_answer(turn.services.profile, typed)
     if checked.answer is None:
         return None, checked.errors
-    order = await turn.services.orders.look_up(checked.answer.quote_number)
-    if order is None:
+    try:
+        order = await turn.services.orders.look_up(checked.answer.quote_number)
+    except PartsRuleError:
+        order = None  # only NetSuite failed; recording the quote still refuses a number taken
+    if order is None or order.only_in_source:
         return checked.answer, {}
     used_by = f" by {order.request_number}" if order.request_number else ""
     return None, {"quote_number": f"Quote number {order.quote_number} is already used{used_by}."}

@@ -53,7 +53,11 @@ async def parts_status(turn: Turn, args: str) -> None:
         card = await request_card(turn, request)
         await turn.send_card(card, summary=f"{request.number} · {request.subject}")
         return
-    order = await turn.services.orders.look_up(number)
+    try:
+        order = await turn.services.orders.look_up(number)
+    except PartsRuleError as unanswered:  # NetSuite down and no record here
+        await turn.say(str(unanswered))
+        return
     if order is None:
         await turn.say(f"The order system has no order or quote {normalized(number)}.")
         return
@@ -75,7 +79,10 @@ async def _wrong_status(turn: Turn, number: str, word: str) -> str:
     """A status `parts update` does not know, answered with the moves the order allows."""
     said = f"“{word}” is not" if word else "Say"
     usage = f"`parts update {readable_usage(_UPDATE_USAGE)}`"
-    order = await turn.services.orders.look_up(number) if number else None
+    try:
+        order = await turn.services.orders.look_up(number) if number else None
+    except PartsRuleError:
+        order = None  # the usage alone, then
     if order is None:
         return f"{said} what happened to the order: shipped, delivered or cancelled ({usage})."
     allowed = [s.value for s in _MOVES if s in ORDER_MOVES[order.status]]

@@ -9,7 +9,7 @@ from bot.turn import Turn
 from cards.parts_orders import order_status_card
 from cards.parts_requests import RequestView, parts_request_card
 from dialogs.shared.links import number_link
-from services.parts import Order, OrderStatus, PartsRequest
+from services.parts import Order, OrderStatus, PartsRequest, PartsRuleError
 from services.parts.people import buttons_for
 from services.profile import Capability
 
@@ -33,7 +33,10 @@ async def request_view(
     answers = caller is not None and turn.can(Capability.ANSWER_PARTS)
     order = None
     if request.answer is not None:
-        order = await turn.services.orders.look_up(request.answer.quote_number)
+        try:
+            order = await turn.services.orders.look_up(request.answer.quote_number)
+        except PartsRuleError:
+            order = None  # the request card still shows; its order line waits for NetSuite
     orderable = order is not None and order.status is OrderStatus.QUOTED
     may_order = caller is not None and (caller.id == request.requester_id or answers)
     return RequestView(

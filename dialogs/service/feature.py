@@ -11,6 +11,7 @@ from cards.service import service_request_card
 from cards.service_form import CANCEL, SUBMIT, service_cancelled_card, service_form_card
 from dialogs.service.inputs import ServiceSubmission, check_service_form, prefilled
 from dialogs.service.notices import ask_approvers, record_step, tell_technician
+from dialogs.service.posts import filed_key
 from dialogs.shared.links import number_link
 from dialogs.shared.tickets import find_ticket
 from services.profile import Capability, FieldRole
@@ -24,7 +25,13 @@ from services.service_requests import (
 from services.service_requests.forms import approver_names
 from services.service_requests.notices import notice_for
 from services.service_requests.timeline import Step
-from services.service_requests.wording import summary, told, who_goes
+from services.service_requests.wording import (
+    project_label,
+    project_name,
+    summary,
+    told,
+    who_goes,
+)
 from services.service_requests.workflow import file_request, local_today, schedule
 from services.tickets.intake import answer
 
@@ -71,7 +78,10 @@ async def submit(turn: Turn, data: ServiceSubmission) -> ActionResult:
         return ActionResult(card=service_form_card(profile, data.form_id, data.answers, errors))
     if created:
         await record_step(turn, request, Step.FILED, _filed_line(turn, request))
-    return ActionResult(card=await _filed_card(turn, request, created))
+    card = await _filed_card(turn, request, created)
+    if created:  # news of it may come later (a project's number): this card is shown it then
+        await turn.keep_answer(filed_key(request.number), card)
+    return ActionResult(card=card)
 
 
 def _filed_line(turn: Turn, request: ServiceRequest) -> str:
@@ -114,7 +124,7 @@ async def schedule_now(turn: Turn, request: ServiceRequest) -> tuple[ServiceRequ
     profile, now = turn.services.profile, turn.services.clock()
     order = ProjectOrder(
         request_number=request.number,
-        name=f"{request.number} · {request.site} ({request.site_state})",
+        name=project_name(request),
         opened_on=local_today(profile, now),
         start_date=request.start_date,
         end_date=request.end_date,
@@ -131,9 +141,8 @@ async def schedule_now(turn: Turn, request: ServiceRequest) -> tuple[ServiceRequ
         current = await turn.services.service_requests.get(request.number)
         return current or scheduled, []
     note = await tell_technician(turn, saved)
-    await record_step(
-        turn, saved, Step.SCHEDULED, f"project {saved.project_number}; {told(profile, saved)}"
-    )
+    line = f"project {project_label(profile, saved)}; {told(profile, saved)}"
+    await record_step(turn, saved, Step.SCHEDULED, line)
     return saved, [note] if note else []
 
 
@@ -143,5 +152,6 @@ async def cancel(turn: Turn, data: ServiceSubmission) -> ActionResult:
     return ActionResult(card=service_cancelled_card())
 
 
-# The flows register their commands and verbs on this feature when imported.
-import dialogs.service.approval  # noqa: E402, F401
+# The flows register their commands, verbs and follow-ups on this feature when imported.
+import dialogs.service.approval  # noqa: E402
+import dialogs.service.projects  # noqa: E402, F401

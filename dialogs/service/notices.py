@@ -11,6 +11,7 @@ import logging
 
 from bot.turn import Turn
 from cards.service import service_approval_card, service_request_card
+from dialogs.service.posts import approval_key, requester_key, technician_key
 from dialogs.shared.links import number_link
 from services.delivery import Recipient, reach_note
 from services.service_requests import ServiceRequest
@@ -44,7 +45,7 @@ async def ask_approvers(turn: Turn, request: ServiceRequest) -> list[str]:
     summary = f"{request.number}: non-billable service to approve"
     notes = []
     for person in approvers(turn.services.profile):
-        key = f"service-approval:{request.number}:{person.id}"
+        key = approval_key(request.number, person.id)
         delivery = await turn.tell(Recipient.person(person.id), card, key, summary=summary)
         notes.append(reach_note(person.name, delivery))
     return [n for n in notes if n]
@@ -64,7 +65,7 @@ async def tell_technician(turn: Turn, request: ServiceRequest) -> str | None:
         show_notice=False,
         ticket_link=await number_link(turn.services, request.ticket_number),
     )
-    key = f"service:{request.number}:technician:{technician.id}"
+    key = technician_key(request.number, technician.id)
     summary = f"{request.number}: on-site service {dates}"
     delivery = await turn.tell(Recipient.person(technician.id), card, key, summary=summary)
     return reach_note(technician.name, delivery)
@@ -82,7 +83,7 @@ async def tell_requester(turn: Turn, request: ServiceRequest, headline: str) -> 
         return f"{request.requester_id} has left the roster, so nobody was told of this."
     link = await number_link(turn.services, request.ticket_number)
     card = service_request_card(profile, request, headline=headline, ticket_link=link)
-    key = f"service:{request.number}:{request.status.value}:requester"
+    key = requester_key(request.number, request.status)
     summary = f"{request.number}: {headline}"
     delivery = await turn.tell(Recipient.person(requester.id), card, key, summary=summary)
     return reach_note(requester.name, delivery)

@@ -69,6 +69,13 @@ MACHINES = (
     Machine("BP-900 Robotic Palletizer", "custom", "RP9"),
     Machine("BP-650 Flow Wrapper", "standard", "FW6"),
     Machine("BP-1200 Custom Cartoner", "custom", "CC12"),
+    Machine("BP-600 High-Speed Case Erector", "standard", "CE6"),
+    Machine("TF-300 Tray Former", "standard", "TF3"),
+    Machine("TF-500 Wraparound Tray Former", "custom", "TF5"),
+    Machine("NC-2 Tape Head", "standard", "NC2"),
+    Machine("NC-3 Long-Leader Tape Head", "standard", "NC3"),
+    Machine("CS-800 Random Case Sealer", "standard", "CS8"),
+    Machine("BP-1500 Custom Erector-Sealer Line", "custom", "CL15"),
 )
 
 PROBLEMS = (

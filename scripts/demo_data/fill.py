@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from scripts.demo_data.catalog import CUSTOMERS, MACHINES, PROBLEMS, Problem
+from scripts.demo_data import fleet
+from scripts.demo_data.catalog import PROBLEMS, Problem
 from scripts.demo_data.plots import CLOSERS, EVERYDAY, FRESH, OPENERS, Case, Plot, needs_parts
 from scripts.demo_data.steps import intake
 from scripts.demo_data.story import NotYet, Story, Tally
@@ -40,7 +41,8 @@ def _problem(rng: random.Random, plot: Plot) -> Problem:
 
 
 async def fill(services: AppServices, now: datetime, *, days: int = 10, seed: int = 7) -> Tally:
-    """Tell the demo's stories from `days` calendar days before `now` up to `now`.
+    """Store the demo's installed base, then tell its stories from `days` calendar days before
+    `now` up to `now`, each ticket on one of its machines.
 
     Deterministic for a seed and a `now`. Intake keys are "demo:<seed>:<n>", so running again
     on the same database finds its tickets already there and skips them.
@@ -49,15 +51,18 @@ async def fill(services: AppServices, now: datetime, *, days: int = 10, seed: in
     clock = business_clock(services.profile)
     start = clock.next_open(now - timedelta(days=days))
     total = clock.between(start, now)
+    installed = fleet.build(services.profile, now.date(), seed)
+    await fleet.store(services.db, installed)
     tally = Tally()
     for n, (offset, plot) in enumerate(schedule(rng, total), start=1):
-        customer, machine = rng.choice(CUSTOMERS), rng.choice(MACHINES)
+        machine = installed.pick(rng)
+        customer = installed.caller(machine)
         problem = _problem(rng, plot)
-        serial = f"{machine.serial_prefix}-{rng.randint(10000, 99999)}"
         created = clock.add(start, offset)
         ticket, new = await intake(
-            services, customer, machine, problem, serial, f"demo:{seed}:{n}", created
-        )
+            services, customer, installed.kind(machine), problem, machine.serial,
+            f"demo:{seed}:{n}", created, refs=(machine.ref, machine.customer_ref),
+        )  # fmt: skip
         if not new:
             tally.skipped += 1
             continue

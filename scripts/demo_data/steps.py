@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -59,14 +60,20 @@ async def intake(
     serial: str,
     key: str,
     at: datetime,
+    refs: tuple[str, str] | None = None,
 ) -> tuple[Ticket, bool]:
-    """File a ticket from intake form answers, checked as the intake card checks them."""
+    """File a ticket from intake form answers, checked as the intake card checks them.
+
+    `refs`: the machine's and its customer's refs, as when intake picked it in BP Search.
+    """
     profile = services.profile
     raw = intake_answers(profile, customer, machine, problem, serial)
     check = check_answers(profile, profile.intake, raw)
     if not check.ok:
         raise ValueError(f"demo intake answers refused: {check.errors}")
     draft = check_draft(draft_from_answers(profile, check.values), profile)
+    if refs is not None:
+        draft = replace(draft, machine_ref=refs[0], customer_ref=refs[1])
     return await services.tickets.create(draft, INTAKE_ADMIN, key, at)
 
 

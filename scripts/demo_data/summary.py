@@ -12,12 +12,17 @@ from services.app_services import AppServices
 from services.db import Database
 from services.db.schema import (
     conversation_refs,
+    customer_sites,
+    customers,
+    deals,
     escalations,
     kb_articles,
+    machines,
     outbox,
     parts_orders,
     parts_requests,
     rcca_records,
+    sales_orders,
     service_requests,
     ticket_events,
     tickets,
@@ -32,6 +37,7 @@ CONTENT = {
     "KB articles": kb_articles,
     "outbox messages": outbox,
     "conversation references": conversation_refs,
+    "installed-base machines": machines,
 }
 
 
@@ -69,6 +75,13 @@ class DemoSummary:
     events_by_kind: dict[str, int] = field(default_factory=dict)
     first_created: datetime | None = None
     last_event: datetime | None = None
+    # The installed base, and how many tickets name one of its machines.
+    customers: int = 0
+    sites_by_state: dict[str, int] = field(default_factory=dict)
+    machines: int = 0
+    tickets_on_machines: int = 0
+    sales_orders_by_status: dict[str, int] = field(default_factory=dict)
+    open_deals: int = 0
 
     @property
     def span_days(self) -> float:
@@ -92,6 +105,10 @@ class DemoSummary:
             f"Service requests: {self.service_requests_by_status}",
             f"KB articles: {self.kb_articles_by_status}",
             f"Timeline events: {self.events_by_kind}",
+            f"Installed base: {self.customers} customers at {sum(self.sites_by_state.values())} "
+            f"sites in {len(self.sites_by_state)} states, {self.machines} machines "
+            f"({self.tickets_on_machines} tickets on them); {self.open_deals} open deals",
+            f"Sales orders: {self.sales_orders_by_status}",
         ]
 
 
@@ -117,6 +134,12 @@ async def summarize(services: AppServices, now: datetime) -> DemoSummary:
     summary.service_requests_by_status = await _by(db, service_requests.c.status)
     summary.kb_articles_by_status = await _by(db, kb_articles.c.status)
     summary.events_by_kind = await _by(db, ticket_events.c.kind)
+    summary.customers = await _count(db, customers)
+    summary.sites_by_state = await _by(db, customer_sites.c.state)
+    summary.machines = await _count(db, machines)
+    summary.tickets_on_machines = await _count(db, tickets, tickets.c.machine_ref.is_not(None))
+    summary.sales_orders_by_status = await _by(db, sales_orders.c.status)
+    summary.open_deals = await _count(db, deals)
     async with db.engine.connect() as connection:
         summary.first_created = await connection.scalar(select(func.min(tickets.c.created_at)))
         summary.last_event = await connection.scalar(select(func.max(ticket_events.c.at)))

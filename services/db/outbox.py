@@ -73,11 +73,14 @@ class OutboxRepository:
         claimed_by: str | None = None,
         lease: float = 0.0,
         not_before: datetime | None = None,
+        delivered_as: str | None = None,
     ) -> tuple[OutboxMessage, bool]:
         """Store a new message; the one already stored under its dedupe key wins.
 
         It is due now, or `not_before`. With `claimed_by` it is stored claimed for `lease`
         seconds, so the sender adding it can try it at once without a worker taking it first.
+        With `delivered_as` (an activity id) it is stored as sent: a card a turn's answer put in
+        place, kept under its key so it can be updated later like a delivered notice.
         """
         now = utc_now()
         values = {
@@ -88,6 +91,8 @@ class OutboxRepository:
         values.update(next_attempt_at=not_before or now)
         if claimed_by is not None:
             values.update(claimed_by=claimed_by, claimed_until=now + timedelta(seconds=lease))
+        if delivered_as is not None:
+            values.update(status="sent", activity_id=delivered_as, sent_at=now)
         try:
             async with self._db.engine.begin() as connection:
                 statement = insert(outbox).values(**values).returning(*outbox.c)

@@ -8,19 +8,23 @@ find_customers the same customers. Case never matters, and %, _ or \\ typed are 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from typing import Any
 
-from sqlalchemy import exists, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Select, exists, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.db.database import Database
 from services.db.schema import customers, machines, sales_orders
-from services.db.schema.installed_base import FOLD_FACTOR, NAME_LENGTH, SERIAL_LENGTH
-from services.installed_base.model import Company, Customer, Machine, SalesOrder, SourceUnavailable
+from services.installed_base.model import (
+    Company,
+    Customer,
+    Machine,
+    SalesOrder,
+    Site,
+)
 from services.installed_base.records import (
     SOURCE,
+    answering,
     bounded,
     contact_from_row,
     customer_from_row,
@@ -30,30 +34,13 @@ from services.installed_base.records import (
     name_contains,
     order_from_row,
     orders_where,
-    search_key,
+    searchable,
     select_machines,
     serial_starts_with,
     site_from_row,
     sites_of,
     starts_with_first,
 )
-
-_LONGEST = max(NAME_LENGTH, SERIAL_LENGTH) * FOLD_FACTOR  # no stored key is longer
-
-
-@asynccontextmanager
-async def answering(db: Database) -> AsyncIterator[AsyncConnection]:
-    """A connection; the port's SourceUnavailable if the database fails on the way."""
-    try:
-        async with db.engine.connect() as connection:
-            yield connection
-    except (SQLAlchemyError, OSError) as error:
-        raise SourceUnavailable(SOURCE, type(error).__name__) from error
-
-
-def _searchable(text: str) -> str | None:
-    key = search_key(text)
-    return key if 0 < len(key) <= _LONGEST else None
 
 
 class EmbeddedInstalledBase:
@@ -67,7 +54,7 @@ class EmbeddedInstalledBase:
 
     async def machine(self, serial: str) -> Machine | None:
         """The machine with exactly this serial number (case-insensitive)."""
-        key = _searchable(serial)
+        key = searchable(serial)
         if key is None:
             return None
         found = await self._machines(select_machines().where(machines.c.serial_key == key))
@@ -75,7 +62,7 @@ class EmbeddedInstalledBase:
 
     async def find_machines(self, text: str, limit: int) -> list[Machine]:
         """Serials starting with `text`, then machines of customers whose name contains it."""
-        key, limit = _searchable(text), bounded(limit)
+        key, limit = searchable(text), bounded(limit)
         if key is None:
             return []
         by_serial = select_machines().where(serial_starts_with(key))
@@ -114,7 +101,7 @@ class EmbeddedInstalledBase:
 
     async def find_customers(self, text: str, limit: int) -> list[Customer]:
         """Customers whose name contains `text` (case-insensitive), starts-with first."""
-        key = _searchable(text)
+        key = searchable(text)
         if key is None:
             return []
         query = (
@@ -151,7 +138,7 @@ class EmbeddedInstalledBase:
         return [order_from_row(row) for row in rows]
 
     async def _machines(
-        self, query, limit: int = 1, connection: AsyncConnection | None = None
+        self, query: Select[Any], limit: int = 1, connection: AsyncConnection | None = None
     ) -> list[Machine]:
         if connection is None:
             async with answering(self._db) as connection:
@@ -159,12 +146,12 @@ class EmbeddedInstalledBase:
         rows = (await connection.execute(query.limit(limit))).mappings().all()
         return [machine_from_row(row) for row in rows]
 
-    async def _customers(self, query) -> list[Customer]:
+    async def _customers(self, query: Select[Any]) -> list[Customer]:
         async with answering(self._db) as connection:
             rows = (await connection.execute(query)).mappings().all()
             refs = [row["ref"] for row in rows]
             sites = (await connection.execute(sites_of(refs))).mappings().all() if refs else []
-        by_customer: dict[str, list] = {ref: [] for ref in refs}
+        by_customer: dict[str, list[Site]] = {ref: [] for ref in refs}
         for site in sites:
             by_customer[site["customer_ref"]].append(site_from_row(site))
         return [customer_from_row(row, tuple(by_customer[row["ref"]])) for row in rows]
@@ -182,7 +169,7 @@ class EmbeddedCustomerDirectory:
 
     async def company(self, name: str) -> Company | None:
         """The customer named exactly so, else the first whose name starts with or contains it."""
-        key = _searchable(name)
+        key = searchable(name)
         if key is None:
             return None
         exact_first = (customers.c.name_key != key, starts_with_first(key), customers.c.name_key)

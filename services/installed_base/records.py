@@ -6,16 +6,30 @@ Searches compare casefolded text (`search_key`) with the *_key columns, so "sn-1
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services.db.database import Database
 from services.db.schema import customer_sites, customers, deals, machines, sales_orders
-from services.installed_base.model import Contact, Customer, Deal, Machine, SalesOrder, Site
+from services.db.schema.installed_base import FOLD_FACTOR, NAME_LENGTH, SERIAL_LENGTH
+from services.installed_base.model import (
+    Contact,
+    Customer,
+    Deal,
+    Machine,
+    SalesOrder,
+    Site,
+    SourceUnavailable,
+)
 
 SOURCE = "the bot's database"
 MAX_LIMIT = 50  # the most hits one search returns, whatever the caller asks for
+LONGEST = max(NAME_LENGTH, SERIAL_LENGTH) * FOLD_FACTOR  # no stored key is longer
 # Above every character a serial can hold: "abc" <= serial < "abc" + this is "starts with abc".
 _AFTER_ALL = "\U0010ffff"
 
@@ -23,6 +37,22 @@ _AFTER_ALL = "\U0010ffff"
 def search_key(text: str) -> str:
     """Text as the *_key columns hold it: trimmed, inner spaces single, casefolded."""
     return " ".join(text.split()).casefold()
+
+
+@asynccontextmanager
+async def answering(db: Database) -> AsyncIterator[AsyncConnection]:
+    """A connection; the port's SourceUnavailable if the database fails on the way."""
+    try:
+        async with db.engine.connect() as connection:
+            yield connection
+    except (SQLAlchemyError, OSError) as error:
+        raise SourceUnavailable(SOURCE, type(error).__name__) from error
+
+
+def searchable(text: str) -> str | None:
+    """The search key of typed text; None when blank or longer than any stored key."""
+    key = search_key(text)
+    return key if 0 < len(key) <= LONGEST else None
 
 
 def bounded(limit: int) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -126,3 +126,18 @@ async def serial_holders(connection: AsyncConnection, serials: Iterable[str]) ->
         )
         held.update((key, ref) for key, ref in await connection.execute(query))
     return held
+
+
+async def stored_refs(connection: AsyncConnection, table: Table, refs: Iterable[str]) -> set[str]:
+    """Which of these refs `table` holds already."""
+    held: set[str] = set()
+    for chunk in batched(sorted(set(refs)), _CHUNK):
+        held.update(await connection.scalars(select(table.c.ref).where(table.c.ref.in_(chunk))))
+    return held
+
+
+async def analyze(connection: AsyncConnection) -> None:
+    """Refresh the planner's statistics of the installed-base tables after a bulk load (what
+    PostgreSQL's autovacuum would do a while later; SQLite's planner uses them too)."""
+    for table in (customers, customer_sites, machines):
+        await connection.execute(text(f"ANALYZE {table.name}"))

@@ -1,7 +1,8 @@
 """Process 5, parts & quotes: requests to the parts owner, their answers, and the order system.
 
 Pure checks (services.parts.forms) decide; PartsRepository stores requests; OrderSystem is the
-port to the order system (EmbeddedOrderSystem until the NetSuite client implements it).
+port to the order system (EmbeddedOrderSystem; NetSuiteOrderSystem in services.parts.netsuite
+reads a sales order's status from NetSuite).
 """
 
 from services.parts.forms import Checked, check_answer, check_request
@@ -9,6 +10,7 @@ from services.parts.model import (
     ORDER_STATUS_LABELS,
     REQUEST_TYPE_LABELS,
     Order,
+    OrderSource,
     OrderStatus,
     PartsAnswer,
     PartsDraft,
@@ -27,6 +29,7 @@ __all__ = [
     "Checked",
     "EmbeddedOrderSystem",
     "Order",
+    "OrderSource",
     "OrderStatus",
     "OrderSystem",
     "PartsAnswer",

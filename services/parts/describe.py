@@ -56,6 +56,9 @@ def answered_note(request: PartsRequest) -> str:
 
 def order_line(order: Order) -> str:
     """Where an order stands, e.g. "Order SO-1001 (quote Q-2201): Shipped"."""
+    if order.only_in_source and order.source is not None:
+        said = order.source.status or ORDER_STATUS_LABELS[order.status]
+        return f"Order {order.order_number}: {said} in {order.source.system}"
     if order.order_number:
         name = f"Order {order.order_number} (quote {order.quote_number})"
     else:
@@ -65,4 +68,6 @@ def order_line(order: Order) -> str:
 
 def order_note(order: Order) -> str:
     """The timeline note when an order is placed, moves on, or is looked up."""
+    if not order.lines:
+        return f"{order_line(order)}."
     return f"{order_line(order)} · {lines_summary(order.lines)}."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 NUMBER_PREFIX = "PQ"  # "PQ-1001": the desk's name for parts & quote requests
@@ -157,8 +157,24 @@ class PartsRequest:
 
 
 @dataclass(frozen=True)
+class OrderSource:
+    """What the system of record for orders (NetSuite) says of an order, beside the desk's own
+    record: its status label and page, or, when it did not answer, a note saying so."""
+
+    system: str  # "NetSuite"
+    status: str | None = None  # its label, e.g. "Pending Fulfillment"; None: it did not answer
+    link: str | None = None
+    ordered_on: date | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Order:
-    """A quote in the order system and, once the customer orders, the order made from it."""
+    """A quote in the order system and, once the customer orders, the order made from it.
+
+    `source` is set when an outside order system was asked; an order only it knows (entered
+    in NetSuite, not quoted through the desk) has no quote number, lines or lead time.
+    """
 
     quote_number: str
     status: OrderStatus
@@ -167,11 +183,17 @@ class Order:
     updated_at: datetime
     order_number: str | None = None
     request_number: str | None = None
+    source: OrderSource | None = None
 
     @property
     def total_cents(self) -> int:
         """What the order comes to."""
         return total_of(self.lines)
+
+    @property
+    def only_in_source(self) -> bool:
+        """The outside order system knows this order and the desk has no record of it."""
+        return self.source is not None and not self.quote_number
 
 
 def describe_part(part_number: str | None, description: str | None) -> str:

@@ -39,7 +39,7 @@ def answer_expected_by(profile: Profile, request: PartsRequest) -> datetime:
 
 def buttons_for(profile: Profile, person_id: str, order: Order) -> tuple[OrderStatus, ...]:
     """The moves a person records from the order's card: Shipped, Delivered (answer_parts)."""
-    if not profile.has_capability(person_id, Capability.ANSWER_PARTS):
-        return ()
+    if not profile.has_capability(person_id, Capability.ANSWER_PARTS) or order.only_in_source:
+        return ()  # an order only NetSuite knows moves on in NetSuite
     shown = (OrderStatus.SHIPPED, OrderStatus.DELIVERED)
     return tuple(status for status in shown if status in ORDER_MOVES[order.status])

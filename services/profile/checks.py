@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from services.profile.base import duplicates
+from services.profile.bp_search import bp_search_problems
 from services.profile.checks_flow import flow_problems
 from services.profile.checks_roles import role_problems
 from services.profile.errors import Loc, Problem
@@ -28,6 +29,7 @@ def reference_problems(p: Profile, ix: Index) -> list[Problem]:
         *flow_problems(p, ix),
         *role_problems(p, ix),
         *zendesk_problems(p),
+        *bp_search_problems(p),
     ]
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from services.profile import Profile
 from services.service_requests.model import Notice, NoticeVia, ServiceRequest
 from services.service_requests.providers import provider
-from services.service_requests.wording import date_range
+from services.service_requests.wording import date_range, pending_project
 from services.tickets.rules import name_of
 
 
-def notice_for(profile: Profile, request: ServiceRequest, project_number: str) -> Notice:
-    """The notice for a request about to be scheduled under `project_number`.
+def notice_for(profile: Profile, request: ServiceRequest, project_number: str | None) -> Notice:
+    """The notice for a request about to be scheduled under `project_number` (None: an outside
+    system is still creating the project; the notice is written again when its number comes).
 
     A technician gets it in Teams. A 3rd-party provider is not on Teams and the desk has no
     e-mail port, so the notice is the message the requester sends them, with the address.
@@ -21,7 +22,7 @@ def notice_for(profile: Profile, request: ServiceRequest, project_number: str) -
         f"Site: {request.site} ({request.site_state})",
         f"Dates: {dates}",
         f"Scope: {request.scope}",
-        f"BestPack project: {project_number}",
+        f"BestPack project: {project_number or pending_project(profile)}",
     ]
     if request.ticket_number:
         lines.append(f"Support ticket: {request.ticket_number}")

@@ -1,8 +1,10 @@
 """The project-system port: what the service process needs of wherever projects live.
 
 BestPack's projects live in NetSuite. EmbeddedProjectSystem is the default on the local
-database, so everything works with no credentials; a NetSuite implementation (issue 14) takes
-the same Protocol, its client in services.clients, and services.app_services picks one.
+database, so everything works with no credentials. NetSuiteProjectSystem (services.sync.netsuite)
+takes the same Protocol: its project is queued with the approval (ProjectOutbound, in the
+approval's transaction) and created by the sync worker, so its number comes later and a card
+never waits on NetSuite. services.app_services picks one.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from typing import Protocol
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.db.database import Database
 from services.db.engines import SQLITE_BEGIN
 from services.db.schema import service_projects
+from services.service_requests.model import ServiceRequest
 
 NAME_LIMIT = 255  # service_projects.name
 
@@ -37,9 +41,10 @@ class ProjectOrder:
 
 @dataclass(frozen=True)
 class Project:
-    """A project as the project system numbers it."""
+    """A project as the project system numbers it; `number` is None while an outside system
+    is still creating it (the number is stored on the request when it arrives)."""
 
-    number: str
+    number: str | None
     request_number: str
     created_at: datetime
 
@@ -53,6 +58,16 @@ class ProjectSystem(Protocol):
 
     async def create_project(self, order: ProjectOrder, now: datetime) -> Project:
         """The project for `order`, created on the first call and returned again after."""
+        ...
+
+
+class ProjectOutbound(Protocol):
+    """Queues the creation of a request's project in an outside system, inside the transaction
+    that approves the request (services.sync.projects implements it), so the approval and the
+    creation commit or roll back together. With the embedded project system there is none."""
+
+    async def approved(self, connection: AsyncConnection, request: ServiceRequest) -> None:
+        """Queue the project of `request`, approved (or billable) in this transaction."""
         ...
 
 

@@ -1,4 +1,5 @@
-"""ServiceRequestRepository: idempotent filing, optimistic saves, the approval queue."""
+"""ServiceRequestRepository: idempotent filing, optimistic saves, the approval queue, and the
+project number an outside project system sends back."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from services.db.schema import service_requests
 from services.profile import Profile
 from services.service_requests.errors import ServiceRuleError, StaleRequest
 from services.service_requests.model import Billing, NoticeVia, RequestStatus, ServiceRequest
+from services.service_requests.notices import notice_for
+from services.service_requests.projects import ProjectOutbound
 
 _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 FIRST_NUMBER = 1000  # added to the row id: the first request is SR-1001
@@ -48,9 +51,14 @@ def _from_row(row: Any) -> ServiceRequest:
 class ServiceRequestRepository:
     """The service requests of one profile (support process) in the database."""
 
-    def __init__(self, db: Database, profile: Profile) -> None:
+    def __init__(
+        self, db: Database, profile: Profile, outbound: ProjectOutbound | None = None
+    ) -> None:
+        """Use `db` for the requests of `profile`; `outbound` queues the project of each request
+        approved (or filed billable) for an outside project system, in the same transaction."""
         self._db = db
         self._profile = profile
+        self._outbound = outbound
 
     async def create(
         self, request: ServiceRequest, form_key: str | None
@@ -77,7 +85,8 @@ class ServiceRequestRepository:
                 .values(number=request_number(new_id))
             )
             created = await self._fetch(connection, service_requests.c.id == new_id)
-        assert created is not None  # inserted in this very transaction
+            assert created is not None  # inserted in this very transaction
+            await self._approved(connection, created)
         return created, True
 
     async def get(self, number: str) -> ServiceRequest | None:
@@ -90,6 +99,10 @@ class ServiceRequestRepository:
         values = _values(request)
         for fixed in ("number", "profile", "requester_id", "created_at", "form_key"):
             values.pop(fixed)
+        if values["project_number"] is None:
+            # An outside system's number is written straight to the row when it comes (see
+            # project_created); a save read before it arrived must not wipe it.
+            values.pop("project_number")
         version = expected_version + 1
         async with self._db.engine.begin() as connection:
             result = await connection.execute(
@@ -102,7 +115,30 @@ class ServiceRequestRepository:
             )
             if result.rowcount != 1:
                 raise StaleRequest(request.number, expected_version)
+            await self._approved(connection, request)
         return replace(request, version=version)
+
+    async def _approved(self, connection: AsyncConnection, request: ServiceRequest) -> None:
+        """Queue the project of a request this transaction approves (or files billable)."""
+        if self._outbound is not None and request.status is RequestStatus.APPROVED:
+            await self._outbound.approved(connection, request)
+
+    async def project_created(self, number: str, project_number: str) -> ServiceRequest | None:
+        """Store the number an outside system gave the request's project, and write the notice
+        again with it. Straight to the row, no new version: it is the project's address, not a
+        decision anyone made, so an open card does not become stale."""
+        async with self._db.engine.begin() as connection:
+            condition = service_requests.c.number == number.upper()
+            request = await self._fetch(connection, condition)
+            if request is None:
+                return None
+            values: dict[str, Any] = {"project_number": project_number}
+            if request.notice is not None:
+                values["notice"] = notice_for(self._profile, request, project_number).text
+            await connection.execute(
+                update(service_requests).where(service_requests.c.id == request.id).values(values)
+            )
+        return replace(request, **values)
 
     async def awaiting_approval(self) -> list[ServiceRequest]:
         """Non-billable requests nobody has decided yet, oldest first."""

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from services.profile import Profile
-from services.service_requests.model import Billing, ServiceRequest
+from services.service_requests.model import Billing, RequestStatus, ServiceRequest
 from services.service_requests.providers import DEFAULT_IN_HOUSE, provider
 from services.tickets.rules import name_of
+
+# How the profile's [bp_search] projects system is named on cards and in notices.
+PROJECT_SYSTEMS = {"netsuite": "NetSuite"}
 
 
 def billing_label(profile: Profile, billing: Billing | str) -> str:
@@ -15,6 +18,11 @@ def billing_label(profile: Profile, billing: Billing | str) -> str:
     if Billing(billing) is Billing.BILLABLE:
         return "Billable: the customer pays"
     return f"Non-billable: {profile.company} covers it"
+
+
+def project_name(request: ServiceRequest) -> str:
+    """The name a request's project goes by: "SR-1001 · Lone Star Snacks, Austin (TX)"."""
+    return f"{request.number} · {request.site} ({request.site_state})"
 
 
 def day(value: date) -> str:
@@ -59,3 +67,17 @@ def told(profile: Profile, request: ServiceRequest) -> str:
     at = f" at {request.notice_email}" if request.notice_email else ""
     requester = name_of(profile, request.requester_id)
     return f"{requester} was given the message to send to {request.notice_to}{at}."
+
+
+def pending_project(profile: Profile) -> str:
+    """What a project still being made is called: "being created in NetSuite"."""
+    where = PROJECT_SYSTEMS.get(profile.bp_search.projects, "the project system")
+    return f"being created in {where}"
+
+
+def project_label(profile: Profile, request: ServiceRequest) -> str:
+    """The request's project: its number, "being created in NetSuite" while a scheduled
+    request's project is on its way, else nothing."""
+    if request.project_number:
+        return request.project_number
+    return pending_project(profile) if request.status is RequestStatus.SCHEDULED else ""

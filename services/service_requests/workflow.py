@@ -132,9 +132,10 @@ def reject(
 
 
 def schedule(
-    request: ServiceRequest, now: datetime, project_number: str, notice: Notice
+    request: ServiceRequest, now: datetime, project_number: str | None, notice: Notice
 ) -> ServiceRequest:
-    """An approved request with its project created and its notice given (or handed over)."""
+    """An approved request with its project created (or, None, on its way to an outside system)
+    and its notice given (or handed over)."""
     if request.status is not RequestStatus.APPROVED:
         raise ServiceRuleError(
             f"{request.number} is {request.status.value.replace('_', ' ')}; "

@@ -7,7 +7,17 @@ from datetime import datetime
 
 from services.db.database import Database
 from services.sync.model import SyncChange
+from services.sync.projects import CREATE_PROJECT
 from services.sync.queue import QueueStats, SyncQueue
+
+# How each system and each kind of change is named in a sentence.
+SYSTEM_NAMES = {"zendesk": "Zendesk", "netsuite": "NetSuite", "hubspot": "HubSpot"}
+KIND_NAMES = {"create": "filing", CREATE_PROJECT: "its project"}
+
+
+def system_name(system: str) -> str:
+    """ "Zendesk", "NetSuite": a system of record as people write it."""
+    return SYSTEM_NAMES.get(system, system.capitalize())
 
 
 async def sync_stats(db: Database) -> dict[str, QueueStats]:
@@ -36,9 +46,9 @@ def describe_dead(dead: Sequence[SyncChange], name_of: Callable[[str], str]) -> 
     lines = []
     for change in dead:
         who = name_of(change.actor_id) if change.actor_id else "nobody in particular"
-        what = "filing" if change.kind == "create" else change.kind
+        what = KIND_NAMES.get(change.kind, change.kind)
         lines.append(
-            f"{change.record_key} ({what} by {who}, {change.system.capitalize()}): "
+            f"{change.record_key} ({what} by {who}, {system_name(change.system)}): "
             f"{change.dead_reason or 'given up'}"
         )
     return lines
@@ -58,5 +68,5 @@ def describe(stats: Mapping[str, QueueStats], now: datetime) -> list[str]:
         else:
             waiting = "everything sent"
         dead = f"{one.dead} refused or given up" if one.dead else "none refused"
-        lines.append(f"{system.capitalize()}: {waiting}; {dead}.")
+        lines.append(f"{system_name(system)}: {waiting}; {dead}.")
     return lines

@@ -3,7 +3,8 @@
 Each round claims the due heads of up to `batch` records, merges the changes queued behind each
 head where the sender says they merge, and sends them `concurrency` records at a time. What the
 sender answers decides what follows:
-- Sent: stored as sent (with the record's id there).
+- Sent: stored as sent (with the record's id there); then `on_sent` follows it up (a card
+  shows what the system made of it).
 - RateLimited (429): nothing goes to the system until Retry-After has passed; the try does not
   count against the change.
 - Transient (5xx, timeout): again after full-jitter back-off (services/delivery/retry.py); given
@@ -19,7 +20,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from services.db.types import utc_now
@@ -40,6 +42,7 @@ from services.sync.settings import SyncSettings
 
 log = logging.getLogger(__name__)
 OnDead = Callable[[DeadLetter], Awaitable[None]]
+OnSent = Callable[[Sequence[SyncChange]], Awaitable[None]]
 
 
 class SyncWorker:
@@ -55,10 +58,12 @@ class SyncWorker:
         clock: Callable[[], datetime] = utc_now,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
         on_dead: OnDead | None = None,
+        on_sent: OnSent | None = None,
         rng: random.Random | None = None,
     ) -> None:
         self._sender, self._queue, self._settings = sender, queue, settings
         self._runner, self._clock, self._sleep, self._on_dead = runner, clock, sleep, on_dead
+        self._on_sent = on_sent
         self._policy = RetryPolicy(
             settings.max_attempts,
             settings.retry_base_seconds,
@@ -186,6 +191,7 @@ class SyncWorker:
         match outcome:
             case Sent(remote_ids):
                 await self._queue.mark_sent(ids, now, remote_ids)
+                await self._follow_up(changes, remote_ids)
             case RateLimited(retry_after):
                 until = now + timedelta(seconds=retry_after)
                 self._paused_until = max(self._paused_until or until, until)
@@ -199,6 +205,20 @@ class SyncWorker:
             case Transient(reason):
                 await self._back_off(changes, reason, now)
         self.doorbell.ring()
+
+    async def _follow_up(
+        self, changes: Sequence[SyncChange], remote_ids: Mapping[int, str]
+    ) -> None:
+        """on_sent, after "sent" is stored: its failure never sends the change again."""
+        if self._on_sent is None:
+            return
+        sent = [
+            replace(c, state="sent", remote_id=remote_ids.get(c.id) or c.remote_id) for c in changes
+        ]
+        try:
+            await self._on_sent(sent)
+        except Exception:
+            log.exception("sync: following up %s failed", changes[0].idempotency_key)
 
     async def _back_off(self, changes: Sequence[SyncChange], reason: str, now: datetime) -> None:
         head = changes[0]

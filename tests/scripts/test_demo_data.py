@@ -9,17 +9,19 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from scripts.demo_data import fill, summarize
+from scripts.demo_data import fill, fleet, summarize
 from scripts.demo_data.__main__ import main
 from scripts.demo_data.catalog import CUSTOMERS, MACHINES, PROBLEMS
 from scripts.demo_data.steps import intake
 from services.app_services import build_services
 from services.db import Database
-from services.db.schema import ticket_events, tickets
+from services.db.schema import machines, ticket_events, tickets
+from services.installed_base.embedded import EmbeddedInstalledBase
 from services.profile import load_profile
 from services.settings import Settings
-from services.tickets import EventKind
+from services.tickets import EventKind, Ticket, TicketRepository, TicketStatus
 from tests.fixtures.databases import DatabaseTarget
+from tests.harness.domain import BESTPACK
 from tests.harness.profiles import bestpack_with
 
 NOW = datetime(2026, 3, 13, 20, 0, tzinfo=UTC)  # a Friday, noon in the team's time zone
@@ -45,6 +47,11 @@ async def services_on(db: Database):
     http = httpx.AsyncClient()
     settings = Settings(_env_file=None, database_url=db.url)
     return build_services(settings, load_profile("bestpack"), db, http), http
+
+
+async def all_tickets(db: Database) -> list[Ticket]:
+    """Every ticket the demo filed."""
+    return await TicketRepository(db, BESTPACK).with_status(list(TicketStatus))
 
 
 async def filled(database: Database, days: int = 10):
@@ -74,6 +81,31 @@ async def test_ten_days_of_tickets_with_every_step_of_the_support_way(database: 
     assert set(summary.events_by_kind) == {kind.value for kind in EventKind}
 
 
+async def test_an_installed_base_across_the_states_with_every_ticket_on_one_of_its_machines(
+    database: Database,
+):
+    summary = await filled(database, days=4)
+    assert summary.customers >= 24 and 200 <= summary.machines <= 500
+    providers = {s for p in BESTPACK.service.providers for s in p.states}
+    assert providers <= set(summary.sites_by_state) and len(summary.sites_by_state) >= 20
+    assert len(summary.sales_orders_by_status) >= 4 and summary.open_deals >= 5
+
+    made = fleet.build(BESTPACK, NOW.date(), 7)
+    assert {m.complexity for m in made.machines} == {"standard", "custom"}
+    assert {o.open for o in made.orders} == {True, False}
+    base = EmbeddedInstalledBase(database)
+    everything = await all_tickets(database)
+    assert everything and summary.tickets_on_machines == len(everything)
+    for ticket in everything:
+        machine = await base.machine(ticket.serial_number)
+        assert (ticket.machine_ref, ticket.customer_ref) == (machine.ref, machine.customer_ref)
+        assert (ticket.machine_model, ticket.complexity) == (machine.model, machine.complexity)
+        assert ticket.company == machine.customer_name
+        assert ticket.fields["site_state"] == machine.site.state.lower()
+    served = [t for t in everything if BESTPACK.provider_for_state(t.fields["site_state"])]
+    assert served, "no demo ticket is in a 3rd-party provider's state"
+
+
 async def test_every_timeline_runs_forward_and_stops_before_now(sqlite_database: Database):
     await filled(sqlite_database)
     query = select(ticket_events.c.ticket_id, ticket_events.c.at).order_by(ticket_events.c.id)
@@ -88,14 +120,16 @@ async def test_every_timeline_runs_forward_and_stops_before_now(sqlite_database:
 
 
 async def test_the_same_seed_and_time_make_the_same_demo(tmp_path, open_database):
-    made = []
+    made, fleets = [], []
     for name in ("a.db", "b.db"):
         db = await open_database(DatabaseTarget(url_in(tmp_path, name)))
         await db.migrate()
         await filled(db, days=4)
         async with db.engine.connect() as connection:
             made.append((await connection.execute(select(ticket_events).order_by("id"))).all())
+            fleets.append((await connection.execute(select(machines).order_by("ref"))).all())
     assert made[0] == made[1] and len(made[0]) > 50
+    assert fleets[0] == fleets[1] and len(fleets[0]) > 200
 
 
 async def test_demo_intake_answers_each_field_by_its_role(sqlite_database: Database, tmp_path):

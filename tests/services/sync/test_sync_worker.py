@@ -14,7 +14,7 @@ ZD = "zendesk"
 
 
 def worker_for(db: Database, system: FakeSystem, clock: Clock, **options) -> SyncWorker:
-    dead = options.pop("dead", None)
+    dead, sent = options.pop("dead", None), options.pop("sent", None)
     return SyncWorker(
         system,
         SyncQueue(db),
@@ -22,6 +22,7 @@ def worker_for(db: Database, system: FakeSystem, clock: Clock, **options) -> Syn
         runner="web-1",
         clock=clock,
         on_dead=dead,
+        on_sent=sent,
         rng=random.Random(7),
     )
 
@@ -139,6 +140,29 @@ async def test_a_422_is_a_dead_letter_whose_reason_reaches_whoever_made_the_chan
     assert (first.state, first.dead_reason) == ("dead", "Subject: is too long")
     assert second.state == "sent"  # one refusal does not block the ticket's later changes
     assert (await queue.stats())[ZD].dead == 1
+
+
+async def test_what_was_sent_is_followed_up_once_stored_and_a_failed_follow_up_sends_nothing_again(
+    database: Database,
+):
+    clock, queue = Clock(), SyncQueue(database)
+    followed = []
+
+    async def follow(changes):
+        stored = {c.id: c.state for c in await queue.of_record(ZD, changes[0].record_key)}
+        followed.append([(c.kind, c.state, c.remote_id, stored[c.id]) for c in changes])
+        raise RuntimeError("Teams is down")  # the card stays as it was; the change is sent
+
+    system = FakeSystem(clock=clock)
+    await queue.add(ZD, "BP-1001", updates(1, kind="create") + updates(2), clock())
+
+    await drain(worker_for(database, system, clock, sent=follow), clock, queue)
+
+    assert followed == [
+        [("create", "sent", "remote-BP-1001", "sent")],
+        [("update", "sent", None, "sent"), ("update", "sent", None, "sent")],
+    ]
+    assert set(system.received.values()) == {1}
 
 
 async def test_a_refused_merged_send_is_split_so_only_the_refused_change_dies(database: Database):

@@ -1,0 +1,41 @@
+"""A fake HubSpot seeded with BestPack's CRM, and the directory on a client of it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from services.installed_base.hubspot import HubSpotDirectory
+from tests.harness.fake_hubspot import FakeHubSpot
+from tests.harness.fake_hubspot_client import client_of
+from tests.harness.hubspot_world import World, seed
+
+
+@pytest.fixture
+async def hubspot() -> AsyncIterator[FakeHubSpot]:
+    """The fake HubSpot, listening; its limit windows shrunk so a test runs fast."""
+    fake = FakeHubSpot(search_window=0.2, burst_window=0.3)
+    await fake.start()
+    yield fake
+    await fake.close()
+
+
+@pytest.fixture
+def world(hubspot: FakeHubSpot) -> World:
+    """The records seeded in the fake."""
+    return seed(hubspot.store)
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    """The app's one httpx client, with a short timeout so a slow answer can outlast it (1 s)."""
+    async with httpx.AsyncClient(timeout=httpx.Timeout(1.0)) as shared:
+        yield shared
+
+
+@pytest.fixture
+def directory(hubspot: FakeHubSpot, http: httpx.AsyncClient) -> HubSpotDirectory:
+    """The directory on a client with the fake's token, willing to wait 2 s on rate limits."""
+    return HubSpotDirectory(client_of(hubspot, http, patience=2.0))
