@@ -19,6 +19,9 @@ CommandHandler = Callable[..., Awaitable[None]]
 ActionHandler = Callable[..., Awaitable[Any]]
 # A system of record's verified webhook event: `async (services, notifier, event) -> outcome`.
 WebhookHandler = Callable[..., Awaitable[str]]
+# What a feature does once the sync worker sent or gave up a change it queued for an outside
+# system: `async (services, notifier, change, refusal: str | None)`; refusal None: it was sent.
+SyncHandler = Callable[..., Awaitable[None]]
 # A typeahead's choices: `async (turn, query: SearchQuery) -> Sequence[SearchChoice]`.
 SearchHandler = Callable[..., Awaitable[Any]]
 # A message extension's answer: `async (turn, query: ExtensionQuery) -> MessagingExtensionResult`.
@@ -85,22 +88,17 @@ class ScheduledJob:
 
 
 @dataclass(frozen=True)
-class Webhook:
-    """What a feature does with a system of record's events, once bot/ has verified them."""
-
-    system: str
-    handler: WebhookHandler
-
-
-# What a feature does once the sync worker sent or gave up a change it queued for an outside
-# system: `async (services, notifier, change, refusal: str | None)`; refusal None: it was sent.
-SyncHandler = Callable[..., Awaitable[None]]
-
-
-@dataclass(frozen=True)
 class SyncFollowUp:
     """What a feature does with the outcome of one kind of change it queued for a system."""
 
     system: str
     kind: str
     handler: SyncHandler
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """What a feature does with a system of record's events, once bot/ has verified them."""
+
+    system: str
+    handler: WebhookHandler

@@ -41,6 +41,7 @@ __all__ = [
     "ScheduledJob",
     "SearchDataset",
     "SyncFollowUp",
+    "SyncHandler",
     "Webhook",
     "WebhookHandler",
     "normalize",

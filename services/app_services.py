@@ -27,6 +27,7 @@ from services.installed_base.embedded import EmbeddedCustomerDirectory, Embedded
 from services.installed_base.hubspot import HubSpotDirectory
 from services.installed_base.netsuite import NetSuiteInstalledBase
 from services.installed_base.netsuite_orders import NetSuiteSalesOrders
+from services.installed_base.typeahead import Typeahead
 from services.knowledge import EmbeddedKnowledgeBase, KnowledgeBase
 from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
 from services.parts.netsuite import NetSuiteOrderSystem
@@ -80,6 +81,8 @@ class AppServices:
     directory: CustomerDirectory
     # Look-ups over both and the bot's own tickets, with one answer cache for the whole app.
     bp_search: BPSearch
+    # The installed base as intake's typeahead asks it: paced per person, briefly cached.
+    typeahead: Typeahead
     clock: Callable[[], datetime] = field(default=utc_now)
     # The Zendesk account when it is the profile's system of record (else None).
     zendesk: ZendeskClient | None = None
@@ -131,6 +134,7 @@ def build_services(
         installed_base=installed_base,
         directory=directory,
         bp_search=BPSearch(installed_base, directory, db, profile),
+        typeahead=Typeahead(installed_base, profile.bp_search),
         clock=clock,
     )
 
