@@ -40,7 +40,7 @@ async def _look_up(turn: Turn, data: IntakeFill) -> tuple[Machine | None, Custom
 def _nothing_found(turn: Turn, data: IntakeFill) -> str:
     spec = turn.services.profile.field_for(LOOKED_UP[data.source])
     label = spec.label if spec else data.source
-    typed = str(as_typed(data.answers.get(spec.id)) if spec else "").strip()
+    typed = str((as_typed(data.answers.get(spec.id)) if spec else "") or "").strip()
     if not typed:
         return f"Type or pick a {label.lower()} first, then press Fill from BP Search."
     return f"Nothing in BP Search matches {label.lower()} “{typed}”: the form is as you left it."

@@ -160,3 +160,15 @@ async def test_a_pick_the_installed_base_does_not_confirm_gives_the_ticket_no_re
     ticket = await stocked.app[SERVICES].tickets.get("BP-1001")
     assert (ticket.serial_number, ticket.company) == ("CE4-10421", "Evil Corp")
     assert (ticket.machine_ref, ticket.customer_ref) == (None, None)
+
+
+async def test_fill_with_the_company_left_empty_asks_for_one_and_keeps_the_form(stocked: Desk):
+    mary = stocked.user("Mary")
+    form, fid = await new_form(mary)
+    typed = {key: value for key, value in CALL.items() if key != "company"}
+
+    answer = await mary.executes(form, FILL_VERB, form_id=fid, source="customer", **typed)
+
+    card = answer.body["value"]
+    assert "Type or pick a company first, then press Fill from BP Search." in texts(card)
+    assert input_values(card)["issue_description"] == CALL["issue_description"]
