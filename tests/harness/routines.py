@@ -8,6 +8,8 @@ tickets' customers hear every business day, and a ticket waiting on its contact 
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,11 +20,14 @@ from services.settings import Settings
 from services.tickets import EventKind, Ticket, check_draft, draft_from_answers
 from services.tickets.history import event, touched
 from services.tickets.workflow import acknowledge, assign, change_status
+from tests.harness.connector import FakeConnector
 from tests.harness.desk import Chat, Desk
+from tests.harness.fake_hubspot import FakeHubSpot
 from tests.harness.tickets import services
 
 CENTRAL = ZoneInfo("America/Chicago")
 REVIEW_CHANNEL = "19:kinetic-review@thread.tacv2"
+SENDER = "A-52779312"  # the support agent the desk writes to customers as (the fake's agent)
 ANSWERS = {
     "description": "Approval node never completes.\nSince the 6.1 upgrade.",
     "installation_type": "kinops",
@@ -105,3 +110,66 @@ async def escalate_at_once(desk: Desk, ticket: Ticket, at: datetime) -> Ticket:
     new = touched(ticket, at, escalated=True)
     told = event(EventKind.STATUS_CHANGED, "sam", ticket, new, body="Production: escalated")
     return await app.tickets.save(new, ticket.version, [told])
+
+
+# Kinetic on HubSpot: a stage for each status (HubSpot's four default stages keep their ids;
+# the ones an admin adds get long numbers) and the [hubspot] section of the support pipeline.
+STAGES = {
+    "new": "1",
+    "waiting_on_contact": "2",
+    "waiting_on_us": "3",
+    "closed": "4",
+    "with_specialist": "112233401",
+    "escalated": "112233404",
+    "with_team": "112233402",
+    "solution_offered": "112233403",
+}
+HUBSPOT_SECTION = """
+[hubspot]
+pipeline = "0"
+number_property = "support_desk_number"
+
+[hubspot.properties]
+installation_type = "installation_type"
+environment = "environment"
+application = "application"
+type = "kinetic_type"
+
+[hubspot.priorities]
+urgent = "URGENT"
+high = "HIGH"
+medium = "MEDIUM"
+low = "LOW"
+"""
+ON_HUBSPOT = (
+    ('system_of_record = "embedded"', 'system_of_record = "hubspot"'),
+    *(
+        (f'key = "{key}"\nlabel', f'key = "{key}"\nhubspot = "{stage}"\nlabel')
+        for key, stage in STAGES.items()
+    ),
+    ('projects = "embedded"\n', f'projects = "embedded"\n{HUBSPOT_SECTION}'),
+)
+
+
+@asynccontextmanager
+async def desk_on_hubspot(
+    settings: Settings, connector: FakeConnector, folder: Path, *edits: tuple[str, str]
+) -> AsyncIterator[tuple[Desk, FakeHubSpot]]:
+    """The Kinetic desk (with `edits`) keeping its tickets in a fake HubSpot, and writing to
+    customers in their conversations there as the support agent (HUBSPOT_SENDER_ACTOR_ID)."""
+    hubspot = FakeHubSpot()
+    await hubspot.start()
+    on_hubspot = kinetic_settings(settings, folder, *ON_HUBSPOT, *edits).model_copy(
+        update={
+            "hubspot_url": hubspot.url,
+            "hubspot_access_token": hubspot.token,
+            "hubspot_sender_actor_id": SENDER,
+        }
+    )
+    desk = Desk(on_hubspot, connector)
+    await desk.start()
+    try:
+        yield desk, hubspot
+    finally:
+        await desk.close()
+        await hubspot.close()

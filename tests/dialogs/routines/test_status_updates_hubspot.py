@@ -1,0 +1,124 @@
+"""Status updates where HubSpot keeps the tickets: sent in the customer's conversation.
+
+KD-1001 was logged from Dana's e-mail and escalated at once on Monday 30 Nov 2026, 09:00
+Central. Kinetic's profile has the desk send the update itself every business day; with
+send = "owner" Sam gets it to edit and presses Send to the customer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cards.customer_message import SEND
+from services.scheduler import skipping
+from services.settings import Settings
+from tests.harness.cards import texts
+from tests.harness.clock import freeze, tick
+from tests.harness.connector import FakeConnector
+from tests.harness.desk import Desk
+from tests.harness.fake_hubspot import FakeHubSpot
+from tests.harness.routines import (
+    central,
+    desk_on_hubspot,
+    escalate_at_once,
+    kinetic_ticket,
+    kinetic_user,
+)
+from tests.harness.tickets import personal_chat, replied_card, timeline_lines
+
+MONDAY_9AM = central(2026, 11, 30, 9)
+BY_OWNER = ('send = "automatic"', 'send = "owner"')
+
+
+@pytest.fixture(autouse=True)
+def fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nobody skipped yet by this process's jobs (another test may have run them)."""
+    monkeypatch.setattr(skipping, "_SKIPPED", {})
+
+
+async def escalated_from_an_email(desk: Desk, hubspot: FakeHubSpot) -> str:
+    """KD-1001, logged from Dana's e-mail and escalated at once; its thread's id."""
+    thread = hubspot.conversations.email_thread(
+        "8801", "dana@acme.example", "Production approvals down", "Nothing gets approved."
+    )
+    filed = await kinetic_ticket(
+        desk, MONDAY_9AM, status="with_team", external_id="8801", environment="production"
+    )
+    await escalate_at_once(desk, filed, MONDAY_9AM)
+    return thread
+
+
+def update_cards(desk: Desk, chat, mark: int) -> list:
+    """The status-update cards this person got since `mark`."""
+    return [
+        sent
+        for sent in desk.connector.since(mark)
+        if sent.conversation_id == personal_chat(chat)
+        and sent.card
+        and texts(sent.card)[0].endswith("is due a status update")
+    ]
+
+
+async def test_the_desk_sends_each_business_day_s_update_in_the_conversation(
+    settings: Settings, connector: FakeConnector, tmp_path: Path
+):
+    async with desk_on_hubspot(settings, connector, tmp_path) as (desk, hubspot):
+        sam = kinetic_user(desk, "sam")
+        await sam.says("whoami")
+        thread = await escalated_from_an_email(desk, hubspot)
+        mark = len(desk.connector.sent)
+
+        await tick(desk, central(2026, 11, 30, 16))
+        assert hubspot.conversations.replies(thread) == []
+        for hour in (9, 10):
+            await tick(desk, central(2026, 12, 1, hour))
+        [update] = hubspot.conversations.replies(thread)
+        assert update["text"].startswith("An update on KD-1001 (Approval node never completes.)")
+        assert (await timeline_lines(desk, "KD-1001"))[-1] == (
+            f"The desk sent the customer a status update (the HubSpot conversation): "
+            f"{update['text']}"
+        )
+        await desk.settled()
+        assert update_cards(desk, sam, mark) == [], "nothing for Sam to do"
+
+        await tick(desk, central(2026, 12, 2, 9))
+        assert len(hubspot.conversations.replies(thread)) == 2
+
+
+async def test_sam_edits_the_update_and_has_the_desk_send_it(
+    settings: Settings, connector: FakeConnector, tmp_path: Path
+):
+    async with desk_on_hubspot(settings, connector, tmp_path, BY_OWNER) as (desk, hubspot):
+        sam = kinetic_user(desk, "sam")
+        await sam.says("whoami")
+        thread = await escalated_from_an_email(desk, hubspot)
+        mark = len(desk.connector.sent)
+        await tick(desk, central(2026, 12, 1, 9))
+        await desk.settled()
+        [card] = update_cards(desk, sam, mark)
+        buttons = [a["title"] for a in card.card["actions"]]
+        assert buttons == ["Send to the customer", "I sent it myself", "Open ticket"]
+
+        written = "We found it: a fix ships in 6.1.3 this Friday; until then, restart the node."
+        freeze(desk, central(2026, 12, 1, 10))
+        hubspot.down = True
+        kept = replied_card(
+            await sam.executes(card, SEND, number="KD-1001", purpose="status_update", text=written)
+        )
+        assert texts(kept)[1].startswith("Not sent yet: HubSpot answered 503")
+        assert [e["value"] for e in kept["body"] if e["type"] == "Input.Text"] == [written]
+        assert hubspot.conversations.replies(thread) == []
+
+        hubspot.down = False
+        done = replied_card(
+            await sam.executes(card, SEND, number="KD-1001", purpose="status_update", text=written)
+        )
+        assert texts(done)[:2] == [
+            "KD-1001: status update sent",
+            "Sam sent the customer a status update (the HubSpot conversation), "
+            "Tue 01 Dec 2026 10:00 CST.",
+        ]
+        [reply] = hubspot.conversations.replies(thread)
+        assert reply["text"] == written
