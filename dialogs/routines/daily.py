@@ -44,9 +44,7 @@ def _card(services: AppServices, check: DailyCheck, at: datetime) -> dict:
     return daily_check_card(profile, check, at, greeting(profile, at), linker(services))
 
 
-@feature.command(
-    "check", help="Your daily ticket check: your queue and what needs following up", button=True
-)
+@feature.command("check", help="Your daily ticket check: your queue and what needs following up")
 async def check_command(turn: Turn, args: str) -> None:
     """Send the caller's check as it stands now."""
     assert turn.caller is not None
