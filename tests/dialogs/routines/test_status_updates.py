@@ -88,3 +88,29 @@ async def test_a_ticket_that_is_not_escalated_is_due_no_update(desk: Desk):
     await sam.says("whoami")
     await kinetic_ticket(desk, MONDAY_9AM, status="with_team")
     assert await reminders_to(desk, sam, central(2026, 12, 2, 9), central(2026, 12, 9, 9)) == []
+
+
+async def test_a_message_card_refuses_an_empty_text_and_a_stranger_and_loses_nothing(desk: Desk):
+    sam, devon = kinetic_user(desk, "sam"), kinetic_user(desk, "devon")
+    await sam.says("whoami")
+    filed = await kinetic_ticket(desk, MONDAY_9AM, environment="production", status="with_team")
+    await escalate_at_once(desk, filed, MONDAY_9AM)
+    [reminder] = await reminders_to(desk, sam, central(2026, 12, 1, 9))
+    freeze(desk, central(2026, 12, 1, 10))
+
+    empty = await sam.executes(reminder, SENT, number="KD-1001", purpose="status_update", text=" ")
+    assert empty.body["value"] == "The message to the customer needs some text."
+    odd = await sam.executes(reminder, SENT, number="KD-1001", purpose="gossip", text="Hi")
+    assert odd.body["value"] == "That card does not say what the message is for; open the ticket."
+    long = await sam.executes(
+        reminder, SENT, number="KD-1001", purpose="status_update", text="x" * 4001
+    )
+    assert long.status == 200 and "4,000" in str(long.body)
+    stranger = await devon.executes(
+        reminder, SENT, number="KD-1001", purpose="status_update", text=PREFILLED
+    )
+    assert stranger.body["value"] == (
+        "Only the assignee (Sam) or someone who may resolve any ticket can write to the "
+        "customer of KD-1001."
+    )
+    assert "status update" not in (await timeline_lines(desk, "KD-1001"))[-1]
