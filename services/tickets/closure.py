@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from services.profile import Profile
+from services.tickets.closure_warning import warned_refusal
 from services.tickets.errors import TicketRuleError
 from services.tickets.history import event, touched
 from services.tickets.model import (
@@ -155,7 +156,7 @@ def auto_close_refusal(
         current = status_label(profile, ticket.status)
         return f"{ticket.number} is {current}; only tickets that are {allowed} close by themselves."
     if policy.warn_customer_after_business_days is not None:
-        return _warned_refusal(ticket, profile, now, warned_at)
+        return warned_refusal(ticket, profile, now, warned_at)
     if ticket.resolved_at is None:
         return (
             f"{ticket.number} has no resolution summary, so it cannot close by itself; "
@@ -167,28 +168,6 @@ def auto_close_refusal(
         return (
             f"{ticket.number} has waited {shown_days(silent, up=False)} of the {needed} "
             "business days without an answer that close it."
-        )
-    return None
-
-
-def _warned_refusal(
-    ticket: Ticket, profile: Profile, now: datetime, warned_at: datetime | None
-) -> str | None:
-    """Why a ticket of a desk that warns its customers first may not close by itself yet."""
-    if ticket.resolved_at is None and ticket.escalated:
-        return (
-            f"{ticket.number} was escalated and has no resolution yet, so it cannot close by "
-            "itself; its owner closes it with the RCCA."
-        )
-    since = ticket.status_changed_at or ticket.updated_at
-    if warned_at is None or warned_at < since:
-        return f"{ticket.number} cannot close by itself before the customer was warned."
-    waited = business_days_between(profile, warned_at, now)
-    needed = profile.closure.days_after_warning
-    if waited < needed:
-        return (
-            f"{ticket.number} was warned {shown_days(waited, up=False)} of the {needed} "
-            "business days before it closes."
         )
     return None
 
