@@ -57,10 +57,10 @@ def broken_closing(monkeypatch: pytest.MonkeyPatch, bad: Ticket) -> None:
     """Closing the ticket fails."""
     original = autoclose.auto_close
 
-    def closing(ticket, profile, now):
+    def closing(ticket, profile, now, warned_at=None):
         if ticket.id == bad.id:
             raise Broken(f"ticket {bad.id} cannot close")
-        return original(ticket, profile, now)
+        return original(ticket, profile, now, warned_at)
 
     monkeypatch.setattr(autoclose, "auto_close", closing)
 
