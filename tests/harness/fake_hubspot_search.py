@@ -30,6 +30,11 @@ DEFAULTS = {
                  "createdate"],
     "deals": ["dealname", "amount", "closedate", "pipeline", "dealstage", "createdate",
               "hs_lastmodifieddate", "hs_object_id"],
+    "tickets": ["content", "hs_pipeline", "hs_pipeline_stage", "hs_ticket_category",
+                "hs_ticket_priority", "subject", "createdate", "hs_lastmodifieddate",
+                "hs_object_id"],
+    "notes": ["hs_note_body", "hs_timestamp", "createdate", "hs_lastmodifieddate",
+              "hs_object_id"],
 }  # fmt: skip
 ALWAYS = ("createdate", "hs_lastmodifieddate", "hs_object_id")
 # What the free-text `query` searches ("default searchable properties").
@@ -37,6 +42,8 @@ SEARCHABLE = {
     "companies": ("website", "phone", "name", "domain"),
     "contacts": ("firstname", "lastname", "email", "phone", "company"),
     "deals": ("dealname", "pipeline", "dealstage", "description", "dealtype"),
+    "tickets": ("subject", "content", "hs_pipeline_stage"),
+    "notes": ("hs_note_body",),
 }
 _WORD = re.compile(r"[^\W_]+")
 
