@@ -1,8 +1,9 @@
-"""A desk whose system of record is the fake HubSpot, and moving its sync along by hand.
+"""The Kinetic desk with the fake HubSpot as its system of record, and moving its sync along
+by hand.
 
-The account is set up as a Kinetic-like desk's admin would have it: the support pipeline with
-the profile's stages, the custom ticket properties, an owner per roster member, and the
-customer (Acme Analytics, its main contact Dana) the tickets are about.
+The account is set up as Kinetic's admin would have it: the support pipeline with the
+profile's stages, the custom ticket properties, an owner per roster member, and the customer
+(Acme Analytics, its contact Dana) the tickets are about.
 """
 
 from __future__ import annotations
@@ -12,16 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from bot.keys import HUBSPOT_SYNC_WORKER, SERVICES
+from services.profile import load_profile
 from services.settings import Settings
 from services.sync import SyncQueue, SyncSettings
 from tests.harness.desk import Desk
 from tests.harness.fake_hubspot import API_TOKEN, FakeHubSpot
-from tests.harness.hubspot_profile import CUSTOM, NUMBER_PROPERTY, PIPELINE, SECTION, STAGES
+from tests.harness.hubspot_profile import CUSTOM, NUMBER_PROPERTY, PIPELINE, STAGES
 from tests.harness.hubspot_profile import kinetic_on_hubspot_path as profile_path
-from tests.harness.profiles import PEOPLE
 from tests.harness.sync import Clock, drain
 
-# Who the customer is on the test intake: HubSpot knows both (a Teams-filed ticket has them).
+# Who the customer is, asked on this test desk's intake (Kinetic's own asks neither: its
+# tickets come from e-mails HubSpot ties to the sender), so a ticket filed in Teams finds them.
 CUSTOMER_FIELDS = """
 [[intake]]
 id = "company"
@@ -57,8 +59,8 @@ def set_up(fake: FakeHubSpot) -> Account:
     for name, options in CUSTOM.items():
         schema.add_property(name, options)
     owners = {
-        pid: fake.store.add_owner(pid.title(), "Kinetic", f"{pid}@kinetic.example")
-        for pid, *_ in PEOPLE
+        person.id: fake.store.add_owner(person.name, "Kinetic", person.email or "")
+        for person in load_profile("kinetic").roster
     }
     company = fake.store.add_company(COMPANY, "acme-analytics.example")
     contact = fake.store.add_contact("Dana", "Lee", CONTACT)
@@ -67,9 +69,9 @@ def set_up(fake: FakeHubSpot) -> Account:
 
 
 def on_hubspot(settings: Settings, folder: Path, fake: FakeHubSpot) -> Settings:
-    """`settings` with the fake as HubSpot, the Kinetic-like profile keeping its tickets there
-    (with the customer's company and e-mail on its intake), the sync pumped by hand."""
-    profile = profile_path(folder, CUSTOMER_FIELDS + SECTION)
+    """`settings` with the fake as HubSpot, the Kinetic profile keeping its tickets there (with
+    the customer's company and e-mail on its intake), the sync pumped by hand."""
+    profile = profile_path(folder, intake=CUSTOMER_FIELDS)
     sync = SyncSettings(_env_file=None, background=False, retry_cap_seconds=120.0)
     return settings.model_copy(
         update={

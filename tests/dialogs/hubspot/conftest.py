@@ -1,4 +1,4 @@
-"""The desk these conversations run on: a Kinetic-like desk with HubSpot (the fake) as its
+"""The desk these conversations run on: the Kinetic desk with HubSpot (the fake) as its
 system of record."""
 
 from __future__ import annotations

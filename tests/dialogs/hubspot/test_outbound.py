@@ -1,4 +1,4 @@
-"""Teams -> HubSpot: a Kinetic-like desk's tickets, notes and status moves reach HubSpot's
+"""Teams -> HubSpot: the Kinetic desk's tickets, notes and status moves reach HubSpot's
 ticket, in order, once, whatever HubSpot answers meanwhile."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ ANSWERS = {
 
 
 async def _files(desk: Desk, **changed: str) -> Chat:
-    sam = desk.user("Sam", "sam@kinetic.example")
+    sam = desk.user("Sam", "sam@kineticdata.example")
     form = (await sam.says("new ticket")).last
     await sam.executes(form, SUBMIT_VERB, form_id=form_id(form.card), **(ANSWERS | changed))
     return sam
@@ -43,7 +43,6 @@ async def _files(desk: Desk, **changed: str) -> Chat:
 
 async def _assigned(desk: Desk) -> Chat:
     sam = await _files(desk)
-    # The specialist owns every ticket (the fixture's routing asks a reason for it).
     answer = await sam.says("assign KD-1001 sam the specialist owns it")
     assert "assigned" in " ".join(answer.texts).lower(), answer.texts
     return sam
@@ -68,18 +67,18 @@ async def test_intake_files_a_hubspot_ticket_in_the_pipeline_with_its_answers_an
         "environment": "test",
         "application": "Kinetic Request CE",
     }
-    assert (values["kinetic_type"], values["hs_ticket_category"]) == ("workflow", "PRODUCT_ISSUE")
+    assert (values["type"], values["hs_ticket_category"]) == ("workflow", "PRODUCT_ISSUE")
     assert linked(hubspot, filed["id"], "contacts") == {account.contact: [16]}
     assert linked(hubspot, filed["id"], "companies") == {account.company: [26, 339]}
     ticket = await desk.app[SERVICES].tickets.get("KD-1001")
     assert ticket.external_id == filed["id"]
 
 
-async def test_production_files_high(desk: Desk, hubspot: FakeHubSpot, account: Account):
+async def test_production_files_urgent(desk: Desk, hubspot: FakeHubSpot, account: Account):
     await _files(desk, environment="production")
     await deliver(desk)
     values = hubspot_ticket(hubspot, "KD-1001")["properties"]
-    assert (values["environment"], values["hs_ticket_priority"]) == ("production", "HIGH")
+    assert (values["environment"], values["hs_ticket_priority"]) == ("production", "URGENT")
 
 
 async def test_assignment_moves_the_stage_and_makes_the_specialist_owner(
@@ -88,7 +87,7 @@ async def test_assignment_moves_the_stage_and_makes_the_specialist_owner(
     await _assigned(desk)
     await deliver(desk)
     values = hubspot_ticket(hubspot, "KD-1001")["properties"]
-    assert values["hs_pipeline_stage"] == "112233401"  # With the specialist
+    assert values["hs_pipeline_stage"] == "180533101"  # With the specialist
     assert values["hubspot_owner_id"] == account.owners["sam"]
 
 
@@ -154,7 +153,7 @@ async def test_while_hubspot_is_down_nothing_is_lost_and_it_all_goes_once_it_is_
     await deliver(desk, clock)
 
     filed = hubspot_ticket(hubspot, "KD-1001")  # exactly one
-    assert filed["properties"]["hs_pipeline_stage"] == "112233401"
+    assert filed["properties"]["hs_pipeline_stage"] == "180533101"
     assert notes_on(hubspot, filed["id"]) == [
         ASSIGNED,
         *(f"Sam added a note: Step {n}" for n in (1, 2, 3)),
@@ -216,7 +215,7 @@ async def test_a_change_hubspot_refuses_is_told_to_whoever_made_it(
         "HubSpot refused the update to KD-1001: Property values were not valid: "
         "3 is not a valid pipeline stage of pipeline 0"
     ]
-    assert hubspot_ticket(hubspot, "KD-1001")["properties"]["hs_pipeline_stage"] == "112233401"
+    assert hubspot_ticket(hubspot, "KD-1001")["properties"]["hs_pipeline_stage"] == "180533101"
 
 
 async def _pump(desk: Desk) -> float:
