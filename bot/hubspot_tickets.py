@@ -19,7 +19,7 @@ from aiohttp import web
 
 from bot.keys import BOT, HUBSPOT_CHECK, HUBSPOT_SYNC_WORKER, SERVICES, SETTINGS
 from bot.outbox_sender import runner_id
-from bot.zendesk import RECHECK_SECONDS, refusal_notice
+from bot.zendesk import refusal_notice
 from services.sync import SyncQueue, SyncWorker
 from services.sync.hubspot import SYSTEM
 from services.sync.hubspot.account_check import AccountCheck
@@ -27,6 +27,7 @@ from services.sync.hubspot.links import HubSpotLinks
 from services.sync.hubspot.sender import HubSpotSender
 
 log = logging.getLogger("bot.hubspot")
+RECHECK_SECONDS = 60.0
 
 
 async def hubspot_tickets_ctx(app: web.Application) -> AsyncIterator[None]:

@@ -109,7 +109,7 @@ class TicketSchema:
         if pipeline not in self.pipelines:
             words = f"{pipeline} is not a valid pipeline"
             errors.append(_error("hs_pipeline", words, "INVALID_OPTION"))
-        elif stage is not None and self.state_of(pipeline, stage) is None:
+        elif stage and self.state_of(pipeline, stage) is None:
             words = f"{stage} is not a valid pipeline stage of pipeline {pipeline}"
             errors.append(_error("hs_pipeline_stage", words, "INVALID_OPTION"))
         if errors:
