@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from services.clients.hubspot.api import HubSpotApi
@@ -83,7 +83,9 @@ class Tickets:
 
     async def add_note(self, ticket_id: str, body: str, at: datetime) -> CrmObject:
         """A note on the ticket's timeline (hs_note_body is HTML), dated `at`."""
-        properties = {"hs_note_body": body, "hs_timestamp": at.isoformat(timespec="milliseconds")}
+        # HubSpot takes Unix milliseconds or UTC in ISO 8601 ("...Z").
+        when = at.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        properties = {"hs_note_body": body, "hs_timestamp": when}
         links = [Link(_id(ticket_id), NOTE_TO_TICKET).body()]
         payload = {"properties": properties, "associations": links}
         answer = await self._api.call("POST", NOTES, body=payload, patience=NO_WAIT)

@@ -154,3 +154,23 @@ async def test_ticket_pipelines_list_their_stages_with_their_ticket_state(raw):
     assert [(s["id"], s["metadata"]["ticketState"]) for s in pipeline["stages"]] == [
         ("1", "OPEN"), ("2", "OPEN"), ("3", "OPEN"), ("4", "CLOSED"),
     ]  # fmt: skip
+
+
+async def test_tickets_changed_since_a_moment_are_found_by_hs_lastmodifieddate(
+    raw, hubspot: FakeHubSpot
+):
+    old = (await raw.post(TICKETS, json={"properties": NEW})).json()["id"]
+    hubspot.store.clock = lambda: LATER
+    new = (await raw.post(TICKETS, json={"properties": NEW})).json()["id"]
+    since = {"propertyName": "hs_lastmodifieddate", "operator": "GTE"}
+
+    async def changed_since(value: str) -> list[str]:
+        body = {"filterGroups": [{"filters": [since | {"value": value}]}]}
+        found = await raw.post(f"{TICKETS}/search", json=body)
+        return [t["id"] for t in found.json()["results"]]
+
+    cutoff = int(LATER.timestamp() * 1000)
+    assert await changed_since(str(cutoff)) == [new]  # Unix milliseconds, as HubSpot takes it
+    assert await changed_since("2030-01-01T00:00:00Z") == [new]  # or ISO 8601
+    await raw.patch(f"{TICKETS}/{old}", json={"properties": {"subject": "Later"}})
+    assert await changed_since(str(cutoff)) == [old, new]

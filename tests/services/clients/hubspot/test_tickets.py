@@ -4,6 +4,7 @@ search by the bot's number, owners by e-mail, and HubSpot's refusals in words.""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -136,3 +137,15 @@ async def test_a_ten_secondly_429_comes_straight_back_to_the_caller(
 
     assert (limited.value.policy, limited.value.retry_after) == ("TEN_SECONDLY_ROLLING", 0.3)
     assert len(hubspot.calls("POST", "/crm/v3/objects/tickets")) == 1
+
+
+async def test_a_note_is_dated_in_utc_as_hubspot_takes_it(
+    client: HubSpotClient, hubspot: FakeHubSpot
+):
+    filed = await client.tickets.create(NEW, [])
+    chicago = AT.astimezone(ZoneInfo("America/Chicago"))
+
+    await client.tickets.add_note(filed.id, "Sam added a note: log asked", chicago)
+
+    [sent] = hubspot.calls("POST", "/crm/v3/objects/notes")
+    assert sent.body["properties"]["hs_timestamp"] == "2026-11-30T15:00:00.000Z"
