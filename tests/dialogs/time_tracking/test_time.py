@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.keys import SERVICES
+from tests.harness import activities as act
 from tests.harness.cards import facts
 from tests.harness.desk import Desk
 from tests.harness.fake_harvest import ACCOUNT_ID, ENTRIES, USER_AGENT, FakeHarvest
@@ -160,6 +161,23 @@ async def test_an_answer_lost_after_harvest_made_the_entry_makes_no_second_one(
     [made] = booked(harvest)
     [entry] = await entries_of(desk, "KD-1001")
     assert entry.harvest_id == str(made["id"])
+
+
+async def test_a_time_teams_sends_again_is_logged_and_booked_once(
+    desk: Desk, harvest: FakeHarvest, clock: Clock
+):
+    await file_ticket(desk, clock)
+    sam = await person(desk, "Sam")
+    typed = act.personal_message(sam.user, "time KD-1001 45m call", desk.service_url)
+
+    first = await sam.posts(typed)
+    retry = await sam.posts(typed)  # Teams did not hear the answer in time
+
+    assert first.texts[0].startswith("Logged 45 min on KD-1001")
+    assert retry.texts == []
+    assert [e.minutes for e in await entries_of(desk, "KD-1001")] == [45]
+    await send_time(desk, clock)
+    assert len(booked(harvest)) == 1
 
 
 async def test_durations_the_bot_cannot_take_are_refused_in_words_and_nothing_is_stored(
