@@ -36,7 +36,8 @@ class HarvestProject(HarvestTarget):
     """[[harvest.projects]]: the project and task for one customer or one application."""
 
     customer: Name | None = None  # the ticket's company, as typed at intake (any case)
-    application: Name | None = None  # an answer to [harvest] application_field
+    # An answer to [harvest] application_field: a choice's key, or the start of a typed answer.
+    application: Name | None = None
 
     @model_validator(mode="after")
     def _one_match(self) -> HarvestProject:
@@ -53,17 +54,25 @@ class HarvestSection(Frozen):
     projects: tuple[HarvestProject, ...] = ()
 
     def target_for(self, answers: Mapping[str, object], company: str | None) -> HarvestTarget:
-        """Where a ticket's time goes: its customer's project, its application's, else default."""
+        """Where a ticket's time goes: its customer's project, its application's, else default.
+
+        An application matches its answer exactly or followed by more words ("Kinetic Request
+        CE" matches "Kinetic Request CE 6.1": a version typed after it), the longest name first.
+        """
         customer = _folded(company)
+        for project in self.projects:
+            if customer and project.customer and _folded(project.customer) == customer:
+                return project
         application = _folded(answers.get(self.application_field or ""))
-        by_customer = (p for p in self.projects if p.customer and _folded(p.customer) == customer)
-        by_application = (
-            p for p in self.projects if p.application and _folded(p.application) == application
-        )
-        found = next(by_customer, None) if customer else None
-        if found is None and application:
-            found = next(by_application, None)
-        return found or self.default
+        named = [p for p in self.projects if p.application and _names(p.application, application)]
+        if named:
+            return max(named, key=lambda p: len(p.application or ""))
+        return self.default
+
+
+def _names(name: str, answer: str) -> bool:
+    folded = _folded(name)
+    return bool(answer) and (answer == folded or answer.startswith(f"{folded} "))
 
 
 def _folded(value: object) -> str:

@@ -1,5 +1,6 @@
-"""Desks that log time: the Kinetic-style profile with a [harvest] section, the fake Harvest
-holding the projects it names, its sync worker moved along by hand, and a filed ticket."""
+"""Desks that log time: the shipped Kinetic profile (its [harvest] section, Sam's Harvest user,
+a customer's own project), the fake Harvest holding the projects it names, its sync worker moved
+along by hand, and a filed ticket."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.keys import HARVEST_SYNC_WORKER, SERVICES
+from services.profile.loader import SHIPPED
 from services.settings import Settings
 from services.sync import QueueStats, SyncQueue, SyncSettings
 from services.sync.harvest import SYSTEM
@@ -18,47 +20,49 @@ from services.tickets import Ticket, check_draft, draft_from_answers
 from tests.harness.connector import FakeConnector
 from tests.harness.desk import Chat, Desk
 from tests.harness.fake_harvest import FakeHarvest
-from tests.harness.profiles import KINETIC
 from tests.harness.sync import Clock, drain
 
 # Monday 7 Dec 2026, 17:30 in Chicago: already Tuesday in UTC, still Monday's timesheet there.
 MONDAY_EVENING = datetime(2026, 12, 7, 23, 30, tzinfo=UTC)
-SAM_IN_HARVEST = 1782960  # Sam's Harvest user; Eli has none, so his time is the token's user's
-SUPPORT, ACME, REQUEST_CE = 14307913, 14308069, 14308070  # the projects [harvest] names
-SUPPORT_TASK, ACME_TASK, REQUEST_CE_TASK = 8083365, 8083366, 8083367
-HARVEST = f"""
-[harvest]
-application_field = "application"
-default = {{ project_id = {SUPPORT}, task_id = {SUPPORT_TASK} }}
-
+SAM_IN_HARVEST = 1782960  # Sam's Harvest user; Erin has none, so hers is the token's user's
+# kinetic.toml's [harvest]: the default project and the Kinetic Request CE one, and a customer's
+# own project the tests add.
+SUPPORT, SUPPORT_TASK = 14307913, 8083365
+REQUEST_CE, REQUEST_CE_TASK = 14308070, 8083367
+ACME, ACME_TASK = 14308069, 8083366
+ACME_PROJECT = f"""
 [[harvest.projects]]
 customer = "Acme Corp"
 project_id = {ACME}
 task_id = {ACME_TASK}
-
-[[harvest.projects]]
-application = "Kinetic Request CE"
-project_id = {REQUEST_CE}
-task_id = {REQUEST_CE_TASK}
 """
 ANSWERS = {
     "description": "Approval node never completes.\nSince the 6.1 upgrade.",
     "installation_type": "kinops",
     "environment": "test",
-    "application": "Kinetic Request CE",
+    "application": "Kinetic Request CE 6.1",
     "category": "problem",
     "type": "workflow",
 }
 
 
-def timesheet_profile(folder: Path, harvest: str = HARVEST) -> Path:
-    """The Kinetic-style profile with Sam's Harvest user and the `harvest` section."""
-    sam = 'email = "sam@kinetic.example"\n'
-    assert KINETIC.count(sam) == 1, "the Kinetic fixture has no single line for Sam's e-mail"
-    text = KINETIC.replace(sam, f"{sam}harvest_user_id = {SAM_IN_HARVEST}\n") + harvest
+def timesheet_profile(folder: Path, *edits: tuple[str, str]) -> Path:
+    """The shipped Kinetic profile with Sam's Harvest user and Acme Corp's own project, each
+    (old, new) of `edits` made to the result."""
+    text = (SHIPPED / "kinetic.toml").read_text(encoding="utf-8")
+    sam = 'email = "sam@kineticdata.example"\n'
+    text = _once(text, sam, f"{sam}harvest_user_id = {SAM_IN_HARVEST}\n") + ACME_PROJECT
+    for old, new in edits:
+        text = _once(text, old, new)
     path = folder / "kinetic-harvest.toml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _once(text: str, old: str, new: str) -> str:
+    # Exactly once, or the profile changed shape and the edit would mean nothing.
+    assert text.count(old) == 1, f"the Kinetic profile has no single {old!r}"
+    return text.replace(old, new)
 
 
 def stock(fake: FakeHarvest) -> None:
@@ -84,10 +88,10 @@ async def timesheet_desk(
     folder: Path,
     fake: FakeHarvest | None,
     clock: Clock,
-    harvest: str = HARVEST,
+    *edits: tuple[str, str],
 ) -> AsyncIterator[Desk]:
-    """The Kinetic-style desk on `clock`, with the fake as Harvest (None: Harvest off)."""
-    profile = str(timesheet_profile(folder, harvest))
+    """The Kinetic desk on `clock`, with the fake as Harvest (None: Harvest off)."""
+    profile = str(timesheet_profile(folder, *edits))
     desk = Desk(on_harvest(settings, fake).model_copy(update={"profile": profile}), connector)
     await desk.start()
     desk.app[SERVICES].clock = clock
@@ -131,7 +135,7 @@ async def file_ticket(
 
 
 async def person(desk: Desk, name: str) -> Chat:
-    """A roster member of the Kinetic-style desk, with the app installed."""
-    chat = desk.user(name, f"{name.lower()}@kinetic.example")
+    """A roster member of the Kinetic desk, with the app installed."""
+    chat = desk.user(name, f"{name.lower()}@kineticdata.example")
     await chat.installs_the_app()
     return chat

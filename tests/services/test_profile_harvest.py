@@ -1,5 +1,5 @@
 """The profile's optional [harvest] section: where each ticket's time goes in Harvest, checked
-when the profile loads (file, key and problem named), absent by default."""
+when the profile loads (file, key and problem named), absent where a desk does not say."""
 
 from __future__ import annotations
 
@@ -8,16 +8,17 @@ import pytest
 from services.profile import ProfileError, load_profile
 from tests.harness.harvest import (
     ACME,
-    HARVEST,
     REQUEST_CE,
+    REQUEST_CE_TASK,
     SAM_IN_HARVEST,
     SUPPORT,
+    SUPPORT_TASK,
     timesheet_profile,
 )
 
 
-def loaded(tmp_path, harvest: str = HARVEST):
-    return load_profile(timesheet_profile(tmp_path, harvest))
+def loaded(tmp_path, *edits: tuple[str, str]):
+    return load_profile(timesheet_profile(tmp_path, *edits))
 
 
 def test_bestpack_has_no_harvest_section_and_nobody_a_harvest_user():
@@ -26,13 +27,19 @@ def test_bestpack_has_no_harvest_section_and_nobody_a_harvest_user():
     assert {person.harvest_user_id for person in profile.roster} == {None}
 
 
-def test_the_documented_section_loads_with_the_roster_s_harvest_users(tmp_path):
+def test_kinetic_ships_a_default_and_its_applications_projects():
+    section = load_profile("kinetic").harvest
+    assert section is not None
+    assert section.application_field == "application"
+    assert (section.default.project_id, section.default.task_id) == (SUPPORT, SUPPORT_TASK)
+    target = section.target_for({"application": "Kinetic Request CE"}, None)
+    assert (target.project_id, target.task_id) == (REQUEST_CE, REQUEST_CE_TASK)
+
+
+def test_a_roster_entry_may_name_the_persons_harvest_user(tmp_path):
     profile = loaded(tmp_path)
-    assert profile.harvest is not None
-    assert profile.harvest.application_field == "application"
-    assert profile.harvest.default.project_id == SUPPORT
     assert profile.person("sam").harvest_user_id == SAM_IN_HARVEST
-    assert profile.person("eli").harvest_user_id is None
+    assert profile.person("erin").harvest_user_id is None
 
 
 @pytest.mark.parametrize(
@@ -40,10 +47,11 @@ def test_the_documented_section_loads_with_the_roster_s_harvest_users(tmp_path):
     [
         ("Acme Corp", "Kinetic Request CE", ACME),  # the customer's own project wins
         ("  acme corp ", None, ACME),  # as typed at intake, in any case
-        ("Globex", "kinetic request ce", REQUEST_CE),
-        (None, "Kinetic Request CE", REQUEST_CE),
-        ("Globex", "Kinetic Core", SUPPORT),  # neither has a project: the default
-        (None, None, SUPPORT),
+        ("Globex", "Kinetic Request CE 6.1", REQUEST_CE),  # a version after the name
+        (None, "kinetic request ce", REQUEST_CE),
+        ("Globex", "Kinetic Request", SUPPORT),  # a name cut short is another application
+        ("Globex", "Kinetic Request CEO", SUPPORT),
+        (None, None, SUPPORT),  # neither has a project: the default
     ],
 )
 def test_a_tickets_customer_then_its_application_picks_the_project(
@@ -55,6 +63,20 @@ def test_a_tickets_customer_then_its_application_picks_the_project(
     assert section.target_for(answers, company).project_id == project
 
 
+def test_the_longest_application_named_wins(tmp_path):
+    longer = (
+        'application = "Kinetic Task"',
+        'application = "Kinetic Request CE Bundle"',
+    )
+    section = loaded(tmp_path, longer).harvest
+    assert section is not None
+    bundle = section.target_for({"application": "Kinetic Request CE Bundle 2"}, None)
+    assert bundle.project_id == 14308071  # the project that was Kinetic Task's
+    assert section.target_for({"application": "Kinetic Request CE 6"}, None).project_id == (
+        REQUEST_CE
+    )
+
+
 @pytest.mark.parametrize(
     ("edit", "problem"),
     [
@@ -64,42 +86,40 @@ def test_a_tickets_customer_then_its_application_picks_the_project(
         ),
         (
             ('application_field = "application"\n', ""),
-            "harvest.projects[1].application: set [harvest] application_field",
+            "harvest.projects[0].application: set [harvest] application_field",
         ),
         (
             ('customer = "Acme Corp"', 'customer = "Acme Corp"\napplication = "Kinetic Core"'),
-            "harvest.projects[0]: name exactly one of customer or application",
+            "harvest.projects[3]: name exactly one of customer or application",
         ),
         (
-            ('application = "Kinetic Request CE"', 'customer = "ACME CORP"'),
-            "harvest.projects[1].customer: duplicate customer 'ACME CORP'",
+            ('application = "Kinetic Task"', 'application = "KINOPS"'),
+            "harvest.projects[2].application: duplicate application 'kinops'",
         ),
-        (("task_id = 8083366", "task_id = 0"), "harvest.projects[0].task_id"),
+        (("task_id = 8083366", "task_id = 0"), "harvest.projects[3].task_id"),
         (("default = {", "fallback = {"), "harvest.default: required key is missing"),
     ],
 )
 def test_a_wrong_section_names_the_file_the_key_and_the_problem(tmp_path, edit, problem):
-    old, new = edit
-    assert HARVEST.count(old) == 1
     with pytest.raises(ProfileError) as refused:
-        loaded(tmp_path, HARVEST.replace(old, new))
+        loaded(tmp_path, edit)
     assert "kinetic-harvest.toml" in str(refused.value)
     assert problem in str(refused.value)
 
 
 def test_an_application_field_with_choices_takes_only_its_keys(tmp_path):
-    section = HARVEST.replace('"application"', '"environment"').replace(
-        'application = "Kinetic Request CE"', 'application = "Production"'
+    field = ('application_field = "application"', 'application_field = "installation_type"')
+    with pytest.raises(ProfileError, match="'Kinetic Task' is not a choice of 'installation_type'"):
+        loaded(tmp_path, field)
+    only_keys = (
+        field,
+        ('application = "Kinetic Request CE"', 'application = "customer-managed"'),
+        ('application = "Kinetic Task"\n', 'customer = "Globex"\n'),
     )
-    with pytest.raises(ProfileError, match="'Production' is not a choice of 'environment'"):
-        loaded(tmp_path, section)
-    fixed = section.replace('application = "Production"', 'application = "production"')
-    assert loaded(tmp_path, fixed).harvest is not None
+    assert loaded(tmp_path, *only_keys).harvest is not None
 
 
 def test_a_harvest_user_id_is_a_positive_number(tmp_path):
-    path = timesheet_profile(tmp_path)
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(f"harvest_user_id = {SAM_IN_HARVEST}", "harvest_user_id = -3"))
+    edit = (f"harvest_user_id = {SAM_IN_HARVEST}", "harvest_user_id = -3")
     with pytest.raises(ProfileError, match=r"roster\[0\]\.harvest_user_id"):
-        load_profile(path)
+        loaded(tmp_path, edit)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import insert
@@ -13,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from services.db import Database
 from services.db.schema import time_entries
+from services.profile import load_profile
 from services.tickets import (
     Ticket,
     TicketRepository,
@@ -24,7 +24,6 @@ from services.tickets import (
 from services.tickets.workflow import add_note
 from services.time_entries import TimeEntryRepository, log_time, spoken
 from tests.harness.harvest import ANSWERS
-from tests.harness.profiles import kinetic
 
 # 23:30 UTC on Monday 7 Dec is 17:30 in Chicago; 06:30 UTC on Tuesday is still Monday there.
 MONDAY_EVENING = datetime(2026, 12, 7, 23, 30, tzinfo=UTC)
@@ -32,8 +31,8 @@ MONDAY_LATE = datetime(2026, 12, 8, 5, 59, tzinfo=UTC)
 TUESDAY_EARLY = datetime(2026, 12, 8, 6, 0, tzinfo=UTC)
 
 
-async def filed(database: Database, tmp_path: Path):
-    profile = kinetic(tmp_path)
+async def filed(database: Database):
+    profile = load_profile("kinetic")
     tickets = TicketRepository(database, profile)
     draft = check_draft(draft_from_answers(profile, ANSWERS), profile)
     ticket, _ = await tickets.create(draft, "sam", "form-1", MONDAY_EVENING)
@@ -41,20 +40,20 @@ async def filed(database: Database, tmp_path: Path):
 
 
 async def test_entries_and_notes_make_the_tickets_time_and_are_read_back_in_order(
-    database: Database, tmp_path: Path
+    database: Database,
 ) -> None:
-    profile, tickets, ticket = await filed(database, tmp_path)
+    profile, tickets, ticket = await filed(database)
     entries = TimeEntryRepository(database, profile)
 
     first = await entries.add(log_time(ticket, "sam", profile, MONDAY_EVENING, 45, " call "))
-    await entries.add(log_time(ticket, "eli", profile, TUESDAY_EARLY, 90))
+    await entries.add(log_time(ticket, "erin", profile, TUESDAY_EARLY, 90))
     noted = add_note(ticket, "sam", profile, MONDAY_EVENING, "read the logs", minutes=20)
     await tickets.save(noted.ticket, ticket.version, noted.events)
 
     read = await entries.of_ticket(ticket.id)
     assert [(e.person_id, e.minutes, e.note) for e in read] == [
         ("sam", 45, "call"),
-        ("eli", 90, None),
+        ("erin", 90, None),
     ]
     assert [e.spent_date.isoformat() for e in read] == ["2026-12-07", "2026-12-08"]
     assert {(e.ticket_number, e.profile, e.harvest_id) for e in read} == {
@@ -68,9 +67,9 @@ async def test_entries_and_notes_make_the_tickets_time_and_are_read_back_in_orde
 
 
 async def test_the_database_refuses_an_entry_of_more_than_a_day(
-    database: Database, tmp_path: Path
+    database: Database,
 ) -> None:
-    _, _, ticket = await filed(database, tmp_path)
+    _, _, ticket = await filed(database)
     row = {
         "profile": "kinetic",
         "ticket_id": ticket.id,
@@ -84,8 +83,8 @@ async def test_the_database_refuses_an_entry_of_more_than_a_day(
             await connection.execute(insert(time_entries).values(**row))
 
 
-def test_the_day_worked_is_the_teams_day(tmp_path: Path) -> None:
-    profile = kinetic(tmp_path)  # America/Chicago
+def test_the_day_worked_is_the_teams_day() -> None:
+    profile = load_profile("kinetic")  # America/Chicago
     ticket = _ticket()
     assert log_time(ticket, "sam", profile, MONDAY_LATE, 30).spent_date.isoformat() == "2026-12-07"
     assert log_time(ticket, "sam", profile, TUESDAY_EARLY, 30).spent_date.isoformat() == (
@@ -103,14 +102,14 @@ def test_the_day_worked_is_the_teams_day(tmp_path: Path) -> None:
         ("stranger", 30, "", "nobody with the id 'stranger' is on the roster"),
     ],
 )
-def test_what_the_rule_refuses_it_says_in_words(tmp_path, actor, minutes, note, refusal) -> None:
-    profile = kinetic(tmp_path)
+def test_what_the_rule_refuses_it_says_in_words(actor, minutes, note, refusal) -> None:
+    profile = load_profile("kinetic")
     with pytest.raises(TicketRuleError, match=refusal):
         log_time(_ticket(), actor, profile, MONDAY_EVENING, minutes, note)
 
 
-def test_a_day_and_a_closed_ticket_are_taken(tmp_path: Path) -> None:
-    profile = kinetic(tmp_path)
+def test_a_day_and_a_closed_ticket_are_taken() -> None:
+    profile = load_profile("kinetic")
     closed = replace(_ticket(), status=TicketStatus.CLOSED)
     assert log_time(closed, "sam", profile, MONDAY_EVENING, 1440).minutes == 1440
 

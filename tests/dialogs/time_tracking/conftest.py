@@ -1,4 +1,4 @@
-"""The desks these conversations run on: the Kinetic-style desk logging time, with the fake
+"""The desks these conversations run on: the Kinetic desk logging time, with the fake
 Harvest (or with Harvest off), on a clock moved by hand."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ async def harvest(clock: Clock) -> AsyncIterator[FakeHarvest]:
 
 @pytest.fixture
 async def desk(settings, connector, tmp_path, harvest, clock) -> AsyncIterator[Desk]:
-    """The Kinetic-style desk with Harvest on."""
+    """The Kinetic desk with Harvest on."""
     async with timesheet_desk(settings, connector, tmp_path, harvest, clock) as running:
         yield running
 

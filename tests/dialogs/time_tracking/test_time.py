@@ -82,10 +82,10 @@ async def test_time_goes_to_the_customers_project_else_to_the_default(
     desk: Desk, harvest: FakeHarvest, clock: Clock
 ):
     await file_ticket(desk, clock, company="ACME Corp")  # its own project, whatever the app
-    await file_ticket(desk, clock, application="Kinetic Core")  # no project of its own
-    eli = await person(desk, "Eli")
-    await eli.says("time KD-1001 1h30 remote session")
-    await eli.says("time KD-1002 20 min")
+    await file_ticket(desk, clock, application="Kinetic Core 6.1")  # no project of its own
+    erin = await person(desk, "Erin")
+    await erin.says("time KD-1001 1h30 remote session")
+    await erin.says("time KD-1002 20 min")
 
     await send_time(desk, clock)
 
@@ -95,7 +95,7 @@ async def test_time_goes_to_the_customers_project_else_to_the_default(
     assert (other["project"]["id"], other["task"]["id"]) == (SUPPORT, SUPPORT_TASK)
     assert other["hours"] == 0.33
     assert other["notes"] == "KD-1002 · Approval node never completes."  # no note: the subject
-    # Eli has no Harvest user of his own: the token's user keeps his time.
+    # Erin has no Harvest user of his own: the token's user keeps his time.
     assert [acme["user"]["id"], other["user"]["id"]] == [harvest.store.me] * 2
 
 
@@ -128,10 +128,10 @@ async def test_a_429_storm_loses_no_entry_and_doubles_none(
     desk: Desk, harvest: FakeHarvest, clock: Clock
 ):
     await file_ticket(desk, clock)
-    sam, eli = await person(desk, "Sam"), await person(desk, "Eli")
+    sam, erin = await person(desk, "Sam"), await person(desk, "Erin")
     for typed in ("time KD-1001 10m triage", "time KD-1001 25m logs", "time KD-1001 1h fix"):
         await sam.says(typed)
-    await eli.says("time KD-1001 40 minutes review")
+    await erin.says("time KD-1001 40 minutes review")
     harvest.storm(6, retry_after=15)
     started = clock.now
 
@@ -232,17 +232,17 @@ async def test_time_alone_lists_the_tickets_entries_and_where_each_stands(
     desk: Desk, harvest: FakeHarvest, clock: Clock
 ):
     await file_ticket(desk, clock)
-    sam, eli = await person(desk, "Sam"), await person(desk, "Eli")
+    sam, erin = await person(desk, "Sam"), await person(desk, "Erin")
     await sam.says("time KD-1001 45m call with customer")
     await send_time(desk, clock)
-    await eli.says("time KD-1001 1h30")
+    await erin.says("time KD-1001 1h30")
 
     listed = await sam.says("time KD-1001")
 
     assert listed.texts == [
         "Time on KD-1001 (2 h 15 min worked in all):\n"
         "- Mon 07 Dec 2026 · Sam · 45 min: call with customer · in Harvest\n"
-        "- Mon 07 Dec 2026 · Eli · 1 h 30 min · on its way to Harvest"
+        "- Mon 07 Dec 2026 · Erin · 1 h 30 min · on its way to Harvest"
     ]
 
 
