@@ -17,6 +17,7 @@ from services.settings import Settings
 from services.sync import QueueStats, SyncQueue, SyncSettings
 from services.sync.harvest import SYSTEM
 from services.tickets import Ticket, check_draft, draft_from_answers
+from services.time_entries import TimeEntry
 from tests.harness.connector import FakeConnector
 from tests.harness.desk import Chat, Desk
 from tests.harness.fake_harvest import FakeHarvest
@@ -132,6 +133,19 @@ async def file_ticket(
     key = f"form-{company}-{answers}"
     ticket, _ = await services.tickets.create(draft, "sam", key, clock.now)
     return ticket
+
+
+async def entries_of(desk: Desk, number: str) -> list[TimeEntry]:
+    """The time entries stored on a ticket, oldest first."""
+    services = desk.app[SERVICES]
+    ticket = await services.tickets.get(number)
+    assert ticket is not None, number
+    return await services.time_entries.of_ticket(ticket.id)
+
+
+def booked(fake: FakeHarvest) -> list[dict[str, Any]]:
+    """Every time entry Harvest holds, oldest first."""
+    return sorted(fake.store.entries.values(), key=lambda entry: entry["id"])
 
 
 async def person(desk: Desk, name: str) -> Chat:
