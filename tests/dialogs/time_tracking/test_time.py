@@ -141,3 +141,13 @@ async def test_with_harvest_off_time_is_stored_and_counted_only(
     assert (await harvest_queue(desk)).depth == 0
     card = (await sam.says("ticket KD-1001")).card
     assert facts(card)["Time spent"] == "110 min"
+
+
+async def test_help_offers_time_with_harvest_off_too(desk_without_harvest: Desk, clock: Clock):
+    card = (await (await person(desk_without_harvest, "Erin")).says("help")).card
+    said = {name: what for name, what in facts(card).items() if name.startswith("time")}
+    assert said == {
+        "time KD-1001 ‹duration› [note]": (
+            "Log time worked on a ticket: 45m, 1h30, 1.5 h or 90 minutes; alone, list its time"
+        )
+    }
