@@ -19,7 +19,7 @@ from dialogs.shared.viewers import viewers
 from services.profile import Capability, FieldKind, FieldRole, Person, Profile
 from services.routing import needed_skills, suggest_assignee
 from services.tickets import EventKind, Ticket, TicketEvent
-from services.tickets.describe import timeline
+from services.tickets.describe import describe, timeline
 from services.tickets.intake import answer
 
 if TYPE_CHECKING:
@@ -160,6 +160,9 @@ async def triage_card_of(
         suggested=suggested,
         no_suggestion=no_suggestion(profile, ticket),
         extra_facts=site_facts(profile, ticket),
+        escalations=tuple(
+            describe(profile, e) for e in events if e.kind is EventKind.ESCALATED_AT_INTAKE
+        ),
         recent=tuple(timeline(profile, events, limit=RECENT)),
         outcome=outcome,
         warning=warning,
