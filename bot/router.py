@@ -43,7 +43,14 @@ class Command:
     button: bool = False  # offered as a one-click button on the help card
     # Also a button for callers holding any of these capabilities: the role's everyday command.
     button_for: tuple[str, ...] = ()
+    # Exists only on a desk where someone holds this capability: asking for parts means
+    # nothing where nobody answers parts requests.
+    served_by: str | None = None
     feature: str = ""
+
+    def served(self, holders: Callable[[str], tuple]) -> bool:
+        """Whether this desk has someone to serve the command (`holders`: a capability's)."""
+        return self.served_by is None or bool(holders(self.served_by))
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,7 @@ class Feature:
         public: bool = False,
         button: bool = False,
         button_for: Iterable[str] = (),
+        served_by: str | None = None,
     ) -> Callable[[CommandHandler], CommandHandler]:
         """Register a chat command handler `async def h(turn, args: str)`."""
 
@@ -120,6 +128,7 @@ class Feature:
                     public=public,
                     button=button,
                     button_for=tuple(button_for),
+                    served_by=served_by,
                     feature=self.name,
                 )
             )

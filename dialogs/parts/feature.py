@@ -29,6 +29,7 @@ feature = Feature("parts")
     usage="[ticket]",
     help="Ask for a part quote, a part number, or an order status",
     button=True,
+    served_by=Capability.ANSWER_PARTS,
 )
 async def parts_command(turn: Turn, args: str) -> None:
     """Send the parts form, pre-filled from a ticket when one is named."""

@@ -38,6 +38,7 @@ async def _told(turn: Turn, order: Order, what: str) -> list[str]:
     "parts status",
     usage="<order or quote>",
     help="Where an order or a quote stands, from the order system",
+    served_by=Capability.ANSWER_PARTS,
 )
 async def parts_status(turn: Turn, args: str) -> None:
     """Send the order system's answer (or the parts request, for a PQ number)."""
