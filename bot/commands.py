@@ -42,7 +42,7 @@ def help_entries(turn: Turn) -> list[HelpEntry]:
             continue
         if command.capability and not turn.can(command.capability):
             continue
-        if not command.served(turn.services.profile.people_with_capability):
+        if command.unserved(turn.services.profile):
             continue
         allowed.append(_entry(command, example, _role_button(turn, command)))
     return allowed

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.turn import ActionResult, Turn
-from services.profile.wording import capability_phrase, only_who_may
+from services.profile.wording import only_who_may
 
 NOT_ON_ROSTER = (
     "Hello! I'm the support desk bot. You're not on the support roster yet, so I can't open or "
@@ -37,12 +37,9 @@ async def run_text(turn: Turn, text: str) -> None:
     if command.capability and not turn.can(command.capability):
         await turn.say(refusal(turn, command.capability))
         return
-    profile = turn.services.profile
-    if command.served_by and not command.served(profile.people_with_capability):
-        phrase = capability_phrase(command.served_by)
-        await turn.say(
-            f"Nobody on the {profile.company} desk may {phrase}: `{command.name}` is not used here."
-        )
+    unserved = command.unserved(turn.services.profile)
+    if unserved:
+        await turn.say(f"{unserved}: `{command.name}` is not used here.")
         return
     await command.handler(turn, args)
 

@@ -31,3 +31,10 @@ async def test_asking_for_parts_says_the_desk_has_nobody_for_them(desk: Desk, te
         "Nobody on the Kinetic Data desk may answer parts requests: "
         f"`{text.rsplit(' ', 1)[0]}` is not used here."
     )
+
+
+async def test_a_desk_without_machines_has_no_lookup(desk: Desk):
+    sam = KINETIC_LIFE.person(desk, "sam")
+    assert not [c for c in facts((await sam.says("help")).card) if c.startswith("lookup")]
+    answer = await sam.says("lookup Northwind")
+    assert answer.texts[-1] == "The Kinetic Data desk keeps no machines: `lookup` is not used here."
