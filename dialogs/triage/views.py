@@ -57,6 +57,15 @@ def doubts(profile: Profile, ticket: Ticket, events: list[TicketEvent]) -> list[
     return found
 
 
+def team_facts(profile: Profile, ticket: Ticket) -> tuple[tuple[str, str], ...]:
+    """The team the profile's routing gives the ticket's answers ("DevOps: installations and
+    platform requirements."); none: the owner decides who to pull in."""
+    team = profile.team_for(ticket.fields)
+    if team is None:
+        return ()
+    return (("Team that helps", f"{team.label}: {team.help}" if team.help else team.label),)
+
+
 def site_facts(profile: Profile, ticket: Ticket) -> tuple[tuple[str, str], ...]:
     """Who would go on site, from the machine's US state (a 3rd-party provider or our staff)."""
     service = profile.service
@@ -159,7 +168,7 @@ async def triage_card_of(
         options=options,
         suggested=suggested,
         no_suggestion=no_suggestion(profile, ticket),
-        extra_facts=site_facts(profile, ticket),
+        extra_facts=(*site_facts(profile, ticket), *team_facts(profile, ticket)),
         escalations=tuple(
             describe(profile, e) for e in events if e.kind is EventKind.ESCALATED_AT_INTAKE
         ),

@@ -86,6 +86,9 @@ async def test_the_team_follows_the_type_a_workflow_bug_goes_to_engineering(desk
     _, card = await files(desk, {**KINETIC_LIFE.intake, "environment": "production"})
 
     assert "Escalated at intake: environment is production → Engineering told" in texts(card)
+    assert facts(card)["Team that helps"] == (
+        "Engineering: Bugs or odd behavior in the platform (an issue with a workflow, form, etc.)."
+    )
     assert len(told(desk, erin)) == 1 and told(desk, devon) == []
 
 
