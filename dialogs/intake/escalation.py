@@ -15,7 +15,7 @@ from bot.turn import Turn, card_message
 from cards.ticket import note_form, ticket_card
 from dialogs.shared.links import record_link
 from services.delivery import Delivery, Recipient
-from services.tickets import Ticket
+from services.tickets import EventKind, Ticket
 from services.tickets.escalating import (
     IntakeEscalation,
     escalated_at_intake,
@@ -32,10 +32,13 @@ Tell = Callable[[Recipient, dict, str, str], Awaitable[Delivery]]
 
 async def escalate_filed(services: AppServices, ticket: Ticket, tell: Tell) -> Ticket:
     """Apply the escalate rules to a ticket just filed: the timeline says why and who was
-    told, and they are; the ticket as saved (unchanged when no rule fires)."""
+    told, and they are; the ticket as saved (unchanged when no rule fires, or it was done)."""
     found = intake_escalations(services.profile, ticket.fields)
     if not found:
         return ticket
+    earlier = await services.tickets.events(ticket.id)
+    if any(e.kind is EventKind.ESCALATED_AT_INTAKE for e in earlier):
+        return ticket  # the same filing seen again (a redelivered event): done once already
     change = escalated_at_intake(ticket, found, services.clock())
     saved = await services.tickets.save(change.ticket, ticket.version, change.events)
     events = await services.tickets.events(saved.id)

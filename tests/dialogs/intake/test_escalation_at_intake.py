@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.keys import BOT
 from cards.intake import SUBMIT_VERB
+from dialogs.intake.escalation import escalate_arrived
 from services.settings import Settings
+from services.tickets import check_draft, draft_from_answers
 from tests.harness.cards import elements, facts, texts
 from tests.harness.desk import Answer, Chat, Desk
 from tests.harness.intake import form_id
@@ -113,3 +116,23 @@ async def test_a_test_environment_escalates_nothing(desk: Desk):
     assert not any(text.startswith("Escalated at intake") for text in texts(card))
     assert told(desk, devon) == []
     assert facts(card)["Priority"] == "Medium" and facts(card)["Environment"] == "Test"
+
+
+async def test_a_production_ticket_a_system_of_record_filed_is_escalated_the_same(desk: Desk):
+    # A ticket that did not come through the form (an e-mail to support, in HubSpot or Zendesk)
+    # reaches the same rule when it reaches triage.
+    devon = KINETIC_LIFE.person(desk, "devon")
+    await devon.installs_the_app()
+    services_, notifier = services(desk), desk.app[BOT].notifier
+    profile = services_.profile
+    freeze(desk, monday_9am(profile))
+    draft = check_draft(draft_from_answers(profile, PRODUCTION_INSTALL), profile)
+    filed, _ = await services_.tickets.create(draft, "sam", "email-4711", monday_9am(profile))
+
+    escalated = await escalate_arrived(services_, notifier, filed)
+
+    assert escalated.version == filed.version + 1
+    [notice] = told(desk, devon)
+    assert any("→ DevOps told" in text for text in texts(notice))
+    again = await escalate_arrived(services_, notifier, escalated)  # a redelivered event
+    assert len(told(desk, devon)) == 1 and again == escalated
