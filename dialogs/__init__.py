@@ -14,6 +14,7 @@ def desk_features() -> list[Feature]:
     from dialogs.assignment.feature import feature as assignment_feature
     from dialogs.closure.feature import feature as closure_feature
     from dialogs.escalation.feature import feature as escalation_feature
+    from dialogs.hubspot.feature import feature as hubspot_feature
     from dialogs.intake.feature import feature as intake_feature
     from dialogs.knowledge.feature import feature as knowledge_feature
     from dialogs.parts.feature import feature as parts_feature
@@ -40,4 +41,5 @@ def desk_features() -> list[Feature]:
         sla_feature,
         sync_feature,
         zendesk_feature,
+        hubspot_feature,
     ]
