@@ -1,8 +1,9 @@
 """The resources every feature works with, and the one factory that builds them at start-up.
 
 build_services is the only place that picks an implementation for a port (ticket system,
-knowledge base, order system, project system): an outside system such as Zendesk (issue 13) or
-NetSuite (issue 14) is added by one branch in its picker below, and no dialog changes.
+knowledge base, order system, project system): an outside system such as Zendesk (issue 13),
+NetSuite (issue 14) or HubSpot tickets (issue 15) is added by one branch in its picker below,
+and no dialog changes.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from services.service_requests import (
 from services.settings import Settings
 from services.sync import SyncQueue, TicketOutbound
 from services.sync.articles import ArticleOutbound
+from services.sync.hubspot import SYSTEM as HUBSPOT
+from services.sync.hubspot.system import HubSpotTicketSystem
 from services.sync.netsuite import SYSTEM as NETSUITE
 from services.sync.netsuite.system import NetSuiteProjectSystem
 from services.sync.projects import ProjectOutbound
@@ -99,10 +102,8 @@ def build_services(
     """
     zendesk = _zendesk(settings, profile, http)
     netsuite = NetSuiteClient(settings.netsuite, http) if settings.netsuite else None
-    # With Zendesk as the record, every ticket write queues its copy for the sync worker.
-    outbound = TicketOutbound(SyncQueue(db), ZENDESK) if zendesk is not None else None
-    tickets = TicketRepository(db, profile, outbound)
     hubspot = HubSpotClient(settings.hubspot, http) if settings.hubspot is not None else None
+    tickets = TicketRepository(db, profile, _ticket_outbound(profile, db, zendesk, hubspot))
     requests = ServiceRequestRepository(db, profile, _project_outbound(settings, profile, db))
     return AppServices(
         settings=settings,
@@ -176,6 +177,18 @@ def _zendesk(settings: Settings, profile: Profile, http: httpx.AsyncClient) -> Z
 # and the settings carry its credentials, its client (services.clients) sharing AppServices.http.
 
 
+def _ticket_outbound(
+    profile: Profile, db: Database, zendesk: ZendeskClient | None, hubspot: HubSpotClient | None
+) -> TicketOutbound | None:
+    """With Zendesk or HubSpot as the record, every ticket write queues its copy for the sync
+    worker (in the write's transaction); with the bot's database as the record, nothing."""
+    if zendesk is not None:
+        return TicketOutbound(SyncQueue(db), ZENDESK)
+    if profile.system_of_record == HUBSPOT and hubspot is not None:
+        return TicketOutbound(SyncQueue(db), HUBSPOT)
+    return None
+
+
 def _ticket_system(
     settings: Settings,
     profile: Profile,
@@ -183,9 +196,12 @@ def _ticket_system(
     http: httpx.AsyncClient,
     tickets: TicketRepository,
 ) -> TicketSystem:
-    """The profile's system of record for tickets: Zendesk when it says so, else the database."""
+    """The profile's system of record for tickets: Zendesk or HubSpot when it says so, else the
+    database."""
     if profile.system_of_record == "zendesk" and settings.zendesk is not None:
         return ZendeskTicketSystem(db, tickets, profile)
+    if profile.system_of_record == HUBSPOT and settings.hubspot is not None:
+        return HubSpotTicketSystem(db, tickets, profile)
     return EmbeddedTicketSystem(db, tickets, profile)
 
 
