@@ -86,9 +86,15 @@ def _stage(ticket: Ticket, remote: Remote, profile: Profile, now: datetime, even
     role = role_of_stage(profile, remote.stage)
     if role is None:
         return ticket
+    if role is TicketStatus.NEW and ticket.status not in DONE:
+        # An owner set in HubSpot leaves the stage at New: the desk counts it taken all the
+        # same, and only a reopen brings a ticket back to New.
+        return ticket
     if ticket.status in DONE and role not in DONE:
         try:
-            change = reopen_from_record(ticket, profile, now, reason="reopened in HubSpot")
+            change = reopen_from_record(
+                ticket, profile, now, reason="reopened in HubSpot", reported_by=None
+            )
         except TicketRuleError:
             return ticket  # past the reopen window: the working copy stays done
         events.extend(change.events)
