@@ -13,6 +13,7 @@ from services.profile.errors import Loc, Problem
 from services.profile.hubspot import hubspot_problems
 from services.profile.policy import ASSIGNEE
 from services.profile.roster import Capability
+from services.profile.teams import team_problems
 from services.profile.zendesk import zendesk_problems
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ def reference_problems(p: Profile, ix: Index) -> list[Problem]:
         *_routing(p, ix),
         *flow_problems(p, ix),
         *role_problems(p, ix),
+        *team_problems(p, ix),
         *zendesk_problems(p),
         *hubspot_problems(p),
         *bp_search_problems(p),
