@@ -78,9 +78,11 @@ async def catch_up(
                 read += 1
                 changed += await _applied(apply, ticket)
                 latest = max(latest, _modified(ticket) or latest)
-            await lease.move(str(max(since, min(latest, ceiling))), now)
             if page.after is None:
+                # All HubSpot had indexed is read: nothing older than the lag is left behind.
+                await lease.move(str(max(since, ceiling)), now)
                 break
+            await lease.move(str(max(since, min(latest, ceiling))), now)
             after = page.after
     finally:
         await lease.release()

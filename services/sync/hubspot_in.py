@@ -3,8 +3,13 @@
 Webhook events and the catch-up only say which ticket to look at; what it says is read here
 through the API. A ticket of the desk's pipeline it has never seen (logged from an e-mail to
 support) is filed with the contact and company HubSpot associates with it; one it has gets the
-stage, priority and owner changed in HubSpot. These writes go through a repository without the
-outbound queue: what came from HubSpot must not be sent back to it.
+stage, priority and owner changed in HubSpot. The merges go through a repository without the
+outbound queue: what came from HubSpot must not be sent back to it. A filing is queued, as in
+Teams: the sender then writes the bot's number into the HubSpot ticket's number property.
+
+HubSpot drops a webhook request it waited on for five seconds, so a read here waits on a rate
+limit briefly (READ_PATIENCE) and fails instead: HubSpot sends the events again, and the
+catch-up reads what they named in any case.
 """
 
 from __future__ import annotations
@@ -34,8 +39,10 @@ from services.sync.hubspot.translate import (
     section,
 )
 from services.sync.hubspot_merge import HUBSPOT_ACTOR, Remote, merge
-from services.sync.hubspot_parties import Parties, read_parties
+from services.sync.hubspot_parties import read_parties
 from services.sync.inbox import Synced
+from services.sync.queue import SyncQueue
+from services.sync.tickets import TicketOutbound
 from services.tickets.errors import StaleTicket
 from services.tickets.intake import draft_from_answers
 from services.tickets.model import Ticket
@@ -43,6 +50,7 @@ from services.tickets.records import select_tickets, ticket_from_row
 from services.tickets.repository import TicketRepository
 
 MODIFIED = "hs_lastmodifieddate"
+READ_PATIENCE = 2.0
 _ATTEMPTS = 3
 _SUBJECT = 200  # HubSpot's subject is unbounded; the desk's is a line
 
@@ -60,6 +68,7 @@ class HubSpotIn:
         self.client = client
         self._db, self._profile, self._client, self._clock = db, profile, client, clock
         self._tickets = TicketRepository(db, profile)  # no outbound: never echo to HubSpot
+        self._filings = TicketRepository(db, profile, TicketOutbound(SyncQueue(db), SYSTEM))
         self._people: dict[str, str | None] = {}
 
     def properties(self) -> tuple[str, ...]:
@@ -72,7 +81,8 @@ class HubSpotIn:
     async def pull(self, ticket_id: str, *, parties: bool = False) -> Synced | None:
         """Re-read one ticket from HubSpot and apply it; None when nothing changed (or HubSpot
         no longer has it). `parties`: its associations changed, read its contact and company."""
-        remote = await self._client.crm.read("tickets", ticket_id, self.properties())
+        wanted = self.properties()
+        remote = await self._client.crm.read("tickets", ticket_id, wanted, READ_PATIENCE)
         return None if remote is None else await self.apply(remote, parties=parties)
 
     async def apply(self, remote: CrmObject, *, parties: bool = False) -> Synced | None:
@@ -111,7 +121,7 @@ class HubSpotIn:
     async def _file(self, remote: CrmObject) -> Synced | None:
         """File a ticket HubSpot logged (from an e-mail, a form, a person in HubSpot): its
         triage card shows what it lacks, its contact and company already there."""
-        who = await read_parties(self._client, remote.id)
+        who = await read_parties(self._client, remote.id, READ_PATIENCE)
         draft = replace(
             draft_from_answers(self._profile, self._answers(remote)), external_id=remote.id
         )
@@ -124,7 +134,7 @@ class HubSpotIn:
         known = {k: v for k, v in vars(who).items() if v and getattr(draft, k) is None}
         draft = replace(draft, **known)
         key = f"hubspot:{self._profile.name}:{remote.id}"
-        ticket, created = await self._tickets.create(draft, HUBSPOT_ACTOR, key, self._clock())
+        ticket, created = await self._filings.create(draft, HUBSPOT_ACTOR, key, self._clock())
         return Synced(ticket, None) if created else None
 
     def _answers(self, remote: CrmObject) -> dict[str, Any]:
@@ -147,7 +157,7 @@ class HubSpotIn:
             stage=remote.get(STAGE),
             priority=priority_of(self._profile, remote.get(PRIORITY)),
             assignee_id=await self._person(owner) if owner else None,
-            parties=await read_parties(self._client, remote.id) if parties else Parties(),
+            parties=await read_parties(self._client, remote.id, READ_PATIENCE) if parties else None,
         )
 
     async def _person(self, owner_id: str) -> str | None:

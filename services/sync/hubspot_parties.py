@@ -36,20 +36,24 @@ class Parties:
         return " at ".join(x for x in (contact, self.company) if x)
 
 
-async def read_parties(client: HubSpotClient, ticket_id: str) -> Parties:
-    """The ticket's contact and company, read through its associations."""
-    contacts = await client.crm.associations("tickets", ticket_id, "contacts", most=1)
-    companies = await client.crm.associations("tickets", ticket_id, "companies", most=10)
+async def read_parties(
+    client: HubSpotClient, ticket_id: str, patience: float | None = None
+) -> Parties:
+    """The ticket's contact and company, read through its associations (each call waiting on
+    a rate limit at most `patience` seconds; None: the client's own)."""
+    crm = client.crm
+    contacts = await crm.associations("tickets", ticket_id, "contacts", 1, patience)
+    companies = await crm.associations("tickets", ticket_id, "companies", 10, patience)
     parties = Parties()
     if contacts:
-        found = await client.crm.batch_read("contacts", [contacts[0].to_id], CONTACT_PROPERTIES)
+        found = await crm.batch_read("contacts", [contacts[0].to_id], CONTACT_PROPERTIES, patience)
         if found:
             person = found[0]
             name = " ".join(p for p in (person.get("firstname"), person.get("lastname")) if p)
             parties = Parties(name or None, person.get("email"), person.get("phone"))
     chosen = _primary(companies)
     if chosen is not None:
-        company = await client.company(chosen)
+        company = await crm.read("companies", chosen, ("name",), patience)
         if company is not None:
             parties = replace(parties, company=company.get("name"))
     return _fitted(parties)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from aiohttp.test_utils import TestClient
@@ -89,7 +89,7 @@ class HubSpotWebhooks:
 
     def event(self, subscription: str, ticket_id: str, **extra: Any) -> dict[str, Any]:
         """One event as HubSpot sends it, about ticket `ticket_id`, occurring now."""
-        occurred = int(datetime.now(UTC).timestamp() * 1000)
+        occurred = int(self.store.clock().timestamp() * 1000)
         return {
             "eventId": next(self._ids),
             "subscriptionId": 2417856,
@@ -125,7 +125,7 @@ class HubSpotWebhooks:
         self, uri: str, body: bytes, secret: str | None = None, at: datetime | None = None
     ) -> dict[str, str]:
         """The signature headers HubSpot sends with a webhook request to `uri`."""
-        key, moment = secret or self.secret, stamp(at or datetime.now(UTC))
+        key, moment = secret or self.secret, stamp(at or self.store.clock())
         return {
             SIGNATURE: sign(key, "POST", uri, body, moment),
             TIMESTAMP: moment,

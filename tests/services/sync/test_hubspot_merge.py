@@ -73,18 +73,18 @@ def test_a_stage_the_profile_does_not_map_is_left_alone(kinetic):
 
 def test_priority_and_owner_changed_in_hubspot_are_taken(kinetic):
     ticket = make_ticket(profile="kinetic", number="KD-1001", priority="medium")
-    remote = Remote(stage("new"), "high", "eli")
+    remote = Remote(stage("new"), "high", "erin")
 
     change = merge(ticket, remote, kinetic, LATER, settled=True)
 
     assert change is not None
-    assert (change.ticket.priority, change.ticket.assignee_id) == ("high", "eli")
+    assert (change.ticket.priority, change.ticket.assignee_id) == ("high", "erin")
     assert change.ticket.status is TicketStatus.ASSIGNED
     assert [e.kind for e in change.events] == [EventKind.CLASSIFIED, EventKind.ASSIGNED]
 
 
 def test_while_a_change_of_ours_is_on_its_way_hubspots_fields_wait(kinetic):
-    remote = Remote(stage("waiting_on_contact"), "high", "eli")
+    remote = Remote(stage("waiting_on_contact"), "high", "erin")
 
     assert merge(sams(), remote, kinetic, LATER, settled=False) is None
 
