@@ -142,8 +142,12 @@ class HubSpotIn:
         that does not pass the intake's checks is left out, so triage sees it missing."""
         raw: dict[str, Any] = {}
         description = self._profile.field_for(FieldRole.DESCRIPTION)
-        if description is not None and remote.get(CONTENT):
-            raw[description.id] = remote.get(CONTENT)
+        content = (remote.get(CONTENT) or "").strip()
+        if description is not None and content:
+            # A long e-mail is cut to what the field holds (it stays whole in HubSpot) rather
+            # than dropped, which would make triage ask for a description the customer gave.
+            limit = description.text_limit
+            raw[description.id] = content if len(content) <= limit else content[: limit - 1] + "…"
         hub = section(self._profile)
         for name in hub.properties:
             value = answer_of(self._profile, name, remote.get(hub.property_of(name) or name))

@@ -37,7 +37,7 @@ from tests.harness.fake_hubspot_store import PORTAL_ID, HubSpotStore
 
 CLIENT_SECRET = "8c3f5a1e-9b2d-4c7f-a6e0-3d1b5f9c2e47"  # the fake app's client secret
 APP_ID = 4213377
-PROPERTIES = ("hs_pipeline_stage", "hs_ticket_priority", "hubspot_owner_id", "subject")
+PROPERTIES = ("hs_pipeline_stage", "hs_ticket_priority", "hubspot_owner_id")
 PATH = "/api/webhooks/hubspot"
 ASSOCIATION_TYPES = {"contacts": "TICKET_TO_CONTACT", "companies": "TICKET_TO_COMPANY"}
 

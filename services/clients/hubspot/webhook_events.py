@@ -20,7 +20,7 @@ TICKET_TYPE_ID = "0-5"  # HubSpot's object type id for tickets
 # What docs/hubspot.md tells the admin to subscribe the app's webhooks to.
 SUBSCRIBED = (
     "ticket.creation",
-    "ticket.propertyChange",  # hs_pipeline_stage, hs_ticket_priority, hubspot_owner_id, subject
+    "ticket.propertyChange",  # hs_pipeline_stage, hs_ticket_priority, hubspot_owner_id
     "ticket.deletion",
     "ticket.associationChange",
 )

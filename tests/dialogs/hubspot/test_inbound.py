@@ -183,3 +183,14 @@ async def e_mailed_and_triaged_untied(inbound: Inbound) -> str:
     await inbound.sends()
     await inbound.sent_out()
     return ticket_id
+
+
+async def test_a_long_e_mail_is_cut_to_the_description_field_not_dropped(inbound: Inbound):
+    long = "The approval node hangs. " * 400  # some 10,000 characters, quoted replies and all
+    inbound.mailed_in(SUBJECT, long)
+
+    await inbound.sends()
+
+    description = (await stored(inbound.desk, "KD-1001")).description
+    assert len(description) == 4000 and description.endswith("…")
+    assert description.startswith("The approval node hangs.")
