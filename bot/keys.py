@@ -44,3 +44,5 @@ HUBSPOT_CHECK: web.AppKey[HubSpotCheck] = web.AppKey("hubspot_check")
 HUBSPOT_SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("hubspot_sync_worker")
 # Only with NetSuite configured and keeping the profile's service projects.
 NETSUITE_SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("netsuite_sync_worker")
+# Only with Harvest configured (HARVEST_*): the `time` entries' copies.
+HARVEST_SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("harvest_sync_worker")

@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 
 import httpx
 
+from services.bp_search import BPSearch
+from services.clients.harvest import HarvestClient
 from services.clients.hubspot import HubSpotClient
 from services.clients.netsuite import NetSuiteClient
 from services.clients.zendesk import ZendeskClient
@@ -27,6 +29,7 @@ from services.installed_base.embedded import EmbeddedCustomerDirectory, Embedded
 from services.installed_base.hubspot import HubSpotDirectory
 from services.installed_base.netsuite import NetSuiteInstalledBase
 from services.installed_base.netsuite_orders import NetSuiteSalesOrders
+from services.installed_base.typeahead import Typeahead
 from services.knowledge import EmbeddedKnowledgeBase, KnowledgeBase
 from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
 from services.parts.netsuite import NetSuiteOrderSystem
@@ -39,6 +42,7 @@ from services.service_requests import (
 from services.settings import Settings
 from services.sync import SyncQueue, TicketOutbound
 from services.sync.articles import ArticleOutbound
+from services.sync.harvest.outbound import HarvestOutbound
 from services.sync.hubspot import SYSTEM as HUBSPOT
 from services.sync.hubspot.system import HubSpotTicketSystem
 from services.sync.netsuite import SYSTEM as NETSUITE
@@ -47,6 +51,7 @@ from services.sync.projects import ProjectOutbound
 from services.sync.zendesk import SYSTEM as ZENDESK
 from services.sync.zendesk.system import ZendeskTicketSystem
 from services.tickets import EmbeddedTicketSystem, TicketRepository, TicketSystem
+from services.time_entries import TimeEntryRepository
 
 
 def utc_now() -> datetime:
@@ -72,6 +77,8 @@ class AppServices:
     escalations: EscalationRepository
     parts: PartsRepository
     service_requests: ServiceRequestRepository
+    # Time worked on tickets (`time`); with Harvest on, each entry is queued for Harvest too.
+    time_entries: TimeEntryRepository
     # The ports to the systems of record, as build_services picked them.
     ticket_system: TicketSystem
     knowledge: KnowledgeBase
@@ -80,6 +87,10 @@ class AppServices:
     # BP Search: customers, sites, machines and orders; the CRM's side of a customer.
     installed_base: InstalledBase
     directory: CustomerDirectory
+    # Look-ups over both and the bot's own tickets, with one answer cache for the whole app.
+    bp_search: BPSearch
+    # The installed base as intake's typeahead asks it: paced per person, briefly cached.
+    typeahead: Typeahead
     clock: Callable[[], datetime] = field(default=utc_now)
     # The Zendesk account when it is the profile's system of record (else None).
     zendesk: ZendeskClient | None = None
@@ -87,6 +98,8 @@ class AppServices:
     hubspot: HubSpotClient | None = None
     # The NetSuite account when NETSUITE_* are set (else None); [bp_search] says what for.
     netsuite: NetSuiteClient | None = None
+    # The Harvest account when HARVEST_* are set (else None); [harvest] says where time goes.
+    harvest: HarvestClient | None = None
 
 
 def build_services(
@@ -105,6 +118,11 @@ def build_services(
     hubspot = HubSpotClient(settings.hubspot, http) if settings.hubspot is not None else None
     tickets = TicketRepository(db, profile, _ticket_outbound(profile, db, zendesk, hubspot))
     requests = ServiceRequestRepository(db, profile, _project_outbound(settings, profile, db))
+    harvest = HarvestClient(settings.harvest, http) if settings.harvest is not None else None
+    # With Harvest on, each entry's copy is queued in the transaction that stores it.
+    timesheet = HarvestOutbound(SyncQueue(db)) if harvest is not None else None
+    installed_base = _installed_base(settings, profile, db, netsuite)
+    directory = _customer_directory(settings, profile, db, hubspot)
     return AppServices(
         settings=settings,
         profile=profile,
@@ -117,6 +135,7 @@ def build_services(
         escalations=EscalationRepository(db, tickets),
         parts=PartsRepository(db, profile),
         service_requests=requests,
+        time_entries=TimeEntryRepository(db, profile, timesheet),
         ticket_system=_ticket_system(settings, profile, db, http, tickets),
         zendesk=zendesk,
         netsuite=netsuite,
@@ -124,8 +143,11 @@ def build_services(
         orders=_order_system(settings, profile, db, netsuite),
         projects=_project_system(settings, profile, db, http, requests),
         hubspot=hubspot,
-        installed_base=_installed_base(settings, profile, db, netsuite),
-        directory=_customer_directory(settings, profile, db, hubspot),
+        harvest=harvest,
+        installed_base=installed_base,
+        directory=directory,
+        bp_search=BPSearch(installed_base, directory, db, profile),
+        typeahead=Typeahead(installed_base, profile.bp_search),
         clock=clock,
     )
 
@@ -155,6 +177,11 @@ def check_systems(settings: Settings, profile: Profile) -> None:
                 f'"hubspot"), but {" and ".join(missing)} {"is" if len(missing) == 1 else "are"}'
                 " not set"
             )
+    if settings.harvest is not None and profile.harvest is None:
+        raise ValueError(
+            f"HARVEST_ACCOUNT_ID and HARVEST_TOKEN are set, but the {profile.name} profile has no "
+            "[harvest] section saying which Harvest project and task time goes to"
+        )
     search = profile.bp_search
     if search.installed_base == "netsuite" and settings.netsuite and search.netsuite is None:
         raise ValueError(

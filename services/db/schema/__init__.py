@@ -33,6 +33,7 @@ from services.db.schema.processes import (
 )
 from services.db.schema.receipts import RECEIPT_STATUSES, activity_receipts
 from services.db.schema.sync import SYNC_STATES, sync_changes, sync_cursors, sync_events
+from services.db.schema.time_entries import time_entries
 
 __all__ = [
     "ESCALATION_STATUSES",
@@ -67,4 +68,5 @@ __all__ = [
     "sync_events",
     "ticket_events",
     "tickets",
+    "time_entries",
 ]
