@@ -11,6 +11,8 @@ from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
 from msrest.serialization import Model
 
+from bot.hubspot_webhook import PATH as HUBSPOT_WEBHOOK_PATH
+from bot.hubspot_webhook import hubspot_webhook
 from bot.keys import (
     ADAPTER,
     AFTER,
@@ -131,6 +133,7 @@ def add_routes(app: web.Application) -> None:
     """Mount the endpoints."""
     app.router.add_post("/api/messages", messages)
     app.router.add_post(WEBHOOK_PATH, zendesk_webhook)
+    app.router.add_post(HUBSPOT_WEBHOOK_PATH, hubspot_webhook)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics)

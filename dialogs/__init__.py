@@ -15,6 +15,7 @@ def desk_features() -> list[Feature]:
     from dialogs.bp_search.feature import feature as bp_search_feature
     from dialogs.closure.feature import feature as closure_feature
     from dialogs.escalation.feature import feature as escalation_feature
+    from dialogs.hubspot.feature import feature as hubspot_feature
     from dialogs.intake.feature import feature as intake_feature
     from dialogs.knowledge.feature import feature as knowledge_feature
     from dialogs.parts.feature import feature as parts_feature
@@ -44,4 +45,5 @@ def desk_features() -> list[Feature]:
         sla_feature,
         sync_feature,
         zendesk_feature,
+        hubspot_feature,
     ]

@@ -160,11 +160,23 @@ def check_systems(settings: Settings, profile: Profile) -> None:
             '"zendesk"), but ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_API_TOKEN and '
             "ZENDESK_WEBHOOK_SECRET are not set"
         )
-    if profile.system_of_record == "hubspot" and settings.hubspot is None:
-        raise ValueError(
-            f"The {profile.name} profile keeps its tickets in HubSpot (system_of_record = "
-            '"hubspot"), but HUBSPOT_ACCESS_TOKEN is not set'
-        )
+    if profile.system_of_record == "hubspot":
+        hubspot = settings.hubspot
+        missing = [
+            name
+            for name, given in (
+                ("HUBSPOT_ACCESS_TOKEN", hubspot is not None),
+                # Without it no webhook can be verified: every change made in HubSpot is refused.
+                ("HUBSPOT_CLIENT_SECRET", hubspot is not None and bool(hubspot.client_secret)),
+            )
+            if not given
+        ]
+        if missing:
+            raise ValueError(
+                f"The {profile.name} profile keeps its tickets in HubSpot (system_of_record = "
+                f'"hubspot"), but {" and ".join(missing)} {"is" if len(missing) == 1 else "are"}'
+                " not set"
+            )
     if settings.harvest is not None and profile.harvest is None:
         raise ValueError(
             f"HARVEST_ACCOUNT_ID and HARVEST_TOKEN are set, but the {profile.name} profile has no "

@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     # The URL is HubSpot's public API host unless set (tests point it at a local fake).
     hubspot_url: str = Field("", validation_alias="HUBSPOT_URL")
     hubspot_access_token: str = Field("", repr=False, validation_alias="HUBSPOT_ACCESS_TOKEN")
+    # The HubSpot app's client secret: it signs the webhooks of a desk whose tickets are there.
+    hubspot_client_secret: str = Field("", repr=False, validation_alias="HUBSPOT_CLIENT_SECRET")
     # NetSuite (token-based authentication): all six set, or none (NetSuite off).
     netsuite_url: str = Field("", validation_alias="NETSUITE_URL")
     netsuite_account_id: str = Field("", validation_alias="NETSUITE_ACCOUNT_ID")
@@ -107,7 +109,7 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _hubspot_complete(self) -> Settings:
-        # A URL without a token is a half-set HubSpot: refuse to start, naming the token.
+        # A URL or secret without a token is a half-set HubSpot: refuse to start, naming it.
         self.hubspot  # noqa: B018 - raises ValueError naming what is missing
         return self
 
@@ -165,6 +167,7 @@ class Settings(BaseSettings):
             {
                 "HUBSPOT_URL": self.hubspot_url,
                 "HUBSPOT_ACCESS_TOKEN": self.hubspot_access_token,
+                "HUBSPOT_CLIENT_SECRET": self.hubspot_client_secret,
             }
         )
 

@@ -29,7 +29,7 @@ async def test_a_hubspot_profile_without_the_token_refuses_to_start(
     settings, connector, tmp_path, hubspot
 ):
     off = on_hubspot(settings, tmp_path, hubspot).model_copy(
-        update={"hubspot_url": "", "hubspot_access_token": ""}
+        update={"hubspot_url": "", "hubspot_access_token": "", "hubspot_client_secret": ""}
     )
     desk = Desk(off, connector)
     # Named, whether it reads as a HubSpot desk without it or as a half-set HubSpot.

@@ -18,6 +18,7 @@ from services.settings import Settings
 from services.sync import SyncQueue, SyncSettings
 from tests.harness.desk import Desk
 from tests.harness.fake_hubspot import API_TOKEN, FakeHubSpot
+from tests.harness.fake_hubspot_webhooks import CLIENT_SECRET
 from tests.harness.hubspot_profile import CUSTOM, NUMBER_PROPERTY, PIPELINE, STAGES
 from tests.harness.hubspot_profile import kinetic_on_hubspot_path as profile_path
 from tests.harness.sync import Clock, drain
@@ -78,6 +79,7 @@ def on_hubspot(settings: Settings, folder: Path, fake: FakeHubSpot) -> Settings:
             "profile": str(profile),
             "hubspot_url": fake.url,
             "hubspot_access_token": API_TOKEN,
+            "hubspot_client_secret": CLIENT_SECRET,
             "sync": sync,
         }
     )

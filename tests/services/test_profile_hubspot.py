@@ -93,9 +93,13 @@ def test_every_status_needs_a_stage_and_the_profile_a_section(tmp_path):
     )
 
 
-def test_a_hubspot_profile_without_the_token_refuses_to_start(tmp_path):
+def test_a_hubspot_profile_without_the_token_or_the_client_secret_refuses_to_start(tmp_path):
     profile = load_profile(kinetic_on_hubspot_path(tmp_path))
     without = Settings(_env_file=None)
-    with pytest.raises(ValueError, match="HUBSPOT_ACCESS_TOKEN is not set"):
+    with pytest.raises(ValueError, match="HUBSPOT_ACCESS_TOKEN and HUBSPOT_CLIENT_SECRET are not"):
         check_systems(without, profile)
-    check_systems(without.model_copy(update={"hubspot_access_token": "pat-na1-x"}), profile)
+    token = without.model_copy(update={"hubspot_access_token": "pat-na1-x"})
+    # Without the client secret no webhook could be verified: HubSpot's changes would be lost.
+    with pytest.raises(ValueError, match=r"but HUBSPOT_CLIENT_SECRET is not set"):
+        check_systems(token, profile)
+    check_systems(token.model_copy(update={"hubspot_client_secret": "6f1c2a9e"}), profile)

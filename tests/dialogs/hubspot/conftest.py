@@ -10,7 +10,9 @@ import pytest
 from bot.keys import SERVICES
 from tests.harness.desk import Desk
 from tests.harness.fake_hubspot import FakeHubSpot
+from tests.harness.fake_hubspot_webhooks import HubSpotWebhooks
 from tests.harness.hubspot_desk import Account, on_hubspot, set_up
+from tests.harness.hubspot_inbound import Inbound
 from tests.harness.sync import Clock
 from tests.harness.triage import MONDAY_9AM
 
@@ -47,3 +49,9 @@ async def desk(settings, connector, tmp_path, hubspot, account, clock) -> AsyncI
         yield running
     finally:
         await running.close()
+
+
+@pytest.fixture
+def inbound(desk: Desk, hubspot: FakeHubSpot, account: Account, clock: Clock) -> Inbound:
+    """What happens in HubSpot, and the signed webhooks it sends the running desk about it."""
+    return Inbound(desk, hubspot, account, HubSpotWebhooks(hubspot.store), clock)

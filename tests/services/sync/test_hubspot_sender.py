@@ -112,7 +112,10 @@ async def test_a_hubspot_profile_gets_the_hubspot_port_and_queues_its_writes(
     sqlite_database: Database, kinetic: Profile
 ):
     settings = Settings(
-        _env_file=None, database_url=sqlite_database.url, hubspot_access_token="pat-na1-x"
+        _env_file=None,
+        database_url=sqlite_database.url,
+        hubspot_access_token="pat-na1-x",
+        hubspot_client_secret="6f1c2a9e",
     )
     async with httpx.AsyncClient() as http:
         services = build_services(settings, kinetic, sqlite_database, http)
