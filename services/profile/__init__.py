@@ -29,6 +29,7 @@ from services.profile.roster import Capability, Person, Role, Skill
 from services.profile.routing import Complexity, IssueType, Provider, RoutingRule, ServiceNetwork
 from services.profile.sla import Priority, SlaPolicy, SlaTarget
 from services.profile.statuses import Status, TicketStatus
+from services.profile.teams import Team, TeamRoute
 
 __all__ = [
     "ASSIGNEE",
@@ -64,6 +65,8 @@ __all__ = [
     "SlaPolicy",
     "SlaTarget",
     "Status",
+    "Team",
+    "TeamRoute",
     "TicketStatus",
     "Unit",
     "load_profile",

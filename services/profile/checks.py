@@ -12,6 +12,7 @@ from services.profile.checks_roles import role_problems
 from services.profile.errors import Loc, Problem
 from services.profile.policy import ASSIGNEE
 from services.profile.roster import Capability
+from services.profile.teams import team_problems
 from services.profile.zendesk import zendesk_problems
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ def reference_problems(p: Profile, ix: Index) -> list[Problem]:
         *_routing(p, ix),
         *flow_problems(p, ix),
         *role_problems(p, ix),
+        *team_problems(p, ix),
         *zendesk_problems(p),
         *bp_search_problems(p),
     ]

@@ -142,12 +142,20 @@ class FormField(Frozen):
 class RuleAction(StrEnum):
     """What an intake rule does when it fires."""
 
-    ESCALATE = "escalate"  # hand to `to_role` at once, skipping normal assignment
+    ESCALATE = "escalate"  # tell `to_role` or `to_team` at once, on filing
     SET_PRIORITY = "set_priority"  # suggest `priority` to whoever triages
 
 
+# `to_team = "routed"`: the team the profile's [[team_routing]] picks for the ticket's answers.
+ROUTED = "routed"
+
+
 class IntakeRule(Frozen):
-    """When intake field `field` equals `equals`, take `action`."""
+    """When intake field `field` equals `equals`, take `action`.
+
+    An escalation tells the holders of `to_role`, or the members of `to_team`, when the ticket
+    is filed; its `priority`, if any, is the ticket's (so the SLA's target for it applies).
+    """
 
     id: Slug
     field: Slug
@@ -155,16 +163,20 @@ class IntakeRule(Frozen):
     equals: StrictBool | int | float | str
     action: RuleAction
     to_role: Slug | None = None
+    to_team: Slug | None = None
     priority: Slug | None = None
     note: str = ""
 
     @model_validator(mode="after")
     def _action_target(self) -> IntakeRule:
-        wants_role = self.action is RuleAction.ESCALATE
-        if wants_role != (self.to_role is not None):
-            raise ValueError("`to_role` is required for 'escalate' and only allowed there")
-        if (not wants_role) != (self.priority is not None):
-            raise ValueError("`priority` is required for 'set_priority' and only allowed there")
+        escalates = self.action is RuleAction.ESCALATE
+        targets = (self.to_role is not None) + (self.to_team is not None)
+        if escalates and targets != 1:
+            raise ValueError("'escalate' needs exactly one of `to_role` or `to_team`")
+        if not escalates and targets:
+            raise ValueError("`to_role` and `to_team` are only allowed with 'escalate'")
+        if not escalates and self.priority is None:
+            raise ValueError("`priority` is required for 'set_priority'")
         return self
 
     def matches(self, answers: Mapping[str, object]) -> bool:

@@ -11,6 +11,7 @@ from services.profile.roster import Capability, Person, Role, Skill
 from services.profile.routing import Complexity, IssueType, Provider, RoutingRule
 from services.profile.sla import Priority, SlaTarget
 from services.profile.statuses import Status, TicketStatus
+from services.profile.teams import Team
 
 if TYPE_CHECKING:
     from services.profile.models import Profile
@@ -45,6 +46,7 @@ class Index:
     fields: dict[str, FormField]
     field_roles: dict[FieldRole, FormField]
     rules: dict[str, IntakeRule]
+    teams: dict[str, Team]
 
 
 def _group(pairs: list[tuple[str, Person]]) -> dict[str, tuple[Person, ...]]:
@@ -99,4 +101,5 @@ def build_index(p: Profile) -> Index:
         fields={f.id: f for f in reversed(p.intake)},
         field_roles={f.role: f for f in reversed(p.intake) if f.role},
         rules={r.id: r for r in reversed(p.rules)},
+        teams={t.key: t for t in reversed(p.teams)},
     )

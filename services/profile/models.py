@@ -36,6 +36,7 @@ from services.profile.routing import Complexity, IssueType, Provider, RoutingRul
 from services.profile.sla import Priority, SlaPolicy, SlaTarget
 from services.profile.states import STATE_NAMES, state_label
 from services.profile.statuses import Status, TicketStatus
+from services.profile.teams import Team, TeamRoute
 from services.profile.zendesk import ZendeskSection
 
 # By name, as people look for them: "Ohio (OH)"; the key stays the code.
@@ -64,6 +65,9 @@ class Profile(Frozen):
     issue_types: tuple[IssueType, ...] = ()
     complexities: tuple[Complexity, ...] = ()
     routing: tuple[RoutingRule, ...] = ()
+    # Helper teams the ticket's owner pulls in, and the intake answers that route to each.
+    teams: tuple[Team, ...] = ()
+    team_routing: tuple[TeamRoute, ...] = ()
     service: ServiceNetwork | None = None
     intake: tuple[FormField, ...] = Field(min_length=1)
     rules: tuple[IntakeRule, ...] = ()
@@ -167,6 +171,20 @@ class Profile(Frozen):
         workers = self.people_with_capability(Capability.WORK_TICKETS)
         return tuple(x for x in workers if x.has_skills(skills))
 
+    def team(self, key: str) -> Team:
+        """The helper team with this key; KeyError if undefined."""
+        return self._ix.teams[key]
+
+    def team_for(self, answers: Mapping[str, object]) -> Team | None:
+        """The team the first matching `[[team_routing]]` entry names; None: the owner decides."""
+        route = next((r for r in self.team_routing if r.matches(answers)), None)
+        return None if route is None else self.team(route.team)
+
+    def members_of(self, team: Team | str) -> tuple[Person, ...]:
+        """Everyone holding one of the team's roles, in roster order."""
+        roles = set((team if isinstance(team, Team) else self.team(team)).roles)
+        return tuple(x for x in self.roster if roles.intersection(x.roles))
+
     def provider_for_state(self, state: str) -> Provider | None:
         """The 3rd-party provider serving a US state; None means in-house staff go."""
         return self._ix.providers.get(state.strip().upper())
@@ -249,11 +267,8 @@ class Profile(Frozen):
 
     def priority_rule(self, answers: Mapping[str, object]) -> IntakeRule | None:
         """The matching rule that suggests the most urgent priority; None: the default applies."""
-        rules = [
-            r
-            for r in self.matching_rules(answers)
-            if r.action is RuleAction.SET_PRIORITY and r.priority
-        ]
+        # An escalation may set a priority too (production: the SLA's tightest target).
+        rules = [r for r in self.matching_rules(answers) if r.priority]
         return min(rules, key=lambda r: self.priority(r.priority or "").rank, default=None)
 
     def suggested_priority(self, answers: Mapping[str, object]) -> Priority:

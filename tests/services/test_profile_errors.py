@@ -39,6 +39,10 @@ intake = [
     ] },
 ]
 rules = [{ id = "plant", field = "site", equals = "plant", action = "escalate", to_role = "lead" }]
+teams = [{ key = "leads", label = "Leads", roles = ["lead"] }]
+team_routing = [
+    { field = "site", values = ["plant"], team = "leads", when = { company = ["Acme"] } },
+]
 
 [[roster]]
 id = "ann"
@@ -148,6 +152,29 @@ def test_the_base_profile_loads(tmp_path: Path) -> None:
          "but no role of theirs grants 'answer_parts'"),
         ('role = "parts"', 'role = "billing"', "processes[0].role: 'billing' is not one of"),
         ('{ key = "wiring", label', '{ key = "plc", label', "skills[1].key: duplicate skill 'plc'"),
+        ('roles = ["lead"] }', 'roles = ["boss"] }', "teams[0].roles: unknown role 'boss'"),
+        ('roles = ["agent", "lead"]', 'roles = ["agent"]',
+         "teams[0].roles: 'lead' is held by nobody on the roster"),
+        ('key = "leads"', 'key = "routed"', "teams[0].key: 'routed' is reserved"),
+        ('label = "Leads"', 'label = "L", roles = ["lead"] }, { key = "leads", label = "Leads"',
+         "teams[1].key: duplicate team 'leads'"),
+        ('team = "leads"', 'team = "ledas"',
+         "team_routing[0].team: unknown team 'ledas' (known: leads)"),
+        ('field = "site", values', 'field = "sight", values',
+         "team_routing[0].field: unknown intake field 'sight'"),
+        ('values = ["plant"]', 'values = ["office"]',
+         "team_routing[0].values: 'office' is not a choice of 'site' (plant)"),
+        ('{ company = ["Acme"] }', '{ site = ["plant", "yard"] }',
+         "team_routing[0].when.site: 'yard' is not a choice of 'site' (plant)"),
+        ('{ company = ["Acme"] }', '{ cmpany = ["Acme"] }',
+         "team_routing[0].when.cmpany: unknown intake field 'cmpany'"),
+        ('values = ["plant"]', "values = []", "team_routing[0].values: "),
+        ('to_role = "lead"', 'to_team = "ledas"',
+         "rules[0].to_team: unknown team 'ledas' (known: routed, leads)"),
+        ('to_role = "lead"', 'to_role = "lead", to_team = "leads"',
+         "rules[0]: 'escalate' needs exactly one of `to_role` or `to_team`"),
+        ('action = "escalate", to_role = "lead"', 'action = "set_priority", to_team = "leads"',
+         "rules[0]: `to_role` and `to_team` are only allowed with 'escalate'"),
     ],
 )  # fmt: skip
 def test_a_wrong_profile_names_file_key_and_problem(
@@ -155,6 +182,18 @@ def test_a_wrong_profile_names_file_key_and_problem(
 ) -> None:
     message = broken(tmp_path, old, new)
     assert f"profile {tmp_path / 'tiny.toml'}: {line}" in message
+
+
+def test_a_rule_escalating_to_the_routed_team_needs_team_routing(tmp_path: Path) -> None:
+    routed = BASE.replace('to_role = "lead"', 'to_team = "routed"')
+    assert load_profile(str(write(tmp_path, routed))).rule("plant").to_team == "routed"
+    start = routed.index("team_routing = [")
+    without = routed[:start] + routed[routed.index("]\n", start) + 2 :]
+    with pytest.raises(ProfileError) as caught:
+        load_profile(str(write(tmp_path, without)))
+    assert "rules[0].to_team: 'routed' needs [[team_routing]] entries to pick a team" in str(
+        caught.value
+    )
 
 
 def test_several_problems_are_reported_one_line_each(tmp_path: Path) -> None:
