@@ -29,8 +29,14 @@ ANSWER = "docs.answer"  # answer the ticket with one of the matches
 TITLE_DOCS = "Can documentation solve it?"
 
 
+def shown_on(number: str, on: str) -> dict[str, str]:
+    """A section button's data: the ticket, and the card it is on when that is not the ticket
+    card (the answer then is that card again, as it stands)."""
+    return {"number": number} if on == "ticket" else {"number": number, "card": on}
+
+
 def answer_form(
-    number: str, hits: Sequence[SearchHit], *, reaches_customer: bool
+    number: str, hits: Sequence[SearchHit], *, reaches_customer: bool, on: str = "ticket"
 ) -> ShowCardAction:
     """'Answer with an article': which match, a line to the customer, and a link if typed."""
     choices = [
@@ -47,6 +53,8 @@ def answer_form(
         else "This desk does not e-mail customers itself: you get the text to send them, and "
         "the timeline and the scorecard count the answer."
     )
+    # Without a link typed, the article's Help Center page goes, or its fix where it has none.
+    empty = "No link typed: the article's own page is sent, or its fix where it has no page."
     form = card(
         [
             ChoiceSetInput(
@@ -69,11 +77,11 @@ def answer_form(
                 label="Link to send (optional)",
                 style="Url",
                 max_length=LINK,
-                placeholder="https://… (empty: the article's own page, or its text)",
+                placeholder=f"https://… ({characters(LINK)})",
             ),
-            note(how),
+            note(f"{empty} {how}"),
         ],
-        [ExecuteAction(title=sends, verb=ANSWER, data={"number": number}, style="positive")],
+        [ExecuteAction(title=sends, verb=ANSWER, data=shown_on(number, on), style="positive")],
     )
     return ShowCardAction(title="Answer with an article", card=form)
 
@@ -85,9 +93,11 @@ def documentation_section(
     answered: Sequence[str] = (),
     reaches_customer: bool = False,
     pull_in: ShowCardAction | None = None,
+    on: str = "ticket",
 ) -> list[CardElement]:
     """The matches for whoever coordinates the ticket, with 'Answer with an article' and
-    (`pull_in`, cards.involvement) 'Pull in a team'; `answered`: its documentation answers."""
+    (`pull_in`, cards.involvement) 'Pull in a team'; `answered`: its documentation answers;
+    `on`: the card it is part of ("ticket" or "triage")."""
     items: list[CardElement] = [
         TextBlock(text=TITLE_DOCS, weight="Bolder", size="Medium", wrap=True)
     ]
@@ -105,7 +115,7 @@ def documentation_section(
         )
     actions: list[Action] = []
     if hits:
-        actions.append(answer_form(number, hits, reaches_customer=reaches_customer))
+        actions.append(answer_form(number, hits, reaches_customer=reaches_customer, on=on))
     if pull_in is not None:
         actions.append(pull_in)
     if actions:

@@ -16,6 +16,7 @@ from microsoft_teams.cards import (
     TextInput,
 )
 
+from cards.documentation import shown_on
 from cards.fit import fact_pairs
 from cards.render import card, note
 from services.forms.bounds import REASON, characters
@@ -24,16 +25,19 @@ INVOLVE = "team.involve"  # pull the team named in the data in as helpers
 
 
 def involve_form(
-    number: str, teams: Sequence[tuple[str, str]], suggested: str | None = None
+    number: str,
+    teams: Sequence[tuple[str, str]],
+    suggested: str | None = None,
+    on: str = "ticket",
 ) -> ShowCardAction:
     """'Pull in a team': what is asked of them, then a button per (key, label) team, the one
-    the ticket's answers route to first and marked."""
+    the ticket's answers route to first and marked; `on`: the card it is part of."""
     ordered = sorted(teams, key=lambda team: team[0] != suggested)
     buttons = [
         ExecuteAction(
             title=f"{label} (suggested)" if key == suggested else label,
             verb=INVOLVE,
-            data={"number": number, "team": key},
+            data={**shown_on(number, on), "team": key},
             style="positive" if key == suggested else None,
         )
         for key, label in ordered
@@ -41,7 +45,7 @@ def involve_form(
     form = card(
         [
             TextInput(
-                id="question",
+                id="ask",
                 label="What do you need from them?",
                 is_multiline=True,
                 max_length=REASON,

@@ -5,8 +5,8 @@ HelperRepository stores the helpers with the ticket's timeline entry in one tran
 finds the tickets a person helps on.
 """
 
-from services.involvement.model import Helper, HelperTeam, Involvement
+from services.involvement.model import Helper, Involvement
 from services.involvement.repository import HelperRepository
-from services.involvement.rules import involve, team_people
+from services.involvement.rules import involve
 
-__all__ = ["Helper", "HelperRepository", "HelperTeam", "Involvement", "involve", "team_people"]
+__all__ = ["Helper", "HelperRepository", "Involvement", "involve"]

@@ -4,28 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
 from services.tickets import Change
-
-
-class HelperTeam(Protocol):
-    """What involving needs of a profile's team: its key, its name, the roles its people hold."""
-
-    @property
-    def key(self) -> str:
-        """The team's id ("devops"), as `involve <ticket> devops` names it."""
-        ...
-
-    @property
-    def label(self) -> str:
-        """The team's name ("DevOps")."""
-        ...
-
-    @property
-    def roles(self) -> tuple[str, ...]:
-        """The roster roles whose holders are the team's people."""
-        ...
 
 
 @dataclass(frozen=True)

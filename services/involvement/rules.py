@@ -10,16 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from services.involvement.model import Helper, HelperTeam, Involvement
-from services.profile import Person, Profile
+from services.involvement.model import Helper, Involvement
+from services.profile import Profile, Team
 from services.tickets import Change, EventKind, Ticket, TicketRuleError
 from services.tickets.history import event, touched
 from services.tickets.rules import require_coordinator, status_label
-
-
-def team_people(profile: Profile, team: HelperTeam) -> tuple[Person, ...]:
-    """The team's people: everyone holding one of its roles, in roster order."""
-    return tuple(p for p in profile.roster if set(p.roles) & set(team.roles))
 
 
 def involve(
@@ -27,7 +22,7 @@ def involve(
     actor_id: str,
     profile: Profile,
     now: datetime,
-    team: HelperTeam,
+    team: Team,
     current: Sequence[Helper],
     question: str | None = None,
 ) -> Involvement:
@@ -37,7 +32,7 @@ def involve(
     if not ticket.is_open:
         label = status_label(profile, ticket.status)
         raise TicketRuleError(f"{ticket.number} is {label}: reopen it before involving a team.")
-    people = [p for p in team_people(profile, team) if p.id != ticket.assignee_id]
+    people = [p for p in profile.members_of(team) if p.id != ticket.assignee_id]
     if not people:
         owner = " but its owner" if ticket.assignee_id else ""
         raise TicketRuleError(f"{team.label} has nobody on the roster{owner} to help.")
