@@ -44,6 +44,8 @@ class Command:
     # Also a button for callers holding any of these capabilities: the role's everyday command.
     button_for: tuple[str, ...] = ()
     feature: str = ""
+    # Whether help offers it on a desk (None: on every desk); typed anyway, it still answers.
+    offered: Callable[[Profile], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,10 @@ class Feature:
         public: bool = False,
         button: bool = False,
         button_for: Iterable[str] = (),
+        offered: Callable[[Profile], bool] | None = None,
     ) -> Callable[[CommandHandler], CommandHandler]:
-        """Register a chat command handler `async def h(turn, args: str)`."""
+        """Register a chat command handler `async def h(turn, args: str)`; `offered` says on
+        which desks help lists it (a process only some profiles have)."""
 
         def register(handler: CommandHandler) -> CommandHandler:
             self.commands.append(
@@ -121,6 +125,7 @@ class Feature:
                     button=button,
                     button_for=tuple(button_for),
                     feature=self.name,
+                    offered=offered,
                 )
             )
             return handler

@@ -88,6 +88,7 @@ async def involve_from_card(turn: Turn, data: InvolveInputs) -> ActionResult:
     "involve",
     usage="<ticket> <team> [what you need]",
     help="Pull a team in on a ticket as helpers; you stay its owner",
+    offered=lambda profile: bool(profile.teams),
 )
 async def involve_command(turn: Turn, args: str) -> None:
     """Involve a team by typing the ticket, the team and what is asked of it."""

@@ -192,3 +192,13 @@ async def test_bestpack_has_no_teams_to_involve(desk: Desk):
     told = await desk.user("Kevin").says("involve BP-1001 devops")
 
     assert told.texts == ["The BestPack desk has no teams to involve: its profile lists none."]
+
+
+async def test_help_offers_involve_only_on_a_desk_with_teams(kinetic: Desk, desk: Desk):
+    kinetic_help = facts((await kinetic.user("Sam", "sam@kineticdata.example").says("help")).card)
+    bestpack_help = facts((await desk.user("Mary").says("help")).card)
+
+    assert [k for k in kinetic_help if k.startswith("involve")] == [
+        "involve KD-1001 ‹team› [what you need]"
+    ]
+    assert not [k for k in bestpack_help if k.startswith("involve")]
