@@ -45,11 +45,14 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/zendesk_submit.py
 	$(BIN)/python bench/sync_drain.py
 	$(BIN)/python bench/installed_base_search.py
+	$(BIN)/python bench/lookup.py
+	$(BIN)/python bench/typeahead.py
 
 # The Microsoft 365 Agents Playground (a local Teams emulator) with the roster's people
 # (.m365agentsplayground.yml). `make playground` starts the bot too (or uses the one `make run`
 # started), waits until it is ready, and stops it when the playground ends. Logs go under var/
-# so nothing leaves a devTools/ folder behind.
+# so nothing leaves a devTools/ folder behind. The playground has no dynamic typeahead, so the
+# bot it starts shows intake's serial and company as text inputs (INTAKE_TYPEAHEAD=false).
 PLAYGROUND_CMD ?= $(PLAYGROUND_BIN)
 PLAYGROUND_CONFIG := $(CURDIR)/.m365agentsplayground.yml
 PORT ?= 3978
@@ -57,7 +60,7 @@ PORT ?= 3978
 playground: $(VENV)/.installed $(PLAYGROUND_BIN)
 	mkdir -p var
 	M365_AGENTS_PLAYGROUND_CONFIG_PATH=$(PLAYGROUND_CONFIG) \
-	M365_AGENTS_PLAYGROUND_LOGFILE=$(CURDIR)/var/playground.log \
+	M365_AGENTS_PLAYGROUND_LOGFILE=$(CURDIR)/var/playground.log INTAKE_TYPEAHEAD=false \
 	  $(BIN)/python -m scripts.with_bot --port $(PORT) -- \
 	  $(PLAYGROUND_CMD) -e http://127.0.0.1:$(PORT)/api/messages -c msteams
 

@@ -14,6 +14,7 @@ from bot.invoke import deliver_submit_result, execute_response, unsupported_invo
 from bot.notifier import Notifier
 from bot.references import ReferenceBook, reference_key
 from bot.router import Router
+from bot.search_dispatch import run_extension, run_search
 from bot.turn import Turn
 from services.app_services import AppServices
 
@@ -25,6 +26,8 @@ MAX_TEXT = 100_000
 TOO_LONG = "That message is too long for me ({size:,} characters). Commands are short: type `help`."
 CALLER_KEY = "supportdesk.caller"
 ADAPTIVE_CARD_ACTION = "adaptiveCard/action"
+# Invokes answered by a search registered on a feature (bot.search_dispatch).
+SEARCHES = {"application/search": run_search, "composeExtension/query": run_extension}
 
 
 def message_text(context: TurnContext) -> str:
@@ -109,7 +112,12 @@ class SupportBot(ActivityHandler):
         await run_text(turn, message_text(turn_context))
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:
-        """An Action.Execute: answered in the HTTP response, replacing the card in place."""
+        """An Action.Execute (the card replaced in place) or a search, answered in the HTTP
+        response."""
+        search = SEARCHES.get(turn_context.activity.name or "")
+        if search is not None:
+            body = await search(self._turn(turn_context), turn_context.activity.value)
+            return InvokeResponse(status=HTTPStatus.OK, body=body)
         if turn_context.activity.name != ADAPTIVE_CARD_ACTION:
             answer = await super().on_invoke_activity(turn_context)
             if answer is None or answer.status == HTTPStatus.NOT_IMPLEMENTED:

@@ -8,86 +8,52 @@ handlers, and `Router` collects every feature. The same registry renders the hel
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
+from bot.registrations import (
+    ActionHandler,
+    CardAction,
+    Command,
+    CommandHandler,
+    ExtensionCommand,
+    ExtensionHandler,
+    ScheduledJob,
+    ScheduleFor,
+    SearchDataset,
+    SearchHandler,
+    SyncFollowUp,
+    SyncHandler,
+    Webhook,
+    WebhookHandler,
+)
 from services.profile import Profile
-from services.scheduler import JobFunction, Schedule
+from services.scheduler import JobFunction
 
-CommandHandler = Callable[..., Awaitable[None]]
-ActionHandler = Callable[..., Awaitable[Any]]
-# A system of record's verified webhook event: `async (services, notifier, event) -> outcome`.
-WebhookHandler = Callable[..., Awaitable[str]]
-# What a feature does once the sync worker sent or gave up a change it queued for an outside
-# system: `async (services, notifier, change, refusal: str | None)`; refusal None: it was sent.
-SyncHandler = Callable[..., Awaitable[None]]
-# When a job runs for a profile; None: this profile does not run it (e.g. no [scorecard]).
-ScheduleFor = Callable[[Profile], Schedule | None]
+__all__ = [
+    "CardAction",
+    "Command",
+    "ExtensionCommand",
+    "Feature",
+    "Router",
+    "ScheduledJob",
+    "SearchDataset",
+    "SyncFollowUp",
+    "SyncHandler",
+    "Webhook",
+    "WebhookHandler",
+    "normalize",
+]
+
 _SPACES = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class Command:
-    """A chat command: its words, aliases, one-line help and who may run it."""
-
-    name: str
-    handler: CommandHandler
-    help: str
-    usage: str = ""
-    aliases: tuple[str, ...] = ()
-    capability: str | None = None  # None: anyone on the roster
-    public: bool = False  # also answers callers who are not on the roster
-    button: bool = False  # offered as a one-click button on the help card
-    # Also a button for callers holding any of these capabilities: the role's everyday command.
-    button_for: tuple[str, ...] = ()
-    feature: str = ""
-    # Whether help offers it on a desk (None: on every desk); typed anyway, it still answers.
-    offered: Callable[[Profile], bool] | None = None
-
-
-@dataclass(frozen=True)
-class CardAction:
-    """A card verb, the typed model its data is parsed into, and who may use it."""
-
-    verb: str
-    handler: ActionHandler
-    model: type[BaseModel]
-    capability: str | None = None
-    public: bool = False
-
-
-@dataclass(frozen=True)
-class ScheduledJob:
-    """Periodic work a feature runs without a conversation: `async (services, notifier, now)`."""
-
-    name: str
-    schedule: ScheduleFor
-    run: JobFunction
-
-
-@dataclass(frozen=True)
-class Webhook:
-    """What a feature does with a system of record's events, once bot/ has verified them."""
-
-    system: str
-    handler: WebhookHandler
-
-
-@dataclass(frozen=True)
-class SyncFollowUp:
-    """What a feature does with the outcome of one kind of change it queued for a system."""
-
-    system: str
-    kind: str
-    handler: SyncHandler
 
 
 @dataclass
 class Feature:
-    """One feature's commands, card verbs and scheduled jobs, declared with decorators."""
+    """One feature's commands, card verbs, searches and jobs, declared with decorators."""
 
     name: str
     commands: list[Command] = field(default_factory=list)
@@ -95,6 +61,8 @@ class Feature:
     jobs: list[ScheduledJob] = field(default_factory=list)
     webhooks: list[Webhook] = field(default_factory=list)
     synced: list[SyncFollowUp] = field(default_factory=list)
+    searches: list[SearchDataset] = field(default_factory=list)
+    extensions: list[ExtensionCommand] = field(default_factory=list)
 
     def command(
         self,
@@ -148,6 +116,30 @@ class Feature:
 
         return register
 
+    def search(
+        self, dataset: str, *, capability: str | None = None, public: bool = False
+    ) -> Callable[[SearchHandler], SearchHandler]:
+        """Register a typeahead `async def h(turn, query: SearchQuery) -> list[SearchChoice]`
+        for the `application/search` invoke of a ChoiceSet whose `choices.data` names `dataset`."""
+
+        def register(handler: SearchHandler) -> SearchHandler:
+            self.searches.append(SearchDataset(dataset, handler, capability, public))
+            return handler
+
+        return register
+
+    def extension(
+        self, command_id: str, *, capability: str | None = None, public: bool = False
+    ) -> Callable[[ExtensionHandler], ExtensionHandler]:
+        """Register a message extension's search command (`composeExtension/query`):
+        `async def h(turn, query: ExtensionQuery) -> MessagingExtensionResult`."""
+
+        def register(handler: ExtensionHandler) -> ExtensionHandler:
+            self.extensions.append(ExtensionCommand(command_id, handler, capability, public))
+            return handler
+
+        return register
+
     def job(self, name: str, *, schedule: ScheduleFor) -> Callable[[JobFunction], JobFunction]:
         """Register a scheduled job; `schedule` picks its ticks from the profile."""
 
@@ -183,18 +175,25 @@ def normalize(text: str) -> str:
 
 
 class Router:
-    """Finds the command for a line of text (longest phrase first) and the handler for a verb."""
+    """Finds the command for a line of text (longest phrase first) and the handler for a verb,
+    a typeahead's dataset or a message extension's command."""
 
     def __init__(self, features: Iterable[Feature]) -> None:
         self.features = list(features)
         self._phrases: dict[str, Command] = {}
         self._actions: dict[str, CardAction] = {}
+        self._searches: dict[str, SearchDataset] = {}
+        self._extensions: dict[str, ExtensionCommand] = {}
         for feature in self.features:
             for command in feature.commands:
                 for phrase in (command.name, *command.aliases):
                     self._claim(self._phrases, phrase, command, "command phrase")
             for action in feature.actions:
                 self._claim(self._actions, action.verb, action, "card verb")
+            for search in feature.searches:
+                self._claim(self._searches, search.dataset, search, "search dataset")
+            for extension in feature.extensions:
+                self._claim(self._extensions, extension.command_id, extension, "extension command")
         self._longest = max((len(p.split()) for p in self._phrases), default=0)
 
     @staticmethod
@@ -217,6 +216,14 @@ class Router:
     def action(self, verb: str) -> CardAction | None:
         """The handler registered for a card verb."""
         return self._actions.get(verb)
+
+    def search(self, dataset: str) -> SearchDataset | None:
+        """The typeahead registered for a dataset (exact: Teams echoes the card's string)."""
+        return self._searches.get(dataset)
+
+    def extension(self, command_id: str) -> ExtensionCommand | None:
+        """The message extension command registered under the manifest's commandId."""
+        return self._extensions.get(command_id)
 
     @property
     def commands(self) -> list[Command]:

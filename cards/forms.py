@@ -7,7 +7,7 @@ back as the same card with each problem under its field and every typed value ke
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from microsoft_teams.cards import (
@@ -113,8 +113,10 @@ def form_inputs(
     *,
     banner: str | None = FIX_BANNER,
     make_input: InputMaker | None = None,
+    after: Mapping[str, Sequence[CardElement]] | None = None,
 ) -> list[CardElement]:
-    """The form's inputs, pre-filled, each followed by its error or else its help."""
+    """The form's inputs, pre-filled, each followed by its error or else its help (and by
+    `after[field id]`, e.g. a button that acts on that input)."""
     make = make_input or field_input
     body: list[CardElement] = []
     if errors and banner:
@@ -127,4 +129,5 @@ def form_inputs(
             body.append(problem(errors[spec.id]))
         elif spec.help:
             body.append(note(spec.help))
+        body.extend((after or {}).get(spec.id, ()))
     return body

@@ -1,4 +1,12 @@
-"""The intake form (process 1), built from the profile's intake fields."""
+"""The intake form (process 1), built from the profile's intake fields.
+
+The serial number and company inputs search BP Search as the person types (cards.typeahead),
+each with a "Fill from BP Search" button under it. Adaptive Cards check every required input
+before any button that sends the inputs, so the form marks required fields in their labels
+rather than with `isRequired`: otherwise Fill could not be pressed on the half-empty form it is
+meant to fill. The server checks every field on File as before (services.forms) and brings the
+form back with each problem under its field.
+"""
 
 from __future__ import annotations
 
@@ -13,15 +21,58 @@ from microsoft_teams.cards import (
 )
 
 from cards.fit import RecordLink, fact_pairs, subject
-from cards.forms import form_inputs
+from cards.forms import field_input, form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import REFRESH
-from services.profile import Profile
+from cards.typeahead import fill_button, typeahead_input
+from services.installed_base.picks import as_typed
+from services.profile import FieldKind, FieldRole, FormField, Profile
 from services.tickets import Ticket
 from services.tickets.describe import facts
 
 SUBMIT_VERB = "intake.submit"
 CANCEL_VERB = "intake.cancel"
+FILL_VERB = "intake.fill"
+MACHINES = "bp.machines"  # the typeahead datasets (application/search), answered by dialogs
+CUSTOMERS = "bp.customers"
+# The inputs that search BP Search: dataset, what the Fill under it looks up, placeholder.
+TYPEAHEADS = {
+    FieldRole.SERIAL_NUMBER: (MACHINES, "machine", "Type part of the serial, then pick it"),
+    FieldRole.COMPANY: (CUSTOMERS, "customer", "Type part of the name, then pick it"),
+}
+
+
+def _label(spec: FormField) -> str:
+    # A toggle always has a value: only what can be left empty says it must not be.
+    needed = spec.required and spec.kind is not FieldKind.TOGGLE
+    return f"{spec.label} (required)" if needed else spec.label
+
+
+def intake_input(profile: Profile, spec: FormField, value: Any) -> CardElement:
+    """One intake input: a BP Search typeahead for the serial and company, else the field's
+    usual input; required in its label, not with `isRequired` (see the module's docstring)."""
+    if spec.role in TYPEAHEADS:
+        dataset, _, placeholder = TYPEAHEADS[spec.role]
+        return typeahead_input(spec, value, dataset, placeholder, _label(spec))
+    return typed_input(profile, spec, value)
+
+
+def typed_input(profile: Profile, spec: FormField, value: Any) -> CardElement:
+    """One intake input as the field's usual input (no typeahead), required in its label;
+    a BP Search pick shows as its text."""
+    shown = as_typed(value) if spec.role in TYPEAHEADS else value
+    made = field_input(profile, spec, shown)
+    return made.model_copy(update={"is_required": None, "label": _label(spec)})
+
+
+def _fill_buttons(profile: Profile, form_id: str) -> dict[str, list[CardElement]]:
+    buttons: dict[str, list[CardElement]] = {}
+    for role, (_, source, _) in TYPEAHEADS.items():
+        spec = profile.field_for(role)
+        if spec is not None:
+            data = {"form_id": form_id, "source": source}
+            buttons[spec.id] = [fill_button(FILL_VERB, data)]
+    return buttons
 
 
 def intake_form_card(
@@ -31,16 +82,20 @@ def intake_form_card(
     errors: Mapping[str, str] | None = None,
     *,
     similar: Sequence[CardElement] = (),
+    notice: str | None = None,
+    typeahead: bool = True,
 ) -> dict:
     """The intake form; after a refused submission, the same form with errors and values kept.
 
     `similar` (solved problems like this one, process 7) goes on top; the form then files
-    with "File anyway", marked as having shown them.
+    with "File anyway", marked as having shown them. `notice`: what Fill from BP Search did.
+    `typeahead` off: the serial and company are plain text inputs (Fill still looks them up).
     """
     values, errors = values or {}, errors or {}
     body: list[CardElement] = [
         heading("New support ticket"),
         note("Capture what the customer tells you; triage checks it within one business hour."),
+        *([note(notice, subtle=False)] if notice else []),
         *similar,
     ]
     body.extend(
@@ -50,6 +105,8 @@ def intake_form_card(
             values,
             errors,
             banner=f"Please fix {len(errors)} field{'s' if len(errors) > 1 else ''} below.",
+            make_input=intake_input if typeahead else typed_input,
+            after=_fill_buttons(profile, form_id),
         )
     )
     actions = [

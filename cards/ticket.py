@@ -22,7 +22,9 @@ from microsoft_teams.cards import (
 
 from cards.deadlines import Missed, overdue_block
 from cards.fit import DESCRIPTION, ENTRY, RecordLink, clip, fact_pairs, subject
+from cards.machine_history import machine_history_block
 from cards.render import card, heading, note, refresh, render
+from services.bp_search import MachineHistory
 from services.forms.bounds import MINUTES, REASON, TEXT, characters
 from services.profile import Profile
 from services.tickets import Ticket, TicketEvent, TicketStatus
@@ -154,13 +156,14 @@ def ticket_card(
     viewers: Sequence[str] = (),
     reach: str | None = None,
     link: RecordLink | None = None,
+    machine: MachineHistory | None = None,
 ) -> dict:
     """The full ticket as a card; `headline` adds a line on top (e.g. "Assigned to you") and
     `sections` what other processes keep about the ticket (e.g. its escalation), above the
     timeline; `late` the deadlines it missed, under its facts; `viewers` the Teams ids of the
     people Teams refreshes it for when they open it (each gets their own buttons); `reach` the
     notices that wait for someone, in a plain line under the headline; `link` its system of
-    record."""
+    record; `machine` BP Search's two lines on its serial."""
     body: list[CardElement] = [heading(subject(ticket, link))]
     if headline:
         body.append(TextBlock(text=headline, weight="Bolder", color="Accent", wrap=True))
@@ -168,6 +171,7 @@ def ticket_card(
         body.append(note(reach, subtle=False))
     pairs = fact_pairs(facts(profile, ticket))
     body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
+    body.extend(machine_history_block(machine))
     lateness = overdue_block(list(late))  # the deadlines it missed, next to its facts
     if lateness is not None:
         body.append(lateness)

@@ -20,7 +20,9 @@ from microsoft_teams.cards import (
 from microsoft_teams.cards import Choice as CardChoice
 
 from cards.fit import ENTRY, RecordLink, clip, fact_pairs, subject
+from cards.machine_history import machine_history_block
 from cards.render import card, heading, note, refresh, render
+from services.bp_search import MachineHistory
 from services.forms.bounds import REASON, characters
 from services.profile import Profile
 from services.tickets import Ticket
@@ -59,6 +61,7 @@ class TriageView:
     related: tuple[CardElement, ...] = ()  # solved problems that may be related (process 7)
     viewers: tuple[str, ...] = ()  # Teams ids of who sees the card, refreshed when they open it
     link: RecordLink | None = None  # the ticket in the system of record
+    machine: MachineHistory | None = None  # BP Search's two lines on the ticket's serial
 
 
 def _line(text: str, color: str, *, bold: bool = True) -> TextBlock:
@@ -155,6 +158,7 @@ def triage_card(profile: Profile, ticket: Ticket, view: TriageView) -> dict:
         body.append(note(view.reach, subtle=False))
     pairs = fact_pairs([*facts(profile, ticket), *view.extra_facts])
     body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
+    body.extend(machine_history_block(view.machine))
     if view.ack_overdue:
         body.append(_line("The acknowledgement is overdue.", "Attention"))
     if view.doubts:

@@ -12,6 +12,7 @@ from bot.router import Feature
 def desk_features() -> list[Feature]:
     """Every feature of the desk, in the order the help card lists them."""
     from dialogs.assignment.feature import feature as assignment_feature
+    from dialogs.bp_search.feature import feature as bp_search_feature
     from dialogs.closure.feature import feature as closure_feature
     from dialogs.escalation.feature import feature as escalation_feature
     from dialogs.intake.feature import feature as intake_feature
@@ -38,6 +39,7 @@ def desk_features() -> list[Feature]:
         service_feature,
         parts_feature,
         knowledge_feature,
+        bp_search_feature,
         scorecard_feature,
         sla_feature,
         sync_feature,

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import httpx
 
+from services.bp_search import BPSearch
 from services.clients.hubspot import HubSpotClient
 from services.clients.netsuite import NetSuiteClient
 from services.clients.zendesk import ZendeskClient
@@ -26,6 +27,7 @@ from services.installed_base.embedded import EmbeddedCustomerDirectory, Embedded
 from services.installed_base.hubspot import HubSpotDirectory
 from services.installed_base.netsuite import NetSuiteInstalledBase
 from services.installed_base.netsuite_orders import NetSuiteSalesOrders
+from services.installed_base.typeahead import Typeahead
 from services.involvement import HelperRepository
 from services.knowledge import EmbeddedKnowledgeBase, KnowledgeBase
 from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
@@ -79,6 +81,10 @@ class AppServices:
     # BP Search: customers, sites, machines and orders; the CRM's side of a customer.
     installed_base: InstalledBase
     directory: CustomerDirectory
+    # Look-ups over both and the bot's own tickets, with one answer cache for the whole app.
+    bp_search: BPSearch
+    # The installed base as intake's typeahead asks it: paced per person, briefly cached.
+    typeahead: Typeahead
     clock: Callable[[], datetime] = field(default=utc_now)
     # The Zendesk account when it is the profile's system of record (else None).
     zendesk: ZendeskClient | None = None
@@ -106,6 +112,8 @@ def build_services(
     tickets = TicketRepository(db, profile, outbound)
     hubspot = HubSpotClient(settings.hubspot, http) if settings.hubspot is not None else None
     requests = ServiceRequestRepository(db, profile, _project_outbound(settings, profile, db))
+    installed_base = _installed_base(settings, profile, db, netsuite)
+    directory = _customer_directory(settings, profile, db, hubspot)
     return AppServices(
         settings=settings,
         profile=profile,
@@ -126,8 +134,10 @@ def build_services(
         orders=_order_system(settings, profile, db, netsuite),
         projects=_project_system(settings, profile, db, http, requests),
         hubspot=hubspot,
-        installed_base=_installed_base(settings, profile, db, netsuite),
-        directory=_customer_directory(settings, profile, db, hubspot),
+        installed_base=installed_base,
+        directory=directory,
+        bp_search=BPSearch(installed_base, directory, db, profile),
+        typeahead=Typeahead(installed_base, profile.bp_search),
         clock=clock,
     )
 

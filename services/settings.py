@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     login_url: str = Field("", validation_alias="BOT_LOGIN_URL")
     # Off: scheduled jobs (SLA sweep, digest, auto-close) do not run here; tests call run_due.
     scheduler_enabled: bool = Field(True, validation_alias="SCHEDULER_ENABLED")
+    # Off: intake's serial number and company are plain text inputs, for a client with no
+    # dynamic typeahead (the Agents Playground never sends application/search).
+    intake_typeahead: bool = Field(True, validation_alias="INTAKE_TYPEAHEAD")
     # Proactive message delivery (retries, Teams rate limits): OUTBOX_* variables.
     delivery: DeliverySettings = Field(default_factory=DeliverySettings)
     # The queue of changes to a system of record (retries, leases, pace): SYNC_* variables.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
+from typing import Any
 
 from microsoft_teams.cards import CardElement
 
@@ -13,20 +15,22 @@ from cards.intake import (
     ALREADY_FILED,
     CANCEL_VERB,
     SUBMIT_VERB,
+    TYPEAHEADS,
     intake_cancelled_card,
-    intake_form_card,
     intake_summary_card,
 )
 from cards.knowledge import similar_problems
 from dialogs.intake.inputs import IntakeSubmission
+from dialogs.intake.views import intake_form
 from dialogs.knowledge.feature import similar_solved
 from dialogs.shared.links import record_link
 from dialogs.triage.notices import post_triage_card
 from dialogs.triage.views import triage_card_for
 from services.forms import check_answers
+from services.installed_base.picks import Confirmed, as_typed, confirm
 from services.knowledge.matching import holds_filing, is_strong, is_urgent
-from services.profile import Capability, FieldRole
-from services.tickets import Ticket, TicketRuleError, check_draft, draft_from_answers
+from services.profile import Capability, FieldRole, Profile
+from services.tickets import Ticket, TicketDraft, TicketRuleError, check_draft, draft_from_answers
 from services.tickets.intake import priority_reason
 
 feature = Feature("intake")
@@ -40,31 +44,50 @@ feature = Feature("intake")
 )
 async def new_ticket(turn: Turn, args: str) -> None:
     """Send a fresh intake form."""
-    card = intake_form_card(turn.services.profile, uuid.uuid4().hex)
+    card = intake_form(turn, uuid.uuid4().hex)
     await turn.send_card(card, summary="New support ticket")
+
+
+def typed_answers(profile: Profile, answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers as the person reads them: a BP Search pick's text in the serial and company."""
+    searched = {spec.id for role in TYPEAHEADS if (spec := profile.field_for(role))}
+    return {k: as_typed(v) if k in searched else v for k, v in answers.items()}
+
+
+async def confirmed_picks(turn: Turn, answers: dict[str, Any]) -> Confirmed:
+    """The machine and customer picked in BP Search, as the installed base confirms them."""
+    profile = turn.services.profile
+    serial, company = (profile.field_for(r) for r in (FieldRole.SERIAL_NUMBER, FieldRole.COMPANY))
+    return await confirm(
+        turn.services.installed_base,
+        answers.get(serial.id) if serial else None,
+        answers.get(company.id) if company else None,
+        profile.bp_search.timeout_seconds,
+    )
+
+
+def with_refs(draft: TicketDraft, picks: Confirmed) -> TicketDraft:
+    """The draft carrying the installed base's refs of what was picked (none for typed text)."""
+    return replace(draft, machine_ref=picks.machine_ref, customer_ref=picks.customer_ref)
 
 
 @feature.action(SUBMIT_VERB, model=IntakeSubmission)
 async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
     """File the ticket, or return the form with what needs fixing."""
     profile = turn.services.profile
-    check = check_answers(profile, profile.intake, data.answers)
+    check = check_answers(profile, profile.intake, typed_answers(profile, data.answers))
     if not check.ok:
-        return ActionResult(
-            card=intake_form_card(profile, data.form_id, data.answers, check.errors)
-        )
+        return ActionResult(card=intake_form(turn, data.form_id, data.answers, check.errors))
     try:
         draft = check_draft(draft_from_answers(profile, check.values), profile)
         # The same problem may be solved already (process 7): a strong match is offered before
         # filing, once, unless the call is urgent; any other match goes beside the filed ticket.
         similar = [] if data.seen_suggestions else await similar_solved(turn, draft)
         if holds_filing(similar, urgent=is_urgent(profile, draft, data.answers)):
-            card = intake_form_card(
-                profile, data.form_id, data.answers, similar=similar_problems(similar)
-            )
+            card = intake_form(turn, data.form_id, data.answers, similar=similar_problems(similar))
             return ActionResult(card=card)
         ticket, created = await turn.services.tickets.create(
-            draft,
+            with_refs(draft, await confirmed_picks(turn, data.answers)),
             requester_id=turn.caller.id,
             intake_key=f"intake:{data.form_id}",
             now=turn.services.clock(),
@@ -73,7 +96,7 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
         # The draft's refusals are about what the ticket says: shown by the description.
         described = profile.field_for(FieldRole.DESCRIPTION)
         errors = {described.id if described else GENERAL: str(refusal)}
-        return ActionResult(card=intake_form_card(profile, data.form_id, data.answers, errors))
+        return ActionResult(card=intake_form(turn, data.form_id, data.answers, errors))
     # Triage filing sees the triage card as its answer: one card, not a summary and a copy.
     triages = profile.has_capability(turn.caller, Capability.TRIAGE)
     if created:
@@ -109,3 +132,8 @@ async def filed_for_triage(
 async def cancel(turn: Turn, data: IntakeSubmission) -> ActionResult:
     """Close the form without filing anything."""
     return ActionResult(card=intake_cancelled_card())
+
+
+# The flows register their verbs and typeaheads on this feature when imported.
+import dialogs.intake.fill  # noqa: E402
+import dialogs.intake.typeahead  # noqa: E402, F401

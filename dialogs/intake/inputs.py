@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from services.forms.bounds import FormId, FormInputs
 
 
@@ -10,3 +12,10 @@ class IntakeSubmission(FormInputs):
 
     form_id: FormId
     seen_suggestions: bool = False  # the form already showed similar solved problems
+
+
+class IntakeFill(FormInputs):
+    """ "Fill from BP Search": the form's inputs, and which input to look up (serial or company)."""
+
+    form_id: FormId
+    source: Literal["machine", "customer"]

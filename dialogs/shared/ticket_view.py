@@ -141,6 +141,7 @@ async def ticket_view(
     profile = turn.services.profile
     late = missed(profile, ticket, now(turn))
     link = record_link(turn.services, ticket)
+    machine = await turn.services.bp_search.machine_history(ticket, now(turn))
     return ticket_card(
         profile,
         ticket,
@@ -152,6 +153,7 @@ async def ticket_view(
         viewers=await viewers(turn, ticket),
         reach=reach,
         link=link,
+        machine=machine,
     )
 
 

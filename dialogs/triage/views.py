@@ -175,6 +175,7 @@ async def triage_card_of(
         ack_overdue=ticket.acknowledged_at is None and due is not None and due <= services.clock(),
         viewers=tuple(seen_by),
         link=record_link(services, ticket),
+        machine=await services.bp_search.machine_history(ticket, services.clock()),
     )
     return triage_card(profile, ticket, view)
 

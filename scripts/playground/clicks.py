@@ -18,8 +18,11 @@ class Clicks:
         verb: str,
         inputs: dict[str, Any] | None = None,
         as_user: str | User | None = None,
+        where: dict[str, Any] | None = None,
     ) -> InvokeResult:
         """Click the card's Action.Execute button with `verb`, after typing `inputs`.
+
+        `where` picks among buttons sharing a verb: the one whose data holds those items.
 
         As in the UI, the button must be on the card (or in a form it shows) and sends its own
         data with the values of the inputs it takes over it: the values on the card, `inputs`
@@ -28,9 +31,13 @@ class Clicks:
         (the playground answers 400 UserNotFound otherwise), so Kevin clicks cards in the group
         chat, not Mary's 1:1 chat.
         """
-        action, scope = _find_action(
-            card_activity, "Action.Execute", lambda a: a.get("verb") == verb
-        )
+        wanted = (where or {}).items()
+
+        def matches(action: dict[str, Any]) -> bool:
+            data = action.get("data") if isinstance(action.get("data"), dict) else {}
+            return action.get("verb") == verb and all(data.get(k) == v for k, v in wanted)
+
+        action, scope = _find_action(card_activity, "Action.Execute", matches)
         conversation_id = card_activity["conversation"]["id"]
         clicked = {
             "type": "Action.Execute",

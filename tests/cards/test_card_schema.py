@@ -6,11 +6,11 @@ card module brings its own examples; the completeness test fails for a builder w
 
 from __future__ import annotations
 
+import copy
 import importlib
 import inspect
 import json
 import pkgutil
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -18,22 +18,21 @@ import pytest
 import cards
 from cards.people import CallerView, whoami_card
 from tests.cards.examples import all_examples
+from tests.harness.card_schema import OFFICIAL, validate_card
 
-SCHEMA = json.loads((Path(__file__).parents[1] / "schemas" / "adaptive-card-1.5.json").read_text())
 MAX_BYTES = 40 * 1024  # Teams refuses bot messages over about 100 KB; stay well below
 
-
-# Teams-only card properties the official 1.5 schema does not know, allowed by exact value:
-# `msteams.width: Full` lets a wide card (the scorecard) use the chat's full width. Nothing
-# else is stripped, so any other `msteams` key, or another width, still fails validation.
-TEAMS_ONLY = {"msteams": {"width": "Full"}}
-
 EXAMPLES = all_examples()
-
-
-def for_the_schema(payload: dict) -> dict:
-    """The card without the Teams-only properties in TEAMS_ONLY, for the 1.5 schema."""
-    return {k: v for k, v in payload.items() if k not in TEAMS_ONLY or v != TEAMS_ONLY[k]}
+# An intake form's typeahead (services' BP Search), as Teams documents it: filtered, Data.Query.
+TYPEAHEAD = {
+    "type": "Input.ChoiceSet",
+    "id": "serial_number",
+    "label": "Serial number",
+    "choices": [],
+    "choices.data": {"type": "Data.Query", "dataset": "bp.machines"},
+    "style": "filtered",
+}
+QUERY = TYPEAHEAD["choices.data"]
 
 
 def card_builders() -> set[str]:
@@ -59,7 +58,7 @@ def test_every_card_builder_has_an_example():
 def test_card_is_valid_adaptive_card_1_5_and_small(builder):
     _, _, make = builder
     payload = make()
-    jsonschema.validate(for_the_schema(payload), SCHEMA)
+    validate_card(payload)
     assert payload["version"] == "1.5"
     assert "schema" not in payload
     assert len(json.dumps(payload).encode()) < MAX_BYTES
@@ -69,12 +68,52 @@ def test_the_schema_check_would_catch_a_broken_card():
     broken = whoami_card(CallerView("Pat", "29:pat", None))
     broken["body"][0]["size"] = "Enormous"
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(broken, SCHEMA)
+        validate_card(broken)
 
 
-def test_only_the_documented_teams_property_is_allowed():
-    wide = {**whoami_card(CallerView("Pat", "29:pat", None)), **TEAMS_ONLY}
-    jsonschema.validate(for_the_schema(wide), SCHEMA)
-    for other in ({"width": "Wide"}, {"width": "Full", "entities": []}):
+def _card(*elements: dict, **properties) -> dict:
+    return {**whoami_card(CallerView("Pat", "29:pat", None)), "body": list(elements), **properties}
+
+
+def test_the_official_schema_alone_refuses_each_teams_only_property():
+    for card in (
+        _card(msteams={"width": "Full"}),
+        _card(TYPEAHEAD),
+        _card({k: v for k, v in TYPEAHEAD.items() if k != "choices.data"}),  # filtered alone
+    ):
         with pytest.raises(jsonschema.ValidationError):
-            jsonschema.validate(for_the_schema({**wide, "msteams": other}), SCHEMA)
+            jsonschema.validate(card, OFFICIAL)
+
+
+def test_the_teams_only_properties_are_allowed_wherever_an_element_can_be():
+    validate_card(_card(msteams={"width": "Full"}))
+    validate_card(_card(TYPEAHEAD))
+    in_a_column = {"type": "ColumnSet", "columns": [{"type": "Column", "items": [TYPEAHEAD]}]}
+    validate_card(_card({"type": "Container", "items": [in_a_column]}))
+    shown = {"type": "Action.ShowCard", "title": "More", "card": _card(TYPEAHEAD)}
+    validate_card(_card(actions=[shown]))
+    query = {**QUERY, "associatedInputs": "auto", "count": 15, "skip": 0}
+    validate_card(_card({**TYPEAHEAD, "choices.data": query}))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"msteams": {"width": "Wide"}},
+        {"msteams": {"width": "Full", "entities": []}},
+        {"body": [{**TYPEAHEAD, "style": "dropdown"}]},
+        {"body": [{**TYPEAHEAD, "choices.data": {"type": "Data.Other", "dataset": "x"}}]},
+        {"body": [{**TYPEAHEAD, "choices.data": {"type": "Data.Query"}}]},
+        {"body": [{**TYPEAHEAD, "choices.data": {**QUERY, "url": "x"}}]},
+        {"body": [{**TYPEAHEAD, "choices.data": {**QUERY, "associatedInputs": "all"}}]},
+        {"body": [{**TYPEAHEAD, "choices.more": {"type": "Data.Query", "dataset": "x"}}]},
+        {"body": [{"type": "Input.Text", "id": "s", "choices.data": QUERY}]},
+        {"body": [{"type": "TextBlock", "text": "hi", "style": "filtered"}]},
+    ],
+    ids=lambda change: json.dumps(change)[:60],
+)
+def test_any_other_unknown_property_or_value_still_fails(change):
+    card = copy.deepcopy(_card(TYPEAHEAD))
+    card.update(change)
+    with pytest.raises(jsonschema.ValidationError):
+        validate_card(card)

@@ -169,3 +169,60 @@ def installation_update(user: TeamsUser, service_url: str, action: str = "add") 
     return _base(
         user, service_url, personal_conversation(user), type="installationUpdate", action=action
     )
+
+
+def search_invoke(
+    user: TeamsUser,
+    dataset: str,
+    query_text: str,
+    service_url: str,
+    *,
+    skip: int = 0,
+    top: int = 15,
+    data: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A typeahead keystroke: invoke `application/search` for a ChoiceSet's Data.Query
+    (msteams-docs task-modules-and-cards/cards/dynamic-search.md); `data` holds the card's
+    other inputs when the query has `associatedInputs: auto`."""
+    value: dict[str, Any] = {
+        "queryText": query_text,
+        "queryOptions": {"skip": skip, "top": top},
+        "dataset": dataset,
+    }
+    if data is not None:
+        value["data"] = data
+    return _base(
+        user,
+        service_url,
+        personal_conversation(user),
+        type="invoke",
+        name="application/search",
+        value=value,
+        localTimezone="America/New_York",
+    )
+
+
+def extension_query(
+    user: TeamsUser,
+    command_id: str,
+    parameters: dict[str, str],
+    service_url: str,
+    *,
+    skip: int = 0,
+    count: int = 25,
+    conversation: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A search in a message extension's box: invoke `composeExtension/query`
+    (msteams-docs messaging-extensions/how-to/search-commands/respond-to-search.md)."""
+    return _base(
+        user,
+        service_url,
+        conversation or personal_conversation(user),
+        type="invoke",
+        name="composeExtension/query",
+        value={
+            "commandId": command_id,
+            "parameters": [{"name": k, "value": v} for k, v in parameters.items()],
+            "queryOptions": {"skip": skip, "count": count},
+        },
+    )

@@ -104,6 +104,32 @@ class Chat:
         )
         return await self._post(activity)
 
+    async def types_in(
+        self, dataset: str, text: str, *, top: int = 15, skip: int = 0, **inputs: Any
+    ) -> Answer:
+        """Type into a typeahead whose Data.Query names `dataset` (`inputs`: the card's other
+        inputs, sent when the query has `associatedInputs: auto`)."""
+        activity = act.search_invoke(
+            self.user,
+            dataset,
+            text,
+            self.desk.service_url,
+            skip=skip,
+            top=top,
+            data=inputs or None,
+        )
+        return await self._post(activity)
+
+    async def searches_extension(
+        self, command_id: str, text: str | None = None, *, count: int = 25, skip: int = 0
+    ) -> Answer:
+        """Search in a message extension's box (`None`: just opened it, Teams' initialRun)."""
+        parameters = {"initialRun": "true"} if text is None else {"searchKeyword": text}
+        activity = act.extension_query(
+            self.user, command_id, parameters, self.desk.service_url, count=count, skip=skip
+        )
+        return await self._post(activity)
+
     async def installs_the_app(self) -> Answer:
         """Add the app in the personal scope."""
         return await self._post(act.installation_update(self.user, self.desk.service_url))

@@ -15,6 +15,20 @@ EXAMPLES = {
             {"company": "Acme Foods", "production_impact": True, "issue_type": "controls"},
             {f.id: f"{f.label} is wrong in a long and detailed way." for f in PROFILE.intake},
         ),
+        lambda: intake_form_card(  # filled from BP Search: the serial and company are picks
+            PROFILE,
+            "form-3",
+            {
+                "serial_number": "machine:M-1:CE4-10421",
+                "company": "customer:C-100:Harvest Valley Foods",
+                "contact_name": "Dana Whitfield",
+                "site_state": "ca",
+            },
+            notice="Filled from BP Search (NetSuite): Company, Contact name, Machine site.",
+        ),
+        lambda: intake_form_card(  # a client without typeahead: text inputs, Fill kept
+            PROFILE, "form-4", {"serial_number": "machine:M-1:CE4-10421"}, typeahead=False
+        ),
     ],
 }
 EXAMPLES["intake_summary_card"] = [

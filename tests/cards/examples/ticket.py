@@ -6,6 +6,7 @@ from microsoft_teams.cards import ExecuteAction
 
 from cards.fit import RecordLink
 from cards.ticket import REOPEN, note_form, ticket_card
+from services.bp_search import MachineHistory
 from services.profile import load_profile
 from services.tickets import EventKind, Ticket, TicketEvent, TicketStatus
 
@@ -43,6 +44,14 @@ EVENTS = [
 EXAMPLES = {
     "ticket_card": [
         lambda: ticket_card(PROFILE, TICKET, []),
+        lambda: ticket_card(
+            PROFILE,
+            TICKET,
+            [],
+            machine=MachineHistory(
+                "No other ticket on XX-1 in the last 90 days.", "XX-1 not found in NetSuite."
+            ),
+        ),
         lambda: ticket_card(
             PROFILE,
             TICKET,

@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from cards.triage import AssigneeOption, TriageView, triage_card
+from services.bp_search import MachineHistory
 from services.profile import load_profile
 from services.tickets import TicketStatus
 from tests.cards.examples.ticket import AT, TICKET
@@ -29,6 +30,14 @@ BUSY = TriageView(
     ack_overdue=True,
     viewers=("29:mary", "29:allison"),
 )
+# The machine came back with the same issue: the first line is in red.
+REPEAT = MachineHistory(
+    "2 other tickets on CE4-10421 in the last 90 days: BP-1002, BP-1003. "
+    "Repeat: PLC, programming or HMI also on BP-1003 (2 Nov 2026).",
+    "Under warranty until 3 May 2027.",
+    repeat=True,
+)
+
 EXAMPLES = {
     "triage_card": [
         lambda: triage_card(PROFILE, NEW, TriageView(options=OPTIONS, suggested=OPTIONS[1])),
@@ -37,5 +46,6 @@ EXAMPLES = {
         lambda: triage_card(
             PROFILE, replace(TICKET, status=TicketStatus.CLOSED, acknowledged_at=AT), BUSY
         ),
+        lambda: triage_card(PROFILE, NEW, TriageView(machine=REPEAT)),
     ],
 }
