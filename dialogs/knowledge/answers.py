@@ -57,9 +57,12 @@ async def answer_from_documentation(turn: Turn, data: AnswerInputs) -> ActionRes
             return await triage_refusal(turn, ticket, str(refusal))
         # A card drawn while the ticket was open shows it as it is now, without the section.
         return await refusal_result(turn, ticket, str(refusal), refresh=not ticket.is_open)
-    saved = await _record(turn, sent, article, link) or sent
+    recorded = await _record(turn, sent, article, link)
+    saved = recorded or sent
     show_saved(turn, saved)
     headline, reach = _said(turn, saved, article, text)
+    if recorded is None:
+        headline += " It could not be counted as a documentation answer: the ticket was busy."
     if data.card == "triage":
         return ActionResult(card=await after_change(turn, saved, outcome=headline, reach=reach))
     return ActionResult(card=await ticket_view(turn, saved, headline=headline, reach=reach))

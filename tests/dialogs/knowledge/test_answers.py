@@ -5,6 +5,7 @@ scorecard counts it. Refusals are said in words and record nothing; BestPack is 
 from __future__ import annotations
 
 from cards.documentation import ANSWER
+from services.tickets import EventKind, StaleTicket
 from services.tickets.workflow import resolve
 from tests.harness.cards import texts
 from tests.harness.desk import Desk
@@ -171,3 +172,29 @@ async def test_bestpack_keeps_its_ticket_card_and_scorecard(desk: Desk):
     assert SECTION not in texts(card)
     assert "Pull in a team" not in titles(card)
     assert "Answered from documentation" not in texts(scorecard)
+
+
+async def test_a_reply_that_went_but_could_not_be_counted_says_so(kinetic: Desk, monkeypatch):
+    team, article, card = await sso_ticket_of_sam(kinetic)
+    repo = services(kinetic).tickets
+    real, saves = repo.change, []
+
+    async def busy_after_the_reply(number, command, attempts=3):
+        saves.append(number)
+        if len(saves) == 1:  # the reply, through the ticket system
+            return await real(number, command, attempts)
+        raise StaleTicket(number, 0, None)  # others kept changing the ticket meanwhile
+
+    monkeypatch.setattr(repo, "change", busy_after_the_reply)
+
+    answer = await team.sam.executes(
+        card, ANSWER, **button(card.card, ANSWER), article_id=str(article.id)
+    )
+
+    said = texts(replied_card(answer))[1]
+    assert said == (
+        "Answered KD-1001 from documentation with KB-1: recorded as a customer-visible note. "
+        "It could not be counted as a documentation answer: the ticket was busy."
+    )
+    kinds = [e.kind for e in await history(kinetic, "KD-1001")]
+    assert kinds[-1] is EventKind.NOTE and EventKind.DOCUMENTATION_ANSWER not in kinds
