@@ -40,3 +40,5 @@ ZENDESK_CHECK: web.AppKey[AccountCheck] = web.AppKey("zendesk_check")
 SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("sync_worker")
 # Only with NetSuite configured and keeping the profile's service projects.
 NETSUITE_SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("netsuite_sync_worker")
+# Only with Harvest configured (HARVEST_*): the `time` entries' copies.
+HARVEST_SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("harvest_sync_worker")

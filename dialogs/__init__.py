@@ -23,6 +23,7 @@ def desk_features() -> list[Feature]:
     from dialogs.service.feature import feature as service_feature
     from dialogs.sla.feature import feature as sla_feature
     from dialogs.sync.feature import feature as sync_feature
+    from dialogs.time_tracking.feature import feature as time_feature
     from dialogs.triage.feature import feature as triage_feature
     from dialogs.troubleshooting.feature import feature as troubleshooting_feature
     from dialogs.zendesk.feature import feature as zendesk_feature
@@ -34,6 +35,7 @@ def desk_features() -> list[Feature]:
         assignment_feature,
         troubleshooting_feature,
         involvement_feature,
+        time_feature,
         escalation_feature,
         closure_feature,
         service_feature,

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import httpx
 
 from services.bp_search import BPSearch
+from services.clients.harvest import HarvestClient
 from services.clients.hubspot import HubSpotClient
 from services.clients.netsuite import NetSuiteClient
 from services.clients.zendesk import ZendeskClient
@@ -41,12 +42,14 @@ from services.service_requests import (
 from services.settings import Settings
 from services.sync import SyncQueue, TicketOutbound
 from services.sync.articles import ArticleOutbound
+from services.sync.harvest.outbound import HarvestOutbound
 from services.sync.netsuite import SYSTEM as NETSUITE
 from services.sync.netsuite.system import NetSuiteProjectSystem
 from services.sync.projects import ProjectOutbound
 from services.sync.zendesk import SYSTEM as ZENDESK
 from services.sync.zendesk.system import ZendeskTicketSystem
 from services.tickets import EmbeddedTicketSystem, TicketRepository, TicketSystem
+from services.time_entries import TimeEntryRepository
 
 
 def utc_now() -> datetime:
@@ -73,6 +76,8 @@ class AppServices:
     escalations: EscalationRepository
     parts: PartsRepository
     service_requests: ServiceRequestRepository
+    # Time worked on tickets (`time`); with Harvest on, each entry is queued for Harvest too.
+    time_entries: TimeEntryRepository
     # The ports to the systems of record, as build_services picked them.
     ticket_system: TicketSystem
     knowledge: KnowledgeBase
@@ -92,6 +97,8 @@ class AppServices:
     hubspot: HubSpotClient | None = None
     # The NetSuite account when NETSUITE_* are set (else None); [bp_search] says what for.
     netsuite: NetSuiteClient | None = None
+    # The Harvest account when HARVEST_* are set (else None); [harvest] says where time goes.
+    harvest: HarvestClient | None = None
 
 
 def build_services(
@@ -112,6 +119,9 @@ def build_services(
     tickets = TicketRepository(db, profile, outbound)
     hubspot = HubSpotClient(settings.hubspot, http) if settings.hubspot is not None else None
     requests = ServiceRequestRepository(db, profile, _project_outbound(settings, profile, db))
+    harvest = HarvestClient(settings.harvest, http) if settings.harvest is not None else None
+    # With Harvest on, each entry's copy is queued in the transaction that stores it.
+    timesheet = HarvestOutbound(SyncQueue(db)) if harvest is not None else None
     installed_base = _installed_base(settings, profile, db, netsuite)
     directory = _customer_directory(settings, profile, db, hubspot)
     return AppServices(
@@ -127,6 +137,7 @@ def build_services(
         escalations=EscalationRepository(db, tickets),
         parts=PartsRepository(db, profile),
         service_requests=requests,
+        time_entries=TimeEntryRepository(db, profile, timesheet),
         ticket_system=_ticket_system(settings, profile, db, http, tickets),
         zendesk=zendesk,
         netsuite=netsuite,
@@ -134,6 +145,7 @@ def build_services(
         orders=_order_system(settings, profile, db, netsuite),
         projects=_project_system(settings, profile, db, http, requests),
         hubspot=hubspot,
+        harvest=harvest,
         installed_base=installed_base,
         directory=directory,
         bp_search=BPSearch(installed_base, directory, db, profile),
@@ -149,6 +161,11 @@ def check_systems(settings: Settings, profile: Profile) -> None:
             f"The {profile.name} profile keeps its tickets in Zendesk (system_of_record = "
             '"zendesk"), but ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_API_TOKEN and '
             "ZENDESK_WEBHOOK_SECRET are not set"
+        )
+    if settings.harvest is not None and profile.harvest is None:
+        raise ValueError(
+            f"HARVEST_ACCOUNT_ID and HARVEST_TOKEN are set, but the {profile.name} profile has no "
+            "[harvest] section saying which Harvest project and task time goes to"
         )
     search = profile.bp_search
     if search.installed_base == "netsuite" and settings.netsuite and search.netsuite is None:

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from services.clients.harvest.config import HarvestConfig, harvest_config
 from services.clients.hubspot.config import HubSpotConfig, hubspot_config
 from services.clients.netsuite.config import NetSuiteConfig, netsuite_config
 from services.clients.zendesk.config import ZendeskConfig, zendesk_config
@@ -83,6 +84,12 @@ class Settings(BaseSettings):
     )
     netsuite_token_id: str = Field("", repr=False, validation_alias="NETSUITE_TOKEN_ID")
     netsuite_token_secret: str = Field("", repr=False, validation_alias="NETSUITE_TOKEN_SECRET")
+    # Harvest (the `time` command's entries): the account id and token both set, or neither
+    # (Harvest off: time is stored only); the User-Agent names the app and a contact.
+    harvest_account_id: str = Field("", validation_alias="HARVEST_ACCOUNT_ID")
+    harvest_token: str = Field("", repr=False, validation_alias="HARVEST_TOKEN")
+    harvest_url: str = Field("", validation_alias="HARVEST_URL")
+    harvest_user_agent: str = Field("", validation_alias="HARVEST_USER_AGENT")
 
     @field_validator("app_type")
     @classmethod
@@ -108,6 +115,12 @@ class Settings(BaseSettings):
     def _netsuite_complete(self) -> Settings:
         # Half-set NetSuite credentials would fail on the first look-up; refuse to start instead.
         self.netsuite  # noqa: B018 - raises ValueError naming what is missing
+        return self
+
+    @model_validator(mode="after")
+    def _harvest_complete(self) -> Settings:
+        # Half-set Harvest would refuse every entry the queue sends; refuse to start instead.
+        self.harvest  # noqa: B018 - raises ValueError naming what is missing
         return self
 
     @model_validator(mode="after")
@@ -166,6 +179,18 @@ class Settings(BaseSettings):
                 "NETSUITE_CONSUMER_SECRET": self.netsuite_consumer_secret,
                 "NETSUITE_TOKEN_ID": self.netsuite_token_id,
                 "NETSUITE_TOKEN_SECRET": self.netsuite_token_secret,
+            }
+        )
+
+    @property
+    def harvest(self) -> HarvestConfig | None:
+        """The Harvest account to use, or None when Harvest is off."""
+        return harvest_config(
+            {
+                "HARVEST_ACCOUNT_ID": self.harvest_account_id,
+                "HARVEST_TOKEN": self.harvest_token,
+                "HARVEST_URL": self.harvest_url,
+                "HARVEST_USER_AGENT": self.harvest_user_agent,
             }
         )
 

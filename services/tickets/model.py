@@ -58,7 +58,8 @@ class Ticket:
     next_sla_check_at: datetime | None = None
     version: int = 1
     # Read from the timeline rather than stored: when the status last changed, and the sum of
-    # the minutes logged on notes. The commands keep both current on the tickets they return.
+    # the minutes logged on notes and with `time` (time_entries). The commands keep both current
+    # on the tickets they return.
     status_changed_at: datetime | None = None
     time_spent_minutes: int = 0
 

@@ -34,6 +34,7 @@ from services.db.schema.processes import (
 )
 from services.db.schema.receipts import RECEIPT_STATUSES, activity_receipts
 from services.db.schema.sync import SYNC_STATES, sync_changes, sync_cursors, sync_events
+from services.db.schema.time_entries import time_entries
 
 __all__ = [
     "ESCALATION_STATUSES",
@@ -69,4 +70,5 @@ __all__ = [
     "ticket_events",
     "ticket_helpers",
     "tickets",
+    "time_entries",
 ]

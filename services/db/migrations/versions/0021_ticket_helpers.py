@@ -1,7 +1,7 @@
 """Helpers on a ticket: the people of a team pulled in to help, the owner staying its owner.
 
-Revision ID: 0020_ticket_helpers
-Revises: 0019_installed_base
+Revision ID: 0021_ticket_helpers
+Revises: 0020_time_entries
 Create Date: 2026-12-14
 
 One row per person per team involved on a ticket (someone in two teams helps under each), with
@@ -12,8 +12,8 @@ services.db.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0020_ticket_helpers"
-down_revision = "0019_installed_base"
+revision = "0021_ticket_helpers"
+down_revision = "0020_time_entries"
 branch_labels = None
 depends_on = None
 
