@@ -78,7 +78,9 @@ async def test_ten_days_of_tickets_with_every_step_of_the_support_way(database: 
     assert summary.service_requests_by_status.get("awaiting_approval", 0) >= 1
     assert summary.kb_articles_by_status.get("draft", 0) >= 1
     assert summary.kb_articles_by_status.get("published", 0) >= 1
-    assert set(summary.events_by_kind) == {kind.value for kind in EventKind}
+    # BestPack's rules escalate nothing at intake; Kinetic Data's demo shows that kind.
+    everything = {kind.value for kind in EventKind} - {EventKind.ESCALATED_AT_INTAKE.value}
+    assert set(summary.events_by_kind) == everything
 
 
 async def test_an_installed_base_across_the_states_with_every_ticket_on_one_of_its_machines(
