@@ -34,8 +34,7 @@ def _role_button(turn: Turn, command: Command) -> bool:
 
 
 def help_entries(turn: Turn) -> list[HelpEntry]:
-    """The commands this caller may run on this desk, in registration order; their role's
-    buttons first."""
+    """The commands this caller may run, in registration order; their role's buttons first."""
     example = ticket_number(number_prefix(turn.services.profile), 1)
     allowed = []
     for command in turn.router.commands:
@@ -43,7 +42,7 @@ def help_entries(turn: Turn) -> list[HelpEntry]:
             continue
         if command.capability and not turn.can(command.capability):
             continue
-        if command.offered is not None and not command.offered(turn.services.profile):
+        if command.unserved(turn.services.profile):
             continue
         allowed.append(_entry(command, example, _role_button(turn, command)))
     return allowed

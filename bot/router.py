@@ -25,12 +25,12 @@ from bot.registrations import (
     ScheduleFor,
     SearchDataset,
     SearchHandler,
+    Serves,
     SyncFollowUp,
     SyncHandler,
     Webhook,
     WebhookHandler,
 )
-from services.profile import Profile
 from services.scheduler import JobFunction
 
 __all__ = [
@@ -75,10 +75,9 @@ class Feature:
         public: bool = False,
         button: bool = False,
         button_for: Iterable[str] = (),
-        offered: Callable[[Profile], bool] | None = None,
+        serves: Serves | None = None,
     ) -> Callable[[CommandHandler], CommandHandler]:
-        """Register a chat command handler `async def h(turn, args: str)`; `offered` says on
-        which desks help lists it (a process only some profiles have)."""
+        """Register a chat command handler `async def h(turn, args: str)`."""
 
         def register(handler: CommandHandler) -> CommandHandler:
             self.commands.append(
@@ -92,8 +91,8 @@ class Feature:
                     public=public,
                     button=button,
                     button_for=tuple(button_for),
+                    serves=serves,
                     feature=self.name,
-                    offered=offered,
                 )
             )
             return handler

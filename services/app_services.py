@@ -1,8 +1,9 @@
 """The resources every feature works with, and the one factory that builds them at start-up.
 
 build_services is the only place that picks an implementation for a port (ticket system,
-knowledge base, order system, project system): an outside system such as Zendesk (issue 13) or
-NetSuite (issue 14) is added by one branch in its picker below, and no dialog changes.
+knowledge base, order system, project system): an outside system such as Zendesk (issue 13),
+NetSuite (issue 14) or HubSpot tickets (issue 15) is added by one branch in its picker below,
+and no dialog changes.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ from services.settings import Settings
 from services.sync import SyncQueue, TicketOutbound
 from services.sync.articles import ArticleOutbound
 from services.sync.harvest.outbound import HarvestOutbound
+from services.sync.hubspot import SYSTEM as HUBSPOT
+from services.sync.hubspot.system import HubSpotTicketSystem
 from services.sync.netsuite import SYSTEM as NETSUITE
 from services.sync.netsuite.system import NetSuiteProjectSystem
 from services.sync.projects import ProjectOutbound
@@ -114,10 +117,8 @@ def build_services(
     """
     zendesk = _zendesk(settings, profile, http)
     netsuite = NetSuiteClient(settings.netsuite, http) if settings.netsuite else None
-    # With Zendesk as the record, every ticket write queues its copy for the sync worker.
-    outbound = TicketOutbound(SyncQueue(db), ZENDESK) if zendesk is not None else None
-    tickets = TicketRepository(db, profile, outbound)
     hubspot = HubSpotClient(settings.hubspot, http) if settings.hubspot is not None else None
+    tickets = TicketRepository(db, profile, _ticket_outbound(profile, db, zendesk, hubspot))
     requests = ServiceRequestRepository(db, profile, _project_outbound(settings, profile, db))
     harvest = HarvestClient(settings.harvest, http) if settings.harvest is not None else None
     # With Harvest on, each entry's copy is queued in the transaction that stores it.
@@ -162,6 +163,11 @@ def check_systems(settings: Settings, profile: Profile) -> None:
             '"zendesk"), but ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_API_TOKEN and '
             "ZENDESK_WEBHOOK_SECRET are not set"
         )
+    if profile.system_of_record == "hubspot" and settings.hubspot is None:
+        raise ValueError(
+            f"The {profile.name} profile keeps its tickets in HubSpot (system_of_record = "
+            '"hubspot"), but HUBSPOT_ACCESS_TOKEN is not set'
+        )
     if settings.harvest is not None and profile.harvest is None:
         raise ValueError(
             f"HARVEST_ACCOUNT_ID and HARVEST_TOKEN are set, but the {profile.name} profile has no "
@@ -189,6 +195,18 @@ def _zendesk(settings: Settings, profile: Profile, http: httpx.AsyncClient) -> Z
 # and the settings carry its credentials, its client (services.clients) sharing AppServices.http.
 
 
+def _ticket_outbound(
+    profile: Profile, db: Database, zendesk: ZendeskClient | None, hubspot: HubSpotClient | None
+) -> TicketOutbound | None:
+    """With Zendesk or HubSpot as the record, every ticket write queues its copy for the sync
+    worker (in the write's transaction); with the bot's database as the record, nothing."""
+    if zendesk is not None:
+        return TicketOutbound(SyncQueue(db), ZENDESK)
+    if profile.system_of_record == HUBSPOT and hubspot is not None:
+        return TicketOutbound(SyncQueue(db), HUBSPOT)
+    return None
+
+
 def _ticket_system(
     settings: Settings,
     profile: Profile,
@@ -196,9 +214,12 @@ def _ticket_system(
     http: httpx.AsyncClient,
     tickets: TicketRepository,
 ) -> TicketSystem:
-    """The profile's system of record for tickets: Zendesk when it says so, else the database."""
+    """The profile's system of record for tickets: Zendesk or HubSpot when it says so, else the
+    database."""
     if profile.system_of_record == "zendesk" and settings.zendesk is not None:
         return ZendeskTicketSystem(db, tickets, profile)
+    if profile.system_of_record == HUBSPOT and settings.hubspot is not None:
+        return HubSpotTicketSystem(db, tickets, profile)
     return EmbeddedTicketSystem(db, tickets, profile)
 
 

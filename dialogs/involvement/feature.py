@@ -14,6 +14,7 @@ from dialogs.shared.tickets import find_ticket, now, refused, show_saved
 from dialogs.triage.notices import after_change
 from dialogs.triage.views import refusal_result as triage_refusal
 from services.involvement import involve
+from services.profile import Profile
 from services.tickets import StaleTicket, Ticket, TicketRuleError
 
 feature = Feature("involvement")
@@ -28,12 +29,9 @@ class Involved:
     reach: str | None
 
 
-def no_teams(turn: Turn) -> str | None:
+def no_teams(profile: Profile) -> str | None:
     """Why nobody can be involved on this desk (its profile lists no teams), else None."""
-    profile = turn.services.profile
-    if profile.teams:
-        return None
-    return f"The {profile.company} desk has no teams to involve: its profile lists none."
+    return None if profile.teams else f"The {profile.company} desk has no teams to involve"
 
 
 async def involve_team(
@@ -66,9 +64,9 @@ async def involve_team(
 @feature.action(INVOLVE, model=InvolveInputs)
 async def involve_from_card(turn: Turn, data: InvolveInputs) -> ActionResult:
     """A team's button under 'Pull in a team' on the ticket or the triage card."""
-    problem = no_teams(turn)
-    if problem:
-        return refused(problem)
+    problem = no_teams(turn.services.profile)
+    if problem:  # an old card, or card data written by hand
+        return refused(f"{problem}.")
     ticket, problem = await find_ticket(turn, data.number)
     if ticket is None:
         return refused(problem or "")
@@ -88,14 +86,10 @@ async def involve_from_card(turn: Turn, data: InvolveInputs) -> ActionResult:
     "involve",
     usage="<ticket> <team> [what you need]",
     help="Pull a team in on a ticket as helpers; you stay its owner",
-    offered=lambda profile: bool(profile.teams),
+    serves=no_teams,  # help leaves it out where there are none, and says so when it is typed
 )
 async def involve_command(turn: Turn, args: str) -> None:
     """Involve a team by typing the ticket, the team and what is asked of it."""
-    problem = no_teams(turn)
-    if problem:
-        await turn.say(problem)
-        return
     typed, problem = parse_involve(args, turn.services.profile)
     if typed is None:
         await turn.say(problem or "")

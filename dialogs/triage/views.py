@@ -20,7 +20,7 @@ from dialogs.shared.viewers import viewers
 from services.profile import Capability, FieldKind, FieldRole, Person, Profile
 from services.routing import needed_skills, suggest_assignee
 from services.tickets import EventKind, Ticket, TicketEvent
-from services.tickets.describe import timeline
+from services.tickets.describe import describe, timeline
 from services.tickets.intake import answer
 
 if TYPE_CHECKING:
@@ -56,6 +56,15 @@ def doubts(profile: Profile, ticket: Ticket, events: list[TicketEvent]) -> list[
         current = profile.priority(ticket.priority).label
         found.append(f"Priority is {current}, but the intake answers suggest {suggested.label}.")
     return found
+
+
+def team_facts(profile: Profile, ticket: Ticket) -> tuple[tuple[str, str], ...]:
+    """The team the profile's routing gives the ticket's answers ("DevOps: installations and
+    platform requirements."); none: the owner decides who to pull in."""
+    team = profile.team_for(ticket.fields)
+    if team is None:
+        return ()
+    return (("Team that helps", f"{team.label}: {team.help}" if team.help else team.label),)
 
 
 def site_facts(profile: Profile, ticket: Ticket) -> tuple[tuple[str, str], ...]:
@@ -166,7 +175,10 @@ async def triage_card_of(
         options=options,
         suggested=suggested,
         no_suggestion=no_suggestion(profile, ticket),
-        extra_facts=site_facts(profile, ticket),
+        extra_facts=(*site_facts(profile, ticket), *team_facts(profile, ticket)),
+        escalations=tuple(
+            describe(profile, e) for e in events if e.kind is EventKind.ESCALATED_AT_INTAKE
+        ),
         recent=tuple(timeline(profile, events, limit=RECENT)),
         outcome=outcome,
         warning=warning,

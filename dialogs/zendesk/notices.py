@@ -9,6 +9,7 @@ from bot.turn import card_message
 from cards.reopen import reopened_card
 from cards.ticket import ticket_card
 from dialogs.closure.notices import reopen_audience
+from dialogs.intake.escalation import escalate_arrived
 from dialogs.shared.links import record_link
 from dialogs.triage.notices import triage_places
 from dialogs.triage.views import triage_card_of
@@ -28,6 +29,8 @@ async def tell_synced(services: AppServices, notifier: Notifier, synced: Synced)
     """Tell Teams what applying Zendesk's side of a ticket did."""
     ticket = synced.ticket
     if synced.filed:
+        # The profile's escalate rules hold for a ticket filed in Zendesk as for one filed here.
+        ticket = await escalate_arrived(services, notifier, ticket)
         await _to_triage(services, notifier, ticket)
         return
     told: set[str] = set()

@@ -11,6 +11,7 @@ from services.profile.checks_flow import flow_problems
 from services.profile.checks_roles import role_problems
 from services.profile.errors import Loc, Problem
 from services.profile.harvest import harvest_problems
+from services.profile.hubspot import hubspot_problems
 from services.profile.policy import ASSIGNEE
 from services.profile.roster import Capability
 from services.profile.teams import team_problems
@@ -32,6 +33,7 @@ def reference_problems(p: Profile, ix: Index) -> list[Problem]:
         *role_problems(p, ix),
         *team_problems(p, ix),
         *zendesk_problems(p),
+        *hubspot_problems(p),
         *bp_search_problems(p),
         *harvest_problems(p),
     ]

@@ -22,6 +22,7 @@ from services.profile.forms import (
 )
 from services.profile.harvest import HarvestSection
 from services.profile.hours import BusinessHours
+from services.profile.hubspot import HubSpotSection
 from services.profile.index import Index, build_index
 from services.profile.knowledge import KnowledgeSettings
 from services.profile.policy import (
@@ -76,9 +77,11 @@ class Profile(Frozen):
     scorecard: Scorecard | None = None
     channels: Channels = Channels()
     knowledge: KnowledgeSettings = KnowledgeSettings()
-    # Where the tickets are kept: the bot's own database, or Zendesk (with its [zendesk] section).
-    system_of_record: Literal["embedded", "zendesk"] = "embedded"
+    # Where the tickets are kept: the bot's own database, Zendesk (with its [zendesk] section)
+    # or HubSpot (with its [hubspot] section and a stage on every status).
+    system_of_record: Literal["embedded", "zendesk", "hubspot"] = "embedded"
     zendesk: ZendeskSection | None = None  # only read with Zendesk as the system of record
+    hubspot: HubSpotSection | None = None  # only read with HubSpot as the system of record
     # BP Search: which system answers for the installed base, customers, orders and projects.
     bp_search: BPSearchSection = BPSearchSection()
     # Where the `time` command's entries go in Harvest; read once HARVEST_* are set.

@@ -7,9 +7,9 @@ and maps it to its system of record's status. One status per role; a profile nee
 every role, but needs those in REQUIRED_ROLES.
 
 The mapping is one key per system of record on each status: `zendesk` (one of Zendesk's six
-statuses) today. A HubSpot profile will add a `hubspot` key (the pipeline stage id) and name
-its system; per-system keys let a profile move between systems by adding a key, and each key
-is checked against what that system accepts. The bot's tickets table stores the role (in
+statuses) and `hubspot` (the id of a stage of the [hubspot] pipeline, needed when HubSpot is
+the system of record); per-system keys let a profile move between systems by adding a key, and
+each key is checked against what that system accepts. The bot's tickets table stores the role (in
 `substatus`) and the mapped status (in `status`), so a rename in the profile moves no rows.
 """
 
@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Literal
 
 from services.profile.base import Frozen, Slug, Text
+from services.profile.hubspot import RecordId
 
 
 class TicketStatus(StrEnum):
@@ -57,3 +58,5 @@ class Status(Frozen):
     label: Text
     role: TicketStatus
     zendesk: ZendeskStatus
+    # The HubSpot pipeline stage's id (checked against the account at start-up).
+    hubspot: RecordId | None = None

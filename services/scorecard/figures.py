@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from services.profile import Direction, Metric, Profile, ScorecardTarget, Unit
+from services.profile import Capability, Direction, Metric, Profile, ScorecardTarget, Unit
 from services.scorecard.model import Figure, WeekMeasures
 
 NO_VALUE = "—"
@@ -115,6 +115,23 @@ LINES: tuple[Line, ...] = (
 )
 
 
+# Counts of a process only some desks run: where nobody may do its work, the line is left out
+# (a desk without parts or on-site service would read "0" every week forever).
+_RUN_BY = {
+    "parts_requests": Capability.ANSWER_PARTS,
+    "service_requests": Capability.SCHEDULE_SERVICE,
+}
+
+
+def lines_for(profile: Profile) -> tuple[Line, ...]:
+    """The lines this desk's scorecard shows: every line but those of processes it does not run."""
+    return tuple(
+        line
+        for line in LINES
+        if str(line.key) not in _RUN_BY or profile.people_with_capability(_RUN_BY[str(line.key)])
+    )
+
+
 def convert(value: float | None, raw: Unit, unit: Unit, minutes_per_day: int) -> float | None:
     """A duration from its raw unit into `unit` (other units pass through)."""
     if value is None or raw == unit or raw not in (*_MINUTES, Unit.BUSINESS_DAYS):
@@ -132,7 +149,7 @@ def figures(profile: Profile, week: WeekMeasures, before: WeekMeasures) -> tuple
     targets = {t.metric.value: t for t in (profile.scorecard.targets if profile.scorecard else ())}
     per_day = profile.business_hours.minutes_per_day
     built = []
-    for line in LINES:
+    for line in lines_for(profile):
         target = targets.get(str(line.key))
         if line.listed_only and target is None:
             continue

@@ -95,6 +95,8 @@ class EventKind(StrEnum):
     # Answered with a KB article's link ("Can documentation solve it?"); `after` names it.
     DOCUMENTATION_ANSWER = "documentation_answer"
     INVOLVED = "involved"  # a helper team pulled in; `after` names the team and its people
+    # A profile's escalate rule fired on filing; `body` says why and who was told.
+    ESCALATED_AT_INTAKE = "escalated_at_intake"
 
 
 @dataclass(frozen=True)

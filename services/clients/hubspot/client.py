@@ -1,4 +1,4 @@
-"""The HubSpot client BP Search (and later the Kinetic profile's tickets) uses."""
+"""The HubSpot client BP Search and a HubSpot profile's tickets use."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from services.clients.hubspot.config import HubSpotConfig
 from services.clients.hubspot.crm import Crm
 from services.clients.hubspot.models import Association, CrmObject, Owner, SearchPage
 from services.clients.hubspot.search import company_name_search
+from services.clients.hubspot.ticket_setup import TicketSetup
+from services.clients.hubspot.tickets import Tickets
 
 COMPANY_PROPERTIES = ("name", "domain", "hubspot_owner_id")
 CONTACT_PROPERTIES = ("firstname", "lastname", "email", "phone")
@@ -27,6 +29,9 @@ class HubSpotClient:
         self.config = config
         self.crm = Crm(api)
         self.account = Account(api)
+        # Tickets as the system of record (a profile's system_of_record = "hubspot").
+        self.tickets = Tickets(api, self.crm)
+        self.ticket_setup = TicketSetup(api)
 
     async def companies_named(
         self, text: str, limit: int = 10, *, prefix: bool = True, patience: float | None = None

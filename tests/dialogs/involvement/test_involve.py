@@ -191,7 +191,7 @@ async def test_bestpack_has_no_teams_to_involve(desk: Desk):
 
     told = await desk.user("Kevin").says("involve BP-1001 devops")
 
-    assert told.texts == ["The BestPack desk has no teams to involve: its profile lists none."]
+    assert told.texts == ["The BestPack desk has no teams to involve: `involve` is not used here."]
 
 
 async def test_help_offers_involve_only_on_a_desk_with_teams(kinetic: Desk, desk: Desk):

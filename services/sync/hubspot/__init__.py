@@ -1,0 +1,3 @@
+"""HubSpot tickets as the system of record: the sender, its translation, links and checks."""
+
+SYSTEM = "hubspot"
