@@ -18,6 +18,8 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.installed
 
+# The bot on SUPPORT_PROFILE's desk (from the environment or .env; bestpack when unset):
+# `SUPPORT_PROFILE=kinetic make run` runs Kinetic Data's.
 run: $(VENV)/.installed
 	$(BIN)/python app.py
 
@@ -53,11 +55,18 @@ bench: $(VENV)/.installed-test
 # started), waits until it is ready, and stops it when the playground ends. Logs go under var/
 # so nothing leaves a devTools/ folder behind. The playground has no dynamic typeahead, so the
 # bot it starts shows intake's serial and company as text inputs (INTAKE_TYPEAHEAD=false).
+# Another shipped profile brings its own tenant file beside it, .m365agentsplayground.<name>.yml:
+# `SUPPORT_PROFILE=kinetic make playground` runs the bot on Kinetic Data's profile with its
+# people (a SUPPORT_PROFILE set only in .env is not seen here: name it on the command line).
 PLAYGROUND_CMD ?= $(PLAYGROUND_BIN)
-PLAYGROUND_CONFIG := $(CURDIR)/.m365agentsplayground.yml
+PLAYGROUND_PROFILE := $(or $(SUPPORT_PROFILE),bestpack)
+PLAYGROUND_CONFIG := $(CURDIR)/.m365agentsplayground$(if $(filter-out bestpack,$(PLAYGROUND_PROFILE)),.$(PLAYGROUND_PROFILE)).yml
+# Who `make playground-check` speaks as: two of the tenant's people.
+PLAYGROUND_CHECK_AS ?= $(if $(filter-out bestpack,$(PLAYGROUND_PROFILE)),--as Sam --as Riley,--as Mary --as Kevin)
 PORT ?= 3978
 
 playground: $(VENV)/.installed $(PLAYGROUND_BIN)
+	@test -f $(PLAYGROUND_CONFIG) || { echo "no playground tenant for $(PLAYGROUND_PROFILE): $(PLAYGROUND_CONFIG)"; exit 2; }
 	mkdir -p var
 	M365_AGENTS_PLAYGROUND_CONFIG_PATH=$(PLAYGROUND_CONFIG) \
 	M365_AGENTS_PLAYGROUND_LOGFILE=$(CURDIR)/var/playground.log INTAKE_TYPEAHEAD=false \
@@ -65,7 +74,7 @@ playground: $(VENV)/.installed $(PLAYGROUND_BIN)
 	  $(PLAYGROUND_CMD) -e http://127.0.0.1:$(PORT)/api/messages -c msteams
 
 playground-check: $(VENV)/.installed
-	$(BIN)/python -m scripts.playground --as Mary --as Kevin
+	$(BIN)/python -m scripts.playground $(PLAYGROUND_CHECK_AS)
 
 test-playground: $(VENV)/.installed-test $(PLAYGROUND_BIN)
 	PLAYGROUND=1 PLAYGROUND_BIN=$(PLAYGROUND_BIN) $(BIN)/python -m pytest tests/playground
@@ -83,7 +92,8 @@ clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache appPackage/build
 
 # Ten days of realistic tickets in the bot's own database (DATABASE_URL, else var/); it refuses
-# a database already in use or PostgreSQL: `make demo DEMO_ARGS=--force` to override.
+# a database already in use or PostgreSQL: `make demo DEMO_ARGS=--force` to override. The desk
+# is SUPPORT_PROFILE's: `SUPPORT_PROFILE=kinetic make demo` fills Kinetic Data's (no machines).
 .PHONY: demo
 demo: $(VENV)/.installed
 	$(BIN)/python -m scripts.demo_data $(DEMO_ARGS)

@@ -9,7 +9,9 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from bot.correlation import correlation_middleware
+from bot.harvest import harvest_sync_ctx
 from bot.http import add_routes
+from bot.hubspot_tickets import hubspot_tickets_ctx
 from bot.keys import FEATURES, SETTINGS
 from bot.lifecycle import bot_ctx, database_ctx, http_client_ctx, profile_ctx
 from bot.logs import configure_logging
@@ -36,7 +38,9 @@ def create_app(settings: Settings, *, features: Iterable[Feature] | None = None)
     app.cleanup_ctx.append(bot_ctx)
     app.cleanup_ctx.append(zendesk_check_ctx)  # only when Zendesk is the system of record
     app.cleanup_ctx.append(sync_ctx)
+    app.cleanup_ctx.append(hubspot_tickets_ctx)  # only when HubSpot is the system of record
     app.cleanup_ctx.append(netsuite_sync_ctx)  # only when NetSuite keeps the service projects
+    app.cleanup_ctx.append(harvest_sync_ctx)  # only when Harvest is configured (HARVEST_*)
     app.cleanup_ctx.append(scheduler_ctx)
     add_routes(app)
     return app

@@ -42,6 +42,8 @@ def help_entries(turn: Turn) -> list[HelpEntry]:
             continue
         if command.capability and not turn.can(command.capability):
             continue
+        if command.unserved(turn.services.profile):
+            continue
         allowed.append(_entry(command, example, _role_button(turn, command)))
     return allowed
 

@@ -37,6 +37,10 @@ async def run_text(turn: Turn, text: str) -> None:
     if command.capability and not turn.can(command.capability):
         await turn.say(refusal(turn, command.capability))
         return
+    unserved = command.unserved(turn.services.profile)
+    if unserved:
+        await turn.say(f"{unserved}: `{command.name}` is not used here.")
+        return
     await command.handler(turn, args)
 
 

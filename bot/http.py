@@ -11,7 +11,19 @@ from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
 from msrest.serialization import Model
 
-from bot.keys import ADAPTER, AFTER, BOT, DATABASE, METRICS, REPLAYS, TENANTS, ZENDESK_CHECK
+from bot.hubspot_webhook import PATH as HUBSPOT_WEBHOOK_PATH
+from bot.hubspot_webhook import hubspot_webhook
+from bot.keys import (
+    ADAPTER,
+    AFTER,
+    BOT,
+    DATABASE,
+    HUBSPOT_CHECK,
+    METRICS,
+    REPLAYS,
+    TENANTS,
+    ZENDESK_CHECK,
+)
 from bot.metrics import CONTENT_TYPE
 from bot.observe import observed, scrape
 from bot.request_body import BadBody, check_identifiers, parse_activity_json
@@ -97,13 +109,17 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def readyz(request: web.Request) -> web.Response:
-    """Ready: the database answers and its migrations are applied. Zendesk not answering does
-    not make the bot unready (changes wait in the queue), but the detail says so."""
+    """Ready: the database answers and its migrations are applied. Zendesk or HubSpot not
+    answering does not make the bot unready (changes wait in the queue), but the detail says so."""
     if await request.app[DATABASE].is_ready():
-        check = request.app.get(ZENDESK_CHECK)
-        if check is not None and check.problem:
-            return web.json_response({"status": "ready", "zendesk": check.problem})
-        return web.json_response({"status": "ready"})
+        answer = {"status": "ready"}
+        for name, check in (
+            ("zendesk", request.app.get(ZENDESK_CHECK)),
+            ("hubspot", request.app.get(HUBSPOT_CHECK)),
+        ):
+            if check is not None and check.problem:
+                answer[name] = check.problem
+        return web.json_response(answer)
     return web.json_response({"status": "not ready", "reason": "database"}, status=503)
 
 
@@ -117,6 +133,7 @@ def add_routes(app: web.Application) -> None:
     """Mount the endpoints."""
     app.router.add_post("/api/messages", messages)
     app.router.add_post(WEBHOOK_PATH, zendesk_webhook)
+    app.router.add_post(HUBSPOT_WEBHOOK_PATH, hubspot_webhook)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from services.profile import Profile
     from services.settings import Settings
     from services.sync import SyncWorker
+    from services.sync.hubspot.account_check import AccountCheck as HubSpotCheck
     from services.sync.zendesk.account_check import AccountCheck
 
 SETTINGS: web.AppKey[Settings] = web.AppKey("settings")
@@ -38,5 +39,10 @@ TENANTS: web.AppKey[TenantGate] = web.AppKey("tenants")
 # Only with Zendesk as the system of record.
 ZENDESK_CHECK: web.AppKey[AccountCheck] = web.AppKey("zendesk_check")
 SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("sync_worker")
+# Only with HubSpot as the system of record.
+HUBSPOT_CHECK: web.AppKey[HubSpotCheck] = web.AppKey("hubspot_check")
+HUBSPOT_SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("hubspot_sync_worker")
 # Only with NetSuite configured and keeping the profile's service projects.
 NETSUITE_SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("netsuite_sync_worker")
+# Only with Harvest configured (HARVEST_*): the `time` entries' copies.
+HARVEST_SYNC_WORKER: web.AppKey[SyncWorker] = web.AppKey("harvest_sync_worker")

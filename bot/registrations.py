@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from services.profile import Profile
+from services.profile.wording import capability_phrase
 from services.scheduler import JobFunction, Schedule
 
 CommandHandler = Callable[..., Awaitable[None]]
@@ -30,6 +31,22 @@ ExtensionHandler = Callable[..., Awaitable[Any]]
 ScheduleFor = Callable[[Profile], Schedule | None]
 
 
+# A desk runs what a command is for (None), or not, and then why not: asking for parts means
+# nothing where nobody answers parts requests, looking a machine up nothing without machines.
+Serves = Callable[[Profile], str | None]
+
+
+def served_by(capability: str) -> Serves:
+    """A command whose work someone on the desk must hold `capability` to do."""
+
+    def check(profile: Profile) -> str | None:
+        if profile.people_with_capability(capability):
+            return None
+        return f"Nobody on the {profile.company} desk may {capability_phrase(capability)}"
+
+    return check
+
+
 @dataclass(frozen=True)
 class Command:
     """A chat command: its words, aliases, one-line help and who may run it."""
@@ -44,7 +61,13 @@ class Command:
     button: bool = False  # offered as a one-click button on the help card
     # Also a button for callers holding any of these capabilities: the role's everyday command.
     button_for: tuple[str, ...] = ()
+    # Whether the desk runs what the command is for (None: every desk does); see `Serves`.
+    serves: Serves | None = None
     feature: str = ""
+
+    def unserved(self, profile: Profile) -> str | None:
+        """Why this desk has no use for the command, in a sentence; None when it has."""
+        return None if self.serves is None else self.serves(profile)
 
 
 @dataclass(frozen=True)

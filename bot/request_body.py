@@ -12,6 +12,8 @@ MAX_DEPTH = 64
 
 # A Zendesk ticket event is a few kilobytes (it names the ticket; the bot re-reads the rest).
 MAX_WEBHOOK_BYTES = 64 * 1024
+# HubSpot batches up to 100 events of a few hundred bytes each (ids, a property's new value).
+MAX_HUBSPOT_WEBHOOK_BYTES = 256 * 1024
 
 
 class BadBody(ValueError):

@@ -25,6 +25,7 @@ from bot.registrations import (
     ScheduleFor,
     SearchDataset,
     SearchHandler,
+    Serves,
     SyncFollowUp,
     SyncHandler,
     Webhook,
@@ -74,6 +75,7 @@ class Feature:
         public: bool = False,
         button: bool = False,
         button_for: Iterable[str] = (),
+        serves: Serves | None = None,
     ) -> Callable[[CommandHandler], CommandHandler]:
         """Register a chat command handler `async def h(turn, args: str)`."""
 
@@ -89,6 +91,7 @@ class Feature:
                     public=public,
                     button=button,
                     button_for=tuple(button_for),
+                    serves=serves,
                     feature=self.name,
                 )
             )

@@ -24,7 +24,8 @@ from services.delivery import Recipient
 from services.knowledge.remote import RemoteCopies
 from services.sync import DeadLetter, SyncQueue, SyncWorker
 from services.sync.articles import PUBLISH
-from services.sync.zendesk import ZendeskSender
+from services.sync.status import system_name
+from services.sync.zendesk import SYSTEM, ZendeskSender
 from services.sync.zendesk.account_check import AccountCheck
 from services.sync.zendesk.articles import ArticlePublisher
 from services.sync.zendesk.links import ZendeskLinks
@@ -105,14 +106,15 @@ def _publisher(services: AppServices) -> ArticlePublisher | None:
     return ArticlePublisher(services.zendesk, where, services.knowledge, copies)
 
 
-def refusal_notice(notifier: Notifier):
-    """on_dead: tell the person whose change Zendesk refused, in their chat with the bot."""
+def refusal_notice(notifier: Notifier, system: str = SYSTEM):
+    """on_dead: tell the person whose change the system (Zendesk unless named) refused, in
+    their chat with the bot."""
 
     async def tell(dead: DeadLetter) -> None:
         change = dead.change
         actor = change.actor_id
         what = {"create": "filing of", PUBLISH: "publishing of"}.get(change.kind, "update to")
-        text = f"Zendesk refused the {what} {change.record_key}: {dead.reason}"
+        text = f"{system_name(system)} refused the {what} {change.record_key}: {dead.reason}"
         if not actor or actor == SYSTEM_ACTOR:
             log.warning("sync: nobody to tell: %s", text)
             return

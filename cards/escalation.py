@@ -24,7 +24,7 @@ from cards.fit import DESCRIPTION, FACT, FULL, RecordLink, clip, shown_number, s
 from cards.forms import form_inputs
 from cards.render import card, heading, note, render
 from cards.ticket import ESCALATE, RCCA, REFRESH, note_form
-from services.escalations import HANDOFF_FIELDS, Escalation, EscalationStatus
+from services.escalations import HANDOFF_FIELDS, Escalation, EscalationStatus, handoff_fields
 from services.forms.bounds import REASON, characters
 from services.profile import Person, Profile
 from services.tickets import Ticket
@@ -68,7 +68,8 @@ def escalation_form_card(
         body.append(
             TextBlock(text=clip(asked, DESCRIPTION), color="Accent", weight="Bolder", wrap=True)
         )
-    missing = [spec.label for spec in HANDOFF_FIELDS if spec.id in errors]
+    asked = handoff_fields(profile)
+    missing = [spec.label for spec in asked if spec.id in errors]
     if missing:
         body.append(
             TextBlock(
@@ -78,7 +79,7 @@ def escalation_form_card(
                 wrap=True,
             )
         )
-    body.extend(form_inputs(profile, HANDOFF_FIELDS, values, errors, banner=None))
+    body.extend(form_inputs(profile, asked, values, errors, banner=None))
     data = {"number": ticket.number}
     actions = [
         _button("Send to Engineering", ESCALATION_SUBMIT, data, style="positive"),

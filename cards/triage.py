@@ -53,6 +53,7 @@ class TriageView:
     suggested: AssigneeOption | None = None  # pre-selected; None: triage decides
     no_suggestion: str = "Pick the assignee by judgement."  # says why there is none
     extra_facts: tuple[tuple[str, str], ...] = ()
+    escalations: tuple[str, ...] = ()  # why the profile's rules escalated it on filing
     recent: tuple[str, ...] = ()  # the latest timeline lines
     outcome: str | None = None  # what the last action did
     warning: str | None = None  # a problem with what the person acting did
@@ -156,6 +157,7 @@ def triage_card(profile: Profile, ticket: Ticket, view: TriageView) -> dict:
         body.append(_line(view.warning, "Attention"))
     if view.reach:
         body.append(note(view.reach, subtle=False))
+    body.extend(_line(text, "Attention") for text in view.escalations)
     pairs = fact_pairs([*facts(profile, ticket), *view.extra_facts])
     body.append(FactSet(facts=[Fact(title=k, value=v) for k, v in pairs]))
     body.extend(machine_history_block(view.machine))

@@ -15,7 +15,9 @@ def desk_features() -> list[Feature]:
     from dialogs.bp_search.feature import feature as bp_search_feature
     from dialogs.closure.feature import feature as closure_feature
     from dialogs.escalation.feature import feature as escalation_feature
+    from dialogs.hubspot.feature import feature as hubspot_feature
     from dialogs.intake.feature import feature as intake_feature
+    from dialogs.involvement.feature import feature as involvement_feature
     from dialogs.knowledge.feature import feature as knowledge_feature
     from dialogs.parts.feature import feature as parts_feature
     from dialogs.routines.feature import feature as routines_feature
@@ -23,6 +25,7 @@ def desk_features() -> list[Feature]:
     from dialogs.service.feature import feature as service_feature
     from dialogs.sla.feature import feature as sla_feature
     from dialogs.sync.feature import feature as sync_feature
+    from dialogs.time_tracking.feature import feature as time_feature
     from dialogs.triage.feature import feature as triage_feature
     from dialogs.troubleshooting.feature import feature as troubleshooting_feature
     from dialogs.zendesk.feature import feature as zendesk_feature
@@ -33,6 +36,8 @@ def desk_features() -> list[Feature]:
         triage_feature,
         assignment_feature,
         troubleshooting_feature,
+        involvement_feature,
+        time_feature,
         escalation_feature,
         closure_feature,
         service_feature,
@@ -44,4 +49,5 @@ def desk_features() -> list[Feature]:
         sla_feature,
         sync_feature,
         zendesk_feature,
+        hubspot_feature,
     ]

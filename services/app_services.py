@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import httpx
 
 from services.bp_search import BPSearch
+from services.clients.harvest import HarvestClient
 from services.clients.hubspot import HubSpotClient
 from services.clients.netsuite import NetSuiteClient
 from services.clients.zendesk import ZendeskClient
@@ -31,6 +32,7 @@ from services.installed_base.hubspot import HubSpotDirectory
 from services.installed_base.netsuite import NetSuiteInstalledBase
 from services.installed_base.netsuite_orders import NetSuiteSalesOrders
 from services.installed_base.typeahead import Typeahead
+from services.involvement import HelperRepository
 from services.knowledge import EmbeddedKnowledgeBase, KnowledgeBase
 from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
 from services.parts.netsuite import NetSuiteOrderSystem
@@ -43,6 +45,7 @@ from services.service_requests import (
 from services.settings import Settings
 from services.sync import SyncQueue, TicketOutbound
 from services.sync.articles import ArticleOutbound
+from services.sync.harvest.outbound import HarvestOutbound
 from services.sync.hubspot import SYSTEM as HUBSPOT
 from services.sync.hubspot.system import HubSpotTicketSystem
 from services.sync.netsuite import SYSTEM as NETSUITE
@@ -51,6 +54,7 @@ from services.sync.projects import ProjectOutbound
 from services.sync.zendesk import SYSTEM as ZENDESK
 from services.sync.zendesk.system import ZendeskTicketSystem
 from services.tickets import EmbeddedTicketSystem, TicketRepository, TicketSystem
+from services.time_entries import TimeEntryRepository
 
 
 def utc_now() -> datetime:
@@ -73,9 +77,12 @@ class AppServices:
     identities: IdentityLinkRepository
     outbox: OutboxRepository
     tickets: TicketRepository
+    helpers: HelperRepository  # the teams pulled in on tickets (services.involvement)
     escalations: EscalationRepository
     parts: PartsRepository
     service_requests: ServiceRequestRepository
+    # Time worked on tickets (`time`); with Harvest on, each entry is queued for Harvest too.
+    time_entries: TimeEntryRepository
     # The ports to the systems of record, as build_services picked them.
     ticket_system: TicketSystem
     knowledge: KnowledgeBase
@@ -97,6 +104,8 @@ class AppServices:
     hubspot: HubSpotClient | None = None
     # The NetSuite account when NETSUITE_* are set (else None); [bp_search] says what for.
     netsuite: NetSuiteClient | None = None
+    # The Harvest account when HARVEST_* are set (else None); [harvest] says where time goes.
+    harvest: HarvestClient | None = None
 
 
 def build_services(
@@ -116,6 +125,9 @@ def build_services(
     tickets = TicketRepository(db, profile, _ticket_outbound(profile, db, zendesk, hubspot))
     requests = ServiceRequestRepository(db, profile, _project_outbound(settings, profile, db))
     ticket_system = _ticket_system(settings, profile, db, http, tickets)
+    harvest = HarvestClient(settings.harvest, http) if settings.harvest is not None else None
+    # With Harvest on, each entry's copy is queued in the transaction that stores it.
+    timesheet = HarvestOutbound(SyncQueue(db)) if harvest is not None else None
     installed_base = _installed_base(settings, profile, db, netsuite)
     directory = _customer_directory(settings, profile, db, hubspot)
     return AppServices(
@@ -127,9 +139,11 @@ def build_services(
         identities=IdentityLinkRepository(db),
         outbox=OutboxRepository(db),
         tickets=tickets,
+        helpers=HelperRepository(db, profile, tickets),
         escalations=EscalationRepository(db, tickets),
         parts=PartsRepository(db, profile),
         service_requests=requests,
+        time_entries=TimeEntryRepository(db, profile, timesheet),
         ticket_system=ticket_system,
         zendesk=zendesk,
         netsuite=netsuite,
@@ -137,6 +151,7 @@ def build_services(
         orders=_order_system(settings, profile, db, netsuite),
         projects=_project_system(settings, profile, db, http, requests),
         hubspot=hubspot,
+        harvest=harvest,
         installed_base=installed_base,
         directory=directory,
         bp_search=BPSearch(installed_base, directory, db, profile),
@@ -154,10 +169,27 @@ def check_systems(settings: Settings, profile: Profile) -> None:
             '"zendesk"), but ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_API_TOKEN and '
             "ZENDESK_WEBHOOK_SECRET are not set"
         )
-    if profile.system_of_record == "hubspot" and settings.hubspot is None:
+    if profile.system_of_record == "hubspot":
+        hubspot = settings.hubspot
+        missing = [
+            name
+            for name, given in (
+                ("HUBSPOT_ACCESS_TOKEN", hubspot is not None),
+                # Without it no webhook can be verified: every change made in HubSpot is refused.
+                ("HUBSPOT_CLIENT_SECRET", hubspot is not None and bool(hubspot.client_secret)),
+            )
+            if not given
+        ]
+        if missing:
+            raise ValueError(
+                f"The {profile.name} profile keeps its tickets in HubSpot (system_of_record = "
+                f'"hubspot"), but {" and ".join(missing)} {"is" if len(missing) == 1 else "are"}'
+                " not set"
+            )
+    if settings.harvest is not None and profile.harvest is None:
         raise ValueError(
-            f"The {profile.name} profile keeps its tickets in HubSpot (system_of_record = "
-            '"hubspot"), but HUBSPOT_ACCESS_TOKEN is not set'
+            f"HARVEST_ACCOUNT_ID and HARVEST_TOKEN are set, but the {profile.name} profile has no "
+            "[harvest] section saying which Harvest project and task time goes to"
         )
     search = profile.bp_search
     if search.installed_base == "netsuite" and settings.netsuite and search.netsuite is None:

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from services.clients.harvest.config import HarvestConfig, harvest_config
 from services.clients.hubspot.config import HubSpotConfig, hubspot_config
 from services.clients.hubspot.conversations import is_agent_actor
 from services.clients.netsuite.config import NetSuiteConfig, netsuite_config
@@ -75,6 +76,8 @@ class Settings(BaseSettings):
     # The URL is HubSpot's public API host unless set (tests point it at a local fake).
     hubspot_url: str = Field("", validation_alias="HUBSPOT_URL")
     hubspot_access_token: str = Field("", repr=False, validation_alias="HUBSPOT_ACCESS_TOKEN")
+    # The HubSpot app's client secret: it signs the webhooks of a desk whose tickets are there.
+    hubspot_client_secret: str = Field("", repr=False, validation_alias="HUBSPOT_CLIENT_SECRET")
     # The HubSpot user ("A-" and the user id) the desk writes to customers as, in a ticket's
     # conversation thread; unset: a person sends those messages (docs/routines.md).
     hubspot_sender_actor_id: str = Field("", validation_alias="HUBSPOT_SENDER_ACTOR_ID")
@@ -87,6 +90,12 @@ class Settings(BaseSettings):
     )
     netsuite_token_id: str = Field("", repr=False, validation_alias="NETSUITE_TOKEN_ID")
     netsuite_token_secret: str = Field("", repr=False, validation_alias="NETSUITE_TOKEN_SECRET")
+    # Harvest (the `time` command's entries): the account id and token both set, or neither
+    # (Harvest off: time is stored only); the User-Agent names the app and a contact.
+    harvest_account_id: str = Field("", validation_alias="HARVEST_ACCOUNT_ID")
+    harvest_token: str = Field("", repr=False, validation_alias="HARVEST_TOKEN")
+    harvest_url: str = Field("", validation_alias="HARVEST_URL")
+    harvest_user_agent: str = Field("", validation_alias="HARVEST_USER_AGENT")
 
     @field_validator("app_type")
     @classmethod
@@ -104,7 +113,7 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _hubspot_complete(self) -> Settings:
-        # A URL without a token is a half-set HubSpot: refuse to start, naming the token.
+        # A URL or secret without a token is a half-set HubSpot: refuse to start, naming it.
         self.hubspot  # noqa: B018 - raises ValueError naming what is missing
         return self
 
@@ -129,6 +138,12 @@ class Settings(BaseSettings):
     def _netsuite_complete(self) -> Settings:
         # Half-set NetSuite credentials would fail on the first look-up; refuse to start instead.
         self.netsuite  # noqa: B018 - raises ValueError naming what is missing
+        return self
+
+    @model_validator(mode="after")
+    def _harvest_complete(self) -> Settings:
+        # Half-set Harvest would refuse every entry the queue sends; refuse to start instead.
+        self.harvest  # noqa: B018 - raises ValueError naming what is missing
         return self
 
     @model_validator(mode="after")
@@ -173,6 +188,7 @@ class Settings(BaseSettings):
             {
                 "HUBSPOT_URL": self.hubspot_url,
                 "HUBSPOT_ACCESS_TOKEN": self.hubspot_access_token,
+                "HUBSPOT_CLIENT_SECRET": self.hubspot_client_secret,
             }
         )
 
@@ -187,6 +203,18 @@ class Settings(BaseSettings):
                 "NETSUITE_CONSUMER_SECRET": self.netsuite_consumer_secret,
                 "NETSUITE_TOKEN_ID": self.netsuite_token_id,
                 "NETSUITE_TOKEN_SECRET": self.netsuite_token_secret,
+            }
+        )
+
+    @property
+    def harvest(self) -> HarvestConfig | None:
+        """The Harvest account to use, or None when Harvest is off."""
+        return harvest_config(
+            {
+                "HARVEST_ACCOUNT_ID": self.harvest_account_id,
+                "HARVEST_TOKEN": self.harvest_token,
+                "HARVEST_URL": self.harvest_url,
+                "HARVEST_USER_AGENT": self.harvest_user_agent,
             }
         )
 

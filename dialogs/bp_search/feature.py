@@ -9,8 +9,16 @@ from dialogs.bp_search.inputs import Pick
 from dialogs.bp_search.views import answer_cards, hit_card, nothing_found
 from dialogs.shared.tickets import now, refused, ticket_number
 from services.bp_search import USAGE, QueryError
+from services.profile import FieldRole, Profile
 
 feature = Feature("bp_search")
+
+
+def keeps_machines(profile: Profile) -> str | None:
+    """BP Search is about machines: a desk whose intake asks for none has nothing to look up."""
+    if profile.field_for(FieldRole.SERIAL_NUMBER) or profile.field_for(FieldRole.MACHINE_MODEL):
+        return None
+    return f"The {profile.company} desk keeps no machines"
 
 
 @feature.command(
@@ -18,6 +26,7 @@ feature = Feature("bp_search")
     usage="<serial | customer | order>",
     aliases=("bp", "search"),
     help="BP Search: a machine, customer or sales order, with its tickets here",
+    serves=keeps_machines,
 )
 async def lookup(turn: Turn, args: str) -> None:
     """Answer with one card per hit, a list to pick from, or what to type instead."""

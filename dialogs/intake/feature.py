@@ -20,6 +20,7 @@ from cards.intake import (
     intake_summary_card,
 )
 from cards.knowledge import similar_problems
+from dialogs.intake.escalation import escalate_in_turn
 from dialogs.intake.inputs import IntakeSubmission
 from dialogs.intake.views import intake_form
 from dialogs.knowledge.feature import similar_solved
@@ -100,6 +101,8 @@ async def submit(turn: Turn, data: IntakeSubmission) -> ActionResult:
     # Triage filing sees the triage card as its answer: one card, not a summary and a copy.
     triages = profile.has_capability(turn.caller, Capability.TRIAGE)
     if created:
+        # Before triage sees it: the card then says why it was escalated and who was told.
+        ticket = await escalate_in_turn(turn, ticket)
         await post_triage_card(turn, ticket, answered=turn.caller.id if triages else None)
     reason = priority_reason(profile, ticket.fields, ticket.priority)
     close = any(is_strong(hit) for hit in similar)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from bot.registrations import served_by
 from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.parts_form import PARTS_CANCEL, PARTS_SUBMIT, parts_cancelled_card, parts_form_card
@@ -29,6 +30,7 @@ feature = Feature("parts")
     usage="[ticket]",
     help="Ask for a part quote, a part number, or an order status",
     button=True,
+    serves=served_by(Capability.ANSWER_PARTS),
 )
 async def parts_command(turn: Turn, args: str) -> None:
     """Send the parts form, pre-filled from a ticket when one is named."""

@@ -7,6 +7,7 @@ lands on its ticket's timeline.
 
 from __future__ import annotations
 
+from bot.registrations import served_by
 from bot.turn import ActionResult, Turn
 from cards.help import readable_usage
 from cards.parts_orders import PARTS_DELIVERED, PARTS_SHIPPED
@@ -38,6 +39,7 @@ async def _told(turn: Turn, order: Order, what: str) -> list[str]:
     "parts status",
     usage="<order or quote>",
     help="Where an order or a quote stands, from the order system",
+    serves=served_by(Capability.ANSWER_PARTS),
 )
 async def parts_status(turn: Turn, args: str) -> None:
     """Send the order system's answer (or the parts request, for a PQ number)."""

@@ -14,7 +14,7 @@ DEAD_SHOWN = 10  # the newest dead letters named; the count covers them all
 
 @feature.command(
     "sync status",
-    help="How the sync to Zendesk stands: what waits, how long, what was refused",
+    help="How the sync to the system of record stands: what waits, how long, what was refused",
     capability=Capability.VIEW_SYNC,
 )
 async def sync_status(turn: Turn, args: str) -> None:

@@ -13,13 +13,14 @@ from microsoft_teams.cards import CardElement
 
 from bot.turn import ActionResult, Turn
 from cards.triage import AssigneeOption, TriageView, triage_card
+from dialogs.involvement.views import coordination_sections
 from dialogs.shared.links import record_link
 from dialogs.shared.tickets import refused
 from dialogs.shared.viewers import viewers
 from services.profile import Capability, FieldKind, FieldRole, Person, Profile
 from services.routing import needed_skills, suggest_assignee
 from services.tickets import EventKind, Ticket, TicketEvent
-from services.tickets.describe import timeline
+from services.tickets.describe import describe, timeline
 from services.tickets.intake import answer
 
 if TYPE_CHECKING:
@@ -55,6 +56,15 @@ def doubts(profile: Profile, ticket: Ticket, events: list[TicketEvent]) -> list[
         current = profile.priority(ticket.priority).label
         found.append(f"Priority is {current}, but the intake answers suggest {suggested.label}.")
     return found
+
+
+def team_facts(profile: Profile, ticket: Ticket) -> tuple[tuple[str, str], ...]:
+    """The team the profile's routing gives the ticket's answers ("DevOps: installations and
+    platform requirements."); none: the owner decides who to pull in."""
+    team = profile.team_for(ticket.fields)
+    if team is None:
+        return ()
+    return (("Team that helps", f"{team.label}: {team.help}" if team.help else team.label),)
 
 
 def site_facts(profile: Profile, ticket: Ticket) -> tuple[tuple[str, str], ...]:
@@ -153,13 +163,22 @@ async def triage_card_of(
         events = await services.tickets.events(ticket.id)
     counts = await services.tickets.open_counts_by_assignee()
     suggested, options = assignee_options(profile, ticket, counts)
+    # Intake's similar solved problems are the matches already, unless the desk puts
+    # documentation first: its section has the same matches, and answers with one.
+    if profile.knowledge.documentation_first or not related:
+        related = await coordination_sections(
+            services, ticket, events, coordinates=True, on="triage"
+        )
     due = ticket.ack_due_at
     view = TriageView(
         doubts=tuple(doubts(profile, ticket, events)),
         options=options,
         suggested=suggested,
         no_suggestion=no_suggestion(profile, ticket),
-        extra_facts=site_facts(profile, ticket),
+        extra_facts=(*site_facts(profile, ticket), *team_facts(profile, ticket)),
+        escalations=tuple(
+            describe(profile, e) for e in events if e.kind is EventKind.ESCALATED_AT_INTAKE
+        ),
         recent=tuple(timeline(profile, events, limit=RECENT)),
         outcome=outcome,
         warning=warning,

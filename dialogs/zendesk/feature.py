@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.router import Feature
-from dialogs.zendesk.notices import tell_synced
+from dialogs.sync.notices import tell_synced
 from services.clients.zendesk import ZendeskClient
 from services.clients.zendesk.models import Ticket as ZendeskTicket
 from services.clients.zendesk.webhook_events import TicketEvent
@@ -21,6 +21,7 @@ from services.sync.zendesk_catch_up import catch_up
 from services.sync.zendesk_in import SYSTEM, ZendeskIn
 from services.sync.zendesk_kb_mirror import SYSTEM as MIRROR
 from services.sync.zendesk_kb_mirror import mirror
+from services.sync.zendesk_merge import ZENDESK_ACTOR
 
 if TYPE_CHECKING:
     from bot.notifier import Notifier
@@ -64,7 +65,7 @@ async def ticket_event(services: AppServices, notifier: Notifier, event: TicketE
         raise
     if synced is None:
         return "nothing new"
-    await tell_synced(services, notifier, synced)
+    await tell_synced(services, notifier, synced, ZENDESK_ACTOR)
     return "applied"
 
 
@@ -78,7 +79,7 @@ async def catch_up_job(services: AppServices, notifier: Notifier, now: datetime)
     async def apply(ticket: ZendeskTicket) -> bool:
         synced = await sync.apply(ticket)
         if synced is not None:
-            await tell_synced(services, notifier, synced)
+            await tell_synced(services, notifier, synced, ZENDESK_ACTOR)
         return synced is not None
 
     lease = CursorLease(services.db, SYSTEM, services.profile.name, runner_id())

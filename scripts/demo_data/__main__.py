@@ -10,11 +10,12 @@ from datetime import UTC, datetime
 import httpx
 from sqlalchemy.engine import make_url
 
+from scripts.demo_data.desk import fill_desk
 from scripts.demo_data.fill import fill
 from scripts.demo_data.summary import existing_content, summarize
 from services.app_services import build_services
 from services.db import Database
-from services.profile import load_profile
+from services.profile import FieldRole, Profile, load_profile
 from services.settings import Settings
 
 AGAIN = (
@@ -54,6 +55,12 @@ def refuse_postgres(url: str, force: bool) -> None:
         )
 
 
+def filler(profile: Profile):
+    """The demo for the profile's desk: machines and their fleet where intake asks for a
+    serial number, platform tickets where it asks for none (Kinetic Data's)."""
+    return fill if profile.field_for(FieldRole.SERIAL_NUMBER) is not None else fill_desk
+
+
 async def run(url: str, settings: Settings, *, days: int, seed: int, now: datetime,
               force: bool) -> list[str]:  # fmt: skip
     """Migrate, check, fill and summarize; the summary's lines. Raises Refused."""
@@ -70,8 +77,9 @@ async def run(url: str, settings: Settings, *, days: int, seed: int, now: dateti
                 f"add --force to add the demo anyway. {AGAIN}"
             )
         async with httpx.AsyncClient() as http:
-            services = build_services(settings, load_profile(settings.profile), db, http)
-            tally = await fill(services, now, days=days, seed=seed)
+            profile = load_profile(settings.profile)
+            services = build_services(settings, profile, db, http)
+            tally = await filler(profile)(services, now, days=days, seed=seed)
             summary = await summarize(services, now)
     finally:
         await db.close()

@@ -5,7 +5,13 @@ Pure workflow commands (services.escalations.workflow) decide; EscalationReposit
 their records together with the ticket change.
 """
 
-from services.escalations.forms import HANDOFF_FIELDS, RCCA_FIELDS, read_handoff, read_rcca
+from services.escalations.forms import (
+    HANDOFF_FIELDS,
+    RCCA_FIELDS,
+    handoff_fields,
+    read_handoff,
+    read_rcca,
+)
 from services.escalations.model import Decision, Escalation, EscalationStatus, Handoff, Rcca
 from services.escalations.repository import EscalationRepository
 
@@ -18,6 +24,7 @@ __all__ = [
     "EscalationStatus",
     "Handoff",
     "Rcca",
+    "handoff_fields",
     "read_handoff",
     "read_rcca",
 ]

@@ -11,7 +11,7 @@ from services.escalations.model import Escalation, Handoff
 from services.forms import check_answers
 from services.forms.answers import MAX_TEXT
 from services.forms.bounds import REASON, cut
-from services.profile import ChoiceSource, FieldKind, FormField, Profile
+from services.profile import ChoiceSource, FieldKind, FieldRole, FormField, Profile
 from services.tickets import EventKind, Ticket, TicketEvent
 
 
@@ -21,7 +21,7 @@ def _text(key: str, label: str, hint: str, *, multiline: bool = True) -> FormFie
 
 
 HANDOFF_FIELDS = (
-    _text("symptoms", "Symptoms", "What the machine does, alarms and codes, since when."),
+    _text("symptoms", "Symptoms", "What happens, alarms, codes or error messages, since when."),
     _text(
         "steps_tried",
         "Steps already tried",
@@ -32,7 +32,8 @@ HANDOFF_FIELDS = (
     _text(
         "software_versions",
         "Software versions",
-        "PLC program, HMI and firmware versions; 'none' for a machine without software.",
+        "The versions involved (PLC program, HMI, firmware, platform or application); "
+        "'none' where there is no software.",
         multiline=False,
     ),
     _text("suspected_cause", "Suspected cause", "Your best guess, or 'unknown' and why."),
@@ -63,6 +64,17 @@ RCCA_FIELDS = (
 )
 
 LABELS = {spec.id: spec.label for spec in (*HANDOFF_FIELDS, *RCCA_FIELDS)}
+# The handoff's machine questions, each asked only on a desk whose intake asks it too.
+_MACHINE = {"machine_model": FieldRole.MACHINE_MODEL, "serial_number": FieldRole.SERIAL_NUMBER}
+
+
+def handoff_fields(profile: Profile) -> tuple[FormField, ...]:
+    """The handoff form's fields on this desk: a desk without machines is asked none of theirs."""
+    return tuple(
+        spec
+        for spec in HANDOFF_FIELDS
+        if spec.id not in _MACHINE or profile.field_for(_MACHINE[spec.id]) is not None
+    )
 
 
 def missing_labels(errors: Mapping[str, str], specs: Sequence[FormField]) -> list[str]:
@@ -72,10 +84,11 @@ def missing_labels(errors: Mapping[str, str], specs: Sequence[FormField]) -> lis
 
 def read_handoff(profile: Profile, raw: Mapping[str, Any]) -> tuple[Handoff | None, dict[str, str]]:
     """The handoff form checked as the card checks it: a Handoff, or per-field problems."""
-    check = check_answers(profile, HANDOFF_FIELDS, raw)
+    check = check_answers(profile, handoff_fields(profile), raw)
     if not check.ok:
         return None, check.errors
-    return Handoff(**{spec.id: check.values[spec.id] for spec in HANDOFF_FIELDS}), {}
+    # What this desk does not ask (a machine it does not have) is stored empty.
+    return Handoff(**{spec.id: check.values.get(spec.id, "") for spec in HANDOFF_FIELDS}), {}
 
 
 def read_rcca(profile: Profile, raw: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from services.escalations.forms import LABELS, RCCA_FIELDS
+from services.escalations.forms import LABELS, RCCA_FIELDS, handoff_fields
 from services.escalations.model import Decision, Escalation, EscalationStatus, Handoff, Rcca
 from services.profile import Capability, Person, Profile
 from services.tickets import Change, EventKind, Ticket, TicketRuleError, TicketStatus
@@ -49,7 +49,9 @@ def escalate(
 ) -> Decision:
     """Hand the ticket to Engineering: it becomes escalated and waits for the manager's answer."""
     require_escalator(profile, actor_id, ticket)
-    missing = [LABELS[key] for key, value in handoff.answers().items() if not value.strip()]
+    answers = handoff.answers()
+    asked = [spec.id for spec in handoff_fields(profile)]
+    missing = [LABELS[key] for key in asked if not answers[key].strip()]
     if missing:
         raise TicketRuleError(
             f"{ticket.number} cannot go to Engineering yet: the handoff has no {listed(missing)}."

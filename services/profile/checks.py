@@ -10,6 +10,7 @@ from services.profile.bp_search import bp_search_problems
 from services.profile.checks_flow import flow_problems
 from services.profile.checks_roles import role_problems
 from services.profile.errors import Loc, Problem
+from services.profile.harvest import harvest_problems
 from services.profile.hubspot import hubspot_problems
 from services.profile.policy import ASSIGNEE
 from services.profile.roster import Capability
@@ -35,6 +36,7 @@ def reference_problems(p: Profile, ix: Index) -> list[Problem]:
         *zendesk_problems(p),
         *hubspot_problems(p),
         *bp_search_problems(p),
+        *harvest_problems(p),
         *routines_problems(p, ix),
     ]
 

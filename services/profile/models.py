@@ -20,6 +20,7 @@ from services.profile.forms import (
     IntakeRule,
     RuleAction,
 )
+from services.profile.harvest import HarvestSection
 from services.profile.hours import BusinessHours
 from services.profile.hubspot import HubSpotSection
 from services.profile.index import Index, build_index
@@ -86,6 +87,8 @@ class Profile(Frozen):
     hubspot: HubSpotSection | None = None  # only read with HubSpot as the system of record
     # BP Search: which system answers for the installed base, customers, orders and projects.
     bp_search: BPSearchSection = BPSearchSection()
+    # Where the `time` command's entries go in Harvest; read once HARVEST_* are set.
+    harvest: HarvestSection | None = None
 
     _ix: Index = PrivateAttr()
 

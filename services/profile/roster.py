@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from uuid import UUID
 
+from pydantic import PositiveInt
+
 from services.profile.base import Email, Frozen, Slug, Text
 
 
@@ -54,6 +56,9 @@ class Person(Frozen):
     aad_object_id: UUID | None = None
     roles: tuple[Slug, ...] = ()
     skills: tuple[Slug, ...] = ()
+    # Their user id in Harvest, whose timesheet their `time` entries go to; None: the Harvest
+    # token's own user (Harvest's default for an entry that names no user).
+    harvest_user_id: PositiveInt | None = None
 
     def has_skills(self, skills: tuple[str, ...]) -> bool:
         """True if this person holds every one of `skills`."""

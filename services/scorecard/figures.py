@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from services.profile import Direction, Metric, Profile, ScorecardTarget, Unit
+from services.profile import Capability, Direction, Metric, Profile, ScorecardTarget, Unit
 from services.scorecard.model import Figure, WeekMeasures
 
 NO_VALUE = "—"
@@ -21,6 +21,7 @@ class Line:
     unit: Unit
     read: Callable[[WeekMeasures], float | None]
     raw: Unit  # durations are measured in business minutes (backlog ages in business days)
+    listed_only: bool = False  # shown only on a desk whose [scorecard] sets it a target
 
 
 M = WeekMeasures
@@ -94,6 +95,14 @@ LINES: tuple[Line, ...] = (
         Unit.COUNT,
     ),
     Line(
+        Metric.DOCUMENTATION_ANSWERS,
+        "Answered from documentation",
+        Unit.COUNT,
+        lambda m: m.documentation_answers,
+        Unit.COUNT,
+        listed_only=True,
+    ),
+    Line(
         Metric.OPEN_BACKLOG, "Open backlog at week end", Unit.COUNT, lambda m: m.backlog, Unit.COUNT
     ),
     Line(
@@ -113,6 +122,23 @@ LINES: tuple[Line, ...] = (
 )
 
 
+# Counts of a process only some desks run: where nobody may do its work, the line is left out
+# (a desk without parts or on-site service would read "0" every week forever).
+_RUN_BY = {
+    "parts_requests": Capability.ANSWER_PARTS,
+    "service_requests": Capability.SCHEDULE_SERVICE,
+}
+
+
+def lines_for(profile: Profile) -> tuple[Line, ...]:
+    """The lines this desk's scorecard shows: every line but those of processes it does not run."""
+    return tuple(
+        line
+        for line in LINES
+        if str(line.key) not in _RUN_BY or profile.people_with_capability(_RUN_BY[str(line.key)])
+    )
+
+
 def convert(value: float | None, raw: Unit, unit: Unit, minutes_per_day: int) -> float | None:
     """A duration from its raw unit into `unit` (other units pass through)."""
     if value is None or raw == unit or raw not in (*_MINUTES, Unit.BUSINESS_DAYS):
@@ -124,13 +150,16 @@ def convert(value: float | None, raw: Unit, unit: Unit, minutes_per_day: int) ->
 def figures(profile: Profile, week: WeekMeasures, before: WeekMeasures) -> tuple[Figure, ...]:
     """Every line for `week` beside `before` and the profile's targets, the headline first.
 
-    A line with a target is shown in the target's unit and under the target's label.
+    A line with a target is shown in the target's unit and under the target's label; a line
+    only some desks measure (`listed_only`) is left out where the profile sets it no target.
     """
     targets = {t.metric.value: t for t in (profile.scorecard.targets if profile.scorecard else ())}
     per_day = profile.business_hours.minutes_per_day
     built = []
-    for line in LINES:
+    for line in lines_for(profile):
         target = targets.get(str(line.key))
+        if line.listed_only and target is None:
+            continue
         unit = target.unit if target else line.unit
         built.append(
             Figure(

@@ -1,8 +1,9 @@
 """What a system of record told the bot: each webhook event applied once, the catch-up's
-cursor, and the lease that lets one replica at a time read it."""
+cursor, the lease that lets one replica at a time read it, and what applying a record did."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, or_, select, update
@@ -10,8 +11,24 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from services.db.database import Database
 from services.db.schema import sync_cursors, sync_events
+from services.tickets.model import Ticket, TicketEvent
 
 _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+@dataclass(frozen=True)
+class Synced:
+    """What applying a system of record's side of a ticket did: the ticket as saved, as it was
+    before (None: just filed), and the events written (what Teams should hear of)."""
+
+    ticket: Ticket
+    before: Ticket | None
+    events: tuple[TicketEvent, ...] = ()
+
+    @property
+    def filed(self) -> bool:
+        """The ticket came in through the system of record and is new to the desk."""
+        return self.before is None
 
 
 class SeenEvents:

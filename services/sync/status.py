@@ -6,13 +6,19 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from services.db.database import Database
+from services.sync.harvest import TIME_ENTRY
 from services.sync.model import SyncChange
 from services.sync.projects import CREATE_PROJECT
 from services.sync.queue import QueueStats, SyncQueue
 
 # How each system and each kind of change is named in a sentence.
-SYSTEM_NAMES = {"zendesk": "Zendesk", "netsuite": "NetSuite", "hubspot": "HubSpot"}
-KIND_NAMES = {"create": "filing", CREATE_PROJECT: "its project"}
+SYSTEM_NAMES = {
+    "zendesk": "Zendesk",
+    "netsuite": "NetSuite",
+    "hubspot": "HubSpot",
+    "harvest": "Harvest",
+}
+KIND_NAMES = {"create": "filing", CREATE_PROJECT: "its project", TIME_ENTRY: "time worked"}
 
 
 def system_name(system: str) -> str:

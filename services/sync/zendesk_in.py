@@ -9,7 +9,7 @@ without the outbound queue: what came from Zendesk must not be sent back to it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -22,10 +22,11 @@ from services.db.database import Database
 from services.db.schema import sync_changes, tickets
 from services.forms import check_answers
 from services.profile import FieldRole, Profile
+from services.sync.inbox import Synced
 from services.sync.zendesk_merge import Remote, Reply, merge
 from services.tickets.errors import StaleTicket
 from services.tickets.intake import draft_from_answers
-from services.tickets.model import Ticket, TicketEvent
+from services.tickets.model import Ticket
 from services.tickets.records import select_tickets, ticket_from_row
 from services.tickets.repository import TicketRepository
 
@@ -33,21 +34,6 @@ SYSTEM = "zendesk"
 # Who filed a ticket that came in through Zendesk (the customer is its contact).
 FILED_BY = "Zendesk"
 _ATTEMPTS = 3
-
-
-@dataclass(frozen=True)
-class Synced:
-    """What applying Zendesk's side did: the ticket as saved, as it was before (None: just
-    filed), and the events written (what Teams should hear of)."""
-
-    ticket: Ticket
-    before: Ticket | None
-    events: tuple[TicketEvent, ...] = ()
-
-    @property
-    def filed(self) -> bool:
-        """The ticket came in through Zendesk and is new to the desk."""
-        return self.before is None
 
 
 class ZendeskIn:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from services.profile import Profile
+from services.profile import FieldKind, Profile
 from services.tickets.customer_message import Purpose
 from services.tickets.model import EventKind, Ticket, TicketEvent, Visibility
 from services.tickets.rules import local_time, name_of, status_label
 from services.tickets.statuses import TicketStatus
+
+# Answers shown among a ticket's facts: short ones a person reads at a glance (a toggle only
+# feeds the rules; a long text is the description's place).
+_SHOWN = frozenset({FieldKind.CHOICE, FieldKind.TEXT})
 
 
 def _who(profile: Profile, person_id: str | None) -> str:
@@ -50,11 +54,21 @@ def describe(profile: Profile, event: TicketEvent) -> str:
             return f"{actor} {step} service request {request}{body}"
         case EventKind.RCCA:
             return f"{actor} recorded the RCCA: {_rcca_details(after)}"
+        case EventKind.ESCALATED_AT_INTAKE:
+            return f"Escalated at intake{body}"
         case EventKind.KNOWLEDGE if after.get("merged"):
             return f"{actor} merged KB article {after['merged']} into {after.get('article')}{body}"
         case EventKind.KNOWLEDGE:
             step, article = after.get("step", "updated"), after.get("article", "")
             return f"{actor} {step} KB article {article}{body}"
+        case EventKind.DOCUMENTATION_ANSWER:
+            article, title = after.get("article", ""), after.get("title")
+            named = f"{article} ({title})" if title else article
+            return f"{actor} answered it from documentation with {named}"
+        case EventKind.INVOLVED:
+            people = ", ".join(_who(profile, p) for p in after.get("helpers") or ())
+            team = after.get("team_label") or after.get("team", "a team")
+            return f"{actor} involved {team}{f' ({people})' if people else ''}{body}"
         case _:
             return f"{actor} {event.kind.value.replace('_', ' ')} it{body}"
 
@@ -111,6 +125,20 @@ def timeline(profile: Profile, events: list[TicketEvent], limit: int = 12) -> li
     return [f"{local_time(profile, e.at)} · {describe(profile, e)}" for e in shown]
 
 
+def answered(profile: Profile, ticket: Ticket) -> list[tuple[str, str]]:
+    """The desk's own intake answers that no column keeps (Kinetic Data's environment,
+    application, category), by the field's label; a choice reads as its label."""
+    pairs = []
+    for spec in profile.intake:
+        value = ticket.fields.get(spec.id)
+        if spec.role is not None or spec.kind not in _SHOWN or not isinstance(value, str):
+            continue
+        if spec.kind is FieldKind.CHOICE:
+            value = next((c.label for c in profile.choices_for(spec) if c.key == value), value)
+        pairs.append((spec.label, value.strip()))
+    return pairs
+
+
 def facts(profile: Profile, ticket: Ticket) -> list[tuple[str, str]]:
     """The ticket's key facts as (label, value) pairs, empty ones left out."""
     contact = " · ".join(
@@ -126,6 +154,7 @@ def facts(profile: Profile, ticket: Ticket) -> list[tuple[str, str]]:
         ("Machine", machine),
         ("Complexity", profile.complexity(ticket.complexity).label if ticket.complexity else ""),
         ("Issue type", profile.issue_type(ticket.issue_type).label if ticket.issue_type else ""),
+        *answered(profile, ticket),
     ]
     if ticket.acknowledged_at:
         pairs.append(("Acknowledged", local_time(profile, ticket.acknowledged_at)))

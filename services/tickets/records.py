@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Numeric, Select, cast, func, select, type_coerce
 
-from services.db.schema import ticket_events, tickets
+from services.db.schema import ticket_events, tickets, time_entries
 from services.profile import Profile
 from services.tickets.errors import TicketRuleError
 from services.tickets.model import EventKind, Ticket, TicketEvent, Visibility
@@ -33,16 +33,24 @@ _status_changed_at = (
 # NUMERIC, which no sum overflows: as_integer() is a 32-bit INTEGER on PostgreSQL, where one
 # stored note of three billion minutes made every query built here fail ("out of range").
 _note_minutes = cast(ticket_events.c.after["minutes"].as_string(), Numeric)
-_time_spent = (
-    # Read back untouched (a Decimal on PostgreSQL): ticket_from_row makes it an int.
-    select(type_coerce(func.coalesce(func.sum(_note_minutes), 0), BigInteger))
+_note_time = (
+    select(func.coalesce(func.sum(_note_minutes), 0))
     .where(ticket_events.c.ticket_id == tickets.c.id, ticket_events.c.kind == EventKind.NOTE)
     .scalar_subquery()
 )
+# The `time` command's entries count too: a ticket's total is all the time worked on it.
+_entry_time = (
+    select(func.coalesce(func.sum(cast(time_entries.c.minutes, Numeric)), 0))
+    .where(time_entries.c.ticket_id == tickets.c.id)
+    .scalar_subquery()
+)
+# Read back untouched (a Decimal on PostgreSQL): ticket_from_row makes it an int.
+_time_spent = type_coerce(_note_time + _entry_time, BigInteger)
 
 
 def select_tickets() -> Select[Any]:
-    """SELECT of every ticket column plus the two values read from the timeline."""
+    """SELECT of every ticket column plus the two values read from the timeline (and the time
+    entries)."""
     return select(
         tickets,
         _status_changed_at.label("status_changed_at"),

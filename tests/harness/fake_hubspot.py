@@ -1,6 +1,6 @@
-"""A local HubSpot for tests: CRM v3 objects and search, associations v4, owners, pipelines,
-account info and the conversations inbox's threads (fake_hubspot_threads), checked and limited
-like HubSpot.
+"""A local HubSpot for tests: CRM v3 objects and search, associations v4, owners, pipelines and
+account info, tickets and notes (fake_hubspot_tickets), the conversations inbox's threads
+(fake_hubspot_threads), checked and limited like HubSpot.
 
 Written from HubSpot's developer documentation (developers.hubspot.com: CRM search, objects,
 associations v4, owners, pipelines, account info, API usage guidelines and error handling, as
@@ -16,8 +16,10 @@ was recorded sending; burst answers carry the X-HubSpot-RateLimit-* headers. Ben
 tests shrink the windows to run fast.
 
 Knobs: `latency` delays every answer; `down` answers 503 to everything; `storm(n, ...)` answers
-the next n requests 429 (with Retry-After unless told otherwise). Every request lands in
-`requests` with the status it got.
+the next n requests 429 (with Retry-After unless told otherwise); `lose_answers(n)` carries out
+the next n requests that succeed (to one path, if given) but answers them 504, as if the
+answer was lost on the way.
+Every request lands in `requests` with the status it got.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from aiohttp.test_utils import TestServer
 from tests.harness.fake_hubspot_routes import ROUTES
 from tests.harness.fake_hubspot_store import HubSpotStore, Refusal
 from tests.harness.fake_hubspot_threads import THREAD_ROUTES, ConversationStore
+from tests.harness.fake_hubspot_tickets import TICKET_ROUTES
 
 API_TOKEN = "pat-na1-0d8b7c2e-4f1a-4b6e-9c3d-5e7f8a9b0c1d"
 UNAUTHENTICATED = (
@@ -77,6 +80,7 @@ class FakeHubSpot:
     requests: list[Request] = field(default_factory=list)
     server: TestServer | None = None
     _storm: deque[tuple[str, float | None]] = field(default_factory=deque)
+    _lose: list[str | None] = field(default_factory=list)
     _seen: dict[str, deque[float]] = field(
         default_factory=lambda: {"search": deque(), "crm": deque()}
     )
@@ -92,6 +96,10 @@ class FakeHubSpot:
     ) -> None:
         """The next `count` requests are refused 429 for `policy`, with Retry-After if given."""
         self._storm.extend([(policy, retry_after)] * count)
+
+    def lose_answers(self, count: int, path: str | None = None) -> None:
+        """The next `count` requests that succeed (to `path`) are done, then answered 504."""
+        self._lose.extend([path] * count)
 
     def calls(self, method: str, path: str) -> list[Request]:
         """The requests made to one endpoint."""
@@ -120,6 +128,10 @@ class FakeHubSpot:
             status, answer, headers = self._answer(request, seen, lane)
         except Refusal as refusal:
             status, answer, headers = refusal.status, refusal.body, {}
+        if self._lose and status < 300 and self._lose[0] in (None, request.path):
+            self._lose.pop(0)
+            lost = Refusal(504, "GATEWAY_TIMEOUT", "Gateway Timeout")
+            status, answer, headers = lost.status, lost.body, {}
         seen.status = status
         return web.json_response(answer, status=status, headers=headers | self._usage(lane))
 
@@ -137,10 +149,11 @@ class FakeHubSpot:
         if (refused := self._over(lane)) is not None:
             return refused
         not_json = seen.body is ValueError or request.content_type != "application/json"
-        if request.method == "POST" and not_json:
+        if request.method in {"POST", "PATCH"} and not_json:
             raise Refusal(400, "VALIDATION_ERROR", "Invalid input JSON: the body must be JSON")
-        for routes, data in ((ROUTES, self.store), (THREAD_ROUTES, self.conversations)):
-            for method, pattern, handler in routes:
+        routes = ((ROUTES, self.store), (TICKET_ROUTES, self.store))
+        for table, data in (*routes, (THREAD_ROUTES, self.conversations)):
+            for method, pattern, handler in table:
                 match = pattern.fullmatch(seen.path)
                 if match and method == request.method:
                     status, answer = handler(data, seen.query, seen.body, *match.groups())

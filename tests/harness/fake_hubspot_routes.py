@@ -4,7 +4,8 @@ POST /crm/v3/objects/{type}/search, GET /crm/v3/objects/{type}/{id}, POST
 /crm/v3/objects/{type}/batch/read (207 with an error for ids it does not have), GET
 /crm/v4/objects/{type}/{id}/associations/{toType} (500 a page), GET /crm/v3/owners/{id},
 GET /crm/v3/pipelines/deals and GET /account-info/v3/details. Object types are named as
-HubSpot accepts them: plural, singular, or the object type id (0-1, 0-2, 0-3).
+HubSpot accepts them: plural, singular, or the object type id (0-1, 0-2, 0-3, 0-5, 0-46).
+Creating and changing tickets and notes is fake_hubspot_tickets'.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _TYPE = r"([a-z0-9-]+)"
 
 def _kind(name: str) -> str:
     kind = TYPE_IDS.get(name) or SINGULAR.get(name) or name
-    if kind not in {"companies", "contacts", "deals"}:
+    if kind not in {"companies", "contacts", "deals", "tickets", "notes"}:
         raise Refusal(400, "VALIDATION_ERROR", f"Unable to infer object type from: {name}")
     return kind
 

@@ -7,13 +7,15 @@ within both); the documented operators only; `limit` up to 200; `properties` str
 an integer; no more than 10,000 results paged through; a body under 3,000 characters. A body
 that breaks a rule gets 400 VALIDATION_ERROR. Filters are case-insensitive, except IN/NOT_IN
 whose values must be lowercase; CONTAINS_TOKEN matches a word of the value, `*` a wildcard.
-Groups are ORed, filters in a group ANDed; results come oldest first unless sorted.
+Groups are ORed, filters in a group ANDed; results come oldest first unless sorted. Range
+operators compare dates (hs_lastmodifieddate) as Unix milliseconds, given in either form.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from typing import Any
 
 from tests.harness.fake_hubspot_store import Refusal
@@ -30,6 +32,11 @@ DEFAULTS = {
                  "createdate"],
     "deals": ["dealname", "amount", "closedate", "pipeline", "dealstage", "createdate",
               "hs_lastmodifieddate", "hs_object_id"],
+    "tickets": ["content", "hs_pipeline", "hs_pipeline_stage", "hs_ticket_category",
+                "hs_ticket_priority", "subject", "createdate", "hs_lastmodifieddate",
+                "hs_object_id"],
+    "notes": ["hs_note_body", "hs_timestamp", "createdate", "hs_lastmodifieddate",
+              "hs_object_id"],
 }  # fmt: skip
 ALWAYS = ("createdate", "hs_lastmodifieddate", "hs_object_id")
 # What the free-text `query` searches ("default searchable properties").
@@ -37,6 +44,8 @@ SEARCHABLE = {
     "companies": ("website", "phone", "name", "domain"),
     "contacts": ("firstname", "lastname", "email", "phone", "company"),
     "deals": ("dealname", "pipeline", "dealstage", "description", "dealtype"),
+    "tickets": ("subject", "content", "hs_pipeline_stage"),
+    "notes": ("hs_note_body",),
 }
 _WORD = re.compile(r"[^\W_]+")
 
@@ -155,7 +164,14 @@ def _holds(record: dict[str, Any], one: dict[str, Any]) -> bool:
 
 
 def _number(text: str) -> float:
+    """A number, or a date as HubSpot compares dates: Unix milliseconds (stored values are
+    ISO 8601, a filter's value is either)."""
     try:
         return float(text)
     except ValueError:
+        pass
+    try:
+        when = datetime.fromisoformat(text.upper().replace("Z", "+00:00"))
+    except ValueError:
         return float("nan")
+    return when.timestamp() * 1000

@@ -15,17 +15,31 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tests.harness.fake_hubspot_ticket_schema import TicketSchema
 
 PORTAL_ID = 24681357
-TYPE_IDS = {"0-1": "contacts", "0-2": "companies", "0-3": "deals"}
-SINGULAR = {"contact": "contacts", "company": "companies", "deal": "deals"}
-# (from, to): (unlabeled, primary) HubSpot-defined association type ids.
-TYPES = {
+TYPE_IDS = {
+    "0-1": "contacts", "0-2": "companies", "0-3": "deals", "0-5": "tickets", "0-46": "notes",
+}  # fmt: skip
+SINGULAR = {
+    "contact": "contacts", "company": "companies", "deal": "deals", "ticket": "tickets",
+    "note": "notes",
+}  # fmt: skip
+# (from, to): (unlabeled, primary) HubSpot-defined association type ids (None: no primary).
+TYPES: dict[tuple[str, str], tuple[int, int | None]] = {
     ("companies", "contacts"): (280, 2),
     ("contacts", "companies"): (279, 1),
     ("companies", "deals"): (342, 6),
     ("deals", "companies"): (341, 5),
+    ("tickets", "contacts"): (16, None),
+    ("contacts", "tickets"): (15, None),
+    ("tickets", "companies"): (339, 26),
+    ("companies", "tickets"): (340, 25),
+    ("notes", "tickets"): (228, None),
+    ("tickets", "notes"): (227, None),
 }
 # HubSpot's default sales pipeline: (id, label, probability, closed).
 DEFAULT_STAGES = [
@@ -65,12 +79,14 @@ class HubSpotStore:
 
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     records: dict[str, dict[str, dict[str, Any]]] = field(
-        default_factory=lambda: {"companies": {}, "contacts": {}, "deals": {}}
+        default_factory=lambda: {kind: {} for kind in SINGULAR.values()}
     )
     owners: dict[str, dict[str, Any]] = field(default_factory=dict)
     links: dict[tuple[str, str, str], dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
     stages: list[tuple[str, str, str, bool]] = field(default_factory=lambda: list(DEFAULT_STAGES))
     ui_domain: str = "app.hubspot.com"
+    # Ticket pipelines and properties (fake_hubspot_ticket_schema, which needs Refusal from here).
+    ticket_schema: TicketSchema = field(default_factory=lambda: _ticket_schema())
     _ids: itertools.count = field(default_factory=lambda: itertools.count(5001))
 
     def _add(self, kind: str, properties: dict[str, Any]) -> str:
@@ -83,6 +99,10 @@ class HubSpotStore:
             "createdAt": now, "updatedAt": now, "archived": False,
         }  # fmt: skip
         return record_id
+
+    def create(self, kind: str, properties: dict[str, str]) -> str:
+        """A record made through the API (HubSpot sets its id and dates); its id."""
+        return self._add(kind, properties)
 
     def add_company(self, name: str, domain: str | None = None, owner: str | None = None) -> str:
         """A company; `owner` is an owner id (hubspot_owner_id)."""
@@ -127,12 +147,21 @@ class HubSpotStore:
         for a, a_id, b, b_id in both:
             unlabeled, primary_id = TYPES[(a, b)]
             types = [{"category": "HUBSPOT_DEFINED", "typeId": unlabeled, "label": None}]
-            if primary:
+            if primary and primary_id is not None:
                 primary_type = {"category": "HUBSPOT_DEFINED", "typeId": primary_id}
                 types.append(primary_type | {"label": "Primary"})
             if label is not None:
                 types.append({"category": "USER_DEFINED", "typeId": label[0], "label": label[1]})
             self.links.setdefault((a, a_id, b), {})[b_id] = types
+
+    def change(self, kind: str, record_id: str, properties: dict[str, str]) -> dict[str, Any]:
+        """Set properties ("" clears one) and move hs_lastmodifieddate and updatedAt."""
+        record = self.records[kind][record_id]
+        now = stamp(self.clock())
+        record["properties"] |= {k: (v or None) for k, v in properties.items()}
+        record["properties"]["hs_lastmodifieddate"] = now
+        record["updatedAt"] = now
+        return record
 
     def archive(self, kind: str, record_id: str) -> None:
         """Archive a record (HubSpot's delete): reads and searches no longer find it."""
@@ -162,3 +191,10 @@ class HubSpotStore:
             "utcOffsetMilliseconds": -18000000, "uiDomain": self.ui_domain,
             "dataHostingLocation": "na1",
         }  # fmt: skip
+
+
+def _ticket_schema() -> TicketSchema:
+    # Imported here: that module imports Refusal from this one.
+    from tests.harness.fake_hubspot_ticket_schema import TicketSchema
+
+    return TicketSchema()

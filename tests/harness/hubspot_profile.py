@@ -1,80 +1,49 @@
-"""A Kinetic-like desk whose system of record is HubSpot: the test fixture's profile plus the
-HubSpot keys (a stage per status, the [hubspot] section), and the pipeline the fake holds."""
+"""The shipped Kinetic profile with HubSpot as its system of record (its one
+`system_of_record` line changed), and the pipeline and properties its HubSpot account has."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from services.profile import Profile, load_profile
-from tests.harness.profiles import KINETIC, STATUSES
+from services.profile import Profile, TicketStatus, load_profile
+from services.profile.loader import SHIPPED
 
-PIPELINE = "0"  # HubSpot's default support pipeline
-# status key -> (stage id, stage label, HubSpot's ticketState): HubSpot's four default stages
-# keep their ids ("1" to "4"); the ones an admin adds get long numbers.
+SHIPPED_TEXT = (SHIPPED / "kinetic.toml").read_text(encoding="utf-8")
+EMBEDDED = 'system_of_record = "embedded"\n'
+# The [hubspot] section closes the file.
+HEAD, _, _TAIL = SHIPPED_TEXT.partition("\n[hubspot]\n")
+SECTION = f"\n[hubspot]\n{_TAIL}"
+_KINETIC = load_profile("kinetic")
+PIPELINE = _KINETIC.hubspot.pipeline if _KINETIC.hubspot else "0"
+# status key -> (stage id, stage label, HubSpot's ticketState): a closed ticket's stage is
+# CLOSED in HubSpot, the others OPEN (the solution offered waits for the customer's word).
 STAGES = {
-    "new": ("1", "New", "OPEN"),
-    "waiting_on_contact": ("2", "Waiting on contact", "OPEN"),
-    "waiting_on_us": ("3", "Waiting on us", "OPEN"),
-    "closed": ("4", "Closed", "CLOSED"),
-    "with_specialist": ("112233401", "With the specialist", "OPEN"),
-    "with_team": ("112233402", "With another team", "OPEN"),
-    "solution_offered": ("112233403", "Solution offered", "CLOSED"),
+    s.key: (s.hubspot or "", s.label, "CLOSED" if s.role is TicketStatus.CLOSED else "OPEN")
+    for s in _KINETIC.statuses
 }
-NUMBER_PROPERTY = "support_desk_number"
-# Custom ticket properties the admin made (name -> options, None for free text); category goes
-# to HubSpot's own hs_ticket_category, whose options have HubSpot's internal values.
+NUMBER_PROPERTY = _KINETIC.hubspot.number_property if _KINETIC.hubspot else ""
+# The custom ticket properties the admin made (name -> options, None for free text).
 CUSTOM = {
     NUMBER_PROPERTY: None,
     "installation_type": ["customer-managed", "kinops"],
     "environment": ["dev", "test", "production", "multiple"],
     "application": None,
-    "kinetic_type": [
-        "forms", "workflow", "integration", "ux_ui", "database", "install",
-        "access_security", "license", "infrastructure", "other",
-    ],
-}  # fmt: skip
-SECTION = f"""
-[hubspot]
-pipeline = "{PIPELINE}"
-number_property = "{NUMBER_PROPERTY}"
-
-[hubspot.properties]
-installation_type = "installation_type"
-environment = "environment"
-application = "application"
-type = "kinetic_type"
-
-[hubspot.properties.category]
-property = "hs_ticket_category"
-
-[hubspot.properties.category.values]
-question = "GENERAL_INQUIRY"
-problem = "PRODUCT_ISSUE"
-feature = "FEATURE_REQUEST"
-licensing = "BILLING_ISSUE"
-other = "GENERAL_INQUIRY"
-
-[hubspot.priorities]
-high = "HIGH"
-medium = "MEDIUM"
-low = "LOW"
-"""
+    "type": [t.key for t in _KINETIC.issue_types],
+}
 
 
-def kinetic_on_hubspot_text(section: str = SECTION) -> str:
-    """The Kinetic fixture's TOML with HubSpot as its system of record and `section`."""
-    text = KINETIC.replace('name = "kinetic"\n', 'name = "kinetic"\nsystem_of_record = "hubspot"\n')
-    for key, _, role, zendesk in STATUSES:
-        line = f'role = "{role}"\nzendesk = "{zendesk}"\n'
-        assert text.count(f'key = "{key}"\nlabel') == 1 and line in text
-        text = text.replace(f'key = "{key}"\n', f'key = "{key}"\nhubspot = "{STAGES[key][0]}"\n', 1)
-    return text + section
+def kinetic_on_hubspot_text(section: str = SECTION, *, intake: str = "") -> str:
+    """kinetic.toml with HubSpot as its system of record, `section` as its [hubspot] section,
+    and the `intake` fields (TOML [[intake]] tables) after its own."""
+    assert SHIPPED_TEXT.count(EMBEDDED) == 1, "kinetic.toml has no single system_of_record line"
+    text = HEAD.replace(EMBEDDED, 'system_of_record = "hubspot"\n')
+    return f"{text}\n{intake}{section}"
 
 
-def kinetic_on_hubspot_path(folder: Path, section: str = SECTION) -> Path:
+def kinetic_on_hubspot_path(folder: Path, section: str = SECTION, *, intake: str = "") -> Path:
     """The profile written to `folder`, for settings that name a profile file."""
     path = folder / "kinetic-hubspot.toml"
-    path.write_text(kinetic_on_hubspot_text(section), encoding="utf-8")
+    path.write_text(kinetic_on_hubspot_text(section, intake=intake), encoding="utf-8")
     return path
 
 

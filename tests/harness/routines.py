@@ -23,6 +23,8 @@ from services.tickets.workflow import acknowledge, assign, change_status
 from tests.harness.connector import FakeConnector
 from tests.harness.desk import Chat, Desk
 from tests.harness.fake_hubspot import FakeHubSpot
+from tests.harness.hubspot_desk import on_hubspot as hubspot_settings
+from tests.harness.hubspot_desk import set_up
 from tests.harness.tickets import services
 
 CENTRAL = ZoneInfo("America/Chicago")
@@ -112,64 +114,31 @@ async def escalate_at_once(desk: Desk, ticket: Ticket, at: datetime) -> Ticket:
     return await app.tickets.save(new, ticket.version, [told])
 
 
-# Kinetic on HubSpot: a stage for each status (HubSpot's four default stages keep their ids;
-# the ones an admin adds get long numbers) and the [hubspot] section of the support pipeline.
-STAGES = {
-    "new": "1",
-    "waiting_on_contact": "2",
-    "waiting_on_us": "3",
-    "closed": "4",
-    "with_specialist": "112233401",
-    "escalated": "112233404",
-    "with_team": "112233402",
-    "solution_offered": "112233403",
-}
-HUBSPOT_SECTION = """
-[hubspot]
-pipeline = "0"
-number_property = "support_desk_number"
-
-[hubspot.properties]
-installation_type = "installation_type"
-environment = "environment"
-application = "application"
-type = "kinetic_type"
-
-[hubspot.priorities]
-urgent = "URGENT"
-high = "HIGH"
-medium = "MEDIUM"
-low = "LOW"
-"""
-ON_HUBSPOT = (
-    ('system_of_record = "embedded"', 'system_of_record = "hubspot"'),
-    *(
-        (f'key = "{key}"\nlabel', f'key = "{key}"\nhubspot = "{stage}"\nlabel')
-        for key, stage in STAGES.items()
-    ),
-    ('projects = "embedded"\n', f'projects = "embedded"\n{HUBSPOT_SECTION}'),
-)
-
-
 @asynccontextmanager
 async def desk_on_hubspot(
     settings: Settings, connector: FakeConnector, folder: Path, *edits: tuple[str, str]
 ) -> AsyncIterator[tuple[Desk, FakeHubSpot]]:
-    """The Kinetic desk (with `edits`) keeping its tickets in a fake HubSpot, and writing to
-    customers in their conversations there as the support agent (HUBSPOT_SENDER_ACTOR_ID)."""
+    """The Kinetic desk (with `edits`) keeping its tickets in a fake HubSpot set up as Kinetic's
+    admin has it, and writing to customers in their conversations there as the support agent
+    (HUBSPOT_SENDER_ACTOR_ID). Its sync to HubSpot is pumped by hand (hubspot_desk.deliver)."""
     hubspot = FakeHubSpot()
     await hubspot.start()
-    on_hubspot = kinetic_settings(settings, folder, *ON_HUBSPOT, *edits).model_copy(
-        update={
-            "hubspot_url": hubspot.url,
-            "hubspot_access_token": hubspot.token,
-            "hubspot_sender_actor_id": SENDER,
-        }
-    )
-    desk = Desk(on_hubspot, connector)
+    set_up(hubspot)
+    on_hubspot = hubspot_settings(settings, folder, hubspot)
+    _edit(Path(on_hubspot.profile), edits)
+    desk = Desk(on_hubspot.model_copy(update={"hubspot_sender_actor_id": SENDER}), connector)
     await desk.start()
     try:
         yield desk, hubspot
     finally:
         await desk.close()
         await hubspot.close()
+
+
+def _edit(path: Path, edits: tuple[tuple[str, str], ...]) -> None:
+    """Make each (old, new) in the profile file at `path` (each old found exactly once)."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, f"the HubSpot Kinetic profile has no single {old!r}"
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")

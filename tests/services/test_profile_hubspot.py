@@ -28,19 +28,26 @@ def test_bestpack_keeps_its_tickets_in_its_own_database():
     assert all(status.hubspot is None for status in profile.statuses)
 
 
+def test_kinetic_ships_its_hubspot_keys_and_runs_embedded_until_told():
+    profile = load_profile("kinetic")
+    assert profile.system_of_record == "embedded"  # `make run` needs no HubSpot token
+    assert profile.hubspot is not None
+    assert all(status.hubspot for status in profile.statuses)
+
+
 def test_the_hubspot_keys_load_and_read_both_ways(tmp_path):
     profile = kinetic_on_hubspot(tmp_path)
     hub = profile.hubspot
 
     assert profile.system_of_record == "hubspot"
     assert (hub.pipeline, hub.number_property) == ("0", "support_desk_number")
-    assert hub.property_of("type") == "kinetic_type"
+    assert hub.property_of("type") == "type"
     assert hub.property_of("category") == "hs_ticket_category"
     assert hub.option_values("category")["feature"] == "FEATURE_REQUEST"
-    assert hubspot_stage(profile, TicketStatus.ASSIGNED) == "112233401"
+    assert hubspot_stage(profile, TicketStatus.ASSIGNED) == "180533101"
     assert role_of_stage(profile, "2") is TicketStatus.WAITING_ON_CUSTOMER
     assert role_of_stage(profile, "999") is None
-    assert priority_of(profile, "HIGH") == "high"
+    assert priority_of(profile, "URGENT") == "urgent"
     assert answer_of(profile, "category", "PRODUCT_ISSUE") == "problem"
     assert answer_of(profile, "environment", "production") == "production"
 
@@ -48,7 +55,7 @@ def test_the_hubspot_keys_load_and_read_both_ways(tmp_path):
 @pytest.mark.parametrize(
     ("edit", "problem"),
     [
-        (('type = "kinetic_type"', 'kind = "kinetic_type"'), "properties.kind: 'kind' is not"),
+        (('type = "type"', 'kind = "type"'), "properties.kind: 'kind' is not"),
         (
             ('application = "application"', 'application = "environment"'),
             "'application' and 'environment' both map to property environment",
@@ -72,7 +79,7 @@ def test_a_wrong_section_stops_loading_naming_the_key(tmp_path, edit, problem):
 
 
 def test_every_status_needs_a_stage_and_the_profile_a_section(tmp_path):
-    text = kinetic_on_hubspot_text("").replace('hubspot = "112233403"\n', "")
+    text = kinetic_on_hubspot_text("").replace('hubspot = "180533104"\n', "")
     path = tmp_path / "broken.toml"
     path.write_text(text, encoding="utf-8")
 
@@ -81,14 +88,18 @@ def test_every_status_needs_a_stage_and_the_profile_a_section(tmp_path):
 
     problems = raised.value.problems
     assert 'hubspot: system_of_record = "hubspot" needs a [hubspot] section' in problems
-    assert "statuses[5].hubspot: 'solution_offered' needs the id of its HubSpot pipeline stage" in (
+    assert "statuses[6].hubspot: 'solution_offered' needs the id of its HubSpot pipeline stage" in (
         problems
     )
 
 
-def test_a_hubspot_profile_without_the_token_refuses_to_start(tmp_path):
+def test_a_hubspot_profile_without_the_token_or_the_client_secret_refuses_to_start(tmp_path):
     profile = load_profile(kinetic_on_hubspot_path(tmp_path))
     without = Settings(_env_file=None)
-    with pytest.raises(ValueError, match="HUBSPOT_ACCESS_TOKEN is not set"):
+    with pytest.raises(ValueError, match="HUBSPOT_ACCESS_TOKEN and HUBSPOT_CLIENT_SECRET are not"):
         check_systems(without, profile)
-    check_systems(without.model_copy(update={"hubspot_access_token": "pat-na1-x"}), profile)
+    token = without.model_copy(update={"hubspot_access_token": "pat-na1-x"})
+    # Without the client secret no webhook could be verified: HubSpot's changes would be lost.
+    with pytest.raises(ValueError, match=r"but HUBSPOT_CLIENT_SECRET is not set"):
+        check_systems(token, profile)
+    check_systems(token.model_copy(update={"hubspot_client_secret": "6f1c2a9e"}), profile)

@@ -1,4 +1,4 @@
-"""Time spent typed in front of a chat note: read when it leads the text with a unit."""
+"""Time spent typed in front of a chat note or a `time` entry: read when it leads with a unit."""
 
 from __future__ import annotations
 
@@ -21,7 +21,13 @@ from services.tickets.durations import leading_minutes
         ("2 pumps replaced", (None, "2 pumps replaced")),
         ("3 months ago the belt was changed", (None, "3 months ago the belt was changed")),
         ("minutes later it stopped", (None, "minutes later it stopped")),
-        ("1.5 h on the phone", (None, "1.5 h on the phone")),
+        ("1.5 h on the phone", (90, "on the phone")),
+        ("0.25h", (15, "")),
+        ("1,5 hours: remote", (90, "remote")),
+        ("45m call with customer", (45, "call with customer")),
+        # A decimal takes no minutes after it, and a decimal without a unit is a note.
+        ("1.5h30 on site", (None, "1.5h30 on site")),
+        ("1.5 pumps", (None, "1.5 pumps")),
     ],
 )
 def test_a_leading_duration_is_read_and_the_rest_kept(typed, read):

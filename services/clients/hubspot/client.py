@@ -1,4 +1,4 @@
-"""The HubSpot client BP Search (and later the Kinetic profile's tickets) uses."""
+"""The HubSpot client BP Search and a HubSpot profile's tickets use."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from services.clients.hubspot.conversations import Conversations
 from services.clients.hubspot.crm import Crm
 from services.clients.hubspot.models import Association, CrmObject, Owner, SearchPage
 from services.clients.hubspot.search import company_name_search
+from services.clients.hubspot.ticket_setup import TicketSetup
+from services.clients.hubspot.tickets import Tickets
 
 COMPANY_PROPERTIES = ("name", "domain", "hubspot_owner_id")
 CONTACT_PROPERTIES = ("firstname", "lastname", "email", "phone")
@@ -28,6 +30,10 @@ class HubSpotClient:
         self.config = config
         self.crm = Crm(api)
         self.account = Account(api)
+        # Tickets as the system of record (a profile's system_of_record = "hubspot").
+        self.tickets = Tickets(api, self.crm)
+        self.ticket_setup = TicketSetup(api)
+        # Replies to customers in their conversation threads (the routines' messages).
         self.conversations = Conversations(api)
 
     async def companies_named(

@@ -1,4 +1,8 @@
-"""CRM records: search, read one, read a batch, follow associations (v4), read an owner."""
+"""CRM records: search, read one, read a batch, follow associations (v4), read an owner.
+
+`patience` is how long one call may wait on rate limits (None: the client's Pace); the sync
+worker passes 0, as it waits out a 429 itself, durably.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from services.clients.hubspot.api import HubSpotApi
 from services.clients.hubspot.errors import HubSpotRejected
 from services.clients.hubspot.models import Association, CrmObject, Owner, SearchPage
 
-OBJECT_TYPES = frozenset({"companies", "contacts", "deals"})
+OBJECT_TYPES = frozenset({"companies", "contacts", "deals", "tickets", "notes"})
 BATCH_SIZE = 100  # HubSpot's batch read takes at most 100 inputs
 ASSOCIATION_PAGE = 500  # the v4 associations page maximum
 MAX_SEARCH_LIMIT = 200  # results per search page
@@ -36,12 +40,17 @@ class Crm:
         )
 
     async def read(
-        self, object_type: str, object_id: str, properties: tuple[str, ...]
+        self,
+        object_type: str,
+        object_id: str,
+        properties: tuple[str, ...],
+        patience: float | None = None,
     ) -> CrmObject | None:
         """One record with these properties; None when HubSpot has none with that id."""
         path = f"/crm/v3/objects/{_type(object_type)}/{_id(object_id)}"
+        params = {"properties": ",".join(properties)}
         try:
-            answer = await self._api.call("GET", path, params={"properties": ",".join(properties)})
+            answer = await self._api.call("GET", path, params=params, patience=patience)
         except HubSpotRejected as refused:
             if refused.status == 404:
                 return None
@@ -49,7 +58,11 @@ class Crm:
         return CrmObject.model_validate(answer)
 
     async def batch_read(
-        self, object_type: str, ids: list[str], properties: tuple[str, ...]
+        self,
+        object_type: str,
+        ids: list[str],
+        properties: tuple[str, ...],
+        patience: float | None = None,
     ) -> list[CrmObject]:
         """The records with these ids, in the order asked; ids HubSpot no longer has are left
         out (it answers 207 with an error for them and the others as results)."""
@@ -62,14 +75,19 @@ class Crm:
                 "propertiesWithHistory": [],
                 "inputs": [{"id": i} for i in wanted[start : start + BATCH_SIZE]],
             }
-            answer = await self._api.call("POST", path, body=body)
+            answer = await self._api.call("POST", path, body=body, patience=patience)
             for record in answer.get("results", []):
                 parsed = CrmObject.model_validate(record)
                 found[parsed.id] = parsed
         return [found[i] for i in wanted if i in found]
 
     async def associations(
-        self, object_type: str, object_id: str, to_type: str, most: int = 1000
+        self,
+        object_type: str,
+        object_id: str,
+        to_type: str,
+        most: int = 1000,
+        patience: float | None = None,
     ) -> list[Association]:
         """The records of `to_type` associated with one record (v4: with their labels), in
         HubSpot's order, at most `most` of them."""
@@ -78,7 +96,7 @@ class Crm:
         found: list[Association] = []
         params: dict[str, Any] = {"limit": ASSOCIATION_PAGE}
         while len(found) < most:
-            answer = await self._api.call("GET", path, params=params)
+            answer = await self._api.call("GET", path, params=params, patience=patience)
             found.extend(Association.model_validate(a) for a in answer.get("results", []))
             after = ((answer.get("paging") or {}).get("next") or {}).get("after")
             if not after:

@@ -9,6 +9,7 @@ has one, is the server's word and wins.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +23,7 @@ from services.delivery.retry import parse_retry_after
 _POLICY_WAIT = {"SECONDLY": 1.0, "TEN_SECONDLY_ROLLING": 10.0, "DAILY": 3600.0}
 _DEFAULT_WAIT = 10.0
 _REASON_LIMIT = 300
+_INVALID_PROPERTIES = "Property values were not valid: "
 
 
 class HubSpotError(Exception):
@@ -95,13 +97,29 @@ def wait_of(response: httpx.Response, policy: str) -> float:
 
 def reason(body: dict[str, Any]) -> str:
     """HubSpot's own words for an error: its message and, for validation errors, the details."""
-    words = str(body.get("message") or "")
+    words = _property_words(str(body.get("message") or ""))
     details = body.get("errors")
     if isinstance(details, list):
         found = [str(d.get("message")) for d in details if isinstance(d, dict) and d.get("message")]
         if found and not words:
             words = "; ".join(found)
     return words[:_REASON_LIMIT]
+
+
+def _property_words(message: str) -> str:
+    """A refused property value's message without its JSON: HubSpot words it "Property values
+    were not valid: [{"isValid": false, "message": ..., "name": ...}, ...]"."""
+    head, _, listed = message.partition(_INVALID_PROPERTIES)
+    if head or not listed:
+        return message
+    try:
+        items = json.loads(listed)
+    except ValueError:
+        return message
+    if not isinstance(items, list):
+        return message
+    found = [str(i.get("message")) for i in items if isinstance(i, dict) and i.get("message")]
+    return f"{_INVALID_PROPERTIES}{'; '.join(found)}" if found else message
 
 
 def _body(response: httpx.Response) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from services.db.schema.core import (
     conversation_refs,
     identity_links,
     ticket_events,
+    ticket_helpers,
     tickets,
 )
 from services.db.schema.delivery import OUTBOX_STATUSES, job_runs, outbox, sla_alerts
@@ -33,6 +34,7 @@ from services.db.schema.processes import (
 )
 from services.db.schema.receipts import RECEIPT_STATUSES, activity_receipts
 from services.db.schema.sync import SYNC_STATES, sync_changes, sync_cursors, sync_events
+from services.db.schema.time_entries import time_entries
 
 __all__ = [
     "ESCALATION_STATUSES",
@@ -66,5 +68,7 @@ __all__ = [
     "sync_cursors",
     "sync_events",
     "ticket_events",
+    "ticket_helpers",
     "tickets",
+    "time_entries",
 ]

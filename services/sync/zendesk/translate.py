@@ -23,6 +23,8 @@ _LABELS = {
     EventKind.CLASSIFIED: "Triaged",
     EventKind.SERVICE: "Service",
     EventKind.KNOWLEDGE: "Knowledge base",
+    EventKind.INVOLVED: "Team pulled in",
+    EventKind.ESCALATED_AT_INTAKE: "Escalated at intake",
 }
 TAGS = ("teams_support_desk",)
 # Resolved without the customer's word yet: Zendesk e-mails them the fix and this question.

@@ -10,10 +10,11 @@ from pydantic import ValidationError
 from services.settings import Settings
 
 TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555"
+SECRET = "6f1c2a9e-3b7d-4e58-a0c4-9d2b7e1f5a83"
 
 
 def settings(monkeypatch, **values: str) -> Settings:
-    for name in ("HUBSPOT_URL", "HUBSPOT_ACCESS_TOKEN"):
+    for name in ("HUBSPOT_URL", "HUBSPOT_ACCESS_TOKEN", "HUBSPOT_CLIENT_SECRET"):
         monkeypatch.delenv(name, raising=False)
     for name, value in values.items():
         monkeypatch.setenv(name, value)
@@ -81,3 +82,24 @@ def test_the_token_never_shows_in_a_repr_or_the_log(monkeypatch, caplog):
 
     for shown in (repr(loaded), repr(loaded.hubspot), caplog.text):
         assert TOKEN not in shown
+
+
+def test_the_client_secret_comes_with_the_token(monkeypatch):
+    config = settings(monkeypatch, HUBSPOT_ACCESS_TOKEN=TOKEN, HUBSPOT_CLIENT_SECRET=SECRET).hubspot
+
+    assert config is not None and config.client_secret == SECRET
+    assert settings(monkeypatch, HUBSPOT_ACCESS_TOKEN=TOKEN).hubspot.client_secret == ""
+
+
+def test_a_client_secret_without_a_token_refuses_to_start_and_names_the_token(monkeypatch):
+    with pytest.raises(ValidationError, match="HUBSPOT_ACCESS_TOKEN is missing") as refused:
+        settings(monkeypatch, HUBSPOT_CLIENT_SECRET=SECRET)
+
+    assert "HUBSPOT_CLIENT_SECRET is set" in str(refused.value)
+    assert SECRET not in str(refused.value)
+
+
+def test_the_client_secret_never_shows_in_a_repr(monkeypatch):
+    loaded = settings(monkeypatch, HUBSPOT_ACCESS_TOKEN=TOKEN, HUBSPOT_CLIENT_SECRET=SECRET)
+
+    assert SECRET not in repr(loaded) and SECRET not in repr(loaded.hubspot)

@@ -1,5 +1,6 @@
-"""Who hears of what came from Zendesk: a new ticket goes to triage, a customer's reply to the
-assignee, a reopen to its usual audience, a change made in Zendesk to whoever it concerns."""
+"""Who hears of what came from a system of record (Zendesk, HubSpot): a new ticket goes to
+triage, a customer's reply to the assignee, a reopen to its usual audience, a change made in
+the system's own UI to whoever it concerns, and the ticket's posted triage cards show it."""
 
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ from bot.turn import card_message
 from cards.reopen import reopened_card
 from cards.ticket import ticket_card
 from dialogs.closure.notices import reopen_audience
+from dialogs.intake.escalation import escalate_arrived
 from dialogs.shared.links import record_link
 from dialogs.triage.notices import triage_places
 from dialogs.triage.views import triage_card_of
 from services.delivery import Recipient
 from services.profile import Capability
-from services.sync.zendesk_in import Synced
-from services.sync.zendesk_merge import ZENDESK_ACTOR
+from services.sync.inbox import Synced
 from services.tickets import EventKind, Ticket, TicketEvent
 from services.tickets.describe import describe
 
@@ -24,11 +25,16 @@ if TYPE_CHECKING:
     from services.app_services import AppServices
 
 
-async def tell_synced(services: AppServices, notifier: Notifier, synced: Synced) -> None:
-    """Tell Teams what applying Zendesk's side of a ticket did."""
+async def tell_synced(
+    services: AppServices, notifier: Notifier, synced: Synced, source: str
+) -> None:
+    """Tell Teams what applying `source`'s side of a ticket did; `source` is the system's name,
+    which is also the actor of the changes made in its own UI."""
     ticket = synced.ticket
     if synced.filed:
-        await _to_triage(services, notifier, ticket)
+        # The profile's escalate rules hold for a ticket filed in the system as for one filed here.
+        ticket = await escalate_arrived(services, notifier, ticket)
+        await _to_triage(services, notifier, ticket, source)
         return
     told: set[str] = set()
     for event in synced.events:
@@ -36,19 +42,31 @@ async def tell_synced(services: AppServices, notifier: Notifier, synced: Synced)
             told |= await _reopened(services, notifier, ticket, event)
     for event in synced.events:
         if event.kind is EventKind.NOTE and (event.after or {}).get("from") == "customer":
-            await _reply(services, notifier, ticket, event, skip=told)
-        elif event.actor_id == ZENDESK_ACTOR:
-            await _changed(services, notifier, ticket, event)
+            await _reply(services, notifier, ticket, event, source, skip=told)
+        elif event.actor_id == source:
+            await _changed(services, notifier, ticket, event, source)
+    await _show_on_triage_posts(services, notifier, ticket)
 
 
-async def _to_triage(services: AppServices, notifier: Notifier, ticket: Ticket) -> None:
+async def _to_triage(services: AppServices, notifier: Notifier, ticket: Ticket, source: str):
     """The triage card, with what the e-mail or call left out highlighted, where triage works."""
     card = await triage_card_of(services, ticket)
-    activity = card_message(card, f"New ticket {ticket.number} from Zendesk: {ticket.subject}")
+    activity = card_message(card, f"New ticket {ticket.number} from {source}: {ticket.subject}")
     for key, to in triage_places(services.profile, ticket.number):
         delivery = await notifier.tell(to, activity, key)
         if to.kind == "conversation" and delivery.reached_or_on_its_way:
             return
+
+
+async def _show_on_triage_posts(services: AppServices, notifier: Notifier, ticket: Ticket):
+    """The ticket's triage cards already posted show it as it is now (a status moved there)."""
+    card = None
+    for key, _ in triage_places(services.profile, ticket.number):
+        if await notifier.posted(key) is None:
+            continue
+        if card is None:
+            card = card_message(await triage_card_of(services, ticket), f"Triage {ticket.number}")
+        await notifier.update(key, card)
 
 
 async def _reopened(
@@ -68,31 +86,32 @@ async def _reply(
     notifier: Notifier,
     ticket: Ticket,
     event: TicketEvent,
+    source: str,
     skip: set[str],
 ) -> None:
     """The assignee (else triage) sees the reply on the ticket card, pinged."""
     people = [ticket.assignee_id] if ticket.assignee_id else _triagers(services)
-    headline = f"{event.actor_id} replied in Zendesk: {event.body}"
-    comment = (event.after or {}).get("zendesk_comment")
+    headline = f"{event.actor_id} replied in {source}: {event.body}"
+    comment = (event.after or {}).get(f"{source.lower()}_comment")
     for person in people:
         if person in skip:
             continue  # the reopen notice quotes the reply already
-        key = f"zendesk-reply:{ticket.number}:{comment}:{person}"
+        key = f"{source.lower()}-reply:{ticket.number}:{comment}:{person}"
         await _card_to(services, notifier, ticket, person, headline, key)
 
 
 async def _changed(
-    services: AppServices, notifier: Notifier, ticket: Ticket, event: TicketEvent
+    services: AppServices, notifier: Notifier, ticket: Ticket, event: TicketEvent, source: str
 ) -> None:
-    """A change made in Zendesk's own UI: the (new) assignee hears of it."""
+    """A change made in the system's own UI: the (new) assignee hears of it."""
     if not ticket.assignee_id:
         return
     if event.kind is EventKind.ASSIGNED:
-        headline = "Assigned to you in Zendesk"
+        headline = f"Assigned to you in {source}"
     else:
         headline = describe(services.profile, event)
     person = ticket.assignee_id
-    key = f"zendesk-change:{ticket.number}:v{ticket.version}:{event.kind.value}:{person}"
+    key = f"{source.lower()}-change:{ticket.number}:v{ticket.version}:{event.kind.value}:{person}"
     await _card_to(services, notifier, ticket, person, headline, key)
 
 

@@ -1,0 +1,74 @@
+"""HubSpot tickets as app resources: the start-up account check and the sync worker, only when
+the profile keeps its tickets in HubSpot (system_of_record = "hubspot") and its token is set.
+
+The check stops start-up when HubSpot refuses the setup (a pipeline, stage or property it
+lacks, a token it refuses); when HubSpot does not answer the bot starts anyway, /readyz says
+so, and the check runs again until HubSpot answers. The worker sends the queued ticket changes
+(HubSpot's 429s pause it, its outages back it off: nothing is lost); one HubSpot refuses is
+told to whoever made it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+
+from bot.keys import BOT, HUBSPOT_CHECK, HUBSPOT_SYNC_WORKER, SERVICES, SETTINGS
+from bot.outbox_sender import runner_id
+from bot.zendesk import refusal_notice
+from services.sync import SyncQueue, SyncWorker
+from services.sync.hubspot import SYSTEM
+from services.sync.hubspot.account_check import AccountCheck
+from services.sync.hubspot.links import HubSpotLinks
+from services.sync.hubspot.sender import HubSpotSender
+
+log = logging.getLogger("bot.hubspot")
+RECHECK_SECONDS = 60.0
+
+
+async def hubspot_tickets_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Check the account, then carry queued ticket changes to HubSpot, in order per ticket."""
+    services = app[SERVICES]
+    client = services.hubspot
+    if client is None or services.profile.system_of_record != SYSTEM:
+        yield
+        return
+    check = AccountCheck(client, services.profile)
+    app[HUBSPOT_CHECK] = check
+    again = None if await check.run() else asyncio.create_task(_until_answered(check))
+    settings = app[SETTINGS].sync
+    sender = HubSpotSender(client, services.tickets, services.profile, HubSpotLinks(services.db))
+    worker = SyncWorker(
+        sender,
+        SyncQueue(services.db),
+        settings,
+        runner=runner_id(),
+        clock=lambda: services.clock(),  # read each time: tests replace services.clock
+        on_dead=refusal_notice(app[BOT].notifier, SYSTEM),
+    )
+    app[HUBSPOT_SYNC_WORKER] = worker
+    if settings.background:
+        worker.start()
+    yield
+    if settings.background:
+        await worker.stop()
+    if again is not None:
+        again.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await again
+
+
+async def _until_answered(check: AccountCheck) -> None:
+    while True:
+        await asyncio.sleep(RECHECK_SECONDS)
+        try:
+            if await check.run():
+                return
+        except Exception:
+            # Started already: the log and /readyz say what HubSpot refuses.
+            log.exception("hubspot: the account check failed once HubSpot answered")
+            return

@@ -1,0 +1,1 @@
+"""Time worked on tickets: `time <ticket> <duration> [note]`, and Harvest's refusals told."""
