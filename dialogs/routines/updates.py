@@ -1,7 +1,8 @@
 """Status updates to escalated tickets' customers, at [routines.status_updates]'s cadence.
 
-Looked at hourly in business hours. An escalated open ticket is due one when its customer last
-heard from the team (or it was escalated) `every_business_days` ago. With send = "automatic"
+Looked at hourly in business hours. An open ticket escalated to Engineering or on intake (a
+production ticket on Kinetic's desk) is due one when its customer last heard from the team (or
+it was escalated) `every_business_days` ago. With send = "automatic"
 the desk sends the profile's text where the system of record can, else (or with "owner") the
 ticket's owner gets it prefilled, to edit and send (see dialogs/routines/__init__.py). Each due
 update is handed over once: keyed by the ticket and the moment its cadence counts from.
@@ -16,13 +17,13 @@ from dialogs.routines.feature import feature
 from dialogs.routines.notices import already_handed, hand_over
 from services.customer_messages import MessageFailed
 from services.profile import Profile
+from services.routines.escalated import escalated_open
 from services.routines.followup import update_due_since
 from services.routines.messaging import write_to_customer
 from services.scheduler import Every
 from services.scheduler.skipping import skipped_items
 from services.tickets import SYSTEM_ACTOR, Ticket
 from services.tickets.customer_message import Purpose, fill
-from services.tickets.statuses import OPEN
 
 if TYPE_CHECKING:
     from bot.notifier import Notifier
@@ -41,8 +42,7 @@ async def status_updates(services: AppServices, notifier: Notifier, now: datetim
     """Send or hand over the status updates due now; what happened, in a line."""
     skipped = skipped_items(f"Status updates ({services.profile.name})", "ticket id")
     done: list[str] = []
-    escalated = [t for t in await services.tickets.with_status(OPEN) if t.escalated]
-    for ticket in escalated:
+    for ticket in await escalated_open(services):
         try:
             outcome = await _update(services, notifier, ticket, now)
         except Exception as error:  # this ticket's own failure: the others still get theirs

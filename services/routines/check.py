@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from services.profile import Capability, Person
+from services.routines.escalated import escalated_at_intake
 from services.routines.followup import FollowUp, follow_ups, update_due_since
 from services.tickets.model import Ticket
 
@@ -34,10 +35,11 @@ async def daily_check(services: AppServices, person: Person, now: datetime) -> D
     """What `person` holds now and what of it needs following up."""
     profile = services.profile
     queue = await services.tickets.open_for_assignee(person.id)
+    at_intake = await escalated_at_intake(services) if profile.routines.status_updates else set()
     found: list[FollowUp] = []
     for ticket in queue:
         due = None
-        if ticket.escalated and profile.routines.status_updates is not None:
+        if ticket.escalated or ticket.id in at_intake:
             # Only escalated tickets are due updates: only their timelines are read.
             events = await services.tickets.events(ticket.id)
             due = update_due_since(ticket, profile, now, events)

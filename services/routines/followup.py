@@ -3,8 +3,9 @@
 Three reasons, from the profile's [routines]:
     WAITING      waiting on the customer for `waiting_on_customer_business_days` or more
     NO_UPDATE    open, not waiting on the customer, untouched for `no_update_business_hours`
-    UPDATE_DUE   escalated, and the customer last heard from the team (or the ticket was
-                 escalated) `status_updates.every_business_days` or more ago
+    UPDATE_DUE   escalated (to Engineering, or on intake), and the customer last heard from
+                 the team (or the ticket was escalated) `status_updates.every_business_days`
+                 or more ago
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from enum import StrEnum
 
 from services.profile import Profile
 from services.tickets.customer_message import escalated_at, last_customer_message
-from services.tickets.model import Ticket, TicketEvent
+from services.tickets.model import EventKind, Ticket, TicketEvent
 from services.tickets.rules import business_clock, business_days_between, shown_days
 from services.tickets.statuses import TicketStatus
 
@@ -43,9 +44,11 @@ def update_due_since(
     ticket: Ticket, profile: Profile, now: datetime, events: Sequence[TicketEvent]
 ) -> datetime | None:
     """When the escalated ticket's customer last heard from the team (or it was escalated), if
-    a status update is due now by the profile's cadence; None when none is due."""
+    a status update is due now by the profile's cadence; None when none is due, or the ticket
+    was never escalated (to Engineering, or on intake)."""
     cadence = profile.routines.status_updates
-    if cadence is None or not ticket.escalated or not ticket.is_open:
+    at_intake = any(e.kind is EventKind.ESCALATED_AT_INTAKE for e in events)
+    if cadence is None or not (ticket.escalated or at_intake) or not ticket.is_open:
         return None
     heard = [t for t in (escalated_at(events), last_customer_message(events)) if t is not None]
     since = max(heard, default=ticket.created_at)

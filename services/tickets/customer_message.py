@@ -102,8 +102,13 @@ def last_customer_message(events: Iterable[TicketEvent]) -> datetime | None:
 
 
 def escalated_at(events: Iterable[TicketEvent]) -> datetime | None:
-    """When the ticket last became escalated (its event recorded `escalated` turning true)."""
-    times = [e.at for e in events if (e.after or {}).get("escalated") is True]
+    """When the ticket last became escalated: to Engineering (an event turning `escalated`
+    true), or on intake by a profile rule; None when it never was."""
+    times = [
+        e.at
+        for e in events
+        if (e.after or {}).get("escalated") is True or e.kind is EventKind.ESCALATED_AT_INTAKE
+    ]
     return max(times, default=None)
 
 

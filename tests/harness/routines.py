@@ -15,10 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.keys import BOT
+from dialogs.intake.escalation import escalate_arrived
 from services.profile.loader import SHIPPED
 from services.settings import Settings
-from services.tickets import EventKind, Ticket, check_draft, draft_from_answers
-from services.tickets.history import event, touched
+from services.tickets import Ticket, check_draft, draft_from_answers
 from services.tickets.workflow import acknowledge, assign, change_status
 from tests.harness.connector import FakeConnector
 from tests.harness.desk import Chat, Desk
@@ -106,12 +107,11 @@ async def kinetic_ticket(
 
 
 async def escalate_at_once(desk: Desk, ticket: Ticket, at: datetime) -> Ticket:
-    """Mark the ticket escalated at `at`, as a production ticket is on intake (its timeline says
-    so). A stand-in for the kinetic part's escalation rule until it lands on main."""
+    """Apply the profile's escalate rules to a ticket just filed at `at`, as happens when it
+    arrives from the system of record (a production ticket: escalated, its team told)."""
     app = services(desk)
-    new = touched(ticket, at, escalated=True)
-    told = event(EventKind.STATUS_CHANGED, "sam", ticket, new, body="Production: escalated")
-    return await app.tickets.save(new, ticket.version, [told])
+    app.clock = lambda: at
+    return await escalate_arrived(app, desk.app[BOT].notifier, ticket)
 
 
 @asynccontextmanager

@@ -63,6 +63,9 @@ def test_an_escalated_customer_is_due_an_update_a_business_day_after_the_last_wo
     assert update_due_since(escalated, KINETIC, THURSDAY_9AM, [*events, told]) == tuesday_9am
     assert update_due_since(escalated, KINETIC, tuesday_9am, [*events, told]) is None
     assert update_due_since(ticket(), KINETIC, THURSDAY_9AM, events) is None, "not escalated"
+    # A production ticket escalated on intake stays with its owner, and is due updates too.
+    at_intake = [TicketEvent(EventKind.ESCALATED_AT_INTAKE, "system", MONDAY_9AM)]
+    assert update_due_since(ticket(), KINETIC, tuesday_9am, at_intake) == MONDAY_9AM
     due = follow_ups(escalated, KINETIC, THURSDAY_9AM, tuesday_9am)
     assert reasons(due)[-1] == (
         Reason.UPDATE_DUE,
