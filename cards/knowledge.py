@@ -163,7 +163,8 @@ def _article_row(article: Article, details: Sequence[str]) -> Container:
     return Container(items=items, separator=True, spacing="Medium")
 
 
-def _hit_rows(hits: Sequence[SearchHit]) -> list[CardElement]:
+def hit_rows(hits: Sequence[SearchHit]) -> list[CardElement]:
+    """Each article a search found: title, excerpt, why it matched, and its Open button."""
     return [_article_row(hit.article, [shortened(hit.snippet, SNIPPET), _why(hit)]) for hit in hits]
 
 
@@ -192,7 +193,7 @@ def search_results_card(
             )
     elif partial:
         body.append(note("No article has all of these words; these have some."))
-    body.extend(_hit_rows(hits[:MAX_RESULTS]))
+    body.extend(hit_rows(hits[:MAX_RESULTS]))
     return render(card(body))
 
 
@@ -244,6 +245,6 @@ def similar_problems(
     items: list[CardElement] = [
         TextBlock(text=title, weight="Bolder", size="Medium", wrap=True),
         note(intro, subtle=False),
-        *_hit_rows(hits),
+        *hit_rows(hits),
     ]
     return [Container(style="emphasis", items=items, spacing="Medium")]

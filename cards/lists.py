@@ -97,16 +97,35 @@ def ticket_list_card(
     empty: str = "Nothing here.",
     button: tuple[str, str] = ("Open", REFRESH),
     links: Linker = no_link,
+    also: tuple[str, Sequence[Ticket]] | None = None,
 ) -> dict:
     """A titled list of tickets in the order given (the repository's most urgent first);
-    `button`: each row's (title, verb), Open unless the list is for one step."""
+    `button`: each row's (title, verb), Open unless the list is for one step; `also`: a second
+    (title, tickets) list under it, left out when empty (`my tickets`' "Helping on")."""
     body: list[CardElement] = [heading(title)]
     if not tickets:
         body.append(note(empty))
-    body.extend(_row(profile, ticket, now, links, button) for ticket in tickets[:MAX_ROWS])
-    if len(tickets) > MAX_ROWS:
-        body.append(note(f"…and {len(tickets) - MAX_ROWS} more, less urgent than these."))
+    body.extend(_rows(profile, tickets, now, links, button))
+    if also is not None and also[1]:
+        body.append(TextBlock(text=also[0], weight="Bolder", spacing="Large", wrap=True))
+        body.extend(_rows(profile, also[1], now, links, button))
     return render(card(body))
+
+
+def _rows(
+    profile: Profile,
+    tickets: Sequence[Ticket],
+    now: datetime,
+    links: Linker,
+    button: tuple[str, str],
+) -> list[CardElement]:
+    """A row per ticket, at most MAX_ROWS, and how many more there are."""
+    rows: list[CardElement] = [
+        _row(profile, ticket, now, links, button) for ticket in tickets[:MAX_ROWS]
+    ]
+    if len(tickets) > MAX_ROWS:
+        rows.append(note(f"…and {len(tickets) - MAX_ROWS} more, less urgent than these."))
+    return rows
 
 
 def followed_card(

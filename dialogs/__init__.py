@@ -17,6 +17,7 @@ def desk_features() -> list[Feature]:
     from dialogs.escalation.feature import feature as escalation_feature
     from dialogs.hubspot.feature import feature as hubspot_feature
     from dialogs.intake.feature import feature as intake_feature
+    from dialogs.involvement.feature import feature as involvement_feature
     from dialogs.knowledge.feature import feature as knowledge_feature
     from dialogs.parts.feature import feature as parts_feature
     from dialogs.scorecard.feature import feature as scorecard_feature
@@ -34,6 +35,7 @@ def desk_features() -> list[Feature]:
         triage_feature,
         assignment_feature,
         troubleshooting_feature,
+        involvement_feature,
         time_feature,
         escalation_feature,
         closure_feature,

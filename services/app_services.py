@@ -30,6 +30,7 @@ from services.installed_base.hubspot import HubSpotDirectory
 from services.installed_base.netsuite import NetSuiteInstalledBase
 from services.installed_base.netsuite_orders import NetSuiteSalesOrders
 from services.installed_base.typeahead import Typeahead
+from services.involvement import HelperRepository
 from services.knowledge import EmbeddedKnowledgeBase, KnowledgeBase
 from services.parts import EmbeddedOrderSystem, OrderSystem, PartsRepository
 from services.parts.netsuite import NetSuiteOrderSystem
@@ -74,6 +75,7 @@ class AppServices:
     identities: IdentityLinkRepository
     outbox: OutboxRepository
     tickets: TicketRepository
+    helpers: HelperRepository  # the teams pulled in on tickets (services.involvement)
     escalations: EscalationRepository
     parts: PartsRepository
     service_requests: ServiceRequestRepository
@@ -132,6 +134,7 @@ def build_services(
         identities=IdentityLinkRepository(db),
         outbox=OutboxRepository(db),
         tickets=tickets,
+        helpers=HelperRepository(db, profile, tickets),
         escalations=EscalationRepository(db, tickets),
         parts=PartsRepository(db, profile),
         service_requests=requests,

@@ -23,8 +23,14 @@ States of an article:
   dialogs.intake): a strong match before filing unless the call is urgent, any other beside
   the filed ticket (services.knowledge.matching).
 - Publishing a draft whose ticket was reopened after drafting asks for "Publish anyway".
+- "Can documentation solve it?" (a profile with `[knowledge] documentation_first`): an open
+  ticket's ticket and triage cards show whoever coordinates it (its owner, triage, who may
+  resolve any ticket) the best published matches (dialogs.knowledge.matches); Answer with an
+  article sends the customer its link (or its fix, with no page to link) through the ticket
+  system, and records a documentation answer on the timeline, which the scorecard counts
+  (dialogs.knowledge.answers). A draft, a ticket no longer open, someone else: refused in words.
 
 Commands: `kb <words>`, `kb KB-<n>`, `kb draft <ticket>`, `kb drafts`.
 Card verbs: kb.open, kb.edit, kb.save, kb.publish, kb.merge (the article cards, `kb drafts`),
-ticket.kb_article (the ticket card's KB article).
+ticket.kb_article (the ticket card's KB article), docs.answer (Answer with an article).
 """

@@ -96,6 +96,7 @@ async def search_command(turn: Turn, args: str) -> None:
 
 
 # The flows register their commands and verbs on this feature when imported.
+import dialogs.knowledge.answers  # noqa: E402
 import dialogs.knowledge.articles  # noqa: E402
 import dialogs.knowledge.capture  # noqa: E402
 import dialogs.knowledge.merging  # noqa: E402, F401

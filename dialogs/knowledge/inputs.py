@@ -5,9 +5,12 @@ The answers are checked against the form's specs by services.knowledge.check_con
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
-from services.forms.bounds import FormText, RecordId
+from dialogs.shared.tickets import TicketRef
+from services.forms.bounds import FormText, Link, Reason, RecordId
 from services.knowledge import ARTICLE_FIELDS
 
 
@@ -42,3 +45,13 @@ class ArticleInputs(ArticleRef):
     def typed(self) -> dict[str, str | None]:
         """The fields as the person typed them, to show again on a refused form."""
         return self.model_dump(include={spec.id for spec in ARTICLE_FIELDS})
+
+
+class AnswerInputs(TicketRef):
+    """'Answer with an article' on a ticket's card: the match picked, the specialist's line to
+    the customer and a link if they typed one; `card`: the card it was on."""
+
+    article_id: RecordId
+    intro: Reason = ""
+    link: Link = ""
+    card: Literal["ticket", "triage"] = "ticket"

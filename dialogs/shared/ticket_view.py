@@ -31,6 +31,7 @@ from dialogs.escalation.views import (
     escalation_actions,
     escalation_sections,
 )
+from dialogs.involvement.views import coordinates, coordination_sections
 from dialogs.shared.links import record_link
 from dialogs.shared.tickets import apply, find_ticket, has_status, now, refused
 from dialogs.shared.viewers import viewers
@@ -134,6 +135,9 @@ async def ticket_view(
     escalation = await current_escalation(turn, ticket)
     actions = ticket_actions(turn, ticket, escalation)
     sections = await escalation_sections(turn, ticket, escalation)
+    sections += await coordination_sections(
+        turn.services, ticket, events, coordinates=coordinates(turn, ticket)
+    )
     profile = turn.services.profile
     late = missed(profile, ticket, now(turn))
     link = record_link(turn.services, ticket)

@@ -109,9 +109,15 @@ async def apply(turn: Turn, ticket: Ticket, command: Command) -> tuple[Ticket | 
             f"{ticket.number} changed while you were looking at it. "
             "Here is the current version; please try again."
         )
-    for show in _SHOWN_ON:  # its posted cards (SLA alerts, triage) show it as it is now
-        show(turn, saved)
+    show_saved(turn, saved)
     return saved, None
+
+
+def show_saved(turn: Turn, saved: Ticket) -> None:
+    """After the answer, the ticket's posted cards (SLA alerts, triage) show it as it is now:
+    for a save made otherwise than through `apply` (TicketRepository.change, say)."""
+    for show in _SHOWN_ON:
+        show(turn, saved)
 
 
 def refused(message: str) -> ActionResult:

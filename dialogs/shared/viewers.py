@@ -14,12 +14,15 @@ _WATCHERS = (Capability.TRIAGE, Capability.ASSIGN)
 
 async def viewers(turn: Turn, ticket: Ticket) -> tuple[str, ...]:
     """The Teams user ids of the few people who see the ticket's cards: the one asking, its
-    assignee and triage (and whoever assigns); those who never talked to the bot are unknown
-    to Teams' refresh and left out (they get the card as it stands when it reaches them)."""
+    assignee, its helpers and triage (and whoever assigns); those who never talked to the bot
+    are unknown to Teams' refresh and left out (they get the card as it stands when it reaches
+    them)."""
     profile = turn.services.profile
     people = [turn.caller.id] if turn.caller else []
     if ticket.assignee_id:
         people.append(ticket.assignee_id)
+    # Helpers a team's involvement added (dialogs.involvement) open its card from their notice.
+    people.extend(helper.person_id for helper in await turn.services.helpers.of(ticket.id))
     for capability in _WATCHERS:
         people.extend(p.id for p in profile.people_with_capability(capability))
     found: list[str] = []

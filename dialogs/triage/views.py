@@ -13,6 +13,7 @@ from microsoft_teams.cards import CardElement
 
 from bot.turn import ActionResult, Turn
 from cards.triage import AssigneeOption, TriageView, triage_card
+from dialogs.involvement.views import coordination_sections
 from dialogs.shared.links import record_link
 from dialogs.shared.tickets import refused
 from dialogs.shared.viewers import viewers
@@ -162,6 +163,12 @@ async def triage_card_of(
         events = await services.tickets.events(ticket.id)
     counts = await services.tickets.open_counts_by_assignee()
     suggested, options = assignee_options(profile, ticket, counts)
+    # Intake's similar solved problems are the matches already, unless the desk puts
+    # documentation first: its section has the same matches, and answers with one.
+    if profile.knowledge.documentation_first or not related:
+        related = await coordination_sections(
+            services, ticket, events, coordinates=True, on="triage"
+        )
     due = ticket.ack_due_at
     view = TriageView(
         doubts=tuple(doubts(profile, ticket, events)),

@@ -50,14 +50,17 @@ async def show_ticket(turn: Turn, args: str) -> None:
     "my tickets", aliases=("mine",), help="Your open tickets, most urgent first", button=True
 )
 async def my_tickets(turn: Turn, args: str) -> None:
-    """List the caller's unsolved tickets in the queue's urgency order."""
+    """List the caller's unsolved tickets in the queue's urgency order, then those they help on."""
     assert turn.caller is not None  # the router only lets roster members run this
     tickets = await turn.services.tickets.open_for_assignee(turn.caller.id)
-    if not tickets:
+    helping = await turn.services.helpers.open_helped_by(turn.caller.id)
+    if not tickets and not helping:
         await _nothing_assigned(turn)
         return
-    card = my_tickets_view(turn.services.profile, tickets, now(turn), linker(turn.services))
-    await turn.send_card(card, summary=f"{len(tickets)} open tickets")
+    profile, links = turn.services.profile, linker(turn.services)
+    card = my_tickets_view(profile, tickets, now(turn), links, helping)
+    helps = f", helping on {len(helping)}" if helping else ""
+    await turn.send_card(card, summary=f"{len(tickets)} open tickets{helps}")
 
 
 async def _nothing_assigned(turn: Turn) -> None:

@@ -16,12 +16,18 @@ from services.tickets.describe import timeline
 
 
 def my_tickets_view(
-    profile: Profile, tickets: Sequence[Ticket], now: datetime, links: Linker = no_link
+    profile: Profile,
+    tickets: Sequence[Ticket],
+    now: datetime,
+    links: Linker = no_link,
+    helping: Sequence[Ticket] = (),
 ) -> dict:
-    """The caller's open tickets, most urgent first, each with its Open button."""
+    """The caller's open tickets, most urgent first, each with its Open button; then those a
+    team's involvement made them a helper on (dialogs.involvement)."""
     title = f"Your open tickets ({len(tickets)})"
     empty = "You have no open tickets."
-    return ticket_list_card(profile, title, tickets, now, empty=empty, links=links)
+    also = (f"Helping on ({len(helping)})", helping)
+    return ticket_list_card(profile, title, tickets, now, empty=empty, links=links, also=also)
 
 
 def greeting(profile: Profile, now: datetime) -> str:

@@ -26,6 +26,7 @@ REFERENCE = 32  # a ticket, request or quote number as typed
 LINE = 255  # one line of text: a name, a machine model, a part number
 REASON = 1000  # a sentence or two: why, a question
 TEXT = 4000  # a note, a description, a summary: anything longer belongs in an attachment
+LINK = 1024  # a web address sent to a customer: as long as a KB article's page is stored
 MINUTES = (1, 1440)  # minutes worked logged with one note: at most a day
 NUMBERS = (0, 1_000_000)  # a form's number field that names no range of its own
 LARGEST_ID = 2**31 - 1  # the largest row id both databases store
@@ -87,6 +88,7 @@ Reference = Annotated[str, Field(min_length=1, max_length=REFERENCE), _text(REFE
 Line = Annotated[str, Field(max_length=LINE), _text(LINE)]
 Reason = Annotated[str, Field(max_length=REASON), _text(REASON)]
 LongText = Annotated[str, Field(max_length=TEXT), _text(TEXT)]
+Link = Annotated[str, Field(max_length=LINK), _text(LINK)]
 FormId = Annotated[str, Field(min_length=8, max_length=KEY, pattern=r"^[A-Za-z0-9-]+$")]
 Minutes = Annotated[
     int, Field(ge=MINUTES[0], le=MINUTES[1]), _whole(*MINUTES, "the minutes worked")

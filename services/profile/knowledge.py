@@ -1,4 +1,4 @@
-"""The knowledge base's words: synonyms that search and intake's matching treat as one term."""
+"""The knowledge base's settings: synonyms search treats as one term, and documentation first."""
 
 from __future__ import annotations
 
@@ -21,8 +21,12 @@ def term_key(term: str) -> str:
 
 
 class KnowledgeSettings(Frozen):
-    """`[knowledge.synonyms]`: a group per thing, e.g. photo_eye = ["photo eye", "sensor"]."""
+    """`[knowledge]`: `documentation_first`, and `[knowledge.synonyms]`, a group per thing,
+    e.g. photo_eye = ["photo eye", "sensor"]."""
 
+    # "Can documentation solve it?": an open ticket's cards show whoever coordinates it the
+    # knowledge base's best matches, to answer with an article before pulling a team in.
+    documentation_first: bool = False
     synonyms: Mapping[Slug, tuple[Term, ...]] = Field(default_factory=dict)
 
     @field_validator("synonyms")

@@ -86,6 +86,9 @@ class Metric(StrEnum):
     SLA_BREACHES = "sla_breaches"
     KB_ARTICLES_PUBLISHED = "kb_articles_published"
     OPEN_BACKLOG = "open_backlog"
+    # Tickets answered with a KB article ("Can documentation solve it?"): on the scorecard only
+    # of a desk whose [scorecard] lists it.
+    DOCUMENTATION_ANSWERS = "documentation_answers"
 
 
 class Unit(StrEnum):
@@ -113,6 +116,7 @@ _UNITS: dict[Metric, frozenset[Unit]] = {
     Metric.SLA_BREACHES: frozenset({Unit.COUNT}),
     Metric.KB_ARTICLES_PUBLISHED: frozenset({Unit.COUNT}),
     Metric.OPEN_BACKLOG: frozenset({Unit.COUNT}),
+    Metric.DOCUMENTATION_ANSWERS: frozenset({Unit.COUNT}),
 }
 
 

@@ -22,6 +22,8 @@ BusinessClock (services.tickets.rules.business_clock).
 * SLA breaches: acknowledgement, first-response and resolution deadlines missed above.
 * Escalations, parts requests, service requests, KB articles captured: rows created in the week;
   KB articles published: published in the week.
+* Answered from documentation: distinct tickets answered with a KB article's link in the week
+  (the documentation-answer event); a line only on a desk whose [scorecard] sets it a target.
 * Backlog: tickets open (neither resolved nor closed) at the week's end; their age in business
   days from creation to the week's end (median and oldest).
 * Per person: tickets assigned to them in the week (assignments and accepted escalations),

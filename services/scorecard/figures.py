@@ -21,6 +21,7 @@ class Line:
     unit: Unit
     read: Callable[[WeekMeasures], float | None]
     raw: Unit  # durations are measured in business minutes (backlog ages in business days)
+    listed_only: bool = False  # shown only on a desk whose [scorecard] sets it a target
 
 
 M = WeekMeasures
@@ -87,6 +88,14 @@ LINES: tuple[Line, ...] = (
         Unit.COUNT,
     ),
     Line(
+        Metric.DOCUMENTATION_ANSWERS,
+        "Answered from documentation",
+        Unit.COUNT,
+        lambda m: m.documentation_answers,
+        Unit.COUNT,
+        listed_only=True,
+    ),
+    Line(
         Metric.OPEN_BACKLOG, "Open backlog at week end", Unit.COUNT, lambda m: m.backlog, Unit.COUNT
     ),
     Line(
@@ -134,13 +143,16 @@ def convert(value: float | None, raw: Unit, unit: Unit, minutes_per_day: int) ->
 def figures(profile: Profile, week: WeekMeasures, before: WeekMeasures) -> tuple[Figure, ...]:
     """Every line for `week` beside `before` and the profile's targets, the headline first.
 
-    A line with a target is shown in the target's unit and under the target's label.
+    A line with a target is shown in the target's unit and under the target's label; a line
+    only some desks measure (`listed_only`) is left out where the profile sets it no target.
     """
     targets = {t.metric.value: t for t in (profile.scorecard.targets if profile.scorecard else ())}
     per_day = profile.business_hours.minutes_per_day
     built = []
     for line in lines_for(profile):
         target = targets.get(str(line.key))
+        if line.listed_only and target is None:
+            continue
         unit = target.unit if target else line.unit
         built.append(
             Figure(

@@ -48,6 +48,7 @@ class WeekMeasures:
     service_requests: int = 0
     kb_captured: int = 0
     kb_published: int = 0
+    documentation_answers: int = 0  # distinct tickets answered with a KB article in the week
     backlog: int = 0
     backlog_ages: tuple[float, ...] = ()  # business days open at the week's end
     people: tuple[PersonWeek, ...] = ()

@@ -36,6 +36,7 @@ from services.tickets.statuses import TicketStatus
 
 E, T = ticket_events, tickets
 _DONE = (EventKind.RESOLVED.value, EventKind.CLOSED.value)
+_DOCUMENTED = EventKind.DOCUMENTATION_ANSWER.value
 DONE_STATUSES = (TicketStatus.RESOLVED.value, TicketStatus.CLOSED.value)
 STATUS = E.c.after["status"].as_string()
 ASSIGNEE = E.c.after["assignee_id"].as_string()
@@ -89,10 +90,11 @@ def tickets_where(condition: ColumnElement[bool], ticket_id: Any = E.c.ticket_id
 def week_counts(profile: str, week: Week, as_of: datetime) -> Select[Any]:
     """One row of the week's counts: tickets opened/resolved/closed, reopens, the other records.
 
-    reopen_base is the reopen rate's denominator: distinct tickets resolved or closed in the week.
+    reopen_base is the reopen rate's denominator: distinct tickets resolved or closed in the week;
+    documentation_answers: distinct tickets answered with a KB article in the week.
     """
     start, end = week.start, week.end
-    kinds = (*_DONE, EventKind.REOPENED.value)
+    kinds = (*_DONE, EventKind.REOPENED.value, _DOCUMENTED)
     outcomes = (
         events(profile, start, end, *kinds)
         .add_columns(
@@ -100,6 +102,7 @@ def week_counts(profile: str, week: Week, as_of: datetime) -> Select[Any]:
             tickets_where(E.c.kind == EventKind.CLOSED.value).label("closed"),
             tickets_where(E.c.kind.in_(_DONE)).label("reopen_base"),
             func.count().filter(E.c.kind == EventKind.REOPENED.value).label("reopens"),
+            tickets_where(E.c.kind == _DOCUMENTED).label("documentation_answers"),
         )
         .subquery()
     )

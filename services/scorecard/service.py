@@ -93,6 +93,7 @@ class Scorecards:
             service_requests=counts["service_requests"],
             kb_captured=counts["kb_captured"],
             kb_published=counts["kb_published"],
+            documentation_answers=counts["documentation_answers"],
             backlog=held[0]["total"] if held else 0,
             backlog_ages=tuple(
                 self._clock.between(row["created_at"], age_at) / per_day for row in held

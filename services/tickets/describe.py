@@ -57,6 +57,14 @@ def describe(profile: Profile, event: TicketEvent) -> str:
         case EventKind.KNOWLEDGE:
             step, article = after.get("step", "updated"), after.get("article", "")
             return f"{actor} {step} KB article {article}{body}"
+        case EventKind.DOCUMENTATION_ANSWER:
+            article, title = after.get("article", ""), after.get("title")
+            named = f"{article} ({title})" if title else article
+            return f"{actor} answered it from documentation with {named}"
+        case EventKind.INVOLVED:
+            people = ", ".join(_who(profile, p) for p in after.get("helpers") or ())
+            team = after.get("team_label") or after.get("team", "a team")
+            return f"{actor} involved {team}{f' ({people})' if people else ''}{body}"
         case _:
             return f"{actor} {event.kind.value.replace('_', ' ')} it{body}"
 

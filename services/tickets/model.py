@@ -92,6 +92,9 @@ class EventKind(StrEnum):
     PARTS = "parts"  # a parts request or order step (process 5); `after` names the request
     SERVICE = "service"  # a service request step (process 6); `after` names the request
     KNOWLEDGE = "knowledge"  # a KB article drafted or published from it (process 7)
+    # Answered with a KB article's link ("Can documentation solve it?"); `after` names it.
+    DOCUMENTATION_ANSWER = "documentation_answer"
+    INVOLVED = "involved"  # a helper team pulled in; `after` names the team and its people
     # A profile's escalate rule fired on filing; `body` says why and who was told.
     ESCALATED_AT_INTAKE = "escalated_at_intake"
 

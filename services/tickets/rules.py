@@ -78,6 +78,19 @@ def require_worker(profile: Profile, actor_id: str, ticket: Ticket, doing: str) 
     )
 
 
+def require_coordinator(profile: Profile, actor_id: str, ticket: Ticket, doing: str) -> Person:
+    """The acting person, who coordinates the ticket's work: its owner (the assignee), triage,
+    or someone who may resolve any ticket; `doing` reads "involve a team on"."""
+    person = member(profile, actor_id, ticket)
+    if person.id == ticket.assignee_id:
+        return person
+    if any(profile.has_capability(person, c) for c in (Capability.TRIAGE, Capability.RESOLVE_ANY)):
+        return person
+    owner = f"its owner ({name_of(profile, ticket.assignee_id)})" if ticket.assignee_id else None
+    who = " or ".join(x for x in (owner, "triage") if x)
+    raise TicketRuleError(f"Only {who} can {doing} {ticket.number}; {person.name} may not.")
+
+
 def require_move(profile: Profile, ticket: Ticket, target: TicketStatus) -> None:
     """Refuse a move the state machine or the profile's list of statuses does not allow."""
     try:

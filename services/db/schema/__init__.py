@@ -10,6 +10,7 @@ from services.db.schema.core import (
     conversation_refs,
     identity_links,
     ticket_events,
+    ticket_helpers,
     tickets,
 )
 from services.db.schema.delivery import OUTBOX_STATUSES, job_runs, outbox, sla_alerts
@@ -67,6 +68,7 @@ __all__ = [
     "sync_cursors",
     "sync_events",
     "ticket_events",
+    "ticket_helpers",
     "tickets",
     "time_entries",
 ]

@@ -94,6 +94,25 @@ ticket_events = sa.Table(
     sa.Index("ix_ticket_events_ticket_id_id", "ticket_id", "id"),
 )
 
+# The people of a helper team pulled in on a ticket (dialogs.involvement); the assignee stays
+# its owner. One row per person per team: someone in two teams helps under each.
+ticket_helpers = sa.Table(
+    "ticket_helpers",
+    metadata,
+    sa.Column(
+        "ticket_id",
+        sa.Integer(),
+        sa.ForeignKey("tickets.id", name="fk_ticket_helpers_ticket_id"),
+        nullable=False,
+    ),
+    sa.Column("team", sa.String(64), nullable=False),
+    sa.Column("person_id", sa.String(128), nullable=False),
+    sa.Column("added_by", sa.String(128), nullable=False),
+    sa.Column("added_at", UtcDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint("ticket_id", "team", "person_id", name="pk_ticket_helpers"),
+    sa.Index("ix_ticket_helpers_person_id", "person_id"),
+)
+
 conversation_refs = sa.Table(
     "conversation_refs",
     metadata,

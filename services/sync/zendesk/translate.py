@@ -23,6 +23,7 @@ _LABELS = {
     EventKind.CLASSIFIED: "Triaged",
     EventKind.SERVICE: "Service",
     EventKind.KNOWLEDGE: "Knowledge base",
+    EventKind.INVOLVED: "Team pulled in",
     EventKind.ESCALATED_AT_INTAKE: "Escalated at intake",
 }
 TAGS = ("teams_support_desk",)
