@@ -21,7 +21,7 @@ from services.profile import Capability, FieldKind, FieldRole, Person, Profile
 from services.routing import needed_skills, suggest_assignee
 from services.tickets import EventKind, Ticket, TicketEvent
 from services.tickets.describe import describe, timeline
-from services.tickets.intake import answer
+from services.tickets.intake import answer, column_of
 
 if TYPE_CHECKING:
     from services.app_services import AppServices
@@ -44,7 +44,11 @@ def doubts(profile: Profile, ticket: Ticket, events: list[TicketEvent]) -> list[
         return ["No intake answers are recorded: check the details with the customer."]
     found = []
     for spec in profile.intake:
-        if spec.kind is FieldKind.TOGGLE or not _blank(answers.get(spec.id)):
+        # A system of record may fill a column the intake form would have (HubSpot attaches
+        # the e-mail's company and contact): that is an answer too.
+        column = column_of(spec.role)
+        kept = getattr(ticket, column) if column else None
+        if spec.kind is FieldKind.TOGGLE or not _blank(answers.get(spec.id)) or not _blank(kept):
             continue
         if spec.role is FieldRole.SITE_STATE and profile.service:
             found.append(f"{spec.label} not given, so who would go on site is unknown.")

@@ -50,6 +50,11 @@ class TicketDraft:
     external_id: str | None = None
 
 
+def column_of(role: FieldRole | None) -> str | None:
+    """The ticket column an answer of this role is kept in too, if any."""
+    return _COLUMNS.get(role) if role is not None else None
+
+
 def answer(profile: Profile, answers: Mapping[str, Any], role: FieldRole) -> Any:
     """The answer to the intake field playing `role`; None if unasked or unanswered."""
     spec = profile.field_for(role)
