@@ -26,7 +26,9 @@ from services.knowledge.answers import (
     check_link,
     documentation_reply,
 )
+from services.routines.messaging import write_to_customer
 from services.tickets import StaleTicket, Ticket, TicketRuleError
+from services.tickets.customer_message import Purpose
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +47,11 @@ async def answer_from_documentation(turn: Turn, data: AnswerInputs) -> ActionRes
     if problem:  # the card keeps what was typed
         return refused(problem)
     link = typed or article_link(article)
-    profile, caller, at = turn.services.profile, turn.caller, now(turn)
+    profile, caller = turn.services.profile, turn.caller
     try:
         answerable(profile, ticket, caller.id, article)
         text = documentation_reply(article, link, data.intro)
-        sent = await turn.services.ticket_system.message_customer(
-            ticket, text, author_id=caller.id, now=at
-        )
+        sent, via = await _send(turn, ticket, text)
     except TicketRuleError as refusal:
         if data.card == "triage":
             return await triage_refusal(turn, ticket, str(refusal))
@@ -60,12 +60,26 @@ async def answer_from_documentation(turn: Turn, data: AnswerInputs) -> ActionRes
     recorded = await _record(turn, sent, article, link)
     saved = recorded or sent
     show_saved(turn, saved)
-    headline, reach = _said(turn, saved, article, text)
+    headline, reach = _said(turn, saved, article, text, via)
     if recorded is None:
         headline += " It could not be counted as a documentation answer: the ticket was busy."
     if data.card == "triage":
         return ActionResult(card=await after_change(turn, saved, outcome=headline, reach=reach))
     return ActionResult(card=await ticket_view(turn, saved, headline=headline, reach=reach))
+
+
+async def _send(turn: Turn, ticket: Ticket, text: str) -> tuple[Ticket, str]:
+    """The reply through the ticket system where it reaches customers (Zendesk), else through
+    the customer-message port where that can send (a HubSpot conversation); failing both, it
+    is recorded for the person to send. The ticket as saved, and how it went ("" by hand)."""
+    assert turn.caller is not None
+    services, actor, at = turn.services, turn.caller.id, now(turn)
+    if not services.ticket_system.reaches_customer:
+        outcome = await write_to_customer(services, ticket, text, Purpose.DOCUMENTATION, actor, at)
+        if outcome.sent:
+            return outcome.ticket, outcome.via
+    sent = await services.ticket_system.message_customer(ticket, text, author_id=actor, now=at)
+    return sent, ""
 
 
 async def _record(turn: Turn, ticket: Ticket, article: Article, link: str | None) -> Ticket | None:
@@ -87,10 +101,14 @@ async def _record(turn: Turn, ticket: Ticket, article: Article, link: str | None
         return None
 
 
-def _said(turn: Turn, ticket: Ticket, article: Article, text: str) -> tuple[str, str | None]:
+def _said(
+    turn: Turn, ticket: Ticket, article: Article, text: str, via: str
+) -> tuple[str, str | None]:
     """The card's headline, and where the desk cannot reach the customer, the text to send."""
     customer = ticket.contact_name or ticket.contact_email or "the customer"
     done = f"Answered {ticket.number} from documentation with {article.number}"
+    if via:
+        return f"{done}: sent to {customer} ({via}).", None
     if turn.services.ticket_system.reaches_customer:
         return f"{done}: sent to {customer}.", None
     return (

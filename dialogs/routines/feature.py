@@ -10,6 +10,7 @@ from bot.router import Feature
 from bot.turn import ActionResult, Turn
 from cards.customer_message import SEND, SENT, message_card, message_done_card
 from dialogs.routines.inputs import MessageInputs
+from dialogs.routines.notices import HANDED_OVER
 from dialogs.shared.links import record_link
 from dialogs.shared.tickets import find_ticket, now, refused
 from services.routines.messaging import record, write_to_customer
@@ -26,6 +27,9 @@ async def _ticket_and_purpose(
     try:
         purpose = Purpose(data.purpose)
     except ValueError:
+        purpose = None
+    # Only the routines' own messages are handed over on a message card.
+    if purpose not in HANDED_OVER:
         return refused("That card does not say what the message is for; open the ticket.")
     if not data.text.strip():
         return refused("The message to the customer needs some text.")

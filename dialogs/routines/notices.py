@@ -20,6 +20,7 @@ _SUMMARY = {
     Purpose.CLOSE_WARNING: "{number}: warn the customer before it closes",
     Purpose.STATUS_UPDATE: "{number}: the customer is due a status update",
 }
+HANDED_OVER = frozenset(_SUMMARY)  # the purposes a message card is handed over for
 
 
 def owners(profile: Profile, ticket: Ticket) -> list[Person]:

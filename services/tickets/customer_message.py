@@ -32,6 +32,7 @@ class Purpose(StrEnum):
 
     CLOSE_WARNING = "close_warning"  # "we will close this in N days unless you reply"
     STATUS_UPDATE = "status_update"  # an escalated ticket's regular news
+    DOCUMENTATION = "documentation"  # an article that answers the question
 
     @property
     def done(self) -> str:
@@ -39,6 +40,7 @@ class Purpose(StrEnum):
         return {
             Purpose.CLOSE_WARNING: "warned the customer that it closes without a reply",
             Purpose.STATUS_UPDATE: "sent the customer a status update",
+            Purpose.DOCUMENTATION: "answered the customer with an article",
         }[self]
 
 
