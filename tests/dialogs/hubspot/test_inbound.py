@@ -194,3 +194,22 @@ async def test_a_long_e_mail_is_cut_to_the_description_field_not_dropped(inbound
     description = (await stored(inbound.desk, "KD-1001")).description
     assert len(description) == 4000 and description.endswith("…")
     assert description.startswith("The approval node hangs.")
+
+
+async def test_a_production_ticket_filed_in_hubspot_is_escalated_on_arrival(inbound: Inbound):
+    sam = inbound.desk.user("Sam", "sam@kineticdata.example")
+    await sam.says("whoami")
+    ticket_id = inbound.mailed_in("Production approvals down", "Nothing is approved in prod.")
+    inbound.hubspot.store.change(
+        "tickets", ticket_id, {"environment": "production", "type": "install"}
+    )
+
+    status, _, _ = await inbound.sends()
+
+    assert status == 200
+    lines = await timeline_lines(inbound.desk, "KD-1001")
+    assert lines[:2] == [
+        "HubSpot filed it",
+        "Escalated at intake: environment is production → DevOps told",
+    ]
+    assert (await stored(inbound.desk, "KD-1001")).priority == "urgent"
