@@ -21,7 +21,7 @@ from bot.router import Feature
 from bot.scheduling import scheduler_ctx
 from bot.zendesk import sync_ctx, zendesk_check_ctx
 from dialogs import desk_features
-from services.app_services import check_systems
+from services.ports import check_systems
 from services.profile import ProfileError, load_profile
 from services.settings import Settings
 

@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from services.app_services import build_services, check_systems
+from services.app_services import build_services
 from services.clients.harvest import HarvestClient
 from services.db import Database
+from services.ports import check_systems
 from services.profile import load_profile
 from services.settings import Settings
 from services.sync import SyncQueue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.app_services import check_systems
+from services.ports import check_systems
 from services.profile import ProfileError, TicketStatus, load_profile
 from services.settings import Settings
 from services.sync.hubspot.translate import (
