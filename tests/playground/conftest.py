@@ -125,8 +125,17 @@ def bot_environment() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
+def playground_config() -> Path:
+    """The mock tenant the playground holds; a module on another desk names that desk's file."""
+    return CONFIG
+
+
+@pytest.fixture(scope="module")
 def stack(
-    tmp_path_factory: pytest.TempPathFactory, bot_database: Path, bot_environment: dict[str, str]
+    tmp_path_factory: pytest.TempPathFactory,
+    bot_database: Path,
+    bot_environment: dict[str, str],
+    playground_config: Path,
 ) -> Iterator[Stack]:
     """The bot, on its database, and the playground, running for one test module."""
     work = tmp_path_factory.mktemp("playground")
@@ -144,7 +153,7 @@ def stack(
     playground_console = work / "playground-console.log"
     playground_env = {
         **os.environ,
-        "M365_AGENTS_PLAYGROUND_CONFIG_PATH": str(CONFIG),
+        "M365_AGENTS_PLAYGROUND_CONFIG_PATH": str(playground_config),
         "M365_AGENTS_PLAYGROUND_LOGFILE": str(playground_console),
         "TEAMSAPPTESTER_BROWSER": "none",  # what the playground reads to skip opening a browser
         "BROWSER": "none",
@@ -165,7 +174,7 @@ def stack(
             str(playground_port),
             "--disable-telemetry",
         ]
-        # Run it in scratch space and name the config explicitly: the tests read CONFIG and
+        # Run it in scratch space and name the config explicitly: the tests read that file and
         # nothing else, wherever they are started from.
         processes.append(_start(command, work, playground_env, playground_log))
         url = f"http://127.0.0.1:{playground_port}"
