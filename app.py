@@ -52,7 +52,11 @@ def main() -> None:
         settings = Settings()
     except ValidationError as error:
         sys.exit(f"Cannot start: the settings are wrong:\n{error}")
-    configure_logging(settings.log_level, settings.log_format, secrets=[settings.app_password])
+    configure_logging(
+        settings.log_level,
+        settings.log_format,
+        secrets=[settings.app_password, settings.metrics_token.strip()],
+    )
     try:
         # Fail before binding the port, with the profile's words.
         check_systems(settings, load_profile(settings.profile))

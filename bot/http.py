@@ -21,6 +21,7 @@ from bot.keys import (
     HUBSPOT_CHECK,
     METRICS,
     REPLAYS,
+    SETTINGS,
     TENANTS,
     ZENDESK_CHECK,
 )
@@ -30,6 +31,7 @@ from bot.request_body import BadBody, check_identifiers, parse_activity_json
 from bot.turn import AFTER_KEY
 from bot.webhooks import PATH as WEBHOOK_PATH
 from bot.webhooks import zendesk_webhook
+from services.metrics_access import Exposure
 
 log = logging.getLogger(__name__)
 TurnLogic = Callable[[TurnContext], Awaitable[None]]
@@ -124,7 +126,17 @@ async def readyz(request: web.Request) -> web.Response:
 
 
 async def metrics(request: web.Request) -> web.Response:
-    """Prometheus scrape: turn counts and durations, and the outbox and SLA alerts right now."""
+    """Prometheus scrape: turn counts and durations, and the outbox and SLA alerts right now.
+
+    Only for whom the settings admit (docs/security.md): hidden, it is a 404 like any unknown
+    path; guarded, a request without the token gets a bare 401 that says nothing more.
+    """
+    access = request.app[SETTINGS].metrics_access
+    if access.exposure is Exposure.HIDDEN:
+        raise web.HTTPNotFound()
+    if not access.admits(request.headers.get("Authorization")):
+        log.warning("metrics scrape refused", extra={"event": "metrics_refused", "status": 401})
+        return web.Response(status=401, headers={"WWW-Authenticate": 'Bearer realm="metrics"'})
     text = await scrape(request.app[METRICS], request.app[DATABASE])
     return web.Response(body=text.encode(), headers={"Content-Type": CONTENT_TYPE})
 

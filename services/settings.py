@@ -14,6 +14,7 @@ from services.clients.hubspot.conversations import is_agent_actor
 from services.clients.netsuite.config import NetSuiteConfig, netsuite_config
 from services.clients.zendesk.config import ZendeskConfig, zendesk_config
 from services.delivery.settings import DeliverySettings
+from services.metrics_access import MetricsAccess, metrics_access
 from services.sync.settings import SyncSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +59,11 @@ class Settings(BaseSettings):
     openid_metadata_url: str = Field("", validation_alias="BOT_OPENID_METADATA_URL")
     # The authority the bot gets its own tokens from; only tests and sovereign clouds change it.
     login_url: str = Field("", validation_alias="BOT_LOGIN_URL")
+    # GET /metrics (services/metrics_access.py): with a token only a scrape bearing it; without
+    # one, hidden (404) once authentication is on unless METRICS_PUBLIC says a private network
+    # keeps strangers out; open on a local run, which listens on loopback only.
+    metrics_token: str = Field("", repr=False, validation_alias="METRICS_TOKEN")
+    metrics_public: bool = Field(False, validation_alias="METRICS_PUBLIC")
     # Off: scheduled jobs (SLA sweep, digest, auto-close) do not run here; tests call run_due.
     scheduler_enabled: bool = Field(True, validation_alias="SCHEDULER_ENABLED")
     # Off: intake's serial number and company are plain text inputs, for a client with no
@@ -147,6 +153,13 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
+    def _metrics_access_clear(self) -> Settings:
+        # A token Prometheus cannot send, or one beside METRICS_PUBLIC, would leave the scrape
+        # failing or more open than meant: refuse to start instead, naming the setting.
+        self.metrics_access  # noqa: B018 - raises ValueError naming the setting
+        return self
+
+    @model_validator(mode="after")
     def _credentials_complete(self) -> Settings:
         # Caught here, at start-up, with the setting names people actually type.
         if not self.app_id:
@@ -216,6 +229,13 @@ class Settings(BaseSettings):
                 "HARVEST_URL": self.harvest_url,
                 "HARVEST_USER_AGENT": self.harvest_user_agent,
             }
+        )
+
+    @property
+    def metrics_access(self) -> MetricsAccess:
+        """Who may scrape GET /metrics: a token's bearer, anyone, or no one (404)."""
+        return metrics_access(
+            self.metrics_token, self.metrics_public, auth_enabled=self.auth_enabled
         )
 
     @property
