@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.keys import HUBSPOT_SYNC_WORKER
+from bot.keys import HUBSPOT_SYNC_WORKER, SERVICES
 from cards.customer_message import SEND
 from services.scheduler import skipping
 from services.settings import Settings
@@ -140,3 +140,30 @@ async def test_sam_edits_the_update_and_has_the_desk_send_it(
         assert (await timeline_lines(desk, "KD-1001"))[-1].startswith(
             "Sam sent the customer a status update (the HubSpot conversation): We found it"
         )
+
+
+async def test_an_update_whose_answer_was_lost_is_not_posted_twice(
+    settings: Settings, connector: FakeConnector, tmp_path: Path
+):
+    async with desk_on_hubspot(settings, connector, tmp_path) as (desk, hubspot):
+        thread = await escalated_from_an_email(desk, hubspot)
+        await tick(desk, central(2026, 12, 1, 9))
+        await deliver(desk)
+        [monday] = hubspot.conversations.replies(thread)
+
+        # Tuesday's update, the same words: HubSpot posts it, but its answer never arrives.
+        hubspot.lose_answers(1, f"{THREADS}/{thread}/messages", "POST")
+        await tick(desk, central(2026, 12, 2, 10))  # a business day after Monday's went out
+        await deliver(desk)
+
+        assert len(hubspot.calls("POST", f"{THREADS}/{thread}/messages")) == 2, "not re-posted"
+        [_, tuesday] = hubspot.conversations.replies(thread)
+        assert tuesday["text"] == monday["text"]
+        services = desk.app[SERVICES]
+        ticket = await services.tickets.get("KD-1001")
+        sent = [
+            (e.after or {}).get("message_id")
+            for e in await services.tickets.events(ticket.id)
+            if (e.after or {}).get("purpose") == "status_update" and e.kind.value == "note"
+        ]
+        assert sent == [monday["id"], tuesday["id"]], "each recorded once, with its own id"
