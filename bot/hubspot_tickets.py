@@ -4,8 +4,9 @@ the profile keeps its tickets in HubSpot (system_of_record = "hubspot") and its 
 The check stops start-up when HubSpot refuses the setup (a pipeline, stage or property it
 lacks, a token it refuses); when HubSpot does not answer the bot starts anyway, /readyz says
 so, and the check runs again until HubSpot answers. The worker sends the queued ticket changes
-(HubSpot's 429s pause it, its outages back it off: nothing is lost); one HubSpot refuses is
-told to whoever made it.
+(HubSpot's 429s pause it, its outages back it off: nothing is lost), and the messages to
+customers queued on them (sent on the ticket's conversation); one HubSpot refuses is told to
+whoever made it, or for a message, handed to the ticket's owner to send.
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from aiohttp import web
 
 from bot.keys import BOT, HUBSPOT_CHECK, HUBSPOT_SYNC_WORKER, SERVICES, SETTINGS
 from bot.outbox_sender import runner_id
+from bot.sync_follow_ups import on_dead, on_sent
 from bot.zendesk import refusal_notice
+from services.customer_messages.hubspot import HubSpotConversations
 from services.sync import SyncQueue, SyncWorker
 from services.sync.hubspot import SYSTEM
 from services.sync.hubspot.account_check import AccountCheck
 from services.sync.hubspot.links import HubSpotLinks
+from services.sync.hubspot.messages import MessageSender
 from services.sync.hubspot.sender import HubSpotSender
 
 log = logging.getLogger("bot.hubspot")
@@ -41,14 +45,23 @@ async def hubspot_tickets_ctx(app: web.Application) -> AsyncIterator[None]:
     app[HUBSPOT_CHECK] = check
     again = None if await check.run() else asyncio.create_task(_until_answered(check))
     settings = app[SETTINGS].sync
-    sender = HubSpotSender(client, services.tickets, services.profile, HubSpotLinks(services.db))
+    sender = HubSpotSender(
+        client,
+        services.tickets,
+        services.profile,
+        HubSpotLinks(services.db),
+        _messages(app),
+    )
     worker = SyncWorker(
         sender,
         SyncQueue(services.db),
         settings,
         runner=runner_id(),
         clock=lambda: services.clock(),  # read each time: tests replace services.clock
-        on_dead=refusal_notice(app[BOT].notifier, SYSTEM),
+        # A refused message to a customer goes to its feature (its owner is handed the text);
+        # any other refusal is told to whoever made the change.
+        on_dead=on_dead(app, SYSTEM, otherwise=refusal_notice(app[BOT].notifier, SYSTEM)),
+        on_sent=on_sent(app, SYSTEM),
     )
     app[HUBSPOT_SYNC_WORKER] = worker
     if settings.background:
@@ -60,6 +73,16 @@ async def hubspot_tickets_ctx(app: web.Application) -> AsyncIterator[None]:
         again.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await again
+
+
+def _messages(app: web.Application) -> MessageSender | None:
+    """What sends queued customer messages, when HUBSPOT_SENDER_ACTOR_ID names who sends them."""
+    services, actor = app[SERVICES], app[SETTINGS].hubspot_sender_actor_id.strip()
+    if not actor or services.hubspot is None:
+        return None
+    conversations = HubSpotConversations(services.hubspot, actor)
+    clock = lambda: services.clock()  # noqa: E731 - read each time: tests replace services.clock
+    return MessageSender(services.hubspot, conversations, services.tickets, clock)
 
 
 async def _until_answered(check: AccountCheck) -> None:

@@ -15,6 +15,7 @@ from aiohttp import web
 from bot.keys import BOT, FEATURES, SERVICES
 from bot.router import SyncHandler
 from services.sync import DeadLetter, SyncChange
+from services.sync.worker import OnDead
 
 log = logging.getLogger("bot.sync")
 
@@ -41,12 +42,16 @@ def on_sent(app: web.Application, system: str):
     return follow
 
 
-def on_dead(app: web.Application, system: str):
-    """The worker's on_dead: the refused change to its feature, which tells whoever made it."""
+def on_dead(app: web.Application, system: str, otherwise: OnDead | None = None):
+    """The worker's on_dead: the refused change to its feature, which tells whoever made it;
+    a kind no feature follows goes to `otherwise` when given."""
     handlers = _handlers(app, system)
 
     async def follow(dead: DeadLetter) -> None:
         handler = handlers.get(dead.change.kind)
+        if handler is None and otherwise is not None:
+            await otherwise(dead)
+            return
         if handler is None:
             log.warning("sync: nobody follows up %s: %s", dead.change.idempotency_key, dead.reason)
             return

@@ -26,10 +26,12 @@ SENT = "routines.sent"  # the person sent the card's text themselves
 _HEADINGS = {
     Purpose.CLOSE_WARNING: "Warn the customer of {number} before it closes",
     Purpose.STATUS_UPDATE: "{number}'s customer is due a status update",
+    Purpose.DOCUMENTATION: "Send {number}'s customer the documentation answer",
 }
 _DONE = {
     Purpose.CLOSE_WARNING: "{number}: the customer was warned",
     Purpose.STATUS_UPDATE: "{number}: status update sent",
+    Purpose.DOCUMENTATION: "{number}: documentation answer sent",
 }
 
 
@@ -103,12 +105,24 @@ def message_done_card(
     at: datetime,
     via: str,
     link: RecordLink | None = None,
+    queued: bool = False,
 ) -> dict:
-    """What went to the customer, who sent it, when and how: the card's answer once done."""
+    """What went to the customer, who sent it, when and how: the card's answer once done.
+    `queued`: on its way through the sync queue, recorded as sent once the system took it."""
     who = "The desk" if sender == SYSTEM_ACTOR else name_of(profile, sender)
+    when = local_time(profile, at)
+    if queued:
+        title = f"{ticket.number}: on its way to the customer"
+        said = (
+            f"{who} sent it on its way ({via}), {when}. It counts as sent once it went out; "
+            "if it cannot go, you get the text to send yourself."
+        )
+    else:
+        title = _DONE[purpose].format(number=ticket.number)
+        said = f"{who} {purpose.done} ({via}), {when}."
     body: list[CardElement] = [
-        heading(_DONE[purpose].format(number=ticket.number)),
-        note(f"{who} {purpose.done} ({via}), {local_time(profile, at)}.", subtle=False),
+        heading(title),
+        note(said, subtle=False),
         FactSet(facts=[Fact(title="Ticket", value=subject(ticket, link))]),
         TextBlock(text=clip(text, TEXT), wrap=True, is_subtle=True),
     ]

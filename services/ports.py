@@ -14,7 +14,8 @@ from services.clients.hubspot import HubSpotClient
 from services.clients.netsuite import NetSuiteClient
 from services.clients.zendesk import ZendeskClient
 from services.customer_messages import CustomerMessages, NoSending, PublicNotes
-from services.customer_messages.hubspot import HubSpotConversations
+from services.customer_messages.hubspot import VIA
+from services.customer_messages.queued import QueuedMessages
 from services.db import Database
 from services.installed_base import CustomerDirectory, InstalledBase
 from services.installed_base.embedded import EmbeddedCustomerDirectory, EmbeddedInstalledBase
@@ -132,7 +133,8 @@ def pick_customer_messages(
     its public notes (Zendesk); else nobody but a person (the embedded desk)."""
     sender = settings.hubspot_sender_actor_id.strip()
     if profile.system_of_record == "hubspot" and hubspot is not None and sender:
-        return HubSpotConversations(hubspot, sender)
+        # Sent from the sync queue (services.sync.hubspot.messages): no card waits on HubSpot.
+        return QueuedMessages(VIA, "HubSpot")
     if ticket_system.reaches_customer:
         return PublicNotes(profile.system_of_record.title())
     return NoSending()

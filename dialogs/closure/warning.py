@@ -6,6 +6,8 @@ A ticket in a status that closes by itself, silent for that many business days a
 since it entered the status, is due the warning (the profile's warning_text):
     SENT       the system of record can reach the customer: the desk sends it, and the close
                follows days_after_warning business days later
+    QUEUED     it is sent from the sync queue (HubSpot): on its way, not asked for again; the
+               close counts from when it went out, or its owner is handed it if it cannot go
     RETRYING   the system is down or throttling: asked again at the next tick
     HANDED     it cannot (the embedded desk; HubSpot without a conversation to answer): the
                owner gets the text and presses Sent it once it went out; until then the ticket
@@ -27,6 +29,7 @@ from services.scheduler.skipping import skipped_items
 from services.tickets import SYSTEM_ACTOR, Ticket
 from services.tickets.autoclose import silent_candidates, warned_at
 from services.tickets.customer_message import Purpose, fill
+from services.tickets.queued_message import on_its_way
 from services.tickets.rules import business_days_between
 
 if TYPE_CHECKING:
@@ -75,6 +78,8 @@ async def _warn(
     if not _due(profile, ticket, now) or await warned_at(services, ticket) is not None:
         return None
     since = ticket.status_changed_at or ticket.updated_at
+    if on_its_way(await services.tickets.events(ticket.id), Purpose.CLOSE_WARNING, since):
+        return None  # on its way, or handed to its owner when it could not go
     key = f"close-warning:{ticket.number}:{since.isoformat()}"
     if await already_handed(services, ticket, key):
         return None  # its owner has it; asking the system again would change nothing
@@ -84,6 +89,8 @@ async def _warn(
     )
     if outcome.sent:
         return f"warned ({outcome.via})"
+    if outcome.queued:
+        return f"warning on its way ({outcome.via})"
     if outcome.retry:
         return "waits for the system of record"
     names = await hand_over(

@@ -51,7 +51,7 @@ async def answer_from_documentation(turn: Turn, data: AnswerInputs) -> ActionRes
     try:
         answerable(profile, ticket, caller.id, article)
         text = documentation_reply(article, link, data.intro)
-        sent, via = await _send(turn, ticket, text)
+        sent, via, queued = await _send(turn, ticket, text)
     except TicketRuleError as refusal:
         if data.card == "triage":
             return await triage_refusal(turn, ticket, str(refusal))
@@ -60,7 +60,7 @@ async def answer_from_documentation(turn: Turn, data: AnswerInputs) -> ActionRes
     recorded = await _record(turn, sent, article, link)
     saved = recorded or sent
     show_saved(turn, saved)
-    headline, reach = _said(turn, saved, article, text, via)
+    headline, reach = _said(turn, saved, article, text, via, queued)
     if recorded is None:
         headline += " It could not be counted as a documentation answer: the ticket was busy."
     if data.card == "triage":
@@ -68,18 +68,19 @@ async def answer_from_documentation(turn: Turn, data: AnswerInputs) -> ActionRes
     return ActionResult(card=await ticket_view(turn, saved, headline=headline, reach=reach))
 
 
-async def _send(turn: Turn, ticket: Ticket, text: str) -> tuple[Ticket, str]:
+async def _send(turn: Turn, ticket: Ticket, text: str) -> tuple[Ticket, str, bool]:
     """The reply through the ticket system where it reaches customers (Zendesk), else through
-    the customer-message port where that can send (a HubSpot conversation); failing both, it
-    is recorded for the person to send. The ticket as saved, and how it went ("" by hand)."""
+    the customer-message port where that can send (a HubSpot conversation, from the sync queue:
+    the card does not wait on it); failing both, it is recorded for the person to send. The
+    ticket as saved, how it goes ("" by hand), and whether it is only on its way."""
     assert turn.caller is not None
     services, actor, at = turn.services, turn.caller.id, now(turn)
     if not services.ticket_system.reaches_customer:
         outcome = await write_to_customer(services, ticket, text, Purpose.DOCUMENTATION, actor, at)
-        if outcome.sent:
-            return outcome.ticket, outcome.via
+        if outcome.sent or outcome.queued:
+            return outcome.ticket, outcome.via, outcome.queued
     sent = await services.ticket_system.message_customer(ticket, text, author_id=actor, now=at)
-    return sent, ""
+    return sent, "", False
 
 
 async def _record(turn: Turn, ticket: Ticket, article: Article, link: str | None) -> Ticket | None:
@@ -102,11 +103,13 @@ async def _record(turn: Turn, ticket: Ticket, article: Article, link: str | None
 
 
 def _said(
-    turn: Turn, ticket: Ticket, article: Article, text: str, via: str
+    turn: Turn, ticket: Ticket, article: Article, text: str, via: str, queued: bool = False
 ) -> tuple[str, str | None]:
     """The card's headline, and where the desk cannot reach the customer, the text to send."""
     customer = ticket.contact_name or ticket.contact_email or "the customer"
     done = f"Answered {ticket.number} from documentation with {article.number}"
+    if queued:
+        return f"{done}: on its way to {customer} ({via}).", None
     if via:
         return f"{done}: sent to {customer} ({via}).", None
     if turn.services.ticket_system.reaches_customer:

@@ -1,7 +1,8 @@
 """The routines' commands and card verbs: `check`, `review`, and a customer message's buttons.
 
 The scheduled routines register on this feature: daily.py (the daily ticket check), weekly.py
-(the weekly queue review), updates.py (escalated tickets' status updates).
+(the weekly queue review), updates.py (escalated tickets' status updates); handback.py hands
+the owner a queued message the system of record would not send.
 """
 
 from __future__ import annotations
@@ -80,8 +81,8 @@ async def send_it(turn: Turn, data: MessageInputs) -> ActionResult:
         outcome = await write_to_customer(services, ticket, data.text, purpose, turn.caller.id, at)
     except TicketRuleError as refusal:
         return refused(str(refusal))
-    if outcome.sent:
-        return _done(turn, outcome.ticket, purpose, data.text, outcome.via)
+    if outcome.sent or outcome.queued:
+        return _done(turn, outcome.ticket, purpose, data.text, outcome.via, outcome.queued)
     # Kept as typed: a retry sends it again; a refusal leaves it for the person to send.
     problem = f"Not sent yet: {outcome.why_not}. Try again in a minute." if outcome.retry else ""
     why_not = "" if outcome.retry else outcome.why_not
@@ -97,7 +98,9 @@ async def send_it(turn: Turn, data: MessageInputs) -> ActionResult:
     return ActionResult(card=card)
 
 
-def _done(turn: Turn, ticket: Ticket, purpose: Purpose, text: str, via: str) -> ActionResult:
+def _done(
+    turn: Turn, ticket: Ticket, purpose: Purpose, text: str, via: str, queued: bool = False
+) -> ActionResult:
     assert turn.caller is not None
     card = message_done_card(
         turn.services.profile,
@@ -108,11 +111,13 @@ def _done(turn: Turn, ticket: Ticket, purpose: Purpose, text: str, via: str) -> 
         at=now(turn),
         via=via,
         link=record_link(turn.services, ticket),
+        queued=queued,
     )
     return ActionResult(card=card)
 
 
 # The scheduled routines and the `check` and `review` commands register when imported.
 import dialogs.routines.daily  # noqa: E402
+import dialogs.routines.handback  # noqa: E402
 import dialogs.routines.updates  # noqa: E402
 import dialogs.routines.weekly  # noqa: E402, F401

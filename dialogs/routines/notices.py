@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _SUMMARY = {
     Purpose.CLOSE_WARNING: "{number}: warn the customer before it closes",
     Purpose.STATUS_UPDATE: "{number}: the customer is due a status update",
+    Purpose.DOCUMENTATION: "{number}: send the customer the documentation answer",
 }
 HANDED_OVER = frozenset(_SUMMARY)  # the purposes a message card is handed over for
 

@@ -24,6 +24,7 @@ from services.scheduler import Every
 from services.scheduler.skipping import skipped_items
 from services.tickets import SYSTEM_ACTOR, Ticket
 from services.tickets.customer_message import Purpose, fill
+from services.tickets.queued_message import on_its_way
 
 if TYPE_CHECKING:
     from bot.notifier import Notifier
@@ -61,9 +62,10 @@ async def _update(
     profile = services.profile
     cadence = profile.routines.status_updates
     assert cadence is not None  # the job runs only for a profile with status updates
-    since = update_due_since(ticket, profile, now, await services.tickets.events(ticket.id))
-    if since is None:
-        return None
+    events = await services.tickets.events(ticket.id)
+    since = update_due_since(ticket, profile, now, events)
+    if since is None or on_its_way(events, Purpose.STATUS_UPDATE, since):
+        return None  # not due, or on its way (handed to the owner if it cannot go)
     key = f"status-update:{ticket.number}:{since.isoformat()}"
     if await already_handed(services, ticket, key):
         return None
@@ -75,6 +77,8 @@ async def _update(
         )
         if outcome.sent:
             return f"sent ({outcome.via})"
+        if outcome.queued:
+            return f"on its way ({outcome.via})"
         if outcome.retry:
             return "waits for the system of record"
         why_not = outcome.why_not

@@ -16,11 +16,14 @@ class Route:
     `via` says it in words for the timeline ("the HubSpot conversation"); None means the desk
     cannot send it and `why_not` says why, for the person who then sends it themselves.
     `handle` is what `send` needs from the look-up (a thread, a channel, an address).
+    `queued`: the message is recorded as on its way and the sync queue sends it, so nobody
+    waits on the system (`send` is not called).
     """
 
     via: str | None
     why_not: str = ""
     handle: Mapping[str, Any] = field(default_factory=dict)
+    queued: bool = False
 
     @property
     def sends(self) -> bool:

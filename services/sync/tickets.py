@@ -11,7 +11,9 @@ from services.db.types import utc_now
 from services.sync.model import NewChange
 from services.sync.queue import SyncQueue
 from services.tickets.history import json_value
-from services.tickets.model import Ticket, TicketEvent
+from services.tickets.model import EventKind, Ticket, TicketEvent
+
+CUSTOMER_MESSAGE = "customer_message"  # the change kind of a message to a ticket's customer
 
 
 def event_payload(event: TicketEvent) -> dict[str, Any]:
@@ -45,15 +47,35 @@ class TicketOutbound:
         *,
         created: bool,
     ) -> None:
-        """Queue the save of `ticket` with its `events` (nothing for a save without events)."""
-        if not events and not created:
+        """Queue the save of `ticket` with its `events` (nothing for a save without events);
+        a message to the customer queued with the save goes as a change of its own."""
+        messages = [e for e in events if e.kind is EventKind.MESSAGE_QUEUED]
+        events = [e for e in events if e.kind is not EventKind.MESSAGE_QUEUED]
+        changes = [message_change(ticket, e) for e in messages]
+        if events or created:
+            payload = {
+                "number": ticket.number,
+                "version": ticket.version,
+                "events": [event_payload(event) for event in events],
+            }
+            actor = events[-1].actor_id if events else None
+            changes.insert(0, NewChange("create" if created else "update", payload, actor))
+        if not changes:
             return
-        payload = {
-            "number": ticket.number,
-            "version": ticket.version,
-            "events": [event_payload(event) for event in events],
-        }
-        actor = events[-1].actor_id if events else None
-        change = NewChange("create" if created else "update", payload, actor)
-        now = events[-1].at if events else utc_now()
-        await self._queue.enqueue(connection, self._system, ticket.number, [change], now)
+        stamped = [*events, *messages]
+        now = stamped[-1].at if stamped else utc_now()
+        await self._queue.enqueue(connection, self._system, ticket.number, changes, now)
+
+
+def message_change(ticket: Ticket, queued: TicketEvent) -> NewChange:
+    """A queued message to the customer (services.tickets.queued_message) as its own change:
+    the text, why it is sent, its key, and who wrote it."""
+    after = queued.after or {}
+    payload = {
+        "number": ticket.number,
+        "text": queued.body or "",
+        "purpose": after.get("purpose"),
+        "via": after.get("via"),
+        "key": after.get("key"),
+    }
+    return NewChange(CUSTOMER_MESSAGE, payload, queued.actor_id)

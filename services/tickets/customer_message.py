@@ -62,12 +62,31 @@ def customer_message(
     conversation", or BY_HAND); by the desk (SYSTEM_ACTOR) or whoever works the ticket.
     `reference` is the message's id in the system that sent it, if it gave one."""
     may_write(ticket, actor_id, profile)
+    return message_went_out(ticket, actor_id, now, text, purpose=purpose, via=via, ref=reference)
+
+
+def message_went_out(
+    ticket: Ticket,
+    actor_id: str,
+    now: datetime,
+    text: str,
+    *,
+    purpose: Purpose,
+    via: str,
+    ref: str | None = None,
+    key: str | None = None,
+) -> Change:
+    """The customer-visible note of a message that went out, unchecked: the sync queue records
+    one it sent after whoever queued it may have stopped working the ticket. `key`: the queued
+    message's (services.tickets.queued_message)."""
     body = require_text(text, "A message to the customer needs some text.")
     changes = {"first_response_at": now} if ticket.first_response_at is None else {}
     new = touched(ticket, now, **changes)
     extra = {"purpose": purpose.value, "via": via}
-    if reference:
-        extra["message_id"] = reference
+    if ref:
+        extra["message_id"] = ref
+    if key:
+        extra["key"] = key
     sent = event(
         EventKind.NOTE, actor_id, ticket, new, body=body, visibility=Visibility.PUBLIC, extra=extra
     )

@@ -54,6 +54,9 @@ def describe(profile: Profile, event: TicketEvent) -> str:
             return f"{actor} {step} service request {request}{body}"
         case EventKind.RCCA:
             return f"{actor} recorded the RCCA: {_rcca_details(after)}"
+        case EventKind.MESSAGE_QUEUED:
+            # The text shows once, on the note recording that it went out.
+            return f"{actor} queued a message to the customer ({after.get('via') or 'sent'})"
         case EventKind.ESCALATED_AT_INTAKE:
             return f"Escalated at intake{body}"
         case EventKind.KNOWLEDGE if after.get("merged"):

@@ -97,6 +97,8 @@ class EventKind(StrEnum):
     INVOLVED = "involved"  # a helper team pulled in; `after` names the team and its people
     # A profile's escalate rule fired on filing; `body` says why and who was told.
     ESCALATED_AT_INTAKE = "escalated_at_intake"
+    # A message to the customer handed to the sync queue; its NOTE follows once it went out.
+    MESSAGE_QUEUED = "message_queued"
 
 
 @dataclass(frozen=True)

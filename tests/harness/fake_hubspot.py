@@ -80,7 +80,7 @@ class FakeHubSpot:
     requests: list[Request] = field(default_factory=list)
     server: TestServer | None = None
     _storm: deque[tuple[str, float | None]] = field(default_factory=deque)
-    _lose: list[str | None] = field(default_factory=list)
+    _lose: list[tuple[str | None, str | None]] = field(default_factory=list)
     _seen: dict[str, deque[float]] = field(
         default_factory=lambda: {"search": deque(), "crm": deque()}
     )
@@ -97,9 +97,10 @@ class FakeHubSpot:
         """The next `count` requests are refused 429 for `policy`, with Retry-After if given."""
         self._storm.extend([(policy, retry_after)] * count)
 
-    def lose_answers(self, count: int, path: str | None = None) -> None:
-        """The next `count` requests that succeed (to `path`) are done, then answered 504."""
-        self._lose.extend([path] * count)
+    def lose_answers(self, count: int, path: str | None = None, method: str | None = None) -> None:
+        """The next `count` requests that succeed (to `path`, by `method`) are done, then
+        answered 504."""
+        self._lose.extend([(path, method)] * count)
 
     def calls(self, method: str, path: str) -> list[Request]:
         """The requests made to one endpoint."""
@@ -128,7 +129,7 @@ class FakeHubSpot:
             status, answer, headers = self._answer(request, seen, lane)
         except Refusal as refusal:
             status, answer, headers = refusal.status, refusal.body, {}
-        if self._lose and status < 300 and self._lose[0] in (None, request.path):
+        if self._lose and status < 300 and _lost(self._lose[0], request):
             self._lose.pop(0)
             lost = Refusal(504, "GATEWAY_TIMEOUT", "Gateway Timeout")
             status, answer, headers = lost.status, lost.body, {}
@@ -204,6 +205,11 @@ class FakeHubSpot:
         """Stop listening."""
         if self.server is not None:
             await self.server.close()
+
+
+def _lost(which: tuple[str | None, str | None], request: web.Request) -> bool:
+    path, method = which
+    return path in (None, request.path) and method in (None, request.method)
 
 
 def _limited(policy: str) -> dict[str, Any]:

@@ -65,6 +65,8 @@ class Message(_Answer):
     channel_account_id: str | None = Field(default=None, alias="channelAccountId")
     senders: list[Party] = Field(default_factory=list)
     status: dict[str, Any] | None = None
+    text: str | None = None
+    created_by: str | None = Field(default=None, alias="createdBy")
 
     @property
     def failed(self) -> str | None:

@@ -10,6 +10,9 @@ the bot's number in [hubspot] number_property, and every create first searches f
 with that number; the id is stored the moment HubSpot answers. A create whose answer was lost
 is found again on the next try, unless that try comes sooner than HubSpot indexes the ticket
 for search (seconds; the worker's back-off is usually longer).
+
+A queued message to the customer is a change of its own (kind "customer_message"), sent by
+services.sync.hubspot.messages on the ticket's conversation; it never merges with updates.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from services.clients.hubspot import (
 from services.profile import Profile
 from services.sync.hubspot import SYSTEM
 from services.sync.hubspot.links import HubSpotLinks
+from services.sync.hubspot.messages import MessageSender
 from services.sync.hubspot.owners import OwnerDirectory
 from services.sync.hubspot.parties import parties
 from services.sync.hubspot.translate import (
@@ -41,6 +45,7 @@ from services.sync.hubspot.translate import (
     touched,
 )
 from services.sync.model import Outcome, RateLimited, Rejected, Sent, SyncChange, Transient
+from services.sync.tickets import CUSTOMER_MESSAGE
 from services.tickets.model import Ticket
 from services.tickets.repository import TicketRepository
 
@@ -56,13 +61,16 @@ class HubSpotSender:
         tickets: TicketRepository,
         profile: Profile,
         links: HubSpotLinks,
+        messages: MessageSender | None = None,
     ) -> None:
         self._client, self._tickets, self._profile, self._links = client, tickets, profile, links
         self._owners = OwnerDirectory(client, profile)
+        self._messages = messages  # None without HUBSPOT_SENDER_ACTOR_ID: nothing queues them
 
     def merges(self, first: SyncChange, then: SyncChange) -> bool:
-        """Updates follow anything: their properties go in one PATCH, each note on its own."""
-        return then.kind == "update"
+        """Updates follow anything but a message: their properties go in one PATCH, each note
+        on its own; a message to the customer goes alone."""
+        return then.kind == "update" and first.kind != CUSTOMER_MESSAGE
 
     async def send(self, changes: Sequence[SyncChange]) -> Outcome:
         """File or update the ticket; HubSpot's refusals as the worker's outcomes."""
@@ -79,6 +87,10 @@ class HubSpotSender:
 
     async def _send(self, changes: Sequence[SyncChange]) -> Outcome:
         head = changes[0]
+        if head.kind == CUSTOMER_MESSAGE:
+            if self._messages is None:
+                return Rejected("HUBSPOT_SENDER_ACTOR_ID is not set: nobody to send it as")
+            return await self._messages.send(head)
         ticket = await self._tickets.get(head.record_key)
         if ticket is None:
             return Rejected(f"{head.record_key} is not in the bot's database")

@@ -1,8 +1,9 @@
 """The closing warning where HubSpot keeps the tickets: sent in the ticket's conversation.
 
 KD-1001 was logged from Dana's e-mail, so HubSpot has its conversation, and the desk warns her
-there itself on the 7th silent business day; it closes 3 business days later. KD-1002 was
-filed in Teams: HubSpot cannot start a conversation, so Sam gets the warning to send.
+there itself on the 7th silent business day; it closes 3 business days later. KD-1002 has no
+conversation: HubSpot cannot start one, so Sam gets the warning to send. The job only queues
+the warning; the sync worker (pumped by `deliver`) sends it, and only then does it count.
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ from pathlib import Path
 
 import pytest
 
+from bot.keys import HUBSPOT_SYNC_WORKER, SERVICES
 from services.scheduler import skipping
 from services.settings import Settings
 from services.tickets import TicketStatus
+from services.tickets.autoclose import warned_at
 from tests.harness.cards import texts
 from tests.harness.clock import tick
 from tests.harness.connector import FakeConnector
 from tests.harness.desk import Desk
 from tests.harness.fake_hubspot import FakeHubSpot
+from tests.harness.hubspot_desk import deliver
 from tests.harness.routines import SENDER, central, desk_on_hubspot, kinetic_ticket, kinetic_user
 from tests.harness.tickets import personal_chat, stored, timeline_lines
 
@@ -52,8 +56,11 @@ async def test_the_desk_warns_in_the_conversation_and_closes_three_days_later(on
     await kinetic_ticket(desk, MONDAY_9AM, status="waiting_on_contact", external_id="8802")
 
     mark = len(desk.connector.sent)
-    for hour in (9, 10):
-        await tick(desk, central(2026, 12, 9, hour))
+    await tick(desk, central(2026, 12, 9, 9))
+    assert hubspot.conversations.replies(thread) == [], "the job only queued it"
+    await deliver(desk)  # as the background worker would, at once
+    await tick(desk, central(2026, 12, 9, 10))
+    await deliver(desk)
     await desk.settled()
 
     [warning] = hubspot.conversations.replies(thread)
@@ -85,7 +92,8 @@ async def test_the_desk_warns_in_the_conversation_and_closes_three_days_later(on
 
     await tick(desk, central(2026, 12, 14, 8))
     assert (await stored(desk, "KD-1001")).status is TicketStatus.WAITING_ON_CUSTOMER
-    await tick(desk, central(2026, 12, 14, 9))
+    # Three business days after the warning went out (the worker sent it just after 9:00).
+    await tick(desk, central(2026, 12, 14, 10))
     assert (await stored(desk, "KD-1001")).status is TicketStatus.CLOSED
     assert (await stored(desk, "KD-1002")).status is TicketStatus.WAITING_ON_CUSTOMER
     assert len(hubspot.conversations.replies(thread)) == 1, "warned once"
@@ -98,9 +106,12 @@ async def test_hubspot_down_leaves_the_warning_for_the_next_hour(on_hubspot):
 
     hubspot.down = True
     await tick(desk, central(2026, 12, 9, 9))
+    await desk.app[HUBSPOT_SYNC_WORKER].pump()
     assert hubspot.conversations.replies(thread) == []
     assert "warned the customer" not in (await timeline_lines(desk, "KD-1001"))[-1]
+    assert await warned_at(desk.app[SERVICES], await stored(desk, "KD-1001")) is None
 
     hubspot.down = False
-    await tick(desk, central(2026, 12, 9, 10))
+    await tick(desk, central(2026, 12, 9, 10))  # on its way already: not queued again
+    await deliver(desk)
     assert len(hubspot.conversations.replies(thread)) == 1
