@@ -3,8 +3,8 @@
 Outcomes (services/delivery/retry.py decides): sent; retried later with back-off (429 and other
 passing failures, Retry-After honoured); held as "waiting" when the app is blocked or removed
 (403/404: the reference is marked unusable, triage is told); dead after the last attempt or a
-failure that cannot pass (triage is told). A notice to triage about a failed notice to triage
-is never sent: that failure is only logged, so a broken triage chat cannot loop.
+failure that cannot pass (triage is told: bot/outbox_triage.py, which never sends a notice
+about a failed notice, so a broken triage chat cannot loop).
 
 Sent twice: the Bot Connector takes no idempotency key for a new message (POST .../activities;
 Teams gives the id, in the answer), so a delivered message whose "sent" is not recorded goes out
@@ -32,59 +32,26 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from botbuilder.core import MessageFactory
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from bot.metrics import DeskMetrics
 from bot.outbox_post import Outcome, post, record_sent
+from bot.outbox_triage import tell_triage
 from bot.proactive import addressed
 from bot.references import ReferenceBook
 from services.db.conversations import ConversationRefRepository, StoredReference
-from services.db.outbox import OutboxMessage, OutboxRepository, TargetKind
+from services.db.outbox import OutboxMessage, OutboxRepository
 from services.db.types import utc_now
 from services.delivery import DeliverySettings, Doorbell, RateLimiter, RetryPolicy, Verdict
-from services.profile import Capability, Profile
+from services.profile import Profile
 
 log = logging.getLogger(__name__)
-NOTICE_PREFIX = "undeliverable:"  # dedupe keys of notices to triage about failed messages
 WAITING_CACHE_SECONDS = 30.0  # how stale another replica's "waiting" list may get here
 
 
 def runner_id() -> str:
     """This process's name in the outbox's claimed_by: host, pid and a nonce for restarts."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"[:128]
-
-
-def triage_targets(profile: Profile, failed: OutboxMessage) -> list[tuple[TargetKind, str]]:
-    """Where triage hears of a failed message: its channel, else the people who triage.
-
-    Never the failed message's own target: if that is the channel, the people are told.
-    """
-    own = (failed.target_kind, failed.target)
-    channel = profile.channels.triage
-    if channel and own != ("conversation", f"channel:{channel}"):
-        return [("conversation", f"channel:{channel}")]
-    people = profile.people_with_capability(Capability.TRIAGE)
-    return [("person", p.id) for p in people if own != ("person", p.id)]
-
-
-def recipient(profile: Profile, message: OutboxMessage) -> str:
-    """Whom a message was for, in words triage recognises."""
-    if message.target_kind == "person":
-        try:
-            return profile.person(message.target).name
-        except KeyError:
-            return message.target
-    if message.target == f"channel:{profile.channels.triage}":
-        return "the triage channel"
-    return f"the conversation {message.target}"
-
-
-# What triage reads; the status codes stay in the log (verdict.reason), people need the meaning.
-_IN_WORDS = {
-    "hold": "they have removed or blocked the app, or Teams no longer knows the chat",
-    "dead": "Teams would not take it",
-}
 
 
 class OutboxSender:
@@ -220,27 +187,8 @@ class OutboxSender:
         else:
             await self._outbox.mark_dead(message.id, error)
         log.warning("outbox message %s (%s): %s", message.id, message.dedupe_key, error)
-        await self._tell_triage(message, verdict)
-
-    async def _tell_triage(self, message: OutboxMessage, verdict: Verdict) -> None:
-        """A short notice to triage, through the outbox like any other message."""
-        if message.dedupe_key.startswith(NOTICE_PREFIX):
-            log.error("a notice to triage could not be delivered either: %s", message.dedupe_key)
-            return
-        if verdict.action == "hold":
-            then = "I'll deliver it when they open the app again."
-        else:
-            then = "I gave up on it."
-        said = message.payload.get("summary") or message.payload.get("text") or "(a card)"
-        text = (
-            f"I couldn't deliver a message to {recipient(self._profile, message)}: "
-            f"{_IN_WORDS[verdict.action]}. {then} It said: {said[:200]}"
-        )
-        activity = MessageFactory.text(text).serialize()
-        for kind, target in triage_targets(self._profile, message):
-            key = f"{NOTICE_PREFIX}{message.id}:{target}"
-            await self._outbox.add(OutboxMessage(key, kind, target, activity))
-        self.doorbell.ring()
+        if await tell_triage(self._outbox, self._profile, message, verdict):
+            self.doorbell.ring()
 
     async def hold(self, message: OutboxMessage, reason: str) -> None:
         """Keep the message until its target talks to the bot again (Notifier.release)."""

@@ -8,7 +8,7 @@ app gets it when they open it, and the sender reads why in the one sentence of r
 from __future__ import annotations
 
 from bot.turn import Turn
-from cards.escalation import escalation_assigned_card, escalation_reply_card
+from cards.escalation_notices import escalation_assigned_card, escalation_reply_card
 from dialogs.escalation.views import review_card
 from dialogs.shared.links import record_link
 from services.delivery import Recipient, Told, reach_note

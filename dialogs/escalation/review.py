@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.turn import ActionResult, Turn
-from cards.escalation import ESCALATION_ACCEPT, ESCALATION_INFO, ownership
+from cards.escalation import ESCALATION_ACCEPT, ESCALATION_INFO
+from cards.escalation_notices import ownership
 from dialogs.escalation.feature import feature, guarded
 from dialogs.escalation.inputs import DecisionInputs
 from dialogs.escalation.notices import tell_outcome, update_other_reviews

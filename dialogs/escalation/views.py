@@ -7,7 +7,7 @@ from __future__ import annotations
 from microsoft_teams.cards import Action, CardElement, ExecuteAction
 
 from bot.turn import Turn
-from cards.escalation import decision_actions, escalation_review_card
+from cards.escalation_review import decision_actions, escalation_review_card
 from cards.rcca import escalation_section
 from cards.ticket import ESCALATE, RCCA
 from dialogs.shared.links import record_link

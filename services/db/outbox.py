@@ -10,62 +10,28 @@ outcome (sent, retry later, waiting, dead) clears the claim in the same UPDATE t
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any
 
-from sqlalchemy import and_, case, func, insert, or_, select, tuple_, update
+from sqlalchemy import and_, insert, update
 from sqlalchemy.exc import IntegrityError
 
 from services.db.claims import claim_rows
-from services.db.database import Database
-from services.db.schema import OUTBOX_STATUSES, outbox
-from services.db.types import UtcDateTime, utc_now
+from services.db.outbox_message import OutboxMessage, TargetKind
+from services.db.outbox_message import message_from_row as _message
+from services.db.outbox_queries import claimable, due_pending, round_robin_pick
+from services.db.outbox_reads import OutboxReads
+from services.db.schema import outbox
+from services.db.types import utc_now
 
-TargetKind = Literal["person", "conversation"]
-_COLUMNS = tuple(c.name for c in outbox.columns)
+# Many callers import the message type from here, beside the repository that stores it.
+__all__ = ["OutboxMessage", "OutboxRepository", "TargetKind"]
+
 _UNCLAIMED = {"claimed_by": None, "claimed_until": None}
 
 
-@dataclass(frozen=True)
-class OutboxMessage:
-    """A message for a person (their personal chat) or a stored conversation (a channel)."""
-
-    dedupe_key: str
-    target_kind: TargetKind
-    target: str
-    payload: dict[str, Any]
-    thread_id: str | None = None  # reply in this channel thread (the root message's id)
-    id: int | None = None
-    status: str = "pending"
-    attempts: int = 0
-    last_error: str | None = None
-    activity_id: str | None = None
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-    sent_at: datetime | None = None
-    next_attempt_at: datetime | None = None  # not before this (back-off, pacing)
-    claimed_by: str | None = None  # the sender holding it until claimed_until
-    claimed_until: datetime | None = None
-
-
-def _message(row) -> OutboxMessage:
-    return OutboxMessage(**{n: row[n] for n in _COLUMNS})
-
-
-def _claimable(now: datetime) -> Any:
-    """Due and held by nobody (or by a sender whose lease ran out)."""
-    return and_(
-        or_(outbox.c.next_attempt_at.is_(None), outbox.c.next_attempt_at <= now),
-        or_(outbox.c.claimed_until.is_(None), outbox.c.claimed_until <= now),
-    )
-
-
-class OutboxRepository:
+class OutboxRepository(OutboxReads):
     """Adds messages once per dedupe key, hands them to one sender at a time, records outcomes."""
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
 
     async def add(
         self,
@@ -104,23 +70,6 @@ class OutboxRepository:
             return existing, False
         return _message(row), True
 
-    async def _one(self, condition) -> OutboxMessage | None:
-        async with self._db.engine.connect() as connection:
-            row = (await connection.execute(select(outbox).where(condition))).mappings().first()
-        return _message(row) if row else None
-
-    async def _all(self, query) -> list[OutboxMessage]:
-        async with self._db.engine.connect() as connection:
-            return [_message(r) for r in (await connection.execute(query)).mappings().all()]
-
-    async def get(self, message_id: int) -> OutboxMessage | None:
-        """One message by id."""
-        return await self._one(outbox.c.id == message_id)
-
-    async def find(self, dedupe_key: str) -> OutboxMessage | None:
-        """The message stored under a dedupe key, if any (e.g. where a card was posted)."""
-        return await self._one(outbox.c.dedupe_key == dedupe_key)
-
     async def _claim(self, condition, runner: str, now: datetime, lease: float, pick=None):
         """Claim the rows matching `condition` (among those `pick` selects, if given)."""
         values = {"status": "pending", "claimed_by": runner, "updated_at": now}
@@ -135,7 +84,7 @@ class OutboxRepository:
         condition = and_(
             outbox.c.id == message_id,
             outbox.c.status.in_(("pending", "waiting")),
-            _claimable(now),
+            claimable(now),
         )
         claimed = await self._claim(condition, runner, now, lease)
         return claimed[0] if claimed else None
@@ -157,26 +106,8 @@ class OutboxRepository:
         at most `per_target` per target, none for the (kind, target) pairs in `skip`: one
         flooded chat, paced at 7/s, must not fill a batch while the others wait.
         """
-        due = and_(outbox.c.status == "pending", _claimable(now))
-        if skip:
-            due = and_(due, tuple_(outbox.c.target_kind, outbox.c.target).not_in(list(skip)))
-        if only:
-            due = and_(due, tuple_(outbox.c.target_kind, outbox.c.target).in_(list(only)))
-        since = func.coalesce(outbox.c.next_attempt_at, outbox.c.created_at)
-        turn = func.row_number().over(
-            partition_by=(outbox.c.target_kind, outbox.c.target), order_by=(since, outbox.c.id)
-        )
-        ranked = select(outbox.c.id, since.label("since"), turn.label("turn")).where(due)
-        ranked = ranked.subquery()
-        first = select(ranked.c.id).order_by(ranked.c.turn, ranked.c.since, ranked.c.id)
-        if per_target is not None:
-            first = first.where(ranked.c.turn <= per_target)
-        pick = (
-            select(outbox.c.id)
-            .where(outbox.c.id.in_(first.limit(limit).scalar_subquery()))
-            # PostgreSQL: rows another claimer is taking are skipped, not waited for.
-            .with_for_update(skip_locked=True)
-        )
+        due = due_pending(now, skip, only)
+        pick = round_robin_pick(due, limit, per_target)
         # `due` again in the UPDATE itself: each row is re-checked as it is written.
         claimed = await self._claim(due, runner, now, lease, pick=pick)
         return sorted(claimed, key=lambda m: (m.next_attempt_at or m.created_at, m.id))
@@ -243,26 +174,6 @@ class OutboxRepository:
         )
         return await self._set(condition, next_attempt_at=next_attempt_at, **_UNCLAIMED)
 
-    async def next_due(self, skip: Collection[tuple[str, str]] = ()) -> datetime | None:
-        """When the next pending message can be claimed (due, and any claim on it run out),
-        leaving out the (kind, target) pairs in `skip`."""
-        free_at = case(
-            (outbox.c.claimed_until > outbox.c.next_attempt_at, outbox.c.claimed_until),
-            else_=func.coalesce(outbox.c.next_attempt_at, outbox.c.created_at),
-        )
-        query = select(func.min(free_at, type_=UtcDateTime())).where(outbox.c.status == "pending")
-        if skip:
-            query = query.where(tuple_(outbox.c.target_kind, outbox.c.target).not_in(list(skip)))
-        async with self._db.engine.connect() as connection:
-            return (await connection.execute(query)).scalar()
-
-    async def counts(self) -> dict[str, int]:
-        """How many messages are in each status (every status present, zeros included)."""
-        query = select(outbox.c.status, func.count()).group_by(outbox.c.status)
-        async with self._db.engine.connect() as connection:
-            found = dict((await connection.execute(query)).all())
-        return {status: found.get(status, 0) for status in OUTBOX_STATUSES}
-
     async def rewrite_waiting(self, dedupe_key: str, payload: dict[str, Any]) -> bool:
         """Replace what a held message says (a list that changed while it waited); False when
         no message under the key is waiting (sent already, or never stored)."""
@@ -273,22 +184,3 @@ class OutboxRepository:
         )
         async with self._db.engine.begin() as connection:
             return (await connection.execute(statement)).rowcount == 1
-
-    async def waiting_for(self, target_kind: TargetKind, target: str) -> list[OutboxMessage]:
-        """Messages held back for a target, oldest first."""
-        query = (
-            select(outbox)
-            .where(
-                outbox.c.status == "waiting",
-                outbox.c.target_kind == target_kind,
-                outbox.c.target == target,
-            )
-            .order_by(outbox.c.id)
-        )
-        return await self._all(query)
-
-    async def waiting_targets(self) -> set[tuple[str, str]]:
-        """Every (kind, target) with held-back messages."""
-        query = select(outbox.c.target_kind, outbox.c.target).where(outbox.c.status == "waiting")
-        async with self._db.engine.connect() as connection:
-            return {(k, t) for k, t in (await connection.execute(query)).all()}

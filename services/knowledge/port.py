@@ -10,9 +10,12 @@ services.knowledge.rules decides them.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from services.knowledge.model import Article, ArticleContent, SearchHit
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncConnection
 
 
 class KnowledgeBase(Protocol):
@@ -80,4 +83,13 @@ class KnowledgeBase(Protocol):
 
     async def closest(self, text: str, *, limit: int = 3, drafts: bool = False) -> list[Article]:
         """Articles whose titles are spelled most like `text`, for when none has its terms."""
+        ...
+
+
+class PublishOutbound(Protocol):
+    """Queues a just-published article for an outside knowledge base, in the publish's
+    transaction (services.sync.articles for Zendesk Guide)."""
+
+    async def published(self, connection: AsyncConnection, article: Article) -> None:
+        """Queue `article`, published in this transaction."""
         ...

@@ -6,25 +6,21 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, insert, select, update
+from sqlalchemy import ColumnElement, Select, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.db.database import Database
 from services.db.engines import SQLITE_BEGIN
 from services.db.schema import kb_article_sources, kb_articles
-from services.knowledge.model import (
-    Article,
-    ArticleContent,
-    ArticleStatus,
-    SearchHit,
-    StaleArticle,
-)
+from services.knowledge.model import Article, ArticleContent, ArticleStatus, SearchHit
+from services.knowledge.port import PublishOutbound
 from services.knowledge.query import Analyzer
 from services.knowledge.ranking import Ranking, closest_titles
 from services.knowledge.rows import content_columns, live_articles, load
+from services.knowledge.versions import merge_drafts, save_version
 from services.profile import Profile
 
 _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
@@ -32,15 +28,6 @@ _INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 class _TicketHasOne(Exception):
     """Another draft of the same ticket got in first: roll this one back."""
-
-
-class PublishOutbound(Protocol):
-    """Queues a just-published article for an outside knowledge base, in the publish's
-    transaction (services.sync.articles for Zendesk Guide)."""
-
-    async def published(self, connection: AsyncConnection, article: Article) -> None:
-        """Queue `article`, published in this transaction."""
-        ...
 
 
 class EmbeddedKnowledgeBase:
@@ -157,77 +144,20 @@ class EmbeddedKnowledgeBase:
 
     async def save(self, article: Article, expected_version: int) -> Article:
         """Store an edited or published article; StaleArticle if it changed meanwhile."""
-        version = expected_version + 1
-        values = {
-            **content_columns(article.content),
-            "status": article.status.value,
-            "updated_by": article.updated_by,
-            "updated_at": article.updated_at,
-            "published_by": article.published_by,
-            "published_at": article.published_at,
-            "version": version,
-        }
         async with self._writing() as connection:
-            was = await connection.scalar(
-                select(kb_articles.c.status).where(
-                    kb_articles.c.id == article.id, kb_articles.c.version == expected_version
-                )
-            )
-            # Compare-and-swap on the version: two editors cannot overwrite each other unseen.
-            result = await connection.execute(
-                update(kb_articles)
-                .where(kb_articles.c.id == article.id, kb_articles.c.version == expected_version)
-                .values(**values)
-            )
-            if result.rowcount != 1:
-                found = await connection.scalar(
-                    select(kb_articles.c.version).where(kb_articles.c.id == article.id)
-                )
-                raise StaleArticle(article.id, expected_version, found)
+            was = await save_version(connection, article, expected_version)
             if self._outbound is not None and article.is_published and was == "draft":
                 # In the publish's transaction: published here means on its way there.
                 await self._outbound.published(connection, article)
-        return replace(article, version=version)
+        return replace(article, version=expected_version + 1)
 
     async def merge(self, kept: Article, kept_version: int, gone: Article) -> Article:
         """Store `kept` with `gone`'s sources added; `gone` goes into it (see KnowledgeBase)."""
-        by = {"updated_by": kept.updated_by, "updated_at": kept.updated_at}
         async with self._writing() as connection:
-            await self._swap(connection, kept.id, kept_version, content_columns(kept.content) | by)
-            retired = {"status": "merged", "merged_into_id": kept.id} | by
-            await self._swap(connection, gone.id, gone.version, retired)
-            link = kb_article_sources.c
-            await connection.execute(
-                update(kb_article_sources)
-                .where(link.article_id == gone.id)
-                .values(article_id=kept.id)
-            )
-            # Old cards of drafts merged into `gone` earlier now lead to `kept`.
-            await connection.execute(
-                update(kb_articles)
-                .where(kb_articles.c.merged_into_id == gone.id)
-                .values(merged_into_id=kept.id)
-            )
+            await merge_drafts(connection, kept, kept_version, gone)
         merged = await self.get(kept.id)
         assert merged is not None  # written just now
         return merged
-
-    @staticmethod
-    async def _swap(
-        connection: AsyncConnection, article_id: int, expected: int, values: dict[str, Any]
-    ) -> None:
-        """Write a draft's new values if it is still a draft at `expected`; else StaleArticle."""
-        draft = kb_articles.c.status == ArticleStatus.DRAFT.value
-        result = await connection.execute(
-            update(kb_articles)
-            .where(kb_articles.c.id == article_id, kb_articles.c.version == expected, draft)
-            .values(**values, version=expected + 1)
-        )
-        if result.rowcount != 1:
-            found = await connection.scalar(
-                select(kb_articles.c.version).where(kb_articles.c.id == article_id)
-            )
-            raise StaleArticle(article_id, expected, found)
 
     async def _articles(self, drafts: bool) -> list[Article]:
         query = self._select().order_by(kb_articles.c.id)

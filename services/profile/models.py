@@ -8,22 +8,16 @@ from uuid import UUID
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from services.profile.base import US_STATES, Frozen, Slug, Text
+from services.profile.base import Frozen, Slug, Text
 from services.profile.bp_search import BPSearchSection
 from services.profile.checks import reference_problems
 from services.profile.errors import ReferenceProblems
-from services.profile.forms import (
-    Choice,
-    ChoiceSource,
-    FieldRole,
-    FormField,
-    IntakeRule,
-    RuleAction,
-)
+from services.profile.forms import FormField, IntakeRule
 from services.profile.harvest import HarvestSection
 from services.profile.hours import BusinessHours
 from services.profile.hubspot import HubSpotSection
 from services.profile.index import Index, build_index
+from services.profile.intake_lookups import IntakeLookups
 from services.profile.knowledge import KnowledgeSettings
 from services.profile.policy import (
     ASSIGNEE,
@@ -36,21 +30,19 @@ from services.profile.policy import (
 from services.profile.roster import Capability, Person, Role, Skill
 from services.profile.routines import Routines
 from services.profile.routing import Complexity, IssueType, Provider, RoutingRule, ServiceNetwork
-from services.profile.sla import Priority, SlaPolicy, SlaTarget
-from services.profile.states import STATE_NAMES, state_label
-from services.profile.statuses import Status, TicketStatus
+from services.profile.sla import Priority, SlaPolicy
+from services.profile.status_lookups import StatusLookups
+from services.profile.statuses import Status
 from services.profile.teams import Team, TeamRoute
 from services.profile.zendesk import ZendeskSection
 
-# By name, as people look for them: "Ohio (OH)"; the key stays the code.
-_STATE_CHOICES = tuple(
-    Choice(key=code.lower(), label=state_label(code))
-    for code in sorted(US_STATES, key=lambda c: STATE_NAMES[c])
-)
 
-
-class Profile(Frozen):
+class Profile(Frozen, StatusLookups, IntakeLookups):
     """A support process as configuration: who, what, how fast, and how it is measured."""
+
+    # The lookups by status and priority, and by intake field and rule, come from the two
+    # mixins (services/profile/status_lookups.py, intake_lookups.py); people, process and
+    # routing lookups are here.
 
     name: Slug
     title: Text
@@ -197,90 +189,3 @@ class Profile(Frozen):
     def provider_for_state(self, state: str) -> Provider | None:
         """The 3rd-party provider serving a US state; None means in-house staff go."""
         return self._ix.providers.get(state.strip().upper())
-
-    # --- priorities, SLA, statuses ------------------------------------------------------------
-
-    def priority(self, key: str) -> Priority:
-        """The priority with this key; KeyError if undefined."""
-        return self._ix.priorities[key]
-
-    @property
-    def default_priority(self) -> Priority:
-        """The priority a ticket gets when nothing suggests another."""
-        return next(x for x in self.priorities if x.default)
-
-    def sla_target(self, priority: str) -> SlaTarget:
-        """SLA targets (business minutes) for a priority key; KeyError if undefined."""
-        return self._ix.targets[priority]
-
-    def status(self, key: str) -> Status:
-        """The status with this key; KeyError if undefined."""
-        return self._ix.statuses[key]
-
-    def status_for(self, role: TicketStatus) -> Status:
-        """The status playing `role`; KeyError if this profile does not use the role."""
-        return self._ix.status_roles[TicketStatus(role)]
-
-    @property
-    def paused_roles(self) -> frozenset[TicketStatus]:
-        """The roles of the statuses in which SLA clocks stop (`sla.paused_statuses`)."""
-        return self._ix.paused_roles
-
-    @property
-    def auto_close_roles(self) -> frozenset[TicketStatus]:
-        """The roles of the statuses a silent ticket closes from (`closure.auto_close_from`)."""
-        return self._ix.auto_close_roles
-
-    def clock_paused(self, status: TicketStatus | str) -> bool:
-        """True if SLA clocks stop in `status`: a role, or else a key of this profile's statuses."""
-        if not isinstance(status, TicketStatus):
-            return status in self.sla.paused_statuses
-        return status in self._ix.paused_roles
-
-    # --- intake -------------------------------------------------------------------------------
-
-    def intake_field(self, field_id: str) -> FormField:
-        """The intake field with this id; KeyError if undefined."""
-        return self._ix.fields[field_id]
-
-    def field_for(self, role: FieldRole) -> FormField | None:
-        """The intake field playing `role`; None if the intake asks no such question."""
-        return self._ix.field_roles.get(role)
-
-    def choices_for(self, field: FormField | str) -> tuple[Choice, ...]:
-        """The options of a choice field, resolving `choices_from` against this profile."""
-        spec = field if isinstance(field, FormField) else self.intake_field(field)
-        source = spec.choices_from
-        if source is None:
-            return spec.choices
-        if source is ChoiceSource.US_STATES:
-            return _STATE_CHOICES
-        listed = {
-            ChoiceSource.ISSUE_TYPES: self.issue_types,
-            ChoiceSource.COMPLEXITIES: self.complexities,
-            ChoiceSource.PRIORITIES: sorted(self.priorities, key=lambda x: x.rank),
-        }[source]
-        return tuple(Choice(key=item.key, label=item.label) for item in listed)
-
-    def rule(self, rule_id: str) -> IntakeRule:
-        """The intake rule with this id; KeyError if undefined."""
-        return self._ix.rules[rule_id]
-
-    def matching_rules(self, answers: Mapping[str, object]) -> tuple[IntakeRule, ...]:
-        """Intake rules the answers trigger, in profile order."""
-        return tuple(r for r in self.rules if r.matches(answers))
-
-    def escalations_for(self, answers: Mapping[str, object]) -> tuple[IntakeRule, ...]:
-        """Matching rules that escalate at once (each names the role to escalate to)."""
-        return tuple(r for r in self.matching_rules(answers) if r.action is RuleAction.ESCALATE)
-
-    def priority_rule(self, answers: Mapping[str, object]) -> IntakeRule | None:
-        """The matching rule that suggests the most urgent priority; None: the default applies."""
-        # An escalation may set a priority too (production: the SLA's tightest target).
-        rules = [r for r in self.matching_rules(answers) if r.priority]
-        return min(rules, key=lambda r: self.priority(r.priority or "").rank, default=None)
-
-    def suggested_priority(self, answers: Mapping[str, object]) -> Priority:
-        """The most urgent priority a matching rule suggests, else the default priority."""
-        rule = self.priority_rule(answers)
-        return self.default_priority if rule is None else self.priority(rule.priority or "")

@@ -15,7 +15,7 @@ from services.tickets import (
     TicketRepository,
     TicketStatus,
     autoclose,
-    repository,
+    reads,
 )
 from services.tickets.workflow import assign, resolve
 from tests.harness.domain import BESTPACK, MONDAY_9AM, weekdays_later
@@ -43,14 +43,14 @@ class Broken(Exception):
 
 def broken_reading(monkeypatch: pytest.MonkeyPatch, bad: Ticket) -> None:
     """Reading the ticket's row fails, and with it the query for all the resolved tickets."""
-    original = repository.ticket_from_row
+    original = reads.ticket_from_row
 
     def reading(row):
         if row["id"] == bad.id:
             raise Broken(f"row {bad.id} is unreadable")
         return original(row)
 
-    monkeypatch.setattr(repository, "ticket_from_row", reading)
+    monkeypatch.setattr(reads, "ticket_from_row", reading)
 
 
 def broken_closing(monkeypatch: pytest.MonkeyPatch, bad: Ticket) -> None:

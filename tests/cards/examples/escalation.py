@@ -5,14 +5,10 @@ from dataclasses import replace
 
 from microsoft_teams.cards import ExecuteAction
 
-from cards.escalation import (
-    decision_actions,
-    escalation_assigned_card,
-    escalation_form_card,
-    escalation_reply_card,
-    escalation_review_card,
-)
+from cards.escalation import escalation_form_card
+from cards.escalation_notices import escalation_assigned_card, escalation_reply_card
 from cards.escalation_queue import escalations_card
+from cards.escalation_review import decision_actions, escalation_review_card
 from cards.forms import GENERAL
 from cards.rcca import escalation_section
 from cards.ticket import RCCA as RCCA_VERB
