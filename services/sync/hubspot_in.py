@@ -19,11 +19,11 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import or_
 
 from services.clients.hubspot import CrmObject, HubSpotClient
 from services.db.database import Database
-from services.db.schema import sync_changes, tickets
+from services.db.schema import tickets
 from services.forms import check_answers
 from services.profile import FieldRole, Profile
 from services.sync.hubspot import SYSTEM
@@ -175,10 +175,4 @@ class HubSpotIn:
 
     async def _settled(self, ticket: Ticket) -> bool:
         """No change of ours to this ticket is still on its way to HubSpot."""
-        pending = exists().where(
-            sync_changes.c.system == SYSTEM,
-            sync_changes.c.record_key == ticket.number,
-            sync_changes.c.state.in_(("queued", "sending")),
-        )
-        async with self._db.engine.connect() as connection:
-            return not await connection.scalar(select(pending))
+        return not await SyncQueue(self._db).unsent(SYSTEM, ticket.number)

@@ -206,6 +206,16 @@ class SyncQueue:
         async with self._db.engine.connect() as connection:
             return (await connection.execute(query)).scalar()
 
+    async def unsent(self, system: str, record_key: str) -> bool:
+        """Whether a change to this record is still queued or being sent."""
+        pending = exists().where(
+            c.c.system == system,
+            c.c.record_key == record_key,
+            c.c.state.in_(("queued", "sending")),
+        )
+        async with self._db.engine.connect() as connection:
+            return bool(await connection.scalar(select(pending)))
+
     async def of_record(self, system: str, record_key: str) -> list[SyncChange]:
         """Every change to one record, in order."""
         query = select(c).where(c.c.system == system, c.c.record_key == record_key)

@@ -13,16 +13,17 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import or_
 
 from services.clients.zendesk import ZendeskClient
 from services.clients.zendesk.models import Comment, User
 from services.clients.zendesk.models import Ticket as ZendeskTicket
 from services.db.database import Database
-from services.db.schema import sync_changes, tickets
+from services.db.schema import tickets
 from services.forms import check_answers
 from services.profile import FieldRole, Profile
 from services.sync.inbox import Synced
+from services.sync.queue import SyncQueue
 from services.sync.zendesk_merge import Remote, Reply, merge
 from services.tickets.errors import StaleTicket
 from services.tickets.intake import draft_from_answers
@@ -157,10 +158,4 @@ class ZendeskIn:
 
     async def _settled(self, ticket: Ticket) -> bool:
         """No change of ours to this ticket is still on its way to Zendesk."""
-        pending = exists().where(
-            sync_changes.c.system == SYSTEM,
-            sync_changes.c.record_key == ticket.number,
-            sync_changes.c.state.in_(("queued", "sending")),
-        )
-        async with self._db.engine.connect() as connection:
-            return not await connection.scalar(select(pending))
+        return not await SyncQueue(self._db).unsent(SYSTEM, ticket.number)
