@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from bot.keys import HARVEST_SYNC_WORKER, SERVICES, SETTINGS
-from bot.outbox_sender import runner_id
 from bot.sync_follow_ups import on_dead, on_sent
-from services.sync import SyncQueue, SyncWorker
+from bot.sync_workers import running_worker
 from services.sync.harvest import SYSTEM
 from services.sync.harvest.sender import HarvestSender
 from services.tickets import Ticket
@@ -40,21 +39,15 @@ async def harvest_sync_ctx(app: web.Application) -> AsyncIterator[None]:
     sender = HarvestSender(
         client, services.time_entries, services.tickets, services.profile, _permalink(services)
     )
-    worker = SyncWorker(
+    async with running_worker(
+        app,
+        HARVEST_SYNC_WORKER,
         sender,
-        SyncQueue(services.db),
         settings,
-        runner=runner_id(),
-        clock=lambda: services.clock(),  # read each time: tests replace services.clock
         on_dead=on_dead(app, SYSTEM),
         on_sent=on_sent(app, SYSTEM),
-    )
-    app[HARVEST_SYNC_WORKER] = worker
-    if settings.background:
-        worker.start()
-    yield
-    if settings.background:
-        await worker.stop()
+    ):
+        yield
 
 
 def _permalink(services: AppServices):

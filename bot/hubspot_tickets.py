@@ -19,11 +19,10 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from bot.keys import BOT, HUBSPOT_CHECK, HUBSPOT_SYNC_WORKER, SERVICES, SETTINGS
-from bot.outbox_sender import runner_id
 from bot.sync_follow_ups import on_dead, on_sent
+from bot.sync_workers import running_worker
 from bot.zendesk import refusal_notice
 from services.customer_messages.hubspot import HubSpotConversations
-from services.sync import SyncQueue, SyncWorker
 from services.sync.hubspot import SYSTEM
 from services.sync.hubspot.account_check import AccountCheck
 from services.sync.hubspot.links import HubSpotLinks
@@ -52,23 +51,17 @@ async def hubspot_tickets_ctx(app: web.Application) -> AsyncIterator[None]:
         HubSpotLinks(services.db),
         _messages(app),
     )
-    worker = SyncWorker(
+    # A refused message to a customer goes to its feature (its owner is handed the text); any
+    # other refusal is told to whoever made the change.
+    async with running_worker(
+        app,
+        HUBSPOT_SYNC_WORKER,
         sender,
-        SyncQueue(services.db),
         settings,
-        runner=runner_id(),
-        clock=lambda: services.clock(),  # read each time: tests replace services.clock
-        # A refused message to a customer goes to its feature (its owner is handed the text);
-        # any other refusal is told to whoever made the change.
         on_dead=on_dead(app, SYSTEM, otherwise=refusal_notice(app[BOT].notifier, SYSTEM)),
         on_sent=on_sent(app, SYSTEM),
-    )
-    app[HUBSPOT_SYNC_WORKER] = worker
-    if settings.background:
-        worker.start()
-    yield
-    if settings.background:
-        await worker.stop()
+    ):
+        yield
     if again is not None:
         again.cancel()
         with contextlib.suppress(asyncio.CancelledError):

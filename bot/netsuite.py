@@ -12,9 +12,8 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from bot.keys import NETSUITE_SYNC_WORKER, SERVICES, SETTINGS
-from bot.outbox_sender import runner_id
 from bot.sync_follow_ups import on_dead, on_sent
-from services.sync import SyncQueue, SyncWorker
+from bot.sync_workers import running_worker
 from services.sync.netsuite import SYSTEM
 from services.sync.netsuite.projects import ProjectSender
 
@@ -32,18 +31,12 @@ async def netsuite_sync_ctx(app: web.Application) -> AsyncIterator[None]:
         return
     settings = app[SETTINGS].sync.model_copy(update={"concurrency": SENDS_AT_ONCE})
     sender = ProjectSender(client, services.service_requests, services.tickets, services.profile)
-    worker = SyncWorker(
+    async with running_worker(
+        app,
+        NETSUITE_SYNC_WORKER,
         sender,
-        SyncQueue(services.db),
         settings,
-        runner=runner_id(),
-        clock=lambda: services.clock(),  # read each time: tests replace services.clock
         on_dead=on_dead(app, SYSTEM),
         on_sent=on_sent(app, SYSTEM),
-    )
-    app[NETSUITE_SYNC_WORKER] = worker
-    if settings.background:
-        worker.start()
-    yield
-    if settings.background:
-        await worker.stop()
+    ):
+        yield

@@ -19,10 +19,10 @@ from botbuilder.core import MessageFactory
 
 from bot.keys import BOT, SERVICES, SETTINGS, SYNC_WORKER, ZENDESK_CHECK
 from bot.notifier import Notifier
-from bot.outbox_sender import runner_id
+from bot.sync_workers import running_worker
 from services.delivery import Recipient
 from services.knowledge.remote import RemoteCopies
-from services.sync import DeadLetter, SyncQueue, SyncWorker
+from services.sync import DeadLetter
 from services.sync.articles import PUBLISH
 from services.sync.status import system_name
 from services.sync.zendesk import SYSTEM, ZendeskSender
@@ -81,20 +81,14 @@ async def sync_ctx(app: web.Application) -> AsyncIterator[None]:
         clock=lambda: services.clock(),
         articles=_publisher(services),
     )
-    worker = SyncWorker(
+    async with running_worker(
+        app,
+        SYNC_WORKER,
         sender,
-        SyncQueue(services.db),
         settings,
-        runner=runner_id(),
-        clock=lambda: services.clock(),  # read each time: tests replace services.clock
         on_dead=refusal_notice(app[BOT].notifier),
-    )
-    app[SYNC_WORKER] = worker
-    if settings.background:
-        worker.start()
-    yield
-    if settings.background:
-        await worker.stop()
+    ):
+        yield
 
 
 def _publisher(services: AppServices) -> ArticlePublisher | None:
