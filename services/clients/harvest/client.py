@@ -11,6 +11,7 @@ import httpx
 from services.clients.harvest.config import HarvestConfig
 from services.clients.harvest.errors import HarvestError, HarvestTransient, classify
 from services.clients.harvest.models import NewTimeEntry, TimeEntry
+from services.clients.transport import unanswered_as
 
 log = logging.getLogger(__name__)
 ENTRIES = "/v2/time_entries"
@@ -53,7 +54,7 @@ class HarvestClient:
         body: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """The JSON answer to `method path`, or a HarvestError saying what to do about it."""
-        try:
+        with unanswered_as("Harvest", method, path, HarvestTransient):
             response = await self._http.request(
                 method,
                 self.config.base_url + path,
@@ -61,11 +62,6 @@ class HarvestClient:
                 json=body,
                 headers=self.config.headers(),
             )
-        except httpx.TimeoutException as error:
-            raise HarvestTransient(f"Harvest did not answer {method} {path} in time") from error
-        except httpx.TransportError as error:
-            failure = f"Harvest unreachable for {method} {path}: {type(error).__name__}"
-            raise HarvestTransient(failure) from error
         if not response.is_success:
             failure = classify(response)
             log.info("harvest %s %s answered %s: %s", method, path, response.status_code, failure)

@@ -31,6 +31,7 @@ from services.clients.hubspot.errors import (
     HubSpotUnavailable,
     classify,
 )
+from services.clients.transport import unanswered_as
 from services.delivery.limiter import RateLimiter, Window
 
 log = logging.getLogger(__name__)
@@ -143,7 +144,7 @@ class HubSpotApi:
     async def _send(
         self, method: str, path: str, params: dict[str, Any] | None, body: dict[str, Any] | None
     ) -> httpx.Response:
-        try:
+        with unanswered_as("HubSpot", method, path, HubSpotUnavailable):
             return await self._http.request(
                 method,
                 self._config.base_url + path,
@@ -155,11 +156,6 @@ class HubSpotApi:
                     "Accept": "application/json",
                 },
             )
-        except httpx.TimeoutException as error:
-            raise HubSpotUnavailable(f"HubSpot did not answer {method} {path} in time") from error
-        except httpx.TransportError as error:
-            failure = f"HubSpot unreachable for {method} {path}: {type(error).__name__}"
-            raise HubSpotUnavailable(failure) from error
 
 
 def _json(response: httpx.Response, method: str, path: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import httpx
 from services.clients.netsuite.auth import TokenSigner
 from services.clients.netsuite.config import NetSuiteConfig
 from services.clients.netsuite.errors import NetSuiteUnavailable, classify
+from services.clients.transport import unanswered_as
 
 log = logging.getLogger(__name__)
 REST = "/services/rest/"
@@ -51,7 +52,7 @@ class NetSuiteApi:
             # Built per request: the signature covers this URL, a fresh nonce and timestamp.
             "Authorization": self._signer.authorization(method, url),
         }
-        try:
+        with unanswered_as("NetSuite", method, path, NetSuiteUnavailable):
             response = await self._http.request(
                 method,
                 url,
@@ -59,11 +60,6 @@ class NetSuiteApi:
                 headers=sent,
                 timeout=httpx.Timeout(timeout) if timeout else httpx.USE_CLIENT_DEFAULT,
             )
-        except httpx.TimeoutException as error:
-            raise NetSuiteUnavailable(f"NetSuite did not answer {method} {path} in time") from error
-        except httpx.TransportError as error:
-            failure = f"NetSuite unreachable for {method} {path}: {type(error).__name__}"
-            raise NetSuiteUnavailable(failure) from error
         if response.is_success:
             return response
         failure = classify(response)

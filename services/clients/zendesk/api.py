@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 
+from services.clients.transport import unanswered_as
 from services.clients.zendesk.config import ZendeskConfig
 from services.clients.zendesk.errors import Transient, ZendeskError, classify
 
@@ -32,7 +33,7 @@ class ZendeskApi:
         # Zendesk routes without the suffix differently (the Help Center answers 415).
         if not path.startswith("/api/v2/") or not path.endswith(".json"):
             raise ValueError(f"not a Zendesk API path: {path}")
-        try:
+        with unanswered_as("Zendesk", method, path, Transient):
             response = await self._http.request(
                 method,
                 self._config.base_url + path,
@@ -44,11 +45,6 @@ class ZendeskApi:
                     "Accept": "application/json",
                 },
             )
-        except httpx.TimeoutException as error:
-            raise Transient(f"Zendesk did not answer {method} {path} in time") from error
-        except httpx.TransportError as error:
-            failure = f"Zendesk unreachable for {method} {path}: {type(error).__name__}"
-            raise Transient(failure) from error
         if response.is_success:
             return _json(response, method, path)
         failure = classify(response)
