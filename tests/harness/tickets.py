@@ -4,6 +4,7 @@ clock, and ways to read what the bot answered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +13,7 @@ from services.app_services import AppServices
 from services.tickets import Ticket, TicketDraft, TicketEvent
 from services.tickets.describe import describe
 from services.tickets.workflow import acknowledge, assign
+from tests.harness.cards import texts
 from tests.harness.desk import Answer, Chat, Desk
 from tests.harness.domain import MONDAY_9AM
 
@@ -93,3 +95,14 @@ def inputs(card: dict[str, Any]) -> dict[str, Any]:
 def personal_chat(chat: Chat) -> str:
     """The id of the person's 1:1 chat with the bot."""
     return f"a:1on1-{chat.user.user_id}"
+
+
+def cards_in_chat(desk: Desk, chat: Chat, mark: int, heading: Callable[[str], bool]) -> list:
+    """The cards sent to this person's chat since `mark` whose first line `heading` accepts."""
+    return [
+        sent
+        for sent in desk.connector.since(mark)
+        if sent.conversation_id == personal_chat(chat)
+        and sent.card
+        and heading(texts(sent.card)[0])
+    ]

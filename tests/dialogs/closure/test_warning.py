@@ -22,7 +22,7 @@ from tests.harness.clock import freeze, tick
 from tests.harness.connector import Sent
 from tests.harness.desk import Chat, Desk
 from tests.harness.routines import central, kinetic_settings, kinetic_ticket, kinetic_user
-from tests.harness.tickets import personal_chat, replied_card, stored, timeline_lines
+from tests.harness.tickets import cards_in_chat, replied_card, stored, timeline_lines
 
 MONDAY_9AM = central(2026, 11, 30, 9)
 WARNING = (
@@ -49,13 +49,7 @@ async def handed_to(desk: Desk, chat: Chat, *moments) -> list[Sent]:
     for moment in moments:
         await tick(desk, moment)
         await desk.settled()  # several notices to one chat in a tick are paced out
-    return [
-        sent
-        for sent in desk.connector.since(mark)
-        if sent.conversation_id == personal_chat(chat)
-        and sent.card
-        and texts(sent.card)[0].startswith("Warn the customer")
-    ]
+    return cards_in_chat(desk, chat, mark, lambda heading: heading.startswith("Warn the customer"))
 
 
 async def test_sam_sends_the_warning_himself_then_the_ticket_closes_and_counts_apart(desk: Desk):

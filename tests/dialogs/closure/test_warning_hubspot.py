@@ -25,7 +25,7 @@ from tests.harness.desk import Desk
 from tests.harness.fake_hubspot import FakeHubSpot
 from tests.harness.hubspot_desk import deliver
 from tests.harness.routines import SENDER, central, desk_on_hubspot, kinetic_ticket, kinetic_user
-from tests.harness.tickets import personal_chat, stored, timeline_lines
+from tests.harness.tickets import cards_in_chat, stored, timeline_lines
 
 MONDAY_9AM = central(2026, 11, 30, 9)
 
@@ -74,13 +74,8 @@ async def test_the_desk_warns_in_the_conversation_and_closes_three_days_later(on
         f"The desk warned the customer that it closes without a reply (the HubSpot "
         f"conversation): {warning['text']}"
     )
-    handed = [
-        texts(sent.card)[:2]
-        for sent in desk.connector.since(mark)
-        if sent.conversation_id == personal_chat(sam)
-        and sent.card
-        and texts(sent.card)[0].startswith("Warn the customer")
-    ]
+    warned = cards_in_chat(desk, sam, mark, lambda heading: heading.startswith("Warn the customer"))
+    handed = [texts(sent.card)[:2] for sent in warned]
     assert handed == [
         [
             "Warn the customer of KD-1002 before it closes",

@@ -15,7 +15,7 @@ from tests.harness.clock import freeze, tick
 from tests.harness.connector import Sent
 from tests.harness.desk import Chat, Desk
 from tests.harness.routines import central, kinetic_ticket, kinetic_user
-from tests.harness.tickets import personal_chat
+from tests.harness.tickets import cards_in_chat
 
 MONDAY_9AM = central(2026, 11, 30, 9)
 FRIDAY_CHECK = central(2026, 12, 4, 8, 15)
@@ -37,13 +37,7 @@ async def week_of_tickets(desk: Desk) -> None:
 
 def cards_to(desk: Desk, chat: Chat, mark: int, first_line: str) -> list[Sent]:
     """The cards sent to this person's chat since `mark` whose first line starts so."""
-    return [
-        sent
-        for sent in desk.connector.since(mark)
-        if sent.conversation_id == personal_chat(chat)
-        and sent.card
-        and texts(sent.card)[0].startswith(first_line)
-    ]
+    return cards_in_chat(desk, chat, mark, lambda heading: heading.startswith(first_line))
 
 
 async def test_each_specialist_gets_their_queue_and_what_to_follow_up_instead_of_a_digest(

@@ -17,7 +17,7 @@ from tests.harness.clock import freeze, tick
 from tests.harness.connector import Sent
 from tests.harness.desk import Chat, Desk
 from tests.harness.routines import central, escalate_at_once, kinetic_ticket, kinetic_user
-from tests.harness.tickets import personal_chat, replied_card, timeline_lines
+from tests.harness.tickets import cards_in_chat, replied_card, timeline_lines
 
 MONDAY_9AM = central(2026, 11, 30, 9)
 PREFILLED = (
@@ -39,13 +39,9 @@ async def reminders_to(desk: Desk, chat: Chat, *moments) -> list[Sent]:
     for moment in moments:
         await tick(desk, moment)
         await desk.settled()  # several notices to one chat in a tick are paced out
-    return [
-        sent
-        for sent in desk.connector.since(mark)
-        if sent.conversation_id == personal_chat(chat)
-        and sent.card
-        and texts(sent.card)[0].endswith("is due a status update")
-    ]
+    return cards_in_chat(
+        desk, chat, mark, lambda heading: heading.endswith("is due a status update")
+    )
 
 
 async def test_sam_gets_the_update_to_send_every_business_day(desk: Desk):

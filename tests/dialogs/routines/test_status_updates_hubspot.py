@@ -30,7 +30,7 @@ from tests.harness.routines import (
     kinetic_ticket,
     kinetic_user,
 )
-from tests.harness.tickets import personal_chat, replied_card, timeline_lines
+from tests.harness.tickets import cards_in_chat, replied_card, timeline_lines
 
 MONDAY_9AM = central(2026, 11, 30, 9)
 THREADS = "/conversations/v3/conversations/threads"
@@ -57,13 +57,9 @@ async def escalated_from_an_email(desk: Desk, hubspot: FakeHubSpot) -> str:
 
 def update_cards(desk: Desk, chat, mark: int) -> list:
     """The status-update cards this person got since `mark`."""
-    return [
-        sent
-        for sent in desk.connector.since(mark)
-        if sent.conversation_id == personal_chat(chat)
-        and sent.card
-        and texts(sent.card)[0].endswith("is due a status update")
-    ]
+    return cards_in_chat(
+        desk, chat, mark, lambda heading: heading.endswith("is due a status update")
+    )
 
 
 async def test_the_desk_sends_each_business_day_s_update_in_the_conversation(
